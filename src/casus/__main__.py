@@ -1,0 +1,7 @@
+"""``python -m casus``."""
+
+import sys
+
+from casus.cli.app import main
+
+sys.exit(main())

@@ -1,0 +1,211 @@
+"""The ``casus`` command line: thin commands over the Python API.
+
+Every command takes ``--format table|json|csv``; errors a user can make (unknown name, bad date) exit with
+code 2 and one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Any
+
+import typer
+
+from casus.cli.output import Format, emit
+from casus.errors import CasusError
+
+app = typer.Typer(
+    name="casus",
+    help="casus: collective-security organizations through time — members, treaties, casus foederis.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format: table, json or csv.")]
+OnOpt = Annotated[str | None, typer.Option("--on", help="Date (YYYY-MM-DD); default: today.")]
+
+
+def _kb():  # type: ignore[no-untyped-def]
+    from casus.curated import load_kb
+
+    return load_kb()
+
+
+def _short_sources(rows: list[dict[str, Any]], fmt: Format) -> list[dict[str, Any]]:
+    """In tables, show the short form of each source (publisher, date); JSON and CSV keep the citation."""
+    return [{**r, "source": r["source_short"]} for r in rows] if fmt is Format.TABLE else rows
+
+
+def _warn(text: str) -> None:
+    sys.stderr.write(f"casus: note: {text}\n")
+
+
+@app.command()
+def orgs(fmt: FormatOpt = Format.TABLE) -> None:
+    """List the organizations and alliances casus knows (curated ones)."""
+    from casus.contract import organization_to_dict
+
+    kb = _kb()
+    data = [
+        organization_to_dict(kb, o)
+        for o in sorted(kb.organizations.values(), key=lambda o: o.id)
+        if o.origin == "curated"
+    ]
+    rows = [{**d, "acronyms": "/".join(d["acronyms"].values()), "known_through": d["coverage"]["end"]} for d in data]
+    emit(rows, ["id", "acronyms", "name", "founded", "known_through"], fmt, json_data=data, title="Organizations")
+
+
+@app.command()
+def members(
+    org: Annotated[str, typer.Argument(help="Organization: id, name or acronym (CSTO, OTSC, ОДКБ, NATO…).")],
+    on: OnOpt = None,
+    fmt: FormatOpt = Format.TABLE,
+) -> None:
+    """Members of an organization on a date, with their statuses."""
+    from casus.contract import roster_to_dict
+    from casus.kb.dates import parse_date
+
+    kb = _kb()
+    roster = kb.members_on(org, parse_date(on, field="--on"))
+    data = roster_to_dict(kb, roster)
+    if roster.beyond_coverage:
+        _warn(
+            f"facts about {roster.organization.name} are verified through {data['known_through']}; "
+            "later changes are unknown"
+        )
+    emit(
+        _short_sources(data["members"], fmt),
+        ["state", "name", "status", "since", "qualifier", "source"],
+        fmt,
+        json_data=data,
+        title=f"{roster.organization.name} on {roster.on}",
+        caption=f"{len(roster.members)} states",
+    )
+
+
+@app.command()
+def history(
+    state: Annotated[str, typer.Argument(help="State: name (en/fr/ru), ISO2/ISO3 or COW code.")],
+    fmt: FormatOpt = Format.TABLE,
+) -> None:
+    """A state's spells across organizations and treaties."""
+    from casus.contract import spell_to_dict
+
+    kb = _kb()
+    st = kb.state(state)
+    data = [spell_to_dict(kb, m) for m in kb.history(st)]
+    emit(
+        data,
+        ["organization", "status", "start", "end", "qualifier", "source"],
+        fmt,
+        title=f"{st.name}: history",
+    )
+
+
+@app.command()
+def timeline(
+    org: Annotated[str, typer.Argument(help="Organization: id, name or acronym.")],
+    fmt: FormatOpt = Format.TABLE,
+) -> None:
+    """An organization's timeline: treaties, accessions, suspensions, requests, deployments."""
+    from casus.contract import event_to_dict
+
+    kb = _kb()
+    organization = kb.organization(org)
+    data = [event_to_dict(kb, e) for e in kb.timeline(organization)]
+    emit(
+        data,
+        ["date", "type", "title", "source"],
+        fmt,
+        title=f"{organization.name}: timeline",
+    )
+
+
+@app.command()
+def obligations(
+    attacker: Annotated[str, typer.Option(help="Attacking state, or non-state / non-state:NAME.")],
+    target: Annotated[str, typer.Option(help="State attacked, threatened or in unrest.")],
+    on: OnOpt = None,
+    place: Annotated[str | None, typer.Option(help="Country, ISO 3166-2 code (ES-CE) or named territory.")] = None,
+    disputed: Annotated[bool, typer.Option("--disputed", help="Flag the place as disputed.")] = False,
+    kind: Annotated[str, typer.Option(help="armed-attack, threat or unrest.")] = "armed-attack",
+    requested: Annotated[
+        bool | None, typer.Option("--requested/--not-requested", help="Whether the target asked for help.")
+    ] = None,
+    all_treaties: Annotated[bool, typer.Option("--all", help="Also list treaties the event does not involve.")] = False,
+    fmt: FormatOpt = Format.TABLE,
+) -> None:
+    """Which treaties an event triggers, who is obligated to what, what is permitted, and why."""
+    from casus.contract import result_to_dict
+    from casus.obligations import evaluate_casus_foederis, make_crisis
+
+    kb = _kb()
+    crisis = make_crisis(
+        kb, attacker=attacker, target=target, on=on, place=place, disputed=disputed, kind=kind, requested=requested
+    )
+    data = [result_to_dict(kb, r) for r in evaluate_casus_foederis(kb, crisis, include_unrelated=all_treaties)]
+    if fmt is Format.TABLE:
+        from casus.cli.render import print_results
+
+        print_results(kb, crisis, data)
+        return
+    rows = [
+        {
+            **d,
+            "provision": d["provision"]["article"] if d["provision"] else None,
+            "permitted": [p["action"] for p in d["permitted"]],
+        }
+        for d in data
+    ]
+    emit(rows, ["treaty", "organization", "verdict", "provision", "obligated", "permitted"], fmt, json_data=data)
+
+
+@app.command()
+def demo() -> None:
+    """Walk through the questions of the June 2024 CSTO article with the built-in knowledge."""
+    from casus.cli.demo import run_demo
+
+    run_demo(_kb())
+
+
+def _register_extensions() -> None:
+    """Add the commands of the other areas (data, ingest, sim, web); each module defines ``register(app)``."""
+    from importlib import import_module
+
+    for name in ("cmd_data", "cmd_ingest", "cmd_sim", "cmd_web"):
+        try:
+            module = import_module(f"casus.cli.{name}")
+        except ModuleNotFoundError as err:
+            if err.name == f"casus.cli.{name}":
+                continue
+            raise
+        module.register(app)
+
+
+_register_extensions()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run the CLI, mapping casus errors to exit code 2 and one line on stderr."""
+    try:
+        app(args=argv, standalone_mode=True)
+    except SystemExit as exc:
+        return int(exc.code or 0) if not isinstance(exc.code, str) else 1
+    except CasusError as err:
+        sys.stderr.write(f"casus: error: {err}\n")
+        return 2
+    except KeyboardInterrupt:
+        sys.stderr.write("casus: interrupted\n")
+        return 130
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,109 @@
+"""``casus demo``: the questions of the June 2024 CSTO article, answered with the built-in knowledge.
+
+The article (a French machine rewrite of a TASS interview, 2024-06-25) says the CSTO has six members, that
+Armenia "withdrew" its participation, that the January 2022 deployment to Kazakhstan was the first, and that
+commitments to Armenia "remain valid". The demo checks each against curated, sourced facts, and asks the
+same questions of NATO side by side. It needs nothing outside the package.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from casus.contract import result_to_dict
+from casus.kb.knowledge import KnowledgeBase
+from casus.obligations import evaluate_casus_foederis, make_crisis
+
+ARTICLE_DATE = dt.date(2024, 6, 25)
+
+
+def run_demo(kb: KnowledgeBase) -> None:
+    """Print the walk-through."""
+    from rich.console import Console
+    from rich.rule import Rule
+
+    from casus.cli.render import print_results
+
+    con = Console(highlight=False)
+
+    def section(title: str) -> None:
+        con.print()
+        con.print(Rule(f"[bold]{title}", align="left"))
+
+    con.print(
+        "[bold]casus demo[/] — the CSTO article of 25 June 2024, checked against sourced facts.\n"
+        "[dim]Scenarios below are legal readings of treaty texts, not forecasts.[/]"
+    )
+
+    section("1. Who are the CSTO's members on 2024-06-25, and what is Armenia's status?")
+    roster = kb.members_on("csto", ARTICLE_DATE)
+    for m in roster.members:
+        extra = f" ({m.qualifier})" if m.qualifier else ""
+        con.print(f"  {kb.states.get(m.state).name:<12} {m.status.value}{extra} since {m.start}")
+    arm = kb.status_on("ARM", "csto", ARTICLE_DATE)
+    con.print(
+        f"  → {len(roster.members)} states, as the article says; but Armenia is "
+        f"[bold]{arm.status.value if arm else '?'}[/] "
+        "— it froze its participation, it did not withdraw."
+    )
+    if arm and arm.note:
+        con.print(f"  [dim]{arm.note}[/]")
+    treaty = kb.treaty("cst-1992")
+    con.print(
+        f"  The article says the organization was created in 1992: the treaty was signed {treaty.signed} "
+        f"(in force {treaty.in_force}); the Organization's Charter dates from 2002."
+    )
+
+    section("2. What does the treaty still promise Armenia? An Azerbaijani armed attack on undisputed territory")
+    crisis = make_crisis(kb, attacker="Azerbaijan", target="Armenia", on=ARTICLE_DATE, place="Syunik")
+    print_results(kb, crisis, [result_to_dict(kb, r) for r in evaluate_casus_foederis(kb, crisis)], brief=True)
+
+    section("3. The same attack on the disputed border zone")
+    crisis = make_crisis(kb, attacker="Azerbaijan", target="Armenia", on=ARTICLE_DATE, place="Armenia", disputed=True)
+    print_results(kb, crisis, [result_to_dict(kb, r) for r in evaluate_casus_foederis(kb, crisis)], brief=True)
+
+    section("4. January 2022: unrest in Kazakhstan, and Kazakhstan's request")
+    crisis = make_crisis(
+        kb, attacker="non-state:rioters", target="Kazakhstan", on="2022-01-06", kind="unrest", requested=True
+    )
+    print_results(kb, crisis, [result_to_dict(kb, r) for r in evaluate_casus_foederis(kb, crisis)], brief=True)
+    con.print(
+        "  → Unrest is not an armed attack: no one is obliged, but a deployment at the member's request, "
+        "by consensus, is permitted — which is what happened on 6 January 2022."
+    )
+
+    section("5. Clash between two members: Kyrgyzstan and Tajikistan, September 2022")
+    crisis = make_crisis(kb, attacker="Kyrgyzstan", target="Tajikistan", on="2022-09-14")
+    print_results(
+        kb,
+        crisis,
+        [result_to_dict(kb, r) for r in evaluate_casus_foederis(kb, crisis) if r.treaty.organization == "csto"],
+        brief=True,
+    )
+
+    section("6. NATO side by side")
+    nato = kb.members_on("nato", ARTICLE_DATE)
+    con.print(
+        f"  NATO on {ARTICLE_DATE}: {len(nato.members)} members (Sweden since "
+        f"{kb.status_on('SWE', 'nato', ARTICLE_DATE).start if kb.status_on('SWE', 'nato', ARTICLE_DATE) else '?'})."
+    )
+    for title, kwargs in [
+        ("Armed attack on Poland (Art. 5 area)", {"attacker": "Russia", "target": "Poland"}),
+        ("Armed attack on Ceuta (Spain, in Africa)", {"attacker": "Morocco", "target": "Spain", "place": "Ceuta"}),
+        (
+            "Non-state attack on the United States, 11 September 2001",
+            {"attacker": "non-state:al-Qaeda", "target": "United States", "on": "2001-09-11"},
+        ),
+    ]:
+        con.print(f"\n  [bold]{title}[/]")
+        crisis = make_crisis(kb, on=kwargs.pop("on", ARTICLE_DATE), **kwargs)
+        print_results(
+            kb,
+            crisis,
+            [result_to_dict(kb, r) for r in evaluate_casus_foederis(kb, crisis) if r.treaty.organization == "nato"],
+            brief=True,
+        )
+    con.print(
+        "\n[dim]Every fact above carries a source: try `casus members csto --on 2024-06-25 --format json` or "
+        "`casus obligations --attacker Azerbaijan --target Armenia --on 2023-01-01`.[/]"
+    )

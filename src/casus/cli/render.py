@@ -1,0 +1,64 @@
+"""Readable terminal rendering of casus-foederis results (rich)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from casus.kb.knowledge import KnowledgeBase
+from casus.obligations.crisis import Crisis
+
+_STYLE = {"triggered": "bold red", "not_triggered": "green", "indeterminate": "bold yellow"}
+_MARK = {
+    "pass": "[green]✓[/]",
+    "fail": "[red]✗[/]",
+    "unknown": "[yellow]?[/]",
+    "procedure": "[cyan]→[/]",
+    "info": "[dim]·[/]",
+}
+
+
+def describe_crisis(kb: KnowledgeBase, crisis: Crisis) -> str:
+    """One-line description of the question."""
+    target = kb.states.get(crisis.target).name
+    where = crisis.place.name + (" (disputed)" if crisis.place.disputed else "")
+    return f"{crisis.kind.value} by {crisis.attacker.label} on {target} at {where}, {crisis.on}"
+
+
+def print_results(kb: KnowledgeBase, crisis: Crisis, results: list[dict[str, Any]], *, brief: bool = False) -> None:
+    """Print each treaty's verdict, duties, permissions and (unless ``brief``) its trace."""
+    from rich.console import Console
+
+    console = Console(highlight=False)
+    console.print(f"[bold]Question:[/] {describe_crisis(kb, crisis)}")
+    if not results:
+        console.print("  No treaty in force binds the target or the attacker on that date.")
+    for r in results:
+        verdict = r["verdict"]
+        org = f" [{r['organization']}]" if r["organization"] else ""
+        prov = r["provision"]
+        art = (
+            f" — Art. {prov['article']}"
+            if prov and prov["article"][:1].isdigit()
+            else (f" — {prov['article']}" if prov else "")
+        )
+        console.print(f"\n[{_STYLE[verdict]}]{verdict.upper()}[/] {r['treaty_title']}{org}{art}")
+        if r["obligated"]:
+            names = ", ".join(kb.states.get(s).name for s in r["obligated"])
+            actions = sorted({d["action"] for d in r["duties"]})
+            console.print(f"  obligated to {' and '.join(actions)}: {names}")
+        for p in r["permitted"]:
+            state = "permitted" if p["available"] else "permitted if"
+            needs = "; ".join(p["requires"]) or "no further condition"
+            console.print(f"  [cyan]{state}[/]: {p['action']} ({p['article']}) — {needs}")
+        if brief:
+            decisive = [
+                s for s in r["explanation"] if s["outcome"] in ("fail", "unknown") and s["check"] != "provision"
+            ]
+            for s in decisive[:2]:
+                console.print(f"  {_MARK[s['outcome']]} {s['detail']}")
+            continue
+        for s in r["explanation"]:
+            if s["check"] == "provision":
+                console.print(f"    [bold]{s['detail']}[/]")
+            else:
+                console.print(f"  {_MARK[s['outcome']]} {s['check']}: {s['detail']}")

@@ -1,0 +1,128 @@
+"""Places and geographic scopes: where an event happens, and whether a treaty's area includes it.
+
+A place is a whole country, an ISO 3166-2 subdivision or a named territory (Ceuta, Hawaii, the
+Armenia–Azerbaijan border zone), with the sovereign state it belongs to, the world regions it lies in, and
+whether its sovereignty is disputed. A geographic scope is a treaty's area of application, e.g. NATO's
+Article 6 area.
+
+References:
+    North Atlantic Treaty (1949), Article 6, as amended by the Protocol on the Accession of Greece and
+    Turkey (1951). https://www.nato.int/cps/en/natohq/official_texts_17120.htm
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from casus.kb.dates import in_span
+
+#: World regions places are tagged with. ``north_atlantic_island``: an island in the North Atlantic north
+#: of the Tropic of Cancer (NATO Art. 6).
+REGIONS = (
+    "europe",
+    "north_america",
+    "central_america_caribbean",
+    "south_america",
+    "africa",
+    "asia",
+    "oceania",
+    "antarctica",
+    "north_atlantic_island",
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where an event happens.
+
+    Attributes:
+        id: Stable id (a state id for a whole country, ``ES-CE`` for an ISO 3166-2 subdivision, or a slug).
+        name: English name.
+        country: Sovereign (administering) state id.
+        regions: World regions it lies in.
+        subdivision: ISO 3166-2 code when it is one.
+        disputed: Whether its sovereignty or the border through it is contested.
+        claimants: Other states claiming it.
+        latitude: Approximate latitude of its centre (for "north of the Tropic of Cancer").
+        aliases: Other names (fr, ru, local) it is known by.
+        sources: Source ids.
+        note: Context.
+    """
+
+    id: str
+    name: str
+    country: str
+    regions: tuple[str, ...]
+    subdivision: str | None = None
+    disputed: bool = False
+    claimants: tuple[str, ...] = ()
+    latitude: float | None = None
+    aliases: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    note: str = ""
+
+    def with_disputed(self, disputed: bool = True) -> Place:
+        """The same place, flagged as disputed by the user."""
+        return Place(**{**self.__dict__, "disputed": disputed})
+
+
+@dataclass(frozen=True)
+class ScopeEntry:
+    """A state or place included in (or excluded from) a scope during a span."""
+
+    ref: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def active_on(self, on: dt.date) -> bool:
+        """Whether the entry applies on ``on``."""
+        return in_span(on, self.start, self.end)
+
+
+@dataclass(frozen=True)
+class GeographicScope:
+    """A treaty's area of application.
+
+    Attributes:
+        id: Stable id (``nato-art6``).
+        name: Human name.
+        regions: Regions that are inside.
+        states: States whose whole territory is inside (Turkey in NATO's, from 1952).
+        places: Places that are inside (the Algerian departments of France, until 1962).
+        excluded: Places that are outside even though in an included region or state.
+        sources: Source ids.
+        note: How the scope is read, with worked cases.
+    """
+
+    id: str
+    name: str
+    regions: tuple[str, ...] = ()
+    states: tuple[ScopeEntry, ...] = ()
+    places: tuple[ScopeEntry, ...] = ()
+    excluded: tuple[ScopeEntry, ...] = ()
+    sources: tuple[str, ...] = ()
+    note: str = ""
+
+    def contains(self, place: Place, on: dt.date) -> tuple[bool, str]:
+        """Whether the scope includes ``place`` on ``on``, with the reason.
+
+        >>> scope = GeographicScope("nato-art6", "NATO Article 6 area", regions=("europe", "north_america"))
+        >>> ceuta = Place("ES-CE", "Ceuta", "ESP", ("africa",), subdivision="ES-CE")
+        >>> scope.contains(ceuta, dt.date(2024, 1, 1))[0]
+        False
+        """
+        for entry in self.excluded:
+            if entry.ref == place.id and entry.active_on(on):
+                return False, f"{place.name} is expressly outside the {self.name}"
+        for entry in self.places:
+            if entry.ref == place.id and entry.active_on(on):
+                return True, f"{place.name} is expressly inside the {self.name}"
+        inside = [r for r in place.regions if r in self.regions]
+        if inside:
+            return True, f"{place.name} lies in {', '.join(inside)}, inside the {self.name}"
+        for entry in self.states:
+            if entry.ref == place.country and entry.active_on(on):
+                return True, f"{place.name} is part of {place.country}, whose territory is inside the {self.name}"
+        regions = ", ".join(place.regions) or "no listed region"
+        return False, f"{place.name} lies in {regions}, outside the {self.name}"

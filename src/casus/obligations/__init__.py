@@ -1,0 +1,73 @@
+"""Casus-foederis evaluation: which treaties an event triggers, for whom, under which article, and why."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from casus.kb.dates import parse_date
+from casus.kb.knowledge import KnowledgeBase
+from casus.obligations.conditions import Outcome, Step
+from casus.obligations.crisis import NON_STATE, Attacker, Crisis, parse_kind
+from casus.obligations.evaluate import (
+    Duty,
+    Permission,
+    TreatyResult,
+    Verdict,
+    evaluate_casus_foederis,
+    evaluate_treaty,
+)
+
+
+def parse_attacker(kb: KnowledgeBase, text: str) -> Attacker:
+    """Parse an attacker: a state name or code, ``non-state`` or ``non-state:NAME``.
+
+    Raises:
+        UnknownEntityError: An unknown state name.
+    """
+    raw = text.strip()
+    if raw.lower().startswith(NON_STATE):
+        return Attacker.non_state(raw[len(NON_STATE) :].lstrip(":").strip())
+    state = kb.state(raw)
+    return Attacker(state.id, state.name)
+
+
+def make_crisis(
+    kb: KnowledgeBase,
+    *,
+    attacker: str | Attacker,
+    target: str,
+    on: str | dt.date | None,
+    place: str | None = None,
+    disputed: bool = False,
+    kind: str = "armed-attack",
+    requested: bool | None = None,
+    provoked: bool | None = None,
+) -> Crisis:
+    """Build a :class:`Crisis` from names as a user writes them (any language, codes, acronyms).
+
+    Raises:
+        UnknownEntityError: Unknown state or place.
+        InvalidInputError: Bad date or kind.
+    """
+    who = attacker if isinstance(attacker, Attacker) else parse_attacker(kb, attacker)
+    tgt = kb.state(target)
+    where = kb.place(place) if place else kb.country_place(tgt.id)
+    if disputed:
+        where = where.with_disputed(True)
+    return Crisis(who, tgt.id, parse_date(on, field="--on"), where, parse_kind(kind), requested, provoked)
+
+
+__all__ = [
+    "Attacker",
+    "Crisis",
+    "Duty",
+    "Outcome",
+    "Permission",
+    "Step",
+    "TreatyResult",
+    "Verdict",
+    "evaluate_casus_foederis",
+    "evaluate_treaty",
+    "make_crisis",
+    "parse_attacker",
+]

@@ -1,0 +1,328 @@
+"""Casus-foederis evaluation: which treaties an event triggers, who must do what, what is permitted, and why.
+
+Worked cases (see ``docs/obligations.md``):
+
+* NATO Art. 5 and Ceuta: Spain is a party and the attack is on Spanish territory, but Ceuta lies in Africa,
+  outside the Art. 6 area — ``not_triggered`` (location fails).
+* CSTO Art. 4 and Kyrgyzstan attacking Tajikistan: both are parties — ``not_triggered``
+  (attacker_outside fails); Art. 2 consultations still apply.
+* The Armenia–Azerbaijan border zone flagged as disputed: ``indeterminate`` (target_territory unknown).
+* NATO, 12 September 2001, a non-state attack on the United States: ``triggered``, citing the North
+  Atlantic Council's statement of that day.
+
+References:
+    North Atlantic Treaty (1949), Arts. 4–6; Collective Security Treaty (1992), Arts. 2 and 4;
+    ATOP 5.1 codebook (conditions on obligations).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from casus.kb.knowledge import KnowledgeBase
+from casus.kb.memberships import Status
+from casus.kb.treaties import Action, ConditionKind, Modality, PledgeKind, Provision, Treaty
+from casus.obligations.conditions import Outcome, Step, evaluate_condition, is_party
+from casus.obligations.crisis import Crisis
+
+
+class Verdict(StrEnum):
+    """A treaty's answer to a crisis."""
+
+    TRIGGERED = "triggered"
+    NOT_TRIGGERED = "not_triggered"
+    INDETERMINATE = "indeterminate"
+
+
+_BENEFICIARY_KINDS = (PledgeKind.DEFENSE, PledgeKind.CONSULTATION, PledgeKind.NEUTRALITY)
+_RANK = {PledgeKind.DEFENSE: 0, PledgeKind.NEUTRALITY: 1, PledgeKind.CONSULTATION: 2}
+
+
+@dataclass(frozen=True)
+class Duty:
+    """What one state must do under one provision."""
+
+    state: str
+    action: Action
+    provision: str
+    article: str
+
+
+@dataclass(frozen=True)
+class Permission:
+    """An action a treaty allows (not requires), with what it still needs (a request, a decision)."""
+
+    action: Action
+    provision: str
+    article: str
+    requires: tuple[str, ...]
+    available: bool
+    quote: str = ""
+
+
+@dataclass(frozen=True)
+class ProvisionResult:
+    """The verdict of one provision with its trace."""
+
+    provision: Provision
+    verdict: Verdict
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True)
+class TreatyResult:
+    """One treaty's answer to a crisis.
+
+    Attributes:
+        treaty: The treaty.
+        verdict: Triggered, not triggered or indeterminate.
+        provision: The decisive provision (the triggered defence article, else the most relevant one).
+        obligated: States that must act under the decisive provision (ids), in name order.
+        duties: Who must do what under which article, including lesser pledges (Art. 2 or Art. 4
+            consultations) that hold even when the principal pledge is not triggered.
+        permitted: Actions allowed but not required.
+        explanation: Every check made, in order, with its sources.
+        provisions: Per-provision results.
+    """
+
+    treaty: Treaty
+    verdict: Verdict
+    provision: Provision | None
+    obligated: tuple[str, ...]
+    duties: tuple[Duty, ...]
+    permitted: tuple[Permission, ...]
+    explanation: tuple[Step, ...]
+    provisions: tuple[ProvisionResult, ...] = field(default=())
+
+
+def _combine(outcomes: list[Outcome]) -> Verdict:
+    if Outcome.FAIL in outcomes:
+        return Verdict.NOT_TRIGGERED
+    if Outcome.UNKNOWN in outcomes:
+        return Verdict.INDETERMINATE
+    return Verdict.TRIGGERED
+
+
+def _beneficiary_step(kb: KnowledgeBase, treaty: Treaty, provision: Provision, crisis: Crisis) -> Step:
+    spell = kb.status_on(crisis.target, treaty.party_scope, crisis.on)
+    name = kb.states.get(crisis.target).name
+    if spell is None or not spell.status.is_party:
+        status = f"is {spell.status.value}" if spell else "is not a party"
+        return Step("target_party", Outcome.FAIL, f"{name} {status} on {crisis.on}", treaty.sources, provision.id)
+    if spell.status is Status.SUSPENDED:
+        why = f"{name}'s participation is suspended ({spell.qualifier or 'frozen'}) since {spell.start}"
+        srcs = (*spell.sources, *provision.sources)
+        if provision.covers_suspended is True:
+            return Step(
+                "target_party",
+                Outcome.PASS,
+                f"{why}, but it remains a party and the organization says its commitments to it stand",
+                srcs,
+                provision.id,
+            )
+        if provision.covers_suspended is False:
+            return Step("target_party", Outcome.FAIL, f"{why}; suspended members are not covered", srcs, provision.id)
+        return Step(
+            "target_party", Outcome.UNKNOWN, f"{why}; whether it is still covered is unknown", srcs, provision.id
+        )
+    return Step(
+        "target_party",
+        Outcome.PASS,
+        f"{name} is a {spell.status.value} since {spell.start}",
+        spell.sources,
+        provision.id,
+    )
+
+
+def evaluate_provision(kb: KnowledgeBase, treaty: Treaty, provision: Provision, crisis: Crisis) -> ProvisionResult:
+    """Evaluate one provision of one treaty against a crisis, condition by condition."""
+    steps: list[Step] = []
+    label = f"Art. {provision.article}" if provision.article[:1].isdigit() else provision.article
+    if crisis.kind not in provision.triggers:
+        kinds = ", ".join(k.value for k in provision.triggers)
+        steps.append(
+            Step(
+                "event_kind",
+                Outcome.FAIL,
+                f"{label} answers {kinds}; this event is {crisis.kind.value}",
+                provision.sources,
+                provision.id,
+            )
+        )
+        return ProvisionResult(provision, Verdict.NOT_TRIGGERED, tuple(steps))
+    steps.append(
+        Step("event_kind", Outcome.PASS, f"{label} answers {crisis.kind.value}", provision.sources, provision.id)
+    )
+    if provision.kind in _BENEFICIARY_KINDS or provision.modality is Modality.PERMISSION:
+        steps.append(_beneficiary_step(kb, treaty, provision, crisis))
+    elif provision.kind is PledgeKind.NON_AGGRESSION:
+        both = is_party(kb, treaty, crisis.attacker.state, crisis.on) and is_party(kb, treaty, crisis.target, crisis.on)
+        detail = (
+            "the attack is between two parties and breaches this non-aggression pledge"
+            if both
+            else "the pledge binds the parties not to attack each other; this event is not between parties"
+        )
+        steps.append(Step("non_aggression", Outcome.INFO, detail, provision.sources, provision.id))
+        return ProvisionResult(provision, Verdict.NOT_TRIGGERED, tuple(steps))
+    else:  # offense pledges are about joint attack, not answering one
+        steps.append(
+            Step(
+                "offense",
+                Outcome.INFO,
+                "an offensive pledge is not activated by an attack on a party",
+                provision.sources,
+                provision.id,
+            )
+        )
+        return ProvisionResult(provision, Verdict.NOT_TRIGGERED, tuple(steps))
+    for cond in provision.conditions:
+        steps.append(evaluate_condition(kb, treaty, provision, cond, crisis))
+    verdict = _combine([s.outcome for s in steps])
+    return ProvisionResult(provision, verdict, tuple(steps))
+
+
+def evaluate_treaty(kb: KnowledgeBase, treaty: Treaty, crisis: Crisis) -> TreatyResult:
+    """Evaluate every provision of one treaty and combine them into the treaty's answer."""
+    on = crisis.on
+    intro = [Step("in_force", Outcome.PASS, f"{treaty.title} in force since {treaty.in_force}", treaty.sources)]
+    coverage_end = _coverage_end(kb, treaty)
+    if coverage_end and on > coverage_end:
+        intro.append(
+            Step(
+                "coverage",
+                Outcome.UNKNOWN,
+                f"the source ({treaty.origin}) covers this treaty only to "
+                f"{coverage_end}; whether it still binds on {on} is unknown",
+                treaty.sources,
+            )
+        )
+    results = [evaluate_provision(kb, treaty, p, crisis) for p in treaty.provisions]
+    obligations = [r for r in results if r.provision.modality is Modality.OBLIGATION]
+    # The treaty's answer is that of its principal pledge (defence before neutrality before consultation):
+    # a clash between two CSTO members triggers Art. 2 consultations but not the casus foederis of Art. 4.
+    principal_rank = min((_RANK.get(r.provision.kind, 9) for r in obligations), default=9)
+    principal = [r for r in obligations if _RANK.get(r.provision.kind, 9) == principal_rank]
+    triggered = [r for r in principal if r.verdict is Verdict.TRIGGERED]
+    unknown = [r for r in principal if r.verdict is Verdict.INDETERMINATE]
+    if any(s.outcome is Outcome.UNKNOWN for s in intro):
+        verdict = Verdict.INDETERMINATE
+        decisive = (triggered or unknown or principal or [None])[0]
+    elif triggered:
+        verdict, decisive = Verdict.TRIGGERED, triggered[0]
+    elif unknown:
+        verdict, decisive = Verdict.INDETERMINATE, unknown[0]
+    else:
+        verdict = Verdict.NOT_TRIGGERED
+        decisive = principal[0] if principal else None
+    duties: list[Duty] = []
+    helpers = _obligated_parties(kb, treaty, crisis)
+    sure = verdict is not Verdict.INDETERMINATE or not any(s.outcome is Outcome.UNKNOWN for s in intro)
+    for r in sorted(obligations, key=lambda r: _RANK.get(r.provision.kind, 9)):
+        if r.verdict is not Verdict.TRIGGERED or not sure:
+            continue
+        act = Action.STAY_NEUTRAL if r.provision.kind is PledgeKind.NEUTRALITY else r.provision.action
+        duties += [Duty(s, act, r.provision.id, r.provision.article) for s in helpers]
+    obligated = tuple(
+        dict.fromkeys(
+            d.state
+            for d in duties
+            if decisive and d.provision == decisive.provision.id and verdict is Verdict.TRIGGERED
+        )
+    )
+    permitted = tuple(
+        _permission(r, kb, crisis)
+        for r in results
+        if r.provision.modality is Modality.PERMISSION and r.verdict is not Verdict.NOT_TRIGGERED
+    )
+    explanation = [*intro]
+    for r in results:
+        explanation.extend(r.steps)
+        explanation.append(
+            Step(
+                "provision",
+                _verdict_outcome(r.verdict),
+                f"{_label(r.provision)}: {r.verdict.value}",
+                r.provision.sources,
+                r.provision.id,
+            )
+        )
+    return TreatyResult(
+        treaty,
+        verdict,
+        decisive.provision if decisive else None,
+        obligated,
+        tuple(duties),
+        permitted,
+        tuple(explanation),
+        tuple(results),
+    )
+
+
+def _label(p: Provision) -> str:
+    art = f"Art. {p.article}" if p.article[:1].isdigit() else p.article
+    return f"{art} ({p.kind.value}, {p.modality.value})"
+
+
+def _verdict_outcome(v: Verdict) -> Outcome:
+    return {Verdict.TRIGGERED: Outcome.PASS, Verdict.NOT_TRIGGERED: Outcome.FAIL}.get(v, Outcome.UNKNOWN)
+
+
+def _coverage_end(kb: KnowledgeBase, treaty: Treaty) -> dt.date | None:
+    if treaty.origin == "curated":
+        return None
+    org = kb.organizations.get(treaty.party_scope)
+    return org.coverage.end if org else None
+
+
+def _obligated_parties(kb: KnowledgeBase, treaty: Treaty, crisis: Crisis) -> list[str]:
+    parties = [m.state for m in kb.spells(treaty.party_scope) if m.active_on(crisis.on) and m.status.is_party]
+    out = [s for s in dict.fromkeys(parties) if s not in (crisis.target, crisis.attacker.state)]
+    return sorted(out, key=lambda s: kb.states.get(s).name)
+
+
+def _permission(result: ProvisionResult, kb: KnowledgeBase, crisis: Crisis) -> Permission:
+    p = result.provision
+    requires = tuple(s.detail for s in result.steps if s.outcome is Outcome.PROCEDURE)
+    available = result.verdict is Verdict.TRIGGERED and not any(
+        c.kind is ConditionKind.REQUEST for c in p.conditions if crisis.requested is not True
+    )
+    return Permission(p.action, p.id, p.article, requires, available, p.quote)
+
+
+def evaluate_casus_foederis(
+    kb: KnowledgeBase, crisis: Crisis, *, include_unrelated: bool = False
+) -> list[TreatyResult]:
+    """Evaluate every treaty in force on the crisis date in which the target or the attacker is a party.
+
+    Args:
+        kb: The knowledge base.
+        crisis: The event.
+        include_unrelated: Also list treaties in force to which neither is a party (all ``not_triggered``).
+
+    Returns:
+        One result per treaty, triggered first, then indeterminate, then not triggered.
+
+    >>> import datetime as dt
+    >>> from casus.curated import load_kb
+    >>> from casus.obligations import make_crisis
+    >>> kb = load_kb()
+    >>> crisis = make_crisis(kb, attacker="Kyrgyzstan", target="Tajikistan", on=dt.date(2022, 9, 14))
+    >>> [(r.treaty.id, r.verdict.value) for r in evaluate_casus_foederis(kb, crisis) if r.treaty.id == "cst-1992"]
+    [('cst-1992', 'not_triggered')]
+    """
+    out = []
+    for treaty in kb.treaties_in_force(crisis.on):
+        if not treaty.provisions:
+            continue
+        involved = is_party(kb, treaty, crisis.target, crisis.on) or is_party(
+            kb, treaty, crisis.attacker.state, crisis.on
+        )
+        if not involved:
+            spell = kb.status_on(crisis.target, treaty.party_scope, crisis.on)
+            if not include_unrelated and spell is None:
+                continue
+        out.append(evaluate_treaty(kb, treaty, crisis))
+    order = {Verdict.TRIGGERED: 0, Verdict.INDETERMINATE: 1, Verdict.NOT_TRIGGERED: 2}
+    return sorted(out, key=lambda r: (order[r.verdict], r.treaty.signed, r.treaty.id))

@@ -1,0 +1,95 @@
+"""The CLI through its real entry point (``python -m casus``), as a user runs it."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+
+def casus(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    proc = subprocess.run([sys.executable, "-m", "casus", *args], capture_output=True, text=True, timeout=120)
+    if check:
+        assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+def test_members_csto_2024_json_contract():
+    data = json.loads(casus("members", "csto", "--on", "2024-06-25", "--format", "json").stdout)
+    assert data["organization"] == "csto" and data["on"] == "2024-06-25"
+    by_state = {m["state"]: m for m in data["members"]}
+    assert set(by_state) == {"ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"}
+    assert by_state["ARM"]["status"] == "suspended" and by_state["ARM"]["since"] == "2024-02-22"
+    assert all({"state", "name", "status", "since", "source"} <= set(m) for m in data["members"])
+    assert all(m["source"] for m in data["members"])
+
+
+@pytest.mark.parametrize(("on", "present", "absent"), [
+    ("2008-06-01", {"UZB"}, {"GEO", "AZE"}),
+    ("2000-06-01", set(), {"GEO", "AZE", "UZB"}),
+])
+def test_members_csto_other_dates(on, present, absent):
+    states = {m["state"] for m in json.loads(casus("members", "ОДКБ", "--on", on, "-f", "json").stdout)["members"]}
+    assert present <= states and not absent & states
+
+
+def test_members_nato_32():
+    data = json.loads(casus("members", "OTAN", "--on", "2024-06-25", "--format", "json").stdout)
+    assert len(data["members"]) == 32
+
+
+def test_members_table_and_csv():
+    table = casus("members", "nato", "--on", "2024-06-25").stdout
+    assert "Sweden" in table and "2024-03-07" in table
+    csv_out = casus("members", "csto", "--on", "2024-06-25", "--format", "csv").stdout.splitlines()
+    assert csv_out[0].startswith("state,name,status,since")
+    assert any(line.startswith("ARM,Armenia,suspended,2024-02-22") for line in csv_out)
+
+
+def test_history_json():
+    spells = json.loads(casus("history", "Ouzbékistan", "--format", "json").stdout)
+    csto = [s for s in spells if s["organization"] == "csto"]
+    assert csto[0]["start"] == "1992-05-15" and csto[-1]["status"] == "withdrawn" and csto[-1]["end"] is None
+    assert all({"organization", "status", "start", "end", "source"} <= set(s) for s in spells)
+
+
+def test_obligations_done_when_cases():
+    def verdicts(*args):
+        data = json.loads(casus("obligations", *args, "--format", "json").stdout)
+        return {d["organization"] or d["treaty"]: d for d in data}
+
+    arm = verdicts("--attacker", "Azerbaijan", "--target", "Armenia", "--on", "2023-01-01")["csto"]
+    assert arm["verdict"] == "triggered" and sorted(arm["obligated"]) == ["BLR", "KAZ", "KGZ", "RUS", "TJK"]
+    assert {"treaty", "organization", "verdict", "provision", "obligated", "permitted", "explanation"} <= set(arm)
+    kt = verdicts("--attacker", "Kyrgyzstan", "--target", "Tajikistan", "--on", "2022-09-14")["csto"]
+    assert kt["verdict"] == "not_triggered"
+    ceuta = verdicts("--attacker", "Morocco", "--target", "Spain", "--on", "2024-06-25", "--place", "Ceuta")["nato"]
+    assert ceuta["verdict"] == "not_triggered"
+    us = verdicts("--attacker", "non-state", "--target", "USA", "--on", "2001-09-11")["nato"]
+    assert us["verdict"] == "triggered" and us["provision"]["article"] == "5"
+
+
+@pytest.mark.parametrize("args", [
+    ("members", "CTSO"),
+    ("members", "csto", "--on", "25/06/2024"),
+    ("history", "Atlantis"),
+    ("obligations", "--attacker", "Azerbaijn", "--target", "Armenia", "--on", "2023-01-01"),
+    ("obligations", "--attacker", "Azerbaijan", "--target", "Armenia", "--kind", "invasion"),
+])
+def test_user_errors_exit_2_with_one_line(args):
+    proc = casus(*args, check=False)
+    assert proc.returncode == 2
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("casus: error:"), proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_did_you_mean():
+    proc = casus("history", "Kirgizstan", check=False)
+    assert "did you mean" in proc.stderr and "Kyrgyzstan" in proc.stderr
+
+
+def test_demo_runs_and_answers_the_article():
+    out = casus("demo").stdout
+    assert "suspended" in out and "TRIGGERED" in out and "INDETERMINATE" in out
+    assert "Ceuta" in out and "permitted" in out

@@ -1,0 +1,89 @@
+import datetime as dt
+
+import pytest
+
+from casus.errors import InvalidInputError, UnknownEntityError
+from casus.obligations import Verdict, evaluate_casus_foederis, make_crisis
+
+
+def results(kb, **kw):
+    return {r.treaty.id: r for r in evaluate_casus_foederis(kb, make_crisis(kb, **kw))}
+
+
+def test_csto_triggered_for_outside_attack_on_armenia_2023(kb):
+    r = results(kb, attacker="Azerbaijan", target="Armenia", on="2023-01-01")["cst-1992"]
+    assert r.verdict is Verdict.TRIGGERED
+    assert r.provision is not None and r.provision.article == "4"
+    assert set(r.obligated) == {"RUS", "BLR", "KAZ", "KGZ", "TJK"}
+    assert {d.action.value for d in r.duties} == {"assist", "consult"}
+    checks = {s.check: s.outcome.value for s in r.explanation if s.provision == "cst-art4"}
+    assert checks["attacker_outside"] == "pass" and checks["target_territory"] == "pass"
+    assert checks["decision"] == "procedure"
+
+
+def test_csto_not_triggered_between_members(kb):
+    r = results(kb, attacker="Kyrgyzstan", target="Tajikistan", on="2022-09-14")["cst-1992"]
+    assert r.verdict is Verdict.NOT_TRIGGERED
+    art4 = next(p for p in r.provisions if p.provision.id == "cst-art4")
+    assert art4.verdict is Verdict.NOT_TRIGGERED
+    assert any(s.check == "attacker_outside" and s.outcome.value == "fail" for s in art4.steps)
+
+
+def test_disputed_border_is_indeterminate_and_says_why(kb):
+    r = results(kb, attacker="Azerbaijan", target="Armenia", on="2022-09-13", place="Armenia", disputed=True)
+    res = r["cst-1992"]
+    assert res.verdict is Verdict.INDETERMINATE
+    assert any(s.check == "target_territory" and s.outcome.value == "unknown" and "disputed" in s.detail
+               for s in res.explanation)
+    assert res.obligated == ()
+
+
+def test_suspended_armenia_still_covered_with_citation(kb):
+    r = results(kb, attacker="Azerbaijan", target="Armenia", on="2024-06-25")["cst-1992"]
+    assert r.verdict is Verdict.TRIGGERED
+    step = next(s for s in r.explanation if s.check == "target_party" and s.provision == "cst-art4")
+    assert "suspended" in step.detail and "tass-tasmagambetov-2024" in step.sources
+
+
+def test_unrest_is_not_armed_attack_but_deployment_permitted_on_request(kb):
+    r = results(kb, attacker="non-state", target="Kazakhstan", on="2022-01-06", kind="unrest", requested=True)
+    csto = [x for x in r.values() if x.treaty.organization == "csto"]
+    assert all(x.verdict is Verdict.NOT_TRIGGERED for x in csto)
+    permitted = [p for x in csto for p in x.permitted]
+    assert [p.action.value for p in permitted] == ["deploy_collective_forces"]
+    assert permitted[0].available
+    assert any("consensus" in q for q in permitted[0].requires)
+
+
+def test_unrest_without_request_permission_not_yet_available(kb):
+    r = results(kb, attacker="non-state", target="Kazakhstan", on="2022-01-06", kind="unrest")
+    permitted = [p for x in r.values() for p in x.permitted]
+    assert permitted and not permitted[0].available
+    assert any("request" in q for q in permitted[0].requires)
+
+
+def test_nothing_before_entry_into_force(kb):
+    r = results(kb, attacker="Azerbaijan", target="Armenia", on="1993-06-01")
+    assert "cst-1992" not in r
+
+
+def test_withdrawn_state_not_covered(kb):
+    # Georgia left the treaty in 1999: an attack on it in 2008 engages no CSTO obligation.
+    r = results(kb, attacker="Russia", target="Georgia", on="2008-08-08")
+    assert "cst-1992" not in r or r["cst-1992"].verdict is Verdict.NOT_TRIGGERED
+
+
+def test_bad_inputs_raise_typed_errors(kb):
+    with pytest.raises(UnknownEntityError, match="did you mean"):
+        make_crisis(kb, attacker="Azerbaijn", target="Armenia", on="2023-01-01")
+    with pytest.raises(InvalidInputError, match="YYYY-MM-DD"):
+        make_crisis(kb, attacker="Azerbaijan", target="Armenia", on="01/01/2023")
+    with pytest.raises(InvalidInputError, match="armed-attack"):
+        make_crisis(kb, attacker="Azerbaijan", target="Armenia", on="2023-01-01", kind="invasion")
+    with pytest.raises(InvalidInputError, match="unrest"):
+        make_crisis(kb, attacker="Armenia", target="Armenia", on="2023-01-01")
+
+
+def test_result_dates_are_dates(kb):
+    c = make_crisis(kb, attacker="Azerbaijan", target="Armenia", on=dt.date(2023, 1, 1))
+    assert c.on == dt.date(2023, 1, 1) and c.place.country == "ARM"
