@@ -1,0 +1,64 @@
+"""Write knowledge-base facts back to the curated YAML format (round-trips with :mod:`casus.curated.loader`)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from enum import Enum
+from typing import Any
+
+import yaml
+
+from casus.kb.knowledge import KnowledgeBase
+
+_Dumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dt.date):
+        return value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def organization_document(kb: KnowledgeBase, org_id: str) -> dict[str, Any]:
+    """Everything about one organization as a curated-file mapping: organization, treaties, spells, events, sources."""
+    org = kb.organizations[org_id]
+    o = _plain(org)
+    o["names"] = dict(org.names)
+    o["acronyms"] = dict(org.acronyms)
+    o["coverage"] = {"start": org.coverage.start, "end": org.coverage.end}
+    o.pop("origin")
+    treaties = [_plain(t) for t in kb.treaties_of(org_id)]
+    for t in treaties:
+        t.pop("origin")
+    spells = [_plain(m) for m in kb.spells(org_id)]
+    events = [_plain(e) for e in kb.events if e.organization == org_id]
+    cited: set[str] = set(org.sources)
+    for m in kb.spells(org_id):
+        cited.update(m.sources)
+    for e in kb.events:
+        if e.organization == org_id:
+            cited.update(e.sources)
+    for tr in kb.treaties_of(org_id):
+        cited.update(tr.sources)
+        for p in tr.provisions:
+            cited.update(p.sources)
+            for c in p.conditions:
+                cited.update(c.sources)
+    for body in org.bodies:
+        cited.update(body.sources)
+    for holder in org.officeholders:
+        cited.update(holder.sources)
+    sources = [_plain(kb.sources[s]) for s in sorted(cited) if s in kb.sources]
+    return {"sources": sources, "organization": o, "treaties": treaties, "memberships": spells, "events": events}
+
+
+def dump_organization(kb: KnowledgeBase, org_id: str) -> str:
+    """YAML text of :func:`organization_document`."""
+    return yaml.dump(organization_document(kb, org_id), Dumper=_Dumper, allow_unicode=True, sort_keys=False)
