@@ -6,13 +6,17 @@ code 2 and one line on stderr, never a traceback.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from casus.cli.output import Format, emit
 from casus.errors import CasusError
+
+if TYPE_CHECKING:
+    from casus.kb.knowledge import KnowledgeBase
 
 app = typer.Typer(
     name="casus",
@@ -25,12 +29,36 @@ app = typer.Typer(
 
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format: table, json or csv.")]
 OnOpt = Annotated[str | None, typer.Option("--on", help="Date (YYYY-MM-DD); default: today.")]
+AtopOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--atop/--curated-only",
+        help="Include ATOP 5.1 alliances (default: when the date is in 1815-2018 "
+        "and the ATOP files are on this machine).",
+    ),
+]
 
 
-def _kb():  # type: ignore[no-untyped-def]
+def _kb(atop: bool | None = False, on: dt.date | None = None) -> KnowledgeBase:
+    """The knowledge base: curated, plus ATOP 5.1 alliances when asked.
+
+    ``atop=None`` means: when the date is within ATOP's coverage and the files are on this machine.
+    """
     from casus.curated import load_kb
 
-    return load_kb()
+    kb = load_kb()
+    if atop is False or (atop is None and on is not None and on > dt.date(2018, 12, 31)):
+        return kb
+    from casus.data.atop_kb import with_atop
+    from casus.errors import DataUnavailableError
+
+    try:
+        return with_atop(kb)
+    except DataUnavailableError as err:
+        if atop:
+            raise
+        _warn(f"ATOP alliances not included ({err})")
+        return kb
 
 
 def _short_sources(rows: list[dict[str, Any]], fmt: Format) -> list[dict[str, Any]]:
@@ -67,8 +95,9 @@ def members(
     from casus.contract import roster_to_dict
     from casus.kb.dates import parse_date
 
-    kb = _kb()
-    roster = kb.members_on(org, parse_date(on, field="--on"))
+    date = parse_date(on, field="--on")
+    kb = _kb(org.strip().lower().startswith("atop"), date)
+    roster = kb.members_on(org, date)
     data = roster_to_dict(kb, roster)
     if roster.beyond_coverage:
         _warn(
@@ -135,13 +164,15 @@ def obligations(
         bool | None, typer.Option("--requested/--not-requested", help="Whether the target asked for help.")
     ] = None,
     all_treaties: Annotated[bool, typer.Option("--all", help="Also list treaties the event does not involve.")] = False,
+    atop: AtopOpt = None,
     fmt: FormatOpt = Format.TABLE,
 ) -> None:
     """Which treaties an event triggers, who is obligated to what, what is permitted, and why."""
     from casus.contract import result_to_dict
+    from casus.kb.dates import parse_date
     from casus.obligations import evaluate_casus_foederis, make_crisis
 
-    kb = _kb()
+    kb = _kb(atop, parse_date(on, field="--on"))
     crisis = make_crisis(
         kb, attacker=attacker, target=target, on=on, place=place, disputed=disputed, kind=kind, requested=requested
     )

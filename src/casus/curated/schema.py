@@ -124,6 +124,7 @@ class ProvisionIn(_Model):
     sources: tuple[str, ...] = Field(min_length=1)
     covers_suspended: bool | None = None
     note: str = ""
+    bound: tuple[str, ...] = ()
 
     @field_validator("article", mode="before")
     @classmethod

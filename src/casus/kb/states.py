@@ -129,8 +129,8 @@ class StateRegistry:
         self._keys: list[str] | None = None
         for state in states:
             self._states[state.id] = state
-            for code in state.cow:
-                self._by_cow.setdefault(code, state.id)
+            for ccode in state.cow:
+                self._by_cow.setdefault(ccode, state.id)
             for name in (state.name, *(n for _, n in state.names)):
                 self._index.setdefault(normalize(name), set()).add(state.id)
         for state in self._states.values():

@@ -118,6 +118,8 @@ class Provision:
         covers_suspended: Whether a suspended (frozen) member is still covered as a beneficiary, with the
             organization's word for it in ``note``; ``None`` when unknown.
         note: Interpretation notes, practice, disagreements.
+        bound: The parties that bear the obligation, when not all do (ATOP's one-sided pledges: in 1832
+            France promised to defend Belgium, not the reverse). Empty means every party.
     """
 
     id: str
@@ -131,6 +133,7 @@ class Provision:
     sources: tuple[str, ...] = ()
     covers_suspended: bool | None = None
     note: str = ""
+    bound: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.triggers:

@@ -177,8 +177,47 @@ def evaluate_provision(kb: KnowledgeBase, treaty: Treaty, provision: Provision, 
             )
         )
         return ProvisionResult(provision, Verdict.NOT_TRIGGERED, tuple(steps))
+    if provision.bound and provision.modality is Modality.OBLIGATION:
+        others = [s for s in provision.bound if s not in (crisis.target, crisis.attacker.state)]
+        names = ", ".join(kb.states.get(s).name for s in provision.bound)
+        if not others:
+            steps.append(
+                Step(
+                    "bound",
+                    Outcome.FAIL,
+                    f"only {names} {'bears' if len(provision.bound) == 1 else 'bear'} this obligation; none of them can owe it "
+                    f"to {kb.states.get(crisis.target).name} here",
+                    provision.sources,
+                    provision.id,
+                )
+            )
+        else:
+            steps.append(
+                Step(
+                    "bound",
+                    Outcome.INFO,
+                    f"one-sided pledge: only {names} {'bears' if len(provision.bound) == 1 else 'bear'} this obligation",
+                    provision.sources,
+                    provision.id,
+                )
+            )
     for cond in provision.conditions:
         steps.append(evaluate_condition(kb, treaty, provision, cond, crisis))
+    if (
+        not crisis.attacker.is_state
+        and provision.kind is PledgeKind.DEFENSE
+        and provision.modality is Modality.OBLIGATION
+        and provision.condition(ConditionKind.STATE_ATTACKER) is None
+    ):
+        steps.append(
+            Step(
+                "state_attacker",
+                Outcome.UNKNOWN,
+                "the source does not say whether an attack by a non-state actor engages this pledge",
+                provision.sources,
+                provision.id,
+            )
+        )
     verdict = _combine([s.outcome for s in steps])
     return ProvisionResult(provision, verdict, tuple(steps))
 
@@ -223,7 +262,8 @@ def evaluate_treaty(kb: KnowledgeBase, treaty: Treaty, crisis: Crisis) -> Treaty
         if r.verdict is not Verdict.TRIGGERED or not sure:
             continue
         act = Action.STAY_NEUTRAL if r.provision.kind is PledgeKind.NEUTRALITY else r.provision.action
-        duties += [Duty(s, act, r.provision.id, r.provision.article) for s in helpers]
+        bound = set(r.provision.bound)
+        duties += [Duty(s, act, r.provision.id, r.provision.article) for s in helpers if not bound or s in bound]
     obligated = tuple(
         dict.fromkeys(
             d.state
