@@ -1,0 +1,108 @@
+"""Data commands: ``casus data fetch|reconcile``, ``casus cite``, ``casus versions``, ``casus frame``."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from casus.cli.output import Format, emit
+
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format: table, json or csv.")]
+
+data_app = typer.Typer(
+    help="Datasets: download the official files, reconcile them with curated facts.", no_args_is_help=True
+)
+
+
+@data_app.command("fetch")
+def data_fetch(
+    name: Annotated[str, typer.Argument(help="Dataset: atop, cow_states, nmc or mid.")],
+    dest: Annotated[str | None, typer.Option(help="Folder (default: the user cache, where loaders look).")] = None,
+    mirror: Annotated[str | None, typer.Option(help="Base URL of a mirror holding the files.")] = None,
+    version: Annotated[str | None, typer.Option(help="Dataset version (default: the default one).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Download even if a verified copy is present.")] = False,
+) -> None:
+    """Download a dataset's official files, checking size and SHA-256, and record their provenance."""
+    from casus.data import fetch
+
+    for f in fetch(name, dest=dest, base_url=mirror, version=version, force=force, progress=sys.stderr.isatty()):
+        sys.stdout.write(f"{f.path}\n")
+
+
+@data_app.command("reconcile")
+def data_reconcile(fmt: FormatOpt = Format.TABLE) -> None:
+    """List each disagreement between curated membership dates and ATOP 5.1, with both sources."""
+    from casus.curated import load_kb
+    from casus.data.atop import load_atop_alliances, load_atop_members
+    from casus.data.reconcile import reconcile
+
+    kb = load_kb()
+    rows = [
+        {
+            "organization": d.organization,
+            "atop_id": d.atop_id,
+            "state": d.state,
+            "field": d.field,
+            "curated": d.curated,
+            "atop": d.atop,
+            "curated_source": kb.source(d.curated_sources[0]).cite() if d.curated_sources else None,
+            "atop_source": f"ATOP 5.1, alliance {d.atop_id}",
+            "note": d.note,
+        }
+        for d in reconcile(kb, load_atop_members(), load_atop_alliances())
+    ]
+    emit(
+        rows,
+        ["organization", "state", "field", "curated", "atop", "note"],
+        fmt,
+        title="Curated facts vs ATOP 5.1",
+        caption=f"{len(rows)} disagreements",
+    )
+
+
+def cite(
+    name: Annotated[str | None, typer.Argument(help="Dataset (default: all).")] = None,
+    bibtex: Annotated[bool, typer.Option("--bibtex", help="BibTeX instead of plain text.")] = False,
+) -> None:
+    """Print the citations the datasets' authors ask for (plain or BibTeX)."""
+    from casus.data import cite as cite_
+
+    sys.stdout.write(cite_(name, style="bibtex" if bibtex else "plain") + "\n")
+
+
+def versions(fmt: FormatOpt = Format.TABLE) -> None:
+    """Dataset versions with URL, licence, coverage and checksums."""
+    from casus.data import versions as versions_
+
+    data = versions_()
+    emit(data, ["name", "version", "coverage", "url", "licence"], fmt, json_data=data, title="Datasets")
+
+
+def frame(
+    kind: Annotated[str, typer.Argument(help="state-years or dyad-years.")],
+    out: Annotated[str, typer.Option("--out", help="Output file: .parquet or .csv (.csv.gz).")],
+    start: Annotated[int, typer.Option("--from", help="First year.")] = 1816,
+    end: Annotated[int, typer.Option("--to", help="Last year.")] = 2016,
+    with_: Annotated[
+        str, typer.Option("--with", help="Comma-separated: atop,nmc,majors,mids.")
+    ] = "atop,nmc,majors,mids",
+    undirected: Annotated[bool, typer.Option("--undirected", help="Undirected dyad-years.")] = False,
+    nmc_version: Annotated[str, typer.Option(help="NMC version: 6.0 or 7.0.")] = "6.0",
+) -> None:
+    """Build a state-year or dyad-year frame with ATOP pledges, capabilities, major powers and MIDs."""
+    from casus.data import build_frame, write_frame
+
+    sources = [s.strip() for s in with_.split(",") if s.strip()]
+    df = build_frame(kind, start, end, sources, directed=not undirected, nmc_version=nmc_version)
+    path = write_frame(df, out)
+    sys.stderr.write(f"casus: wrote {len(df):,} rows × {df.shape[1]} columns to {path}\n")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the data commands to the main app."""
+    app.add_typer(data_app, name="data")
+    app.command("cite")(cite)
+    app.command("versions")(versions)
+    app.command("frame")(frame)

@@ -1,0 +1,46 @@
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+pytestmark = pytest.mark.skipif(not SHARED.is_dir(), reason=f"shared datasets not found at {SHARED}")
+
+
+def casus(*args):
+    env = {**os.environ, "CASUS_DATA_DIR": str(SHARED)}
+    return subprocess.run([sys.executable, "-m", "casus", *args], capture_output=True, text=True, env=env, timeout=300)
+
+
+def test_obligations_for_uncurated_atop_alliance_of_the_1930s():
+    # Franco-Soviet Treaty of Mutual Assistance (signed 1935-05-02): Germany attacks France in 1936.
+    proc = casus("obligations", "--attacker", "Germany", "--target", "France", "--on", "1936-06-01", "-f", "json")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    pacts = [d for d in data if d["atop_id"] and "RUS" in json.dumps(d["explanation"]) + json.dumps(d["obligated"])]
+    assert pacts, [d["treaty_title"] for d in data]
+    assert all(d["treaty"].startswith("atop-") for d in pacts)
+    assert any(f"ATOP {d['atop_id']}" in json.dumps(d) for d in pacts)
+
+
+def test_reconcile_json():
+    proc = casus("data", "reconcile", "-f", "json")
+    assert proc.returncode == 0, proc.stderr
+    rows = json.loads(proc.stdout)
+    assert any(r["organization"] == "nato" and r["state"] == "ESP" and r["atop"] == "1981-12-10" for r in rows)
+
+
+def test_frame_to_csv(tmp_path):
+    out = tmp_path / "dy.csv"
+    proc = casus("frame", "dyad-years", "--from", "1950", "--to", "1950", "--with", "atop,majors", "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    header = out.read_text().splitlines()[0].split(",")
+    assert {"ccode1", "ccode2", "year", "atop_defense"} <= set(header)
+
+
+def test_cite_bibtex():
+    proc = casus("cite", "atop", "--bibtex")
+    assert proc.returncode == 0 and "@" in proc.stdout and "Leeds" in proc.stdout
