@@ -28,8 +28,12 @@ def render_reference() -> str:
     from casus.cli.app import app
 
     root = typer.main.get_command(app)
-    parts = ["# CLI reference", "", "Generated from `--help` by `python scripts/gen_cli_docs.py`; a test checks it "
-             "is current.", ""]
+    parts = [
+        "# CLI reference",
+        "",
+        "Generated from `--help` by `python scripts/gen_cli_docs.py`; a test checks it is current.",
+        "",
+    ]
     for path, cmd in _walk(root, []):
         name = " ".join(["casus", *path])
         ctx = click.Context(cmd, info_name=name, max_content_width=100, terminal_width=100)

@@ -54,6 +54,7 @@ def print_results(kb: KnowledgeBase, crisis: Crisis, results: list[dict[str, Any
             decisive = [
                 s for s in r["explanation"] if s["outcome"] in ("fail", "unknown") and s["check"] != "provision"
             ]
+            decisive = list({s["detail"]: s for s in decisive}.values())
             for s in decisive[:2]:
                 console.print(f"  {_MARK[s['outcome']]} {s['detail']}")
             continue

@@ -32,6 +32,19 @@ REGIONS = (
 )
 
 
+def region_name(region: str) -> str:
+    """Display name of a region id.
+
+    >>> region_name("africa"), region_name("north_atlantic_island")
+    ('Africa', 'a North Atlantic island north of the Tropic of Cancer')
+    """
+    special = {
+        "north_atlantic_island": "a North Atlantic island north of the Tropic of Cancer",
+        "central_america_caribbean": "Central America and the Caribbean",
+    }
+    return special.get(region, region.replace("_", " ").title())
+
+
 @dataclass(frozen=True)
 class Place:
     """Where an event happens.
@@ -120,9 +133,9 @@ class GeographicScope:
                 return True, f"{place.name} is expressly inside the {self.name}"
         inside = [r for r in place.regions if r in self.regions]
         if inside:
-            return True, f"{place.name} lies in {', '.join(inside)}, inside the {self.name}"
+            return True, f"{place.name} lies in {', '.join(region_name(r) for r in inside)}, inside the {self.name}"
         for entry in self.states:
             if entry.ref == place.country and entry.active_on(on):
                 return True, f"{place.name} is part of {place.country}, whose territory is inside the {self.name}"
-        regions = ", ".join(place.regions) or "no listed region"
+        regions = ", ".join(region_name(r) for r in place.regions) or "no listed region"
         return False, f"{place.name} lies in {regions}, outside the {self.name}"

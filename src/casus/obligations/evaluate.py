@@ -225,7 +225,18 @@ def evaluate_provision(kb: KnowledgeBase, treaty: Treaty, provision: Provision, 
 def evaluate_treaty(kb: KnowledgeBase, treaty: Treaty, crisis: Crisis) -> TreatyResult:
     """Evaluate every provision of one treaty and combine them into the treaty's answer."""
     on = crisis.on
-    intro = [Step("in_force", Outcome.PASS, f"{treaty.title} in force since {treaty.in_force}", treaty.sources)]
+    if treaty.in_force is None:
+        intro = [
+            Step(
+                "in_force",
+                Outcome.UNKNOWN,
+                f"{treaty.title} was signed on {treaty.signed}; its entry into force "
+                "is not recorded, so whether it binds on this date is unknown",
+                treaty.sources,
+            )
+        ]
+    else:
+        intro = [Step("in_force", Outcome.PASS, f"{treaty.title} in force since {treaty.in_force}", treaty.sources)]
     coverage_end = _coverage_end(kb, treaty)
     if coverage_end and on > coverage_end:
         intro.append(
@@ -245,7 +256,8 @@ def evaluate_treaty(kb: KnowledgeBase, treaty: Treaty, crisis: Crisis) -> Treaty
     principal = [r for r in obligations if _RANK.get(r.provision.kind, 9) == principal_rank]
     triggered = [r for r in principal if r.verdict is Verdict.TRIGGERED]
     unknown = [r for r in principal if r.verdict is Verdict.INDETERMINATE]
-    if any(s.outcome is Outcome.UNKNOWN for s in intro):
+    all_fail = bool(principal) and all(r.verdict is Verdict.NOT_TRIGGERED for r in principal)
+    if any(s.outcome is Outcome.UNKNOWN for s in intro) and not all_fail:
         verdict = Verdict.INDETERMINATE
         decisive = (triggered or unknown or principal or [None])[0]
     elif triggered:
@@ -353,7 +365,12 @@ def evaluate_casus_foederis(
     [('cst-1992', 'not_triggered')]
     """
     out = []
-    for treaty in kb.treaties_in_force(crisis.on):
+    pending = [
+        t
+        for t in kb.treaties.values()
+        if t.in_force is None and t.signed <= crisis.on and (t.terminated is None or crisis.on < t.terminated)
+    ]
+    for treaty in [*kb.treaties_in_force(crisis.on), *pending]:
         if not treaty.provisions:
             continue
         involved = is_party(kb, treaty, crisis.target, crisis.on) or is_party(
