@@ -31,8 +31,9 @@ def test_warsaw_pact_member_attacked_in_1970(full):
     assert wp.treaty.atop_id == 3285
     # ATOP codes the Warsaw Pact's defence pledge as limited to a location (Europe) without naming it.
     assert wp.verdict is Verdict.INDETERMINATE
-    assert any(s.check == "location" and s.outcome.value == "unknown" and "DEFCOLOC" in s.detail
-               for s in wp.explanation)
+    assert any(
+        s.check == "location" and s.outcome.value == "unknown" and "DEFCOLOC" in s.detail for s in wp.explanation
+    )
     # the bilateral Polish-Soviet treaty of 1965 names Germany as its threat: triggered, the USSR obligated
     assert r["atop-3520"].verdict is Verdict.TRIGGERED and r["atop-3520"].obligated == ("RUS",)
 

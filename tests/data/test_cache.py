@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from casus.data.cache import ENV_VAR, developer_data_dir, find_dataset_file, user_cache_dir
+from casus.errors import DataUnavailableError
+
+
+def test_explicit_file_and_folder(tmp_path: Path) -> None:
+    f = tmp_path / "renamed.csv"
+    f.write_text("a\n")
+    assert find_dataset_file("atop", "atop5_1m.csv", f) == f
+    (tmp_path / "atop").mkdir()
+    g = tmp_path / "atop" / "atop5_1m.csv"
+    g.write_text("a\n")
+    assert find_dataset_file("atop", "atop5_1m.csv", tmp_path) == g
+
+
+def test_env_var_comes_before_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    env = tmp_path / "env"
+    cache = tmp_path / "cache"
+    for base in (env, cache / "casus"):
+        (base / "cow_states").mkdir(parents=True)
+        (base / "cow_states" / "majors2016.csv").write_text("x\n")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    monkeypatch.setenv(ENV_VAR, str(env))
+    assert find_dataset_file("cow_states", "majors2016.csv") == env / "cow_states" / "majors2016.csv"
+    monkeypatch.delenv(ENV_VAR)
+    assert user_cache_dir() == cache / "casus"
+    assert find_dataset_file("cow_states", "majors2016.csv") == cache / "casus" / "cow_states" / "majors2016.csv"
+
+
+def test_missing_file_says_how_to_fetch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(ENV_VAR, str(tmp_path / "nothing"))
+    monkeypatch.setattr("casus.data.cache.developer_data_dir", lambda: None)
+    with pytest.raises(DataUnavailableError, match="run `casus data fetch mid`") as exc:
+        find_dataset_file("mid", "MIDA_5.0.csv")
+    assert str(tmp_path / "nothing") in str(exc.value)
+
+
+def test_developer_dir_is_shared_data_next_to_the_repo(data_dir: Path) -> None:
+    assert developer_data_dir() == data_dir

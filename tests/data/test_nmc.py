@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from casus.errors import InvalidInputError
+
+
+def test_row_counts_and_coverage(nmc6: pd.DataFrame, nmc7: pd.DataFrame) -> None:
+    assert len(nmc6) == 15_951
+    assert len(nmc7) == 17_121
+    assert (int(nmc6["year"].max()), int(nmc7["year"].max())) == (2016, 2022)
+
+
+def test_missing_codes_become_nan(nmc6: pd.DataFrame, nmc7: pd.DataFrame) -> None:
+    assert nmc6[["milex", "milper", "irst", "pec", "tpop", "upop", "cinc"]].isna().sum().to_dict() == {
+        "milex": 2217,
+        "milper": 426,
+        "irst": 26,
+        "pec": 448,
+        "tpop": 0,
+        "upop": 68,
+        "cinc": 0,
+    }
+    assert (nmc6[["milex", "milper", "irst", "pec", "upop"]] == -9).sum().sum() == 0
+    assert nmc7["milex"].isna().sum() == 2360
+    assert nmc7["pec"].isna().sum() == 448
+
+
+def test_cinc_yearly_sums_lie_in_the_documented_band(nmc6: pd.DataFrame, nmc7: pd.DataFrame) -> None:
+    for df in (nmc6, nmc7):
+        sums = df.groupby("year")["cinc"].sum().round(3)
+        assert sums.min() >= 1.000
+        assert sums.max() <= 1.075
+    assert nmc6.groupby("year")["cinc"].sum().idxmax() == 1860
+
+
+def _top(df: pd.DataFrame, year: int) -> int:
+    y = df.loc[df["year"] == year]
+    return int(y.loc[y["cinc"].idxmax(), "ccode"])
+
+
+def test_top_cinc_states(nmc6: pd.DataFrame, nmc7: pd.DataFrame) -> None:
+    assert _top(nmc6, 1950) == 2
+    assert _top(nmc6, 2016) == 710
+    assert _top(nmc7, 2022) == 710
+    usa_1950 = nmc6.loc[(nmc6["ccode"] == 2) & (nmc6["year"] == 1950), "cinc"].iloc[0]
+    assert usa_1950 == pytest.approx(0.284, abs=5e-4)
+
+
+def test_unknown_version() -> None:
+    from casus.data.nmc import load_nmc
+
+    with pytest.raises(InvalidInputError, match=r"'5\.0'"):
+        load_nmc(version="5.0")
