@@ -59,7 +59,7 @@ def run_demo(kb: KnowledgeBase) -> None:
     print_results(kb, crisis, [result_to_dict(kb, r) for r in evaluate_casus_foederis(kb, crisis)], brief=True)
 
     section("3. The same attack on the disputed border zone")
-    crisis = make_crisis(kb, attacker="Azerbaijan", target="Armenia", on=ARTICLE_DATE, place="Armenia", disputed=True)
+    crisis = make_crisis(kb, attacker="Azerbaijan", target="Armenia", on=ARTICLE_DATE, place="arm-aze-border")
     print_results(kb, crisis, [result_to_dict(kb, r) for r in evaluate_casus_foederis(kb, crisis)], brief=True)
 
     section("4. January 2022: unrest in Kazakhstan, and Kazakhstan's request")
@@ -83,20 +83,24 @@ def run_demo(kb: KnowledgeBase) -> None:
 
     section("6. NATO side by side")
     nato = kb.members_on("nato", ARTICLE_DATE)
+    sweden = kb.status_on("SWE", "nato", ARTICLE_DATE)
     con.print(
-        f"  NATO on {ARTICLE_DATE}: {len(nato.members)} members (Sweden since "
-        f"{kb.status_on('SWE', 'nato', ARTICLE_DATE).start if kb.status_on('SWE', 'nato', ARTICLE_DATE) else '?'})."
+        f"  NATO on {ARTICLE_DATE}: {len(nato.members)} members (Sweden since {sweden.start if sweden else '?'})."
     )
-    for title, kwargs in [
-        ("Armed attack on Poland (Art. 5 area)", {"attacker": "Russia", "target": "Poland"}),
-        ("Armed attack on Ceuta (Spain, in Africa)", {"attacker": "Morocco", "target": "Spain", "place": "Ceuta"}),
+    cases: list[tuple[str, str, str, str | None, str | dt.date]] = [
+        ("Armed attack on Poland (Art. 5 area)", "Russia", "Poland", None, ARTICLE_DATE),
+        ("Armed attack on Ceuta (Spain, in Africa)", "Morocco", "Spain", "Ceuta", ARTICLE_DATE),
         (
             "Non-state attack on the United States, 11 September 2001",
-            {"attacker": "non-state:al-Qaeda", "target": "United States", "on": "2001-09-11"},
+            "non-state:al-Qaeda",
+            "United States",
+            None,
+            "2001-09-11",
         ),
-    ]:
+    ]
+    for title, attacker, target, place, on in cases:
         con.print(f"\n  [bold]{title}[/]")
-        crisis = make_crisis(kb, on=kwargs.pop("on", ARTICLE_DATE), **kwargs)
+        crisis = make_crisis(kb, attacker=attacker, target=target, place=place, on=on)
         print_results(
             kb,
             crisis,

@@ -17,6 +17,15 @@ _MARK = {
 }
 
 
+def _short(text: str, limit: int = 200) -> str:
+    """The first sentences of a long explanation, up to about ``limit`` characters."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" — ", 0, limit)
+    cut = cut if cut > 40 else text.rfind(". ", 0, limit)
+    return text[: cut if cut > 40 else limit].rstrip(" .") + " …"
+
+
 def describe_crisis(kb: KnowledgeBase, crisis: Crisis) -> str:
     """One-line description of the question."""
     target = kb.states.get(crisis.target).name
@@ -56,7 +65,7 @@ def print_results(kb: KnowledgeBase, crisis: Crisis, results: list[dict[str, Any
             ]
             decisive = list({s["detail"]: s for s in decisive}.values())
             for s in decisive[:2]:
-                console.print(f"  {_MARK[s['outcome']]} {s['detail']}")
+                console.print(f"  {_MARK[s['outcome']]} {_short(s['detail'])}")
             continue
         for s in r["explanation"]:
             if s["check"] == "provision":

@@ -163,7 +163,7 @@ def atop_knowledge(
     records = table.astype(object).where(table.notna(), None).to_dict("records")
     grouped: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for rec in records:
-        grouped[int(rec["atopid"])].append(rec)
+        grouped[int(rec["atopid"])].append({str(k): v for k, v in rec.items()})
     threat_cols = [c for c in ("statthr1", "statthr2", "organ1") if c in alli.columns]
     alli_recs = alli[threat_cols].astype(object).where(alli[threat_cols].notna(), None).to_dict("index")
     for aid, rows in sorted(grouped.items()):

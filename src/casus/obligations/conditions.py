@@ -61,7 +61,8 @@ def evaluate_condition(
     kind = cond.kind
     if kind is ConditionKind.TARGET_TERRITORY:
         if place.disputed:
-            claim = f" (claimed also by {', '.join(place.claimants)})" if place.claimants else ""
+            claimants = [kb.states.get(c).name if c in kb.states else c for c in place.claimants]
+            claim = f" (claimed also by {', '.join(claimants)})" if claimants else ""
             what = (
                 f"the place ({place.name}) is flagged as disputed"
                 if place.id == place.country

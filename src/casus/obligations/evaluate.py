@@ -180,12 +180,13 @@ def evaluate_provision(kb: KnowledgeBase, treaty: Treaty, provision: Provision, 
     if provision.bound and provision.modality is Modality.OBLIGATION:
         others = [s for s in provision.bound if s not in (crisis.target, crisis.attacker.state)]
         names = ", ".join(kb.states.get(s).name for s in provision.bound)
+        verb = "bears" if len(provision.bound) == 1 else "bear"
         if not others:
             steps.append(
                 Step(
                     "bound",
                     Outcome.FAIL,
-                    f"only {names} {'bears' if len(provision.bound) == 1 else 'bear'} this obligation; none of them can owe it "
+                    f"only {names} {verb} this obligation; none of them can owe it "
                     f"to {kb.states.get(crisis.target).name} here",
                     provision.sources,
                     provision.id,
@@ -196,7 +197,7 @@ def evaluate_provision(kb: KnowledgeBase, treaty: Treaty, provision: Provision, 
                 Step(
                     "bound",
                     Outcome.INFO,
-                    f"one-sided pledge: only {names} {'bears' if len(provision.bound) == 1 else 'bear'} this obligation",
+                    f"one-sided pledge: only {names} {verb} this obligation",
                     provision.sources,
                     provision.id,
                 )
@@ -257,9 +258,11 @@ def evaluate_treaty(kb: KnowledgeBase, treaty: Treaty, crisis: Crisis) -> Treaty
     triggered = [r for r in principal if r.verdict is Verdict.TRIGGERED]
     unknown = [r for r in principal if r.verdict is Verdict.INDETERMINATE]
     all_fail = bool(principal) and all(r.verdict is Verdict.NOT_TRIGGERED for r in principal)
+    decisive: ProvisionResult | None
     if any(s.outcome is Outcome.UNKNOWN for s in intro) and not all_fail:
         verdict = Verdict.INDETERMINATE
-        decisive = (triggered or unknown or principal or [None])[0]
+        candidates = triggered or unknown or principal
+        decisive = candidates[0] if candidates else None
     elif triggered:
         verdict, decisive = Verdict.TRIGGERED, triggered[0]
     elif unknown:
