@@ -78,5 +78,26 @@ def main() -> None:
     print(f"  baseline: cold members query  {cold * 1e3:8.1f} ms  ratio {cold / members:,.0f}x")
 
 
+def atop_memory() -> None:
+    """Peak memory of the knowledge base with every ATOP alliance loaded (target <= 300 MB), against the
+    baseline of the same process that only imports pandas and loads the curated knowledge base."""
+    code = (
+        "import resource, pandas; from casus.curated import load_kb; kb = load_kb(); {extra}"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+    )
+    base = float(subprocess.run([sys.executable, "-c", code.format(extra="")], capture_output=True, text=True,
+                                check=True).stdout)
+    extra = "from casus.data.atop_kb import with_atop; import time; t = time.perf_counter(); kb = with_atop(kb); "
+    full = float(subprocess.run([sys.executable, "-c", code.format(extra=extra)], capture_output=True, text=True,
+                                check=True).stdout)
+    print("\nknowledge base with every ATOP 5.1 alliance (peak RSS of the whole process)")
+    print(f"  curated + pandas imported (baseline) {base:7.0f} MB")
+    print(f"  + all ATOP alliances                 {full:7.0f} MB  target <= 300 MB  (+{full - base:.0f} MB)")
+
+
 if __name__ == "__main__":
     main()
+    try:
+        atop_memory()
+    except subprocess.CalledProcessError as err:
+        print(f"\nATOP memory benchmark skipped: {err.stderr.strip().splitlines()[-1]}")
