@@ -10,13 +10,14 @@ from casus.errors import InvalidInputError, UnknownEntityError
 
 
 def test_every_dataset_version_is_registered() -> None:
-    assert dataset_names() == ("atop", "cow_states", "nmc", "mid")
+    assert dataset_names() == ("atop", "cow_states", "nmc", "mid", "naturalearth")
     assert {(p.name, p.version) for p in DATASETS} == {
         ("atop", "5.1"),
         ("cow_states", "2016"),
         ("nmc", "6.0"),
         ("nmc", "7.0"),
         ("mid", "5.0"),
+        ("naturalearth", "4.0.0"),
     }
     assert get_provenance("nmc").version == "6.0"
     assert get_provenance("nmc", "7.0").coverage_end == 2022
@@ -82,7 +83,7 @@ def test_versions_is_json_ready() -> None:
     import json
 
     vs = versions()
-    assert len(vs) == 5
+    assert len(vs) == 6
     text = json.dumps(vs)
     assert "atop5_1m.csv" in text
     atop = next(v for v in vs if v["name"] == "atop")

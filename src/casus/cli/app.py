@@ -17,6 +17,7 @@ from casus.errors import CasusError
 
 if TYPE_CHECKING:
     from casus.kb.knowledge import KnowledgeBase
+    from casus.knowledge import KnowledgeProvider
 
 app = typer.Typer(
     name="casus",
@@ -39,26 +40,29 @@ AtopOpt = Annotated[
 ]
 
 
+_PROVIDER: KnowledgeProvider | None = None
+
+
+def _provider() -> KnowledgeProvider:
+    global _PROVIDER
+    if _PROVIDER is None:
+        from casus.knowledge import KnowledgeProvider
+
+        _PROVIDER = KnowledgeProvider()
+    return _PROVIDER
+
+
 def _kb(atop: bool | None = False, on: dt.date | None = None) -> KnowledgeBase:
     """The knowledge base: curated, plus ATOP 5.1 alliances when asked.
 
     ``atop=None`` means: when the date is within ATOP's coverage and the files are on this machine.
     """
-    from casus.curated import load_kb
-
-    kb = load_kb()
-    if atop is False or (atop is None and on is not None and on > dt.date(2018, 12, 31)):
-        return kb
-    from casus.data.atop_kb import with_atop
-    from casus.errors import DataUnavailableError
-
-    try:
-        return with_atop(kb)
-    except DataUnavailableError as err:
-        if atop:
-            raise
-        _warn(f"ATOP alliances not included ({err})")
-        return kb
+    provider = _provider()
+    if atop is False:
+        return provider.curated()
+    if atop is True:
+        return provider.with_atop()
+    return provider.for_date(on or dt.date.today(), None)
 
 
 def _short_sources(rows: list[dict[str, Any]], fmt: Format) -> list[dict[str, Any]]:

@@ -1,0 +1,78 @@
+"""Which knowledge base answers a question: the curated one, plus ATOP 5.1 when it is needed.
+
+One rule, shared by the CLI and the HTTP API so that their JSON agrees: the
+curated knowledge always; ATOP 5.1 alliances for an ``atop-…`` organization, or for an obligations question
+dated within ATOP's coverage (1815-2018) when the ATOP files are on this machine, or when asked explicitly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+from casus.errors import DataUnavailableError
+from casus.kb.knowledge import KnowledgeBase
+
+#: The last day ATOP 5.1 speaks for.
+ATOP_END = dt.date(2018, 12, 31)
+
+
+class KnowledgeProvider:
+    """Hands out knowledge bases to the endpoints, loading each one once.
+
+    Args:
+        kb: A fixed knowledge base answering every request (tests, embedding); ``None`` loads the curated
+            knowledge base and, when needed, ATOP 5.1 on first use.
+    """
+
+    def __init__(self, kb: KnowledgeBase | None = None) -> None:
+        self._fixed = kb
+        self._atop: KnowledgeBase | None = None
+        self._lock = threading.Lock()
+
+    def curated(self) -> KnowledgeBase:
+        """The curated knowledge base (or the fixed one)."""
+        if self._fixed is not None:
+            return self._fixed
+        from casus.curated import load_kb
+
+        return load_kb()
+
+    def with_atop(self) -> KnowledgeBase:
+        """The curated knowledge base extended with ATOP 5.1 alliances.
+
+        Raises:
+            DataUnavailableError: The ATOP files are not on this machine.
+        """
+        if self._fixed is not None:
+            return self._fixed
+        with self._lock:
+            if self._atop is None:
+                from casus.data.atop_kb import with_atop
+
+                self._atop = with_atop(self.curated())
+            return self._atop
+
+    def for_org(self, org: str) -> KnowledgeBase:
+        """The knowledge base for an organization named by the user: with ATOP for ``atop-…`` ids."""
+        return self.with_atop() if org.strip().lower().startswith("atop") else self.curated()
+
+    def for_date(self, on: dt.date, atop: bool | None = None) -> KnowledgeBase:
+        """The knowledge base for a question about ``on``.
+
+        Args:
+            on: The date asked about.
+            atop: ``True`` requires ATOP, ``False`` excludes it, ``None`` adds it when ``on`` is within its
+                coverage and the files are on this machine.
+
+        Raises:
+            DataUnavailableError: ``atop=True`` and the ATOP files are missing.
+        """
+        if atop is False or (atop is None and on > ATOP_END):
+            return self.curated()
+        try:
+            return self.with_atop()
+        except DataUnavailableError:
+            if atop:
+                raise
+            return self.curated()

@@ -1,0 +1,284 @@
+"""Adapter at the edge: scenario and episode files (YAML, validated with pydantic at the boundary).
+
+A scenario file::
+
+    name: armenia-2022-09
+    title: Azerbaijani attack on Armenia's territory
+    date: 2022-09-13                         # (not `on:`, which YAML reads as true)
+    organization: CSTO
+    event: {attacker: Azerbaijan, target: Armenia, kind: armed-attack}
+    request: {by: Armenia, article: "4", asks: forces}
+    overrides: {base_reliability: 0.22}     # optional, any parameter of casus.sim.params.Params
+    force: {Kyrgyzstan: block}               # optional, fix members' choices
+
+Errors name the file, the line and the field: ``armenia.yaml:7 [event.kind]: …``. Built-in scenarios
+live in ``casus/sim/scenarios/`` and are found by name (``armenia-2022-09``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from casus.errors import CasusError, ScenarioError
+from casus.sim.backtest import Episode, EpisodeSource
+from casus.sim.scenario import Choice, RequestKind, Response, Scenario
+
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+Kind = Literal["armed-attack", "threat", "unrest"]
+Rule = Literal["consensus", "unanimity", "qualified_majority", "majority", "two_thirds", "none"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class EventModel(_Strict):
+    """The ``event:`` block."""
+
+    attacker: str = Field(min_length=1)
+    target: str = Field(min_length=1)
+    place: str | None = None
+    disputed: bool = False
+    kind: Kind = "armed-attack"
+
+
+class RequestModel(_Strict):
+    """The ``request:`` block."""
+
+    by: str | None = None
+    article: str | int | None = None
+    asks: RequestKind = RequestKind.ASSISTANCE
+    made: bool = True
+
+
+class ScenarioModel(_Strict):
+    """A scenario file."""
+
+    name: str = Field(min_length=1, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+    title: str = ""
+    date: dt.date
+    organization: str = Field(min_length=1)
+    event: EventModel
+    request: RequestModel = RequestModel()
+    decision_rule: Rule | None = None
+    overrides: dict[str, float] = {}
+    force: dict[str, Choice] = {}
+    description: str = ""
+    sources: list[str] = []
+
+    def build(self) -> Scenario:
+        """The domain object."""
+        return Scenario(
+            name=self.name,
+            title=self.title,
+            on=self.date,
+            organization=self.organization,
+            attacker=self.event.attacker,
+            target=self.event.target,
+            requester=self.request.by,
+            kind=self.event.kind,
+            place=self.event.place,
+            disputed=self.event.disputed,
+            requested=self.request.made,
+            article=None if self.request.article is None else str(self.request.article),
+            request=self.request.asks,
+            decision_rule=self.decision_rule,  # type: ignore[arg-type]
+            overrides=self.overrides,
+            forced=self.force,
+            description=self.description.strip(),
+            sources=tuple(self.sources),
+        )
+
+
+class SourceModel(_Strict):
+    """One citation of an episode."""
+
+    publisher: str = Field(min_length=1)
+    title: str = Field(min_length=1)
+    date: dt.date | None = None
+    url: str | None = None
+    note: str = ""
+
+
+class EpisodeModel(_Strict):
+    """One real episode."""
+
+    id: str = Field(min_length=1, pattern=r"^[a-z0-9][a-z0-9-]*$")
+    date: dt.date
+    organization: str = Field(min_length=1)
+    requester: str = Field(min_length=1)
+    target: str | None = None
+    adversary: str = Field(min_length=1)
+    kind: Kind = "armed-attack"
+    place: str | None = None
+    disputed: bool = False
+    article: str | int | None = None
+    request: RequestKind
+    decision_rule: Rule | None = None
+    outcome: Response
+    summary: str = Field(min_length=1)
+    sources: list[SourceModel] = Field(min_length=1)
+
+    def build(self) -> Episode:
+        """The domain object."""
+        return Episode(
+            id=self.id,
+            date=self.date,
+            organization=self.organization,
+            requester=self.requester,
+            target=self.target or self.requester,
+            adversary=self.adversary,
+            kind=self.kind,
+            place=self.place,
+            disputed=self.disputed,
+            article=None if self.article is None else str(self.article),
+            request=self.request,
+            decision_rule=self.decision_rule,
+            outcome=self.outcome,
+            summary=" ".join(self.summary.split()),
+            sources=tuple(EpisodeSource(s.publisher, s.title, s.date, s.url, s.note) for s in self.sources),
+        )
+
+
+class EpisodesFile(_Strict):
+    """The curated episodes file."""
+
+    episodes: list[EpisodeModel] = Field(min_length=1)
+
+
+def _line_of(text: str, loc: Sequence[int | str]) -> int | None:
+    """1-based line of the YAML node at a pydantic error location (best effort)."""
+    try:
+        node: yaml.Node | None = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:
+        return None
+    line = None
+    key_line: int | None = None
+    for part in loc:
+        if node is None:
+            break
+        line = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            pair = next(((k, v) for k, v in node.value if k.value == str(part)), None)
+            if pair is None:  # a missing (or extra) key: the line of the mapping's own key
+                return key_line or line
+            key_line, node = pair[0].start_mark.line + 1, pair[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+        else:
+            break
+    return node.start_mark.line + 1 if node is not None else line
+
+
+def _error(path: str, message: str, line: int | None = None, field: str | None = None) -> ScenarioError:
+    where = path if line is None else f"{path}:{line}"
+    if field:
+        where += f" [{field}]"
+    err = ScenarioError(f"{where}: {message}")
+    err.path, err.line, err.field = path, line, field  # type: ignore[attr-defined]
+    return err
+
+
+def _load_yaml(text: str, path: str) -> Any:
+    try:
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise _error(path, f"not valid YAML: {getattr(exc, 'problem', exc)}", mark.line + 1 if mark else None) from None
+    if not isinstance(data, dict):
+        raise _error(path, "the top level must be a mapping (name:, date:, organization:, event:…)", 1)
+    return data
+
+
+def _validate(model: type[_Strict], text: str, path: str) -> Any:
+    data = _load_yaml(text, path)
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = first["loc"]
+        field = ".".join(str(p) for p in loc)
+        raise _error(path, first["msg"], _line_of(text, loc), field) from None
+
+
+def parse_scenario(text: str, path: str = "<scenario>") -> Scenario:
+    """Parse and validate a scenario document.
+
+    Raises:
+        ScenarioError: Bad YAML, a missing or malformed field, an unknown parameter — with file, line, field.
+    """
+    model: ScenarioModel = _validate(ScenarioModel, text, path)
+    try:
+        return model.build()
+    except CasusError as exc:
+        field = "overrides" if "parameter" in str(exc) else ("force" if "forced" in str(exc) else None)
+        line = _line_of(text, [field]) if field else None
+        raise _error(path, str(exc), line, field) from None
+
+
+def builtin_scenarios() -> dict[str, str]:
+    """Built-in scenario names and their titles."""
+    out = {}
+    for f in sorted(_scenario_dir().iterdir(), key=lambda p: p.name):
+        if f.name.endswith(".yaml"):
+            out[f.name[:-5]] = parse_scenario(f.read_text("utf-8"), f.name).title
+    return out
+
+
+def _scenario_dir() -> Any:
+    return resources.files("casus.sim") / "scenarios"
+
+
+def load_scenario(name_or_path: str | Path) -> Scenario:
+    """Load a scenario from a YAML file, or a built-in one by name (``armenia-2022-09``).
+
+    Raises:
+        ScenarioError: Not found (listing the built-in names) or invalid.
+    """
+    path = Path(name_or_path)
+    if path.is_file():
+        return parse_scenario(path.read_text("utf-8"), str(path))
+    builtin = _scenario_dir() / f"{name_or_path}.yaml"
+    if builtin.is_file():
+        return parse_scenario(builtin.read_text("utf-8"), f"casus/sim/scenarios/{name_or_path}.yaml")
+    import difflib
+
+    names = sorted(f.name[:-5] for f in _scenario_dir().iterdir() if f.name.endswith(".yaml"))
+    close = difflib.get_close_matches(str(name_or_path), names, n=2, cutoff=0.4)
+    hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+    raise ScenarioError(
+        f"no scenario file {str(name_or_path)!r} and no built-in scenario of that name{hint} "
+        f"(built-in: {', '.join(names)})"
+    )
+
+
+def parse_episodes(text: str, path: str = "<episodes>") -> tuple[Episode, ...]:
+    """Parse and validate an episodes document.
+
+    Raises:
+        ScenarioError: With file, line and field.
+    """
+    model: EpisodesFile = _validate(EpisodesFile, text, path)
+    episodes = tuple(e.build() for e in model.episodes)
+    seen: set[str] = set()
+    for i, e in enumerate(episodes):
+        if e.id in seen:
+            raise _error(path, f"episode id {e.id!r} is used twice", _line_of(text, ["episodes", i, "id"]), "id")
+        seen.add(e.id)
+    return episodes
+
+
+def load_episodes(path: str | Path | None = None) -> tuple[Episode, ...]:
+    """The curated real episodes (``casus/curated/data/episodes.yaml``), or those of another file."""
+    if path is not None:
+        return parse_episodes(Path(path).read_text("utf-8"), str(path))
+    f = resources.files("casus.curated") / "data" / "episodes.yaml"
+    return parse_episodes(f.read_text("utf-8"), "casus/curated/data/episodes.yaml")

@@ -1,0 +1,238 @@
+"""The ``/api/v1`` endpoints: thin wrappers over the knowledge base and :mod:`casus.contract`.
+
+Each endpoint resolves names as the CLI does, calls one public function and returns the contract's dict,
+so ``GET /api/v1/orgs/csto/members?on=2024-06-25`` equals ``casus members csto --on 2024-06-25 -f json``.
+Errors are raised as :class:`~casus.errors.CasusError` and turned into the one error shape by
+:mod:`casus.web.errors`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import JSONResponse
+
+import casus
+from casus.contract import (
+    CONTRACT_VERSION,
+    event_to_dict,
+    organization_to_dict,
+    result_to_dict,
+    roster_to_dict,
+    spell_to_dict,
+)
+from casus.errors import DataUnavailableError, UnknownEntityError
+from casus.kb.dates import parse_date
+from casus.kb.knowledge import KnowledgeBase
+from casus.kb.states import State
+from casus.web import models
+from casus.knowledge import KnowledgeProvider
+
+router = APIRouter(
+    prefix="/api/v1",
+    responses={
+        404: {"model": models.ErrorResponse, "description": "Unknown organization, state, place or source"},
+        409: {"model": models.ErrorResponse, "description": "Outside the period the knowledge covers: unknown"},
+        422: {"model": models.ErrorResponse, "description": "Malformed date, kind or parameter"},
+    },
+)
+
+OnQuery = Annotated[
+    str | None,
+    Query(description="Date, YYYY-MM-DD (YYYY-MM and YYYY also work); default today.", examples=["2024-06-25"]),
+]
+AtopQuery = Annotated[
+    bool | None,
+    Query(
+        description="Include ATOP 5.1 alliances: true, false, or unset for 'when the date is in 1815-2018 "
+        "and the ATOP files are on this machine' (as the CLI)."
+    ),
+]
+
+
+def knowledge(request: Request) -> KnowledgeProvider:
+    """The app's knowledge provider (a FastAPI dependency)."""
+    provider: KnowledgeProvider = request.app.state.knowledge
+    return provider
+
+
+Knowledge = Annotated[KnowledgeProvider, Depends(knowledge)]
+OrgPath = Annotated[
+    str, Path(description="Id, name or acronym in en/fr/ru: csto, OTSC, ОДКБ, nato, OTAN…", examples=["csto"])
+]
+StatePath = Annotated[str, Path(description="Name (en/fr/ru), ISO2/ISO3 or COW code.", examples=["Ouzbékistan"])]
+
+
+def state_to_dict(state: State) -> dict[str, Any]:
+    """A state with its codes and names (``/states``)."""
+    return {
+        "id": state.id,
+        "name": state.name,
+        "iso3": state.iso3,
+        "iso2": state.iso2,
+        "cow": list(state.cow),
+        "names": dict(state.names),
+        "region": state.region or None,
+    }
+
+
+def _curated_orgs(kb: KnowledgeBase) -> list[dict[str, Any]]:
+    return [
+        organization_to_dict(kb, o)
+        for o in sorted(kb.organizations.values(), key=lambda o: o.id)
+        if o.origin == "curated"
+    ]
+
+
+@router.get("/health", response_model=models.HealthOut, tags=["meta"])
+def health() -> dict[str, Any]:
+    """The server is up; the casus version and the JSON contract version."""
+    return {"status": "ok", "version": casus.__version__, "contract_version": CONTRACT_VERSION}
+
+
+@router.get("/orgs", response_model=list[models.OrganizationOut], tags=["organizations"])
+def list_orgs(
+    kp: Knowledge,
+    atop: Annotated[bool, Query(description="Also list the ATOP 5.1 alliances (needs the ATOP files).")] = False,
+) -> list[dict[str, Any]]:
+    """The curated organizations (as `casus orgs -f json`), optionally followed by the ATOP alliances."""
+    if not atop:
+        return _curated_orgs(kp.curated())
+    kb = kp.with_atop()
+    others = sorted((o for o in kb.organizations.values() if o.origin != "curated"), key=lambda o: o.id)
+    return [*_curated_orgs(kb), *(organization_to_dict(kb, o) for o in others)]
+
+
+@router.get("/orgs/{org}", response_model=models.OrganizationOut, tags=["organizations"])
+def get_org(org: OrgPath, kp: Knowledge) -> dict[str, Any]:
+    """One organization: names, acronyms, founding, bodies and their decision rules, coverage.
+
+    `org` is any id, name or acronym in English, French or Russian (`csto`, `OTSC`, `ОДКБ`, `OTAN`).
+    """
+    kb = kp.for_org(org)
+    return organization_to_dict(kb, kb.organization(org))
+
+
+@router.get("/orgs/{org}/members", response_model=models.RosterOut, tags=["organizations"])
+def get_members(org: OrgPath, kp: Knowledge, on: OnQuery = None) -> dict[str, Any]:
+    """Members on a date with their statuses (as `casus members ORG --on DATE -f json`)."""
+    date = parse_date(on, field="on")
+    kb = kp.for_org(org)
+    return roster_to_dict(kb, kb.members_on(org, date))
+
+
+@router.get("/orgs/{org}/timeline", response_model=list[models.EventOut], tags=["organizations"])
+def get_timeline(org: OrgPath, kp: Knowledge) -> list[dict[str, Any]]:
+    """Treaties, accessions, suspensions, requests, deployments, by date (as `casus timeline ORG -f json`)."""
+    kb = kp.for_org(org)
+    return [event_to_dict(kb, e) for e in kb.timeline(kb.organization(org))]
+
+
+@router.get("/states", response_model=models.StateQueryOut, tags=["states"])
+def find_states(
+    kp: Knowledge,
+    q: Annotated[
+        str | None,
+        Query(description="A name (en/fr/ru), ISO2/ISO3 or COW code; unset lists every state.", examples=["Kyrgystan"]),
+    ] = None,
+) -> dict[str, Any]:
+    """Resolve a state name as the CLI does; when it does not resolve, the closest states, best first."""
+    kb = kp.curated()
+    if q is None or not q.strip():
+        return {"query": q, "match": None, "states": [state_to_dict(s) for s in kb.states.all()]}
+    try:
+        state = kb.state(q)
+    except UnknownEntityError as err:  # also ambiguous names: their suggestions are the candidates
+        found: list[State] = []
+        for name in err.suggestions:
+            try:
+                found.append(kb.state(name))
+            except UnknownEntityError:
+                continue
+        return {"query": q, "match": None, "states": [state_to_dict(s) for s in dict.fromkeys(found)]}
+    return {"query": q, "match": state_to_dict(state), "states": [state_to_dict(state)]}
+
+
+@router.get("/states/{state}/history", response_model=list[models.SpellOut], tags=["states"])
+def get_history(state: StatePath, kp: Knowledge) -> list[dict[str, Any]]:
+    """A state's spells across organizations and treaties (as `casus history STATE -f json`)."""
+    kb = kp.curated()
+    return [spell_to_dict(kb, m) for m in kb.history(kb.state(state))]
+
+
+@router.get("/obligations", response_model=list[models.TreatyResultOut], tags=["obligations"])
+def get_obligations(
+    kp: Knowledge,
+    attacker: Annotated[
+        str, Query(description="Attacking state, or `non-state` / `non-state:NAME`.", examples=["Azerbaijan"])
+    ],
+    target: Annotated[str, Query(description="State attacked, threatened or in unrest.", examples=["Armenia"])],
+    on: OnQuery = None,
+    place: Annotated[
+        str | None, Query(description="Country, ISO 3166-2 code (ES-CE) or named territory; default the target.")
+    ] = None,
+    disputed: Annotated[bool, Query(description="Flag the place as disputed.")] = False,
+    kind: Annotated[str, Query(description="armed-attack, threat or unrest.")] = "armed-attack",
+    requested: Annotated[bool | None, Query(description="Whether the target asked for help; unset: unknown.")] = None,
+    all_treaties: Annotated[
+        bool, Query(alias="all", description="Also list treaties the event does not involve.")
+    ] = False,
+    atop: AtopQuery = None,
+) -> list[dict[str, Any]]:
+    """Which treaties the event triggers, who is obligated, what is permitted, and why (as `casus obligations`)."""
+    from casus.obligations import evaluate_casus_foederis, make_crisis
+
+    kb = kp.for_date(parse_date(on, field="on"), atop)
+    crisis = make_crisis(
+        kb, attacker=attacker, target=target, on=on, place=place, disputed=disputed, kind=kind, requested=requested
+    )
+    return [result_to_dict(kb, r) for r in evaluate_casus_foederis(kb, crisis, include_unrelated=all_treaties)]
+
+
+@router.get("/sources/{source_id}", response_model=models.SourceOut, tags=["sources"])
+def get_source(
+    source_id: Annotated[str, Path(description="A source id, as in `source_ids`.", examples=["cst-1992-text"])],
+    kp: Knowledge,
+) -> dict[str, Any]:
+    """A source cited by the facts: title, publisher, date, URL and a plain citation."""
+    kb = kp.curated()
+    if source_id not in kb.sources:  # perhaps an ATOP source, when the ATOP files are here
+        with contextlib.suppress(DataUnavailableError):
+            kb = kp.with_atop()
+    src = kb.source(source_id)
+    return {
+        "id": src.id,
+        "title": src.title,
+        "kind": src.kind.value,
+        "publisher": src.publisher,
+        "url": src.url,
+        "published": src.published.isoformat() if src.published else None,
+        "note": src.note or None,
+        "citation": src.cite(),
+    }
+
+
+@router.get("/network", response_model=models.NetworkOut, tags=["organizations"])
+def get_network(kp: Knowledge, on: OnQuery = None) -> dict[str, Any]:
+    """States ↔ organizations and alliance treaties on a date (for the dashboard; not in the CLI contract)."""
+    from casus.web.network import network_on
+
+    return network_on(kp.curated(), parse_date(on, field="on"))
+
+
+@router.get(
+    "/geo/countries",
+    tags=["map"],
+    response_class=JSONResponse,
+    responses={200: {"description": "GeoJSON FeatureCollection (properties: name, code, state, sovereign)"}},
+)
+def get_countries(kp: Knowledge) -> dict[str, Any]:
+    """Natural Earth 1:110m countries joined to casus state ids, read from the user's data folders.
+
+    404 (`data_unavailable`) when the file is not on this machine: `casus data fetch naturalearth`.
+    """
+    from casus.web.geo import load_countries
+
+    return load_countries(kp.curated())

@@ -1,0 +1,83 @@
+"""``casus serve``: the CLI stays light, says when the extra is missing, and really serves."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+
+from casus.errors import MissingExtraError
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_cli_does_not_import_fastapi():
+    code = "import sys, casus.cli.app; print([m for m in ('fastapi', 'uvicorn', 'starlette') if m in sys.modules])"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert out.stdout.strip() == "[]"
+
+
+def test_serve_help_shows_defaults():
+    out = subprocess.run(
+        [sys.executable, "-m", "casus", "serve", "--help"], capture_output=True, text=True, check=True, timeout=60
+    ).stdout
+    assert "--host" in out and "127.0.0.1" in out and "--port" in out and "8000" in out
+
+
+def test_missing_fastapi_is_a_clear_error(monkeypatch, capsys):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "fastapi" else real(name, *a))
+    from casus.web import create_app
+
+    with pytest.raises(MissingExtraError, match=r"casus-foederis\[web\]"):
+        create_app()
+    from casus.cli.app import main
+
+    assert main(["serve", "--port", "1"]) == 2
+    assert "casus: error: this feature needs the optional module 'fastapi'" in capsys.readouterr().err
+
+
+def test_serve_runs_as_a_real_process(tmp_path):
+    import httpx
+
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:  # the child keeps its own copy of the file descriptor
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "casus", "serve", "--host", "127.0.0.1", "--port", str(port)],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        health = None
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                health = httpx.get(f"{base}/api/v1/health", timeout=2)
+                break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        assert health is not None, f"no answer within 60 s (exit code {proc.poll()}): {log.read_text()[-2000:]}"
+        assert health.status_code == 200 and health.json()["status"] == "ok"
+        members = httpx.get(f"{base}/api/v1/orgs/csto/members", params={"on": "2024-06-25"}, timeout=30).json()
+        assert len(members["members"]) == 6
+        assert "casus" in httpx.get(f"{base}/", timeout=10).text
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=5)
