@@ -42,6 +42,13 @@ _LAZY = {
     "Verdict": "casus.obligations",
     "evaluate_casus_foederis": "casus.obligations",
     "make_crisis": "casus.obligations",
+    "Scenario": "casus.sim.scenario",
+    "simulate_crisis": "casus.sim.crisis",
+    "backtest": "casus.sim.backtest",
+    "sobol_indices": "casus.sim.sensitivity",
+    "KnowledgeProvider": "casus.knowledge",
+    "cite": "casus.data.provenance",
+    "versions": "casus.data.provenance",
 }
 
 __all__ = [*sorted(_LAZY), "evaluate", "history", "members_on", "timeline"]
