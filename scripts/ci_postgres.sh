@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Start a throwaway PostgreSQL cluster on 127.0.0.1 for the event-store tests, and print the variable they read.
+#
+#   eval "$(bash scripts/ci_postgres.sh)"      # then: pytest -m postgres tests/store
+#   bash scripts/ci_postgres.sh --stop DIR     # stop a cluster started earlier (DIR is printed as a comment)
+#
+# Installs Debian's `postgresql` package when no server binaries are found (running `apt-get update` first
+# only if the package is not known yet), runs initdb into a fresh temporary folder as the `postgres` user
+# (root cannot run a cluster), starts it on a free port of 127.0.0.1 with `pg_ctl`, creates the database
+# `casus_test`, and prints `export CASUS_TEST_PG_URL=postgresql://postgres@127.0.0.1:PORT/casus_test`.
+# Everything else goes to stderr, so the output can be eval'ed. Needs root (CI) or an existing postgres user.
+set -euo pipefail
+
+log() { printf 'ci_postgres: %s\n' "$*" >&2; }
+
+if [[ "${1:-}" == "--stop" ]]; then
+  dir="${2:?usage: ci_postgres.sh --stop DIR}"
+  bindir="$(cat "$dir/bindir")"
+  runuser -u postgres -- "$bindir/pg_ctl" -D "$dir/data" -m fast stop >&2 || true
+  rm -rf "$dir"
+  exit 0
+fi
+
+find_bindir() {
+  local d
+  for d in /usr/lib/postgresql/*/bin; do
+    if [[ -x "$d/initdb" && -x "$d/pg_ctl" ]]; then echo "$d"; fi
+  done | sort -V | tail -n 1
+}
+
+bindir="$(find_bindir || true)"
+if [[ -z "$bindir" ]]; then
+  if [[ "$(id -u)" != 0 ]]; then log "PostgreSQL is not installed and this is not root"; exit 1; fi
+  export DEBIAN_FRONTEND=noninteractive
+  if ! apt-cache show postgresql >/dev/null 2>&1; then
+    log "apt-get update (the postgresql package is not known yet)"
+    apt-get update -qq >&2
+  fi
+  log "installing postgresql"
+  apt-get install -y -qq --no-install-recommends postgresql >&2
+  bindir="$(find_bindir || true)"
+  [[ -n "$bindir" ]] || { log "postgresql installed but no initdb found under /usr/lib/postgresql"; exit 1; }
+fi
+log "using $("$bindir/postgres" --version)"
+
+id -u postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
+as_pg() {
+  if [[ "$(id -un)" == postgres ]]; then "$@"; else runuser -u postgres -- "$@"; fi
+}
+
+dir="$(mktemp -d /tmp/casus-pg.XXXXXX)"
+chown postgres:postgres "$dir" 2>/dev/null || true
+echo "$bindir" > "$dir/bindir"
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+
+as_pg "$bindir/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
+  || { cat "$dir/initdb.log" >&2; exit 1; }
+as_pg "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+  -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=off" start >&2 \
+  || { cat "$dir/server.log" >&2; exit 1; }
+as_pg "$bindir/createdb" -h 127.0.0.1 -p "$port" -U postgres casus_test
+
+log "cluster in $dir (stop it with: bash scripts/ci_postgres.sh --stop $dir)"
+echo "# PostgreSQL data and logs: $dir"
+echo "export CASUS_TEST_PG_URL=postgresql://postgres@127.0.0.1:$port/casus_test"

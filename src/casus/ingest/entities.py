@@ -1,0 +1,440 @@
+"""Entity resolution: states, capitals as metonyms, organizations and office-holders → knowledge-base ids.
+
+The gazetteer is built from the knowledge base itself, never from a parallel list of country names:
+
+* states: :meth:`~casus.kb.states.StateRegistry.aliases` (pycountry names and translations in en, fr, ru,
+  plus the curated short forms, demonyms and Russian case forms);
+* capitals, as metonyms for governments ("Moscou a réfuté…"): :func:`casus.curated.states.load_capitals`;
+* organizations: every curated organization's names and acronyms (OTSC, ОДКБ, OTAN…);
+* office-holders: each organization's :class:`~casus.kb.organizations.Officeholder` records, and a small
+  sourced table of heads of state and government (``data/officeholders.csv``) for roles the knowledge base
+  does not hold, so that "le Premier ministre arménien" resolves to Nikol Pashinyan on the date in question.
+
+Russian is matched on pymorphy3 lemmas as well as on surface forms, so "Организации Договора о коллективной
+безопасности" and "Казахстане" resolve whatever their case.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+from casus.ingest.model import Mention
+from casus.ingest.nlp import Token
+from casus.kb.dates import in_span
+from casus.kb.knowledge import KnowledgeBase
+from casus.kb.states import normalize
+
+ROLES: dict[str, dict[str, str]] = {
+    "en": {
+        "secretary general": "secretary_general",
+        "prime minister": "prime_minister",
+        "president": "president",
+        "foreign minister": "foreign_minister",
+        "foreign affairs minister": "foreign_minister",
+        "defence minister": "defence_minister",
+        "defense minister": "defence_minister",
+        "spokesman": "spokesperson",
+        "spokeswoman": "spokesperson",
+        "spokesperson": "spokesperson",
+        "head of state": "president",
+    },
+    "fr": {
+        "secretaire general": "secretary_general",
+        "premier ministre": "prime_minister",
+        "president": "president",
+        "presidente": "president",
+        "ministre des affaires etrangeres": "foreign_minister",
+        "chef de la diplomatie": "foreign_minister",
+        "ministre de la defense": "defence_minister",
+        "porte parole": "spokesperson",
+        "chef de l'etat": "president",
+    },
+    "ru": {
+        "генеральный секретарь": "secretary_general",
+        "генсек": "secretary_general",
+        "премьер министр": "prime_minister",
+        "президент": "president",
+        "министр иностранный дело": "foreign_minister",
+        "глава мид": "foreign_minister",
+        "министр оборона": "defence_minister",
+        "пресс секретарь": "spokesperson",
+        "официальный представитель": "spokesperson",
+        "глава государство": "president",
+    },
+}
+
+#: Words that refer back to the article's main organization ("l'organisation", "the bloc", "альянс"), and to
+#: its members as a group ("les alliés", "allies", "союзники").
+GENERIC_ORG: dict[str, frozenset[str]] = {
+    "en": frozenset({"alliance", "organization", "organisation", "bloc", "allies", "grouping"}),
+    "fr": frozenset({"alliance", "organisation", "bloc", "allies"}),
+    "ru": frozenset({"альянс", "организация", "блок", "союзник"}),
+}
+
+#: Seats of government used as metonyms for it, beside the capitals ("le Kremlin a indiqué").
+SEATS: dict[str, str] = {
+    "kremlin": "RUS",
+    "кремль": "RUS",
+    "white house": "USA",
+    "maison blanche": "USA",
+    "белый дом": "USA",
+    "elysee": "FRA",
+    "downing street": "GBR",
+    "quai d'orsay": "FRA",
+    "смоленская площадь": "RUS",
+}
+
+_MAX_NGRAM = 8
+_PAREN = re.compile(r"\s*\(.*?\)\s*")
+
+
+@dataclass(frozen=True)
+class Holder:
+    """Someone who held a role for a state or an organization during a span."""
+
+    scope: str
+    role: str
+    person: str
+    start: dt.date | None
+    end: dt.date | None
+    source: str
+
+
+def _russian_forms(name: str) -> list[str]:
+    """Case forms of a Russian surname or name (Пашинян → Пашиняна, Пашиняну…), for matching."""
+    last = name.split()[-1]
+    if not re.search(r"[\u0400-\u04ff]", last):
+        return [name]
+    stem = name[:-1] if last.endswith(("а", "я")) else name
+    if last.endswith("а"):
+        endings = ["а", "ой", "у", "ы"]
+    elif last.endswith("ий"):
+        stem, endings = name[:-2], ["ий", "ого", "ому", "им", "ом"]
+    else:
+        endings = ["", "а", "у", "ым", "ом", "е"]
+    return [stem + e for e in endings]
+
+
+@functools.cache
+def load_officeholders() -> tuple[Holder, ...]:
+    """The sourced table of heads of state and government and other roles (``data/officeholders.csv``)."""
+    text = resources.files("casus.ingest").joinpath("data/officeholders.csv").read_text("utf-8")
+    out = []
+    for row in csv.DictReader(text.splitlines()):
+        out.append(
+            Holder(
+                row["scope"],
+                row["role"],
+                row["person"],
+                dt.date.fromisoformat(row["start"]) if row["start"] else None,
+                dt.date.fromisoformat(row["end"]) if row["end"] else None,
+                row["source"],
+            )
+        )
+    return tuple(out)
+
+
+@functools.cache
+def _holder_aliases() -> dict[str, str]:
+    text = resources.files("casus.ingest").joinpath("data/officeholders.csv").read_text("utf-8")
+    out: dict[str, str] = {}
+    for row in csv.DictReader(text.splitlines()):
+        for alias in (row["person"], *row["aliases"].split("|")):
+            if alias:
+                for form in _russian_forms(alias):
+                    out.setdefault(normalize(form), row["person"])
+    return out
+
+
+def _token_norm(word: str) -> str:
+    """A token folded like :func:`~casus.kb.states.normalize`, keeping French elisions (``l'``, ``d'``)."""
+    if not word[:1].isalnum():
+        return ""
+    low = word.lower().replace("’", "'")
+    if low.endswith("'"):
+        return normalize(low[:-1] + "x")[:-1] + "'"
+    return normalize(word)
+
+
+def _join(parts: Sequence[str]) -> str:
+    """Join folded tokens with spaces, except after an elision (``l'etat``)."""
+    out = ""
+    for p in parts:
+        out += p if out.endswith("'") or not out else " " + p
+    return out
+
+
+def _lemma_key(text: str) -> str:
+    from casus.ingest.nlp import russian_lemma, simple_tokens
+
+    return " ".join(normalize(russian_lemma(t.text)) for t in simple_tokens(text) if t.text[:1].isalnum())
+
+
+class Gazetteer:
+    """Name index over a knowledge base, for one process (see :func:`gazetteer`)."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.index: dict[str, tuple[str, str]] = {}
+        self.lemma_index: dict[str, tuple[str, str]] = {}
+        self.holders: list[Holder] = list(load_officeholders())
+        for alias, state_id in kb.states.aliases().items():
+            self._add(alias, "state", state_id)
+        from casus.curated.states import load_capitals
+
+        for cap in load_capitals():
+            self._add(normalize(cap.name), "capital", cap.state_id, overwrite=False)
+        for seat, state_id in SEATS.items():
+            if state_id in kb.states:
+                self._add(seat, "capital", state_id, overwrite=False)
+        for org in kb.organizations.values():
+            if org.origin != "curated":
+                continue
+            for alias in org.aliases():
+                self._add(normalize(alias), "organization", org.id, overwrite=True)
+            for o in org.officeholders:
+                self.holders.append(Holder(org.id, o.role, _PAREN.sub(" ", o.person).strip(), o.start, o.end, ""))
+        for h in self.holders:
+            self._add(normalize(h.person), "person", h.person, overwrite=False)
+            surname = h.person.split()[-1]
+            if len(surname) >= 4:
+                self._add(normalize(surname), "person", h.person, overwrite=False)
+        for alias, person in _holder_aliases().items():
+            self._add(alias, "person", person, overwrite=False)
+        for lang, roles in ROLES.items():
+            for phrase, role in roles.items():
+                target = self.lemma_index if lang == "ru" else self.index
+                target.setdefault(phrase, ("role", role))
+        self.max_len = min(_MAX_NGRAM, max(len(k.split()) for k in self.index))
+
+    def _add(self, key: str, kind: str, ref: str, *, overwrite: bool = False) -> None:
+        if not key:
+            return
+        if overwrite or key not in self.index:
+            self.index[key] = (kind, ref)
+        if re.search(r"[\u0400-\u04ff]", key):
+            lk = _lemma_key(key)
+            if lk and (overwrite or lk not in self.lemma_index):
+                self.lemma_index[lk] = (kind, ref)
+
+    # ------------------------------------------------------------------ roles
+    def holder(self, scope: str, role: str, on: dt.date | None) -> str | None:
+        """Who held ``role`` for ``scope`` (state or organization id) on ``on`` (today when ``None``)."""
+        day = on or dt.date.today()
+        for h in self.holders:
+            if h.scope == scope and h.role == role and in_span(day, h.start, h.end):
+                return h.person
+        return None
+
+    def roles_of(self, person: str, on: dt.date | None) -> Holder | None:
+        """The role a known person held on ``on`` (their latest one when the date is unknown)."""
+        mine = [h for h in self.holders if h.person == person]
+        day = on or dt.date.today()
+        current = [h for h in mine if in_span(day, h.start, h.end)]
+        chosen = current or mine
+        return chosen[-1] if chosen else None
+
+    # ------------------------------------------------------------------ matching
+    def find(
+        self,
+        tokens: Sequence[Token],
+        lang: str,
+        *,
+        main_org: str | None = None,
+        on: dt.date | None = None,
+        persons: Sequence[tuple[int, int]] = (),
+        text: str = "",
+    ) -> list[Mention]:
+        """Mentions in a token sequence, longest match first, with roles bound to people and places.
+
+        Args:
+            tokens: Model-free tokens (:func:`casus.ingest.nlp.simple_tokens`) of a sentence.
+            lang: ``en``, ``fr`` or ``ru``.
+            main_org: The article's main organization, which "l'organisation", "the bloc", "альянс" refer to.
+            on: Date office-holders are looked up on.
+            persons: Spans of person names found by NER.
+            text: The document text (for surface forms).
+        """
+        from casus.ingest.nlp import russian_lemma
+
+        norms = [_token_norm(t.text) for t in tokens]
+        lemmas = [
+            normalize(russian_lemma(t.text)) if lang == "ru" and n else n for t, n in zip(tokens, norms, strict=True)
+        ]
+        raw: list[tuple[int, int, str, str]] = []  # token i, j (exclusive), kind, ref
+        i, n = 0, len(tokens)
+        while i < n:
+            if not norms[i]:
+                i += 1
+                continue
+            hit = None
+            for length in range(min(self.max_len, n - i), 0, -1):
+                window = [x for x in norms[i : i + length] if x]
+                if len(window) != length:
+                    continue
+                key = _join(window)
+                found = self.index.get(key)
+                if found is None and lang == "ru":
+                    found = self.lemma_index.get(_join(lemmas[i : i + length]))
+                if found is None:
+                    continue
+                surface = tokens[i].text
+                if length == 1 and len(key) <= 3 and found[0] != "role" and not surface.isupper():
+                    continue
+                if found[0] == "state" and i + length < n and tokens[i + length].text.isdigit():
+                    continue  # "France 24", "Россия 24": a broadcaster
+                hit = (i, i + length, *found)
+                break
+            if hit is None and main_org and (norms[i] in GENERIC_ORG[lang] or lemmas[i] in GENERIC_ORG[lang]):
+                hit = (i, i + 1, "organization", main_org)
+            if hit is None:
+                i += 1
+                continue
+            raw.append(hit)
+            i = hit[1]
+        return self._bind_roles(raw, tokens, lang, main_org, on, persons, text)
+
+    def _bind_roles(
+        self,
+        raw: list[tuple[int, int, str, str]],
+        tokens: Sequence[Token],
+        lang: str,
+        main_org: str | None,
+        on: dt.date | None,
+        persons: Sequence[tuple[int, int]],
+        text: str,
+    ) -> list[Mention]:
+        out: list[Mention] = []
+        used: set[int] = set()
+
+        def surface(a: int, b: int) -> str:
+            return text[a:b] if text else ""
+
+        for k, (i, j, kind, ref) in enumerate(raw):
+            if k in used:
+                continue
+            if kind != "role":
+                if kind == "person":
+                    h = self.roles_of(ref, on)
+                    out.append(
+                        Mention(
+                            tokens[i].start,
+                            tokens[j - 1].end,
+                            surface(tokens[i].start, tokens[j - 1].end),
+                            "person",
+                            ref,
+                            state=h.scope if h and h.scope.isupper() else None,
+                            organization=h.scope if h and not h.scope.isupper() else None,
+                            role=h.role if h else None,
+                        )
+                    )
+                else:
+                    out.append(
+                        Mention(
+                            tokens[i].start, tokens[j - 1].end, surface(tokens[i].start, tokens[j - 1].end), kind, ref
+                        )
+                    )
+                continue
+            # a role: find its state/organization and its holder's name nearby
+            scope_kind, scope, person, last = None, None, None, j
+            for m in range(k - 1, max(-1, k - 2), -1):  # "Armenian Prime Minister", "le ministre russe"
+                pi, pj, pk, pr = raw[m]
+                if pj == i and pk in ("state", "organization", "capital") and m not in used:
+                    scope_kind, scope = ("state" if pk == "capital" else pk), pr
+                    used.add(m)
+                    if out and out[-1].ref == pr and out[-1].start == tokens[pi].start:
+                        out.pop()
+                    first = pi
+                    break
+            else:
+                first = i
+            for m in range(k + 1, min(len(raw), k + 4)):
+                pi, pj, pk, pr = raw[m]
+                if pi - last > 3:
+                    break
+                if pk in ("state", "organization", "capital") and scope is None:
+                    scope_kind, scope = ("state" if pk == "capital" else pk), pr
+                    used.add(m)
+                    last = pj
+                elif pk == "person":
+                    person = pr
+                    used.add(m)
+                    last = pj
+                    break
+                else:
+                    break
+            if scope is None and raw[k][3] == "secretary_general" and main_org:
+                scope = main_org
+            if person is None:
+                for ps, pe in persons:  # a name right after the role, found by NER
+                    if 0 <= ps - tokens[last - 1].end <= 3:
+                        person = text[ps:pe] if text else None
+                        last = next((x + 1 for x, t in enumerate(tokens) if t.end == pe), last)
+                        break
+            if person is None and lang in ("en", "fr"):
+                caps = [t for t in tokens[last : last + 3] if t.text[:1].isupper() and t.text.isalpha()]
+                if caps and caps[0] is tokens[last] and len(caps) >= 2:
+                    person = " ".join(t.text for t in caps[:3])
+                    last = last + len(caps[:3])
+            canonical = self.holder(scope, ref, on) if scope is not None else None
+            if canonical is not None and (person is None or person not in {h.person for h in self.holders}):
+                person = canonical  # the role says who: "Генеральный секретарь ОДКБ Имангали Тасмагамбетов"
+            if person is not None and scope is None:
+                h = self.roles_of(person, on)
+                if h is not None:
+                    scope, scope_kind = h.scope, ("state" if h.scope.isupper() else "organization")
+            if person is None and scope is None:
+                continue  # "the president said": whose? (left to the next mention)
+            known = self.roles_of(person, on) if person else None
+            role = known.role if known and known.person == person else ref
+            s, e = tokens[first].start, tokens[last - 1].end
+            is_state = scope is not None and scope_kind != "organization" and scope.isupper()
+            out.append(
+                Mention(
+                    s,
+                    e,
+                    surface(s, e),
+                    "person",
+                    person or f"{ref} of {scope or '?'}",
+                    state=scope if is_state else None,
+                    organization=scope if scope and not is_state else None,
+                    role=role,
+                )
+            )
+        taken = [(m.start, m.end) for m in out]
+        for ps, pe in persons:
+            if not any(ps < te and ts < pe for ts, te in taken):
+                name = text[ps:pe] if text else ""
+                entry = self.index.get(normalize(name))
+                ref = entry[1] if entry and entry[0] == "person" else name
+                h = self.roles_of(ref, on) if entry else None
+                out.append(
+                    Mention(
+                        ps,
+                        pe,
+                        name,
+                        "person",
+                        ref,
+                        state=h.scope if h and h.scope.isupper() else None,
+                        organization=h.scope if h and not h.scope.isupper() else None,
+                        role=h.role if h else None,
+                    )
+                )
+        return sorted(out, key=lambda m: m.start)
+
+
+_CACHE: dict[int, Gazetteer] = {}
+
+
+def gazetteer(kb: KnowledgeBase) -> Gazetteer:
+    """The gazetteer of a knowledge base, built once per process and knowledge base."""
+    found = _CACHE.get(id(kb))
+    if found is None or found.kb is not kb:
+        found = _CACHE[id(kb)] = Gazetteer(kb)
+    return found

@@ -1,0 +1,426 @@
+"""Event extraction: rules over parsed sentences, per language.
+
+For each sentence a cheap prefilter lets through (see :func:`casus.ingest.lexicon.prefilter`):
+
+1. triggers are found on lemmas (:mod:`casus.ingest.lexicon`), with their conditions;
+2. verbs of saying make a ``statement`` by their subject, and what was said becomes its *claim*: triggers
+   inside a claim are not facts. The only exception is an act its own actor reports ("Pashinyan said Armenia
+   has frozen its participation"), kept with modality ``reported``;
+3. each event gets its actors (the dependency subject where a parse exists, else the nearest preceding
+   non-oblique mention; "il/he/он" stands for the last person named), its organization, its target (a
+   mention after "à/contre/to/against/в/против…"), its date (the closest date expression, explicit dates
+   first; "dans le même temps" takes the previous one; none → "on or before publication"), its modality
+   (negation, conditional mood, modal verbs, "if/si/если", future) and a confidence.
+
+Worked example (the article of ``../shared/examples/``): "le Premier ministre arménien Nikol Pashinyan a
+temporairement retiré la participation de son pays à l'organisation plus tôt cette année et a même envisagé
+de quitter complètement l'OTSC" gives a ``suspension`` ("retirer" + "temporairement") and a
+``consideration_of_withdrawal`` ("envisager" + "quitter"), both by ARM (Pashinyan), CSTO, dated
+2024-01-01…2024-06-25.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from casus.ingest import lexicon as lx
+from casus.ingest.entities import Gazetteer
+from casus.ingest.model import Evidence, ExtractedEvent, Mention, Modality, Precision, When
+from casus.ingest.nlp import Sentence, Token
+from casus.ingest.temporal import TimeExpression, undated
+from casus.kb.events import EventType as T
+
+_SUBJ = ("nsubj", "nsubj:pass", "nsubjpass")
+_DETERMINERS = {"l'", "l’", "la", "le", "les", "the", "its", "their", "his", "her", "son", "sa", "ses", "leur"}
+_CLAUSE_BREAK = {
+    "que",
+    "qu'",
+    "qu’",
+    "that",
+    "что",
+    "чтобы",
+    "qui",
+    "which",
+    "who",
+    "который",
+    ";",
+    ":",
+    "but",
+    "mais",
+    "но",
+    "however",
+    "cependant",
+    "однако",
+    "after",
+    "when",
+    "because",
+    "while",
+    "although",
+    "lorsque",
+    "quand",
+    "puisque",
+    "parce",
+    "когда",
+    "хотя",
+    "если",
+    "if",
+    "si",
+}
+
+
+@dataclass
+class Discourse:
+    """What earlier sentences said that later ones refer back to."""
+
+    main_org: str | None
+    published: dt.date
+    last_person: Mention | None = None
+    last_state: Mention | None = None
+    last_when: When | None = None
+    last_statement: tuple[tuple[str, ...], When] | None = None
+    events: list[ExtractedEvent] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    index: int
+    rule: lx.TriggerRule
+    type: T
+
+
+def _lemmas(tokens: Sequence[Token], a: int, b: int) -> set[str]:
+    return {t.lemma for t in tokens[max(0, a) : max(0, b)]}
+
+
+def _rules_for(tok: Token, lang: str) -> tuple[lx.TriggerRule, ...]:
+    """Rules whose lemma is the token's (or, for a French form the lemmatizer left alone, whose stem it has).
+
+    "sollicité" tagged as a noun keeps its form as lemma; it still starts with "sollicit" (``solliciter``).
+    """
+    table = lx.rules_by_lemma(lang)
+    found = table.get(tok.lemma)
+    if found is None and lang == "fr" and tok.lemma == tok.text.lower() and len(tok.text) > 5:
+        for stem, rules in lx.verb_stems(lang):
+            if tok.lemma.startswith(stem):
+                return rules
+    return found or ()
+
+
+def find_triggers(sent: Sentence, lang: str, has_org: bool, main_org: str | None = None) -> list[_Trigger]:
+    """Triggers of a parsed sentence, with their conditions checked and types upgraded."""
+    toks = sent.tokens
+    out: list[_Trigger] = []
+    for i, tok in enumerate(toks):
+        for rule in _rules_for(tok, lang):
+            near = _lemmas(toks, i - 2, i + 1 + max(rule.window, 3))
+            if rule.needs_org and not (has_org or (main_org and near & lx.MEMBERSHIP_WORDS)):
+                continue
+            after = _lemmas(toks, i + 1, i + 1 + rule.window)
+            if rule.window == 0:  # a noun that needs a verb before it ("devenir membre", "стать членом")
+                after = _lemmas(toks, i - 3, i) | {t.text.lower() for t in toks[max(0, i - 3) : i]}
+            if rule.needs and not (rule.needs & after):
+                continue
+            if rule.unless and (rule.unless & after):
+                continue
+            kind = rule.type
+            around = _lemmas(toks, i - rule.window, i + 1 + rule.window)
+            if rule.upgrade and rule.upgraded and (rule.upgrade & around):
+                kind = rule.upgraded
+            if kind is T.WITHDRAWAL and (lx.CONSIDER[lang] & _lemmas(toks, i - 4, i)):
+                kind = T.CONSIDERATION_OF_WITHDRAWAL
+            out.append(_Trigger(i, rule, kind))
+            break
+    return out
+
+
+def _mention_at(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
+    return next((m for m in mentions if m.start < end and start < m.end), None)
+
+
+def _clause_start(toks: Sequence[Token], i: int) -> int:
+    for j in range(i - 1, -1, -1):
+        if toks[j].lemma in _CLAUSE_BREAK or toks[j].text in _CLAUSE_BREAK:
+            return j + 1
+    return 0
+
+
+def _is_oblique(toks: Sequence[Token], mention: Mention, lang: str) -> bool:
+    idx = next((k for k, t in enumerate(toks) if t.start >= mention.start), None)
+    if idx is None or idx == 0:
+        return False
+    prev = toks[idx - 1].text.lower()
+    prev2 = toks[idx - 2].text.lower() if idx >= 2 else ""
+    preps = lx.OBLIQUE_PREPS[lang]
+    return prev in preps or (prev in {"l'", "l’", "la", "le", "les", "the"} and prev2 in preps)
+
+
+def _dep_subject(sent: Sentence, i: int, mentions: Sequence[Mention], lo: int = 0) -> Mention | Token | None:
+    toks = sent.tokens
+    if not toks or toks[0].head < 0:
+        return None
+    node = i
+    for _ in range(4):
+        if node < lo:
+            return None  # do not climb out of a claim into the clause of the verb of saying
+        subj = next((k for k, t in enumerate(toks) if t.head == node and k != node and t.dep in _SUBJ), None)
+        if subj is not None:
+            lo, hi = subj, subj
+            for k, t in enumerate(toks):  # the subject's subtree, one level of nmod/appos/flat deep
+                if t.head == subj or (0 <= t.head < len(toks) and toks[t.head].head == subj):
+                    lo, hi = min(lo, k), max(hi, k)
+            inside = [m for m in mentions if m.start < toks[hi].end and toks[lo].start < m.end]
+            if inside:
+                return min(inside, key=lambda m: (m.kind not in ("person", "state", "capital"), m.start))
+            return toks[subj]
+        if toks[node].dep in ("xcomp", "conj") and toks[node].head != node:
+            node = toks[node].head
+            continue
+        break
+    return None
+
+
+def _genitive_agent(toks: Sequence[Token], i: int, mentions: Sequence[Mention], lang: str) -> Mention | None:
+    """The agent of a noun trigger: "l'appel à l'aide de Bichkek", "the request of Armenia", "просьба Армении"."""
+    for m in mentions:
+        if m.start < toks[i].end or m.start - toks[i].end > 40:
+            continue
+        idx = next((k for k, t in enumerate(toks) if t.start >= m.start), None)
+        if idx is None:
+            continue
+        prev = {t.text.lower() for t in toks[max(i + 1, idx - 2) : idx]}
+        if prev & {"de", "d'", "d’", "du", "of"} or (lang == "ru" and idx == i + 1):
+            return m
+    return None
+
+
+def find_subject(
+    sent: Sentence, i: int, mentions: Sequence[Mention], lang: str, memory: Discourse, *, lo: int = 0
+) -> Mention | None:
+    """Who did what the trigger at token ``i`` says: a mention, or the person a pronoun stands for."""
+    toks = sent.tokens
+    if toks[i].lemma in lx.NOUN_TRIGGERS and toks[i].pos in ("NOUN", ""):
+        agent = _genitive_agent(toks, i, mentions, lang)
+        if agent is not None:
+            return agent
+    dep = _dep_subject(sent, i, mentions, lo)
+    if isinstance(dep, Mention):
+        return dep
+    if isinstance(dep, Token):
+        if dep.lemma in lx.PRONOUNS[lang]:
+            return memory.last_person or memory.last_state
+        if dep.lemma in lx.COUNTRY_WORDS and not dep.has("Number=Plur"):
+            return memory.last_state or memory.last_person
+        if dep.pos in ("NOUN", "PROPN"):
+            return None  # the subject is someone the knowledge base does not know ("new countries", "analysts")
+    start = max(lo, _clause_start(toks, i))
+    if start > 0 and toks[start - 1].lemma in {"qui", "who", "which", "который"}:
+        antecedent = [m for m in mentions if m.end <= toks[start - 1].start and toks[start - 1].start - m.end <= 3]
+        if antecedent:
+            return antecedent[-1]
+    before = [m for m in mentions if toks[start].start <= m.start < toks[i].start] if start < len(toks) else []
+    candidates = [m for m in before if not _is_oblique(toks, m, lang)]
+    if candidates:
+        return candidates[0]
+    window = {t.lemma for t in toks[max(start, i - 4) : i]} | {t.text.lower() for t in toks[max(start, i - 4) : i]}
+    if lx.PRONOUNS[lang] & window:
+        return memory.last_person or memory.last_state
+    if lx.COUNTRY_WORDS & window:
+        return memory.last_state or memory.last_person
+    if lang == "ru" and toks[i].pos == "VERB" and not before and start == 0:
+        return memory.last_person or memory.last_state
+    return before[-1] if before else None
+
+
+def find_target(
+    sent: Sentence,
+    i: int,
+    mentions: Sequence[Mention],
+    lang: str,
+    exclude: set[str],
+    *,
+    direct: bool = False,
+    preps: frozenset[str] | None = None,
+) -> Mention | None:
+    """What the action at token ``i`` was directed at: the first mention after a target preposition."""
+    toks = sent.tokens
+    after = [m for m in mentions if m.start >= toks[i].end and _ref(m) not in exclude]
+    if direct and after:
+        return after[0]
+    for m in after:
+        idx = next((k for k, t in enumerate(toks) if t.start >= m.start), None)
+        if idx is None:
+            continue
+        prev = toks[idx - 1].text.lower() if idx >= 1 else ""
+        prev2 = toks[idx - 2].text.lower() if idx >= 2 else ""
+        preps = preps or lx.TARGET_PREPS[lang]
+        if prev in preps or (prev in _DETERMINERS and prev2 in preps):
+            return m
+    return None
+
+
+def _ref(m: Mention) -> str:
+    if m.kind == "person":
+        return m.state or m.organization or m.ref
+    return m.ref
+
+
+def actor_ids(m: Mention | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``(actors, people)`` of a mention: a person acts for their state or organization."""
+    if m is None:
+        return (), ()
+    if m.kind == "person":
+        inst = m.state or m.organization
+        real_name = not m.ref.startswith(f"{m.role} of") if m.role else True
+        return ((inst,) if inst else ()), ((m.ref,) if real_name else ())
+    return (m.ref,), ()
+
+
+def modality_of(sent: Sentence, i: int, lang: str) -> Modality:
+    """Negated, hypothetical or asserted, from the words just before the trigger and its morphology."""
+    toks = sent.tokens
+    lo = max(_clause_start(toks, i), i - 4)
+    window = toks[lo:i]
+    words = {t.text.lower() for t in window} | {t.lemma for t in window}
+    if lang == "fr":
+        words |= {t.text.lower() for t in toks[i + 1 : i + 2]}  # "ne demande pas"
+    negatable = not any(r.type in lx.UNNEGATED for r in lx.RULES[lang] if r.lemma == toks[i].lemma)
+    if negatable and (
+        words & lx.NEGATION[lang] or any(t.has("Polarity=Neg") for t in window if t.lemma not in ("ne", "n'"))
+    ):
+        return Modality.NEGATED
+    future_aux_only = lang == "ru" and "быть" in words and not toks[i].has("VerbForm=Inf")
+    if (words & lx.HYPOTHETICAL[lang] or any(t.has("Mood=Cnd") for t in (*window, toks[i]))) and not future_aux_only:
+        return Modality.HYPOTHETICAL
+    if toks[i].has("Tense=Fut") or (
+        lang == "fr" and "aller" in {t.lemma for t in window} and toks[i].has("VerbForm=Inf")
+    ):
+        return Modality.HYPOTHETICAL
+    if lang == "en" and {"going"} & words and toks[i - 1].lemma == "to":
+        return Modality.HYPOTHETICAL
+    return Modality.ASSERTED
+
+
+def pick_when(
+    times: Sequence[TimeExpression], anchor: int, memory: Discourse, skip: tuple[int, int] | None = None
+) -> When | None:
+    """The date expression closest to ``anchor``, explicit ones first; anaphoric ones take the last date."""
+    best: tuple[float, When | None] | None = None
+    for t in times:
+        if skip and skip[0] <= t.start < skip[1]:
+            continue
+        score = abs(t.start - anchor) + (0 if t.explicit else 20) + (1000 if t.when is None else 0)
+        if best is None or score < best[0]:
+            best = (score, t.when if t.when is not None else memory.last_when)
+    return best[1] if best else None
+
+
+_BASE = {T.STATEMENT: 0.7}
+_MODALITY_FACTOR = {Modality.ASSERTED: 1.0, Modality.NEGATED: 0.45, Modality.HYPOTHETICAL: 0.5, Modality.REPORTED: 0.7}
+
+
+def confidence(type_: T, modality: Modality, org: str | None, actors: tuple[str, ...], when: When) -> float:
+    """A score in [0, 1]: base per type, up for resolved arguments and dates, down for modality."""
+    score = _BASE.get(type_, 0.65) + (0.1 if org else 0) + (0.1 if actors else 0)
+    score += 0.05 if when.precision is not Precision.UNDATED else 0
+    return round(min(0.95, score) * _MODALITY_FACTOR[modality], 3)
+
+
+def make_event(
+    type_: T,
+    sent: Sentence,
+    doc_id: str,
+    *,
+    org: str | None,
+    subject: Mention | None,
+    target: Mention | None,
+    mentions: Sequence[Mention],
+    when: When,
+    modality: Modality,
+    claim: str = "",
+    members: tuple[str, ...] = (),
+    gaz: Gazetteer | None = None,
+) -> ExtractedEvent:
+    """Assemble an event with its evidence (the sentence) and confidence."""
+    actors, people = actor_ids(subject)
+    tgt = _ref(target) if target else None
+    skip = {*actors, tgt, org}
+    mentioned = tuple(dict.fromkeys(_ref(m) for m in mentions if _ref(m) not in skip and m.kind != "person"))
+    conf = confidence(type_, modality, org, actors, when)
+    ev = ExtractedEvent(
+        type=type_,
+        organization=org,
+        actors=actors,
+        when=when,
+        people=people,
+        target=tgt,
+        mentioned=mentioned,
+        members=members,
+        modality=modality,
+        claim=claim,
+        evidence=(Evidence(doc_id, sent.text, sent.start, sent.end, conf),),
+        confidence=conf,
+    )
+    return replace(ev, title=title_of(ev, gaz))
+
+
+def title_of(ev: ExtractedEvent, gaz: Gazetteer | None) -> str:
+    """A one-line description: who, what, which organization, whom."""
+
+    def name(ref: str | None) -> str:
+        if not ref or gaz is None:
+            return ref or ""
+        if ref in gaz.kb.organizations:
+            org = gaz.kb.organizations[ref]
+            return org.acronym_in("en") or org.name
+        return gaz.kb.states.get(ref).name if ref in gaz.kb.states else ref
+
+    who = ", ".join(ev.people or [name(a) for a in ev.actors]) or "(the article)"
+    text = f"{who}: {ev.type.value.replace('_', ' ')}"
+    if ev.organization:
+        text += f" ({name(ev.organization)})"
+    if ev.target:
+        text += f" → {name(ev.target)}"
+    if ev.members:
+        text += ": members " + ", ".join(name(m) for m in ev.members)
+    if ev.modality is not Modality.ASSERTED:
+        text += f" [{ev.modality.value}]"
+    return text
+
+
+def default_when(memory: Discourse) -> When:
+    """The date of an event the sentence does not date."""
+    return undated(memory.published)
+
+
+def roster_event(
+    sent: Sentence,
+    lang: str,
+    mentions: Sequence[Mention],
+    times: Sequence[TimeExpression],
+    memory: Discourse,
+    doc_id: str,
+    gaz: Gazetteer,
+) -> ExtractedEvent | None:
+    """A list of members ("les pays qu'il comprend sont la Russie, …") as a ``statement`` by the article."""
+    states = [m.ref for m in mentions if m.kind == "state"]
+    words = {t.text.lower() for t in sent.tokens} | {t.lemma for t in sent.tokens}
+    if len(set(states)) < 3 or not (words & lx.ROSTER[lang]):
+        return None
+    org = next((m.ref for m in mentions if m.kind == "organization"), memory.main_org)
+    when = pick_when(times, sent.start, memory) or default_when(memory)
+    return make_event(
+        T.STATEMENT,
+        sent,
+        doc_id,
+        org=org,
+        subject=None,
+        target=None,
+        mentions=(),
+        when=when,
+        modality=Modality.ASSERTED,
+        claim=sent.text,
+        members=tuple(dict.fromkeys(states)),
+        gaz=gaz,
+    )

@@ -1,0 +1,587 @@
+"""Trigger lexicons and cue words for alliance events in English, French and Russian.
+
+A trigger is a lemma (spaCy's French lemmas, pymorphy3's Russian normal forms, the English lookup table) that
+announces an event type, optionally only when one of some other lemmas follows within a few tokens ("send"
+announces a deployment only with "troops", "peacekeepers", "contingent"…) and never when an excluded one
+does ("withdraw troops" is not leaving the alliance). The types follow PLOVER's event ontology where it has
+one (``REQUEST``, ``REJECT``, ``MOBILIZE``→``deployment``, ``CONSULT``→``summit``…) and an alliance
+extension for membership changes.
+
+References:
+    Halterman, A., Schrodt, P. A., Beger, A., Bagozzi, B. E., Scarborough, G. I. 2023. "Creating Custom Event
+    Data Without Dictionaries: A Bag-of-Tricks." arXiv:2304.01331 (the POLECAT/PLOVER ontology).
+    Open Event Data Alliance. PLOVER: Political Language Ontology for Verifiable Event Records.
+    https://github.com/openeventdata/PLOVER
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from casus.kb.events import EventType as T
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    """A lemma that announces an event type, with its conditions.
+
+    Attributes:
+        lemma: The trigger's lemma.
+        type: The event type.
+        needs: One of these lemmas must follow within ``window`` tokens (empty: no condition).
+        unless: None of these lemmas may follow within ``window`` tokens.
+        window: How far to look.
+        needs_org: The sentence must mention an organization (or the article's main one, by a generic noun).
+        upgrade: With one of these lemmas within ``window`` tokens either side, the type becomes
+            :attr:`upgraded` ("temporairement retiré sa participation" is a suspension).
+        upgraded: See ``upgrade``.
+    """
+
+    lemma: str
+    type: T
+    needs: frozenset[str] = frozenset()
+    unless: frozenset[str] = frozenset()
+    window: int = 6
+    needs_org: bool = False
+    upgrade: frozenset[str] = frozenset()
+    upgraded: T | None = None
+
+
+def _r(
+    lemma: str,
+    type_: T,
+    needs: str = "",
+    unless: str = "",
+    *,
+    window: int = 6,
+    org: bool = False,
+    upgrade: str = "",
+    upgraded: T | None = None,
+) -> TriggerRule:
+    return TriggerRule(
+        lemma,
+        type_,
+        frozenset(needs.split()),
+        frozenset(unless.split()),
+        window,
+        org,
+        frozenset(upgrade.split()),
+        upgraded,
+    )
+
+
+_TROOPS_FR = "troupe contingent force soldat militaire casque mission paix hommes unité bataillon"
+_TROOPS_EN = "troop troops peacekeeper peacekeepers contingent force forces soldier soldiers unit units mission"
+_TROOPS_RU = "войско войска миротворец миротворческий контингент сила силы военный военнослужащий подразделение миссия"
+_HELP_FR = "aide assistance soutien intervention secours troupe renfort"
+_HELP_EN = "help assistance aid support intervention troops"
+_HELP_RU = "помощь содействие поддержка вмешательство войско"
+
+_FR = [
+    _r("créer", T.FOUNDING, org=True),
+    _r("fonder", T.FOUNDING, org=True),
+    _r("instituer", T.FOUNDING, org=True),
+    _r("création", T.FOUNDING, org=True, window=3),
+    _r("fondation", T.FOUNDING, org=True, window=3),
+    _r("adhérer", T.ACCESSION, org=True),
+    _r("rejoindre", T.ACCESSION, org=True),
+    _r("intégrer", T.ACCESSION, org=True),
+    _r("membre", T.ACCESSION, needs="devenir", org=True, window=0),
+    _r("candidature", T.APPLICATION),
+    _r("demande", T.APPLICATION, needs="adhésion", org=True, window=3),
+    _r("demander", T.APPLICATION, needs="adhésion rejoindre adhérer intégrer", window=4),
+    _r("suspendre", T.SUSPENSION, org=True),
+    _r("geler", T.SUSPENSION, org=True),
+    _r("gel", T.SUSPENSION, needs="participation adhésion", org=True, window=4),
+    _r("suspension", T.SUSPENSION, needs="participation adhésion", org=True, window=4),
+    _r(
+        "retirer",
+        T.WITHDRAWAL,
+        org=True,
+        unless=_TROOPS_FR,
+        upgrade="temporairement provisoirement",
+        upgraded=T.SUSPENSION,
+    ),
+    _r("quitter", T.WITHDRAWAL, org=True),
+    _r("sortir", T.WITHDRAWAL, needs="de du", org=True, window=2),
+    _r(
+        "retrait",
+        T.WITHDRAWAL,
+        org=True,
+        unless=_TROOPS_FR,
+        window=4,
+        upgrade="temporaire provisoire",
+        upgraded=T.SUSPENSION,
+    ),
+    _r("sortie", T.WITHDRAWAL, org=True, window=4),
+    _r("demander", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_FR, window=10),
+    _r("solliciter", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_FR, window=10),
+    _r("appeler", T.REQUEST_FOR_ASSISTANCE, needs="aide secours", window=4),
+    _r("appel", T.REQUEST_FOR_ASSISTANCE, needs="aide secours", window=3),
+    _r("invoquer", T.INVOCATION, needs="article clause traité"),
+    _r("jouer", T.INVOCATION, needs="article clause mécanisme", window=4),
+    _r("activer", T.INVOCATION, needs="article clause"),
+    _r("déployer", T.DEPLOYMENT, needs=_TROOPS_FR, window=8),
+    _r("envoyer", T.DEPLOYMENT, needs=_TROOPS_FR),
+    _r("dépêcher", T.DEPLOYMENT, needs=_TROOPS_FR),
+    _r("déploiement", T.DEPLOYMENT, needs=_TROOPS_FR, window=5),
+    _r("refuser", T.REFUSAL),
+    _r("rejeter", T.REFUSAL, needs="demande appel requête", window=4),
+    _r("décliner", T.REFUSAL, needs="demande appel requête", window=4),
+    _r("refus", T.REFUSAL, window=4),
+    _r("sommet", T.SUMMIT),
+    _r("réunion", T.SUMMIT, needs="conseil ministre chef", window=6),
+]
+
+_EN = [
+    _r("found", T.FOUNDING, org=True),
+    _r("establish", T.FOUNDING, org=True),
+    _r("create", T.FOUNDING, org=True),
+    _r("founding", T.FOUNDING, org=True, window=3),
+    _r("join", T.ACCESSION, org=True),
+    _r("accede", T.ACCESSION, org=True),
+    _r("member", T.ACCESSION, needs="become became", org=True, window=0),
+    _r("apply", T.APPLICATION, needs="membership join", window=4),
+    _r("ask", T.APPLICATION, needs="join", org=True, window=2),
+    _r("application", T.APPLICATION, needs="membership join", window=4),
+    _r("bid", T.APPLICATION, needs="membership join", window=4),
+    _r("suspend", T.SUSPENSION, org=True),
+    _r("freeze", T.SUSPENSION, org=True),
+    _r("suspension", T.SUSPENSION, org=True, window=4),
+    _r("withdraw", T.WITHDRAWAL, org=True, unless=_TROOPS_EN),
+    _r("leave", T.WITHDRAWAL, org=True),
+    _r("quit", T.WITHDRAWAL, org=True),
+    _r("exit", T.WITHDRAWAL, org=True),
+    _r("withdrawal", T.WITHDRAWAL, org=True, unless=_TROOPS_EN, window=4),
+    _r("pull", T.WITHDRAWAL, needs="out", org=True, unless=_TROOPS_EN, window=1),
+    _r("request", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_EN, window=10),
+    _r("ask", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_EN, window=10),
+    _r("appeal", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_EN, window=10),
+    _r("seek", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_EN, window=10),
+    _r("invoke", T.INVOCATION, needs="article clause treaty"),
+    _r("trigger", T.INVOCATION, needs="article clause"),
+    _r("deploy", T.DEPLOYMENT, needs=_TROOPS_EN, window=8),
+    _r("send", T.DEPLOYMENT, needs=_TROOPS_EN),
+    _r("dispatch", T.DEPLOYMENT, needs=_TROOPS_EN),
+    _r("deployment", T.DEPLOYMENT, needs=_TROOPS_EN, window=5),
+    _r("refuse", T.REFUSAL),
+    _r("decline", T.REFUSAL, needs="request appeal to", window=4),
+    _r("reject", T.REFUSAL, needs="request appeal", window=4),
+    _r("rule", T.REFUSAL, needs="out", window=1),
+    _r("refusal", T.REFUSAL, window=4),
+    _r("summit", T.SUMMIT),
+    _r("meeting", T.SUMMIT, needs="council minister leader", window=6),
+]
+
+_RU = [
+    _r("создать", T.FOUNDING, org=True),
+    _r("созданный", T.FOUNDING, org=True),
+    _r("основать", T.FOUNDING, org=True),
+    _r("основанный", T.FOUNDING, org=True),
+    _r("учредить", T.FOUNDING, org=True),
+    _r("создание", T.FOUNDING, org=True, window=3),
+    _r("вступить", T.ACCESSION, org=True),
+    _r("присоединиться", T.ACCESSION, org=True),
+    _r("член", T.ACCESSION, needs="стать", window=0, org=True),
+    _r("заявка", T.APPLICATION, needs="вступление членство", window=4),
+    _r("подать", T.APPLICATION, needs="заявка", window=3),
+    _r("приостановить", T.SUSPENSION, org=True),
+    _r("заморозить", T.SUSPENSION, org=True),
+    _r("заморозка", T.SUSPENSION, org=True, window=4),
+    _r("приостановка", T.SUSPENSION, org=True, window=4),
+    _r("выйти", T.WITHDRAWAL, org=True, unless=_TROOPS_RU),
+    _r("выходить", T.WITHDRAWAL, org=True, unless=_TROOPS_RU),
+    _r("покинуть", T.WITHDRAWAL, org=True),
+    _r("покидать", T.WITHDRAWAL, org=True),
+    _r("выход", T.WITHDRAWAL, org=True, window=4),
+    _r("попросить", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_RU),
+    _r("просить", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_RU),
+    _r("обратиться", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_RU + " просьба", window=8),
+    _r("запросить", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_RU),
+    _r("задействовать", T.INVOCATION, needs="статья механизм"),
+    _r("применить", T.INVOCATION, needs="статья"),
+    _r("направить", T.DEPLOYMENT, needs=_TROOPS_RU),
+    _r("отправить", T.DEPLOYMENT, needs=_TROOPS_RU),
+    _r("ввести", T.DEPLOYMENT, needs=_TROOPS_RU),
+    _r("развернуть", T.DEPLOYMENT, needs=_TROOPS_RU),
+    _r("ввод", T.DEPLOYMENT, needs=_TROOPS_RU, window=3),
+    _r("развертывание", T.DEPLOYMENT, needs=_TROOPS_RU, window=3),
+    _r("отказаться", T.REFUSAL),
+    _r("отказать", T.REFUSAL),
+    _r("отклонить", T.REFUSAL, needs="просьба запрос"),
+    _r("отказ", T.REFUSAL, window=4),
+    _r("саммит", T.SUMMIT),
+    _r("заседание", T.SUMMIT, needs="совет министр", window=5),
+]
+
+RULES: dict[str, tuple[TriggerRule, ...]] = {"fr": tuple(_FR), "en": tuple(_EN), "ru": tuple(_RU)}
+
+
+@functools.cache
+def rules_by_lemma(lang: str) -> dict[str, tuple[TriggerRule, ...]]:
+    """The rules of a language indexed by lemma, in lexicon order."""
+    out: dict[str, list[TriggerRule]] = {}
+    for r in RULES[lang]:
+        out.setdefault(r.lemma, []).append(r)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@functools.cache
+def verb_stems(lang: str) -> tuple[tuple[str, tuple[TriggerRule, ...]], ...]:
+    """``(stem, rules)`` for verbs of 8 letters or more ("sollicit" for "solliciter"), longest first."""
+    out = [
+        (lemma[:-2], rules)
+        for lemma, rules in rules_by_lemma(lang).items()
+        if len(lemma) >= 8 and lemma.endswith(("er", "ir"))
+    ]
+    return tuple(sorted(out, key=lambda x: -len(x[0])))
+
+
+#: Words that make a trigger about membership of the article's organization even when it is not named
+#: ("Erevan avait gelé sa participation").
+MEMBERSHIP_WORDS: frozenset[str] = frozenset(
+    ["participation", "adhésion", "membership", "participation", "членство", "участие"]
+)
+
+#: Trigger lemmas that are nouns: their agent is the "de X" / "of X" / genitive mention after them.
+NOUN_TRIGGERS: frozenset[str] = frozenset(
+    [
+        "création",
+        "fondation",
+        "candidature",
+        "demande",
+        "gel",
+        "suspension",
+        "retrait",
+        "sortie",
+        "appel",
+        "déploiement",
+        "refus",
+        "sommet",
+        "réunion",
+        "founding",
+        "accession",
+        "application",
+        "bid",
+        "suspension",
+        "withdrawal",
+        "appeal",
+        "deployment",
+        "refusal",
+        "summit",
+        "meeting",
+        "member",
+        "создание",
+        "вступление",
+        "заявка",
+        "заморозка",
+        "приостановка",
+        "выход",
+        "ввод",
+        "развертывание",
+        "отказ",
+        "саммит",
+        "заседание",
+        "член",
+    ]
+)
+
+#: Event types never negated by a negation before them ("did not attend the summit": the summit took place).
+UNNEGATED: frozenset[T] = frozenset({T.SUMMIT})
+
+#: Types whose trigger governs the next trigger ("refused to send", "asked to join": nothing was sent or joined).
+GOVERNING: dict[T, int] = {T.REFUSAL: 8, T.APPLICATION: 3, T.CONSIDERATION_OF_WITHDRAWAL: 3}
+
+#: Nouns that stand for the state last named ("son pays", "the country", "страна").
+COUNTRY_WORDS: frozenset[str] = frozenset(["pays", "country", "страна"])
+
+#: Verbs of saying and their nouns: they make a ``statement`` by their subject.
+REPORTING: dict[str, frozenset[str]] = {
+    "fr": frozenset(
+        [
+            "déclarer",
+            "affirmer",
+            "souligner",
+            "expliquer",
+            "dire",
+            "annoncer",
+            "suggérer",
+            "indiquer",
+            "estimer",
+            "critiquer",
+            "réfuter",
+            "démentir",
+            "assurer",
+            "préciser",
+            "ajouter",
+            "avertir",
+            "accuser",
+            "dénoncer",
+            "insister",
+            "rappeler",
+            "confirmer",
+            "promettre",
+            "reprocher",
+            "condamner",
+            "nier",
+            "regretter",
+        ]
+    ),
+    "en": frozenset(
+        [
+            "say",
+            "tell",
+            "state",
+            "announce",
+            "stress",
+            "claim",
+            "warn",
+            "criticize",
+            "criticise",
+            "deny",
+            "insist",
+            "add",
+            "note",
+            "accuse",
+            "suggest",
+            "explain",
+            "confirm",
+            "argue",
+            "vow",
+            "pledge",
+            "promise",
+            "urge",
+            "complain",
+            "blame",
+            "emphasize",
+            "emphasise",
+            "condemn",
+            "reaffirm",
+            "dismiss",
+        ]
+    ),
+    "ru": frozenset(
+        [
+            "заявить",
+            "сказать",
+            "отметить",
+            "подчеркнуть",
+            "сообщить",
+            "раскритиковать",
+            "критиковать",
+            "опровергнуть",
+            "обвинить",
+            "предупредить",
+            "утверждать",
+            "добавить",
+            "пояснить",
+            "объявить",
+            "заверить",
+            "напомнить",
+            "указать",
+            "признать",
+            "отвергнуть",
+            "упрекнуть",
+            "осудить",
+            "пообещать",
+            "заявлять",
+            "говорить",
+            "призвать",
+        ]
+    ),
+}
+
+#: Verbs whose subject disputes or blames: their direct object is the statement's target.
+CRITICAL: frozenset[str] = frozenset(
+    [
+        "critiquer",
+        "accuser",
+        "dénoncer",
+        "reprocher",
+        "condamner",
+        "criticize",
+        "criticise",
+        "accuse",
+        "blame",
+        "condemn",
+        "complain",
+        "раскритиковать",
+        "критиковать",
+        "обвинить",
+        "упрекнуть",
+        "осудить",
+    ]
+)
+
+#: "according to X" markers: X made a statement.
+ACCORDING_TO: dict[str, tuple[str, ...]] = {
+    "fr": ("selon", "d'après", "d’après"),
+    "en": ("according to",),
+    "ru": (
+        "по его словам",
+        "по ее словам",
+        "по её словам",
+        "по их словам",
+        "по словам",
+        "по мнению",
+        "как заявил",
+        "как заявила",
+        "как сообщил",
+    ),
+}
+
+NEGATION: dict[str, frozenset[str]] = {
+    "fr": frozenset(["pas", "jamais", "aucun", "aucune", "ni", "sans", "guère"]),
+    "en": frozenset(["not", "n't", "never", "no", "without"]),
+    "ru": frozenset(["не", "ни", "никогда", "нет", "без"]),
+}
+
+#: Modal verbs and markers of possibility, condition or intention.
+HYPOTHETICAL: dict[str, frozenset[str]] = {
+    "fr": frozenset(
+        [
+            "pouvoir",
+            "si",
+            "éventuel",
+            "éventuellement",
+            "possible",
+            "possiblement",
+            "envisageable",
+            "projeter",
+            "compter",
+            "éventualité",
+            "hypothèse",
+        ]
+    ),
+    "en": frozenset(
+        [
+            "could",
+            "might",
+            "may",
+            "would",
+            "will",
+            "should",
+            "if",
+            "possibly",
+            "potentially",
+            "possible",
+            "plan",
+            "intend",
+            "'ll",
+            "wo",
+        ]
+    ),
+    "ru": frozenset(
+        ["мочь", "бы", "если", "возможно", "возможный", "планировать", "намереваться", "собираться", "быть", "вероятно"]
+    ),
+}
+
+#: Verbs of considering / threatening: with a withdrawal trigger they make ``consideration_of_withdrawal``.
+CONSIDER: dict[str, frozenset[str]] = {
+    "fr": frozenset(["envisager", "menacer", "songer", "réfléchir", "étudier", "évoquer", "exclure", "examiner"]),
+    "en": frozenset(["consider", "considering", "threaten", "weigh", "mull", "contemplate", "rule"]),
+    "ru": frozenset(
+        ["рассматривать", "рассмотреть", "угрожать", "обдумывать", "задуматься", "исключать", "допускать", "думать"]
+    ),
+}
+
+#: Pronouns that stand for the last person or state named.
+PRONOUNS: dict[str, frozenset[str]] = {
+    "fr": frozenset(["il", "elle", "ils", "elles"]),
+    "en": frozenset(["he", "she", "they", "it"]),
+    "ru": frozenset(["он", "она", "они", "оно"]),
+}
+
+#: Object pronouns after "selon" / "according to" / "по словам": "selon lui", "according to him", "по его словам".
+PRONOUN_SPEAKERS: frozenset[str] = frozenset(["lui", "elle", "him", "her", "them", "его", "ее", "её", "их"])
+
+#: Prepositions that introduce a target ("à/contre/envers", "to/against", "в/против").
+TARGET_PREPS: dict[str, frozenset[str]] = {
+    "fr": frozenset(["à", "au", "aux", "en", "vers", "contre", "envers"]),
+    "en": frozenset(["to", "into", "against", "towards", "toward", "in"]),
+    "ru": frozenset(["в", "во", "против", "к", "на"]),
+}
+
+#: Prepositions that introduce whom a statement is about ("envers l'Arménie", "against", "перед Арменией").
+STATEMENT_PREPS: frozenset[str] = frozenset(["envers", "contre", "against", "towards", "toward", "против", "перед"])
+
+#: Possessives that make "pays/country/страна" the speaker's own country ("son pays", "its country").
+POSSESSIVES: frozenset[str] = frozenset(
+    ["son", "notre", "leur", "his", "its", "our", "their", "свой", "своя", "свою", "наш", "наша", "нашу", "его"]
+)
+
+#: Prepositions that make a mention a non-subject ("de l'Arménie", "of Armenia", "из ОДКБ").
+OBLIQUE_PREPS: dict[str, frozenset[str]] = {
+    "fr": frozenset(
+        [
+            "de",
+            "d'",
+            "du",
+            "des",
+            "à",
+            "au",
+            "aux",
+            "en",
+            "par",
+            "pour",
+            "contre",
+            "envers",
+            "avec",
+            "entre",
+            "sur",
+            "vers",
+            "dans",
+        ]
+    ),
+    "en": frozenset(
+        ["of", "to", "by", "for", "against", "with", "between", "from", "into", "on", "in", "towards", "toward", "at"]
+    ),
+    "ru": frozenset(["в", "во", "из", "от", "для", "против", "с", "со", "к", "по", "на", "между", "о", "об", "у"]),
+}
+
+#: Words announcing a list of members ("les pays qu'il comprend sont…", "its members are…").
+ROSTER: dict[str, frozenset[str]] = {
+    "fr": frozenset(["comprend", "comprendre", "membres", "membre", "composée", "compose", "regroupe", "compte"]),
+    "en": frozenset(["members", "member", "comprises", "comprise", "includes", "include", "consists", "consist"]),
+    "ru": frozenset(["входят", "входить", "член", "члены", "состав", "объединяет"]),
+}
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip Latin accents (Cyrillic ``й`` is kept), for the prefilter.
+
+    >>> fold("Créée")
+    'creee'
+    """
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch) or ch == "\u0306")
+
+
+def _stem(word: str) -> str:
+    word = fold(word)
+    if " " in word or len(word) <= 4:
+        return word
+    return word[: min(6, max(4, len(word) - 3))]
+
+
+@functools.cache
+def prefilter(lang: str) -> re.Pattern[str]:
+    """A regular expression that any sentence holding a trigger, a reporting verb or a roster matches.
+
+    Matched against :func:`fold`-ed text. Built from the stems of every trigger, reporting-verb and roster
+    lemma (with the common irregular English past forms), so sentences without any cheap match are never
+    parsed.
+    """
+    words: set[str] = {r.lemma for r in RULES[lang]} | set(REPORTING[lang]) | set(ROSTER[lang])
+    words |= set(ACCORDING_TO[lang])
+    if lang == "en":
+        words |= {"told", "said", "froze", "frozen", "left", "sent", "sought", "became"}
+    if lang == "fr":
+        words |= {"dit", "mis", "fait", "pris"}
+    if lang == "ru":
+        words |= {"вышл", "вышел", "ушл", "ушел", "вышли"}
+    stems = sorted({_stem(w) for w in words}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in stems) + ")")

@@ -1,0 +1,281 @@
+"""What news ingestion produces: documents, entity mentions, dated events with evidence, sourcing signals.
+
+Frozen dataclasses, like the knowledge base's. Offsets (``start``, ``end``) are character offsets into
+:attr:`Document.text`, the text that was analysed and that the event store keeps, so every quote can be
+checked: ``doc.text[ev.start:ev.end] == ev.quote``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from casus.errors import InvalidInputError
+from casus.kb.events import EventType
+
+#: Languages the ingestion pipeline reads.
+LANGS = ("en", "fr", "ru")
+
+
+class Modality(StrEnum):
+    """How the text presents an event.
+
+    ``asserted``: told as a fact by the article. ``negated``: said not to have happened ("did not request").
+    ``hypothetical``: possible, conditional or planned ("could join", "pourrait", "может"). ``reported``: an
+    act its own actor reports in reported speech ("Pashinyan said Armenia has frozen…"); other people's
+    claims only ever become a ``statement`` event.
+    """
+
+    ASSERTED = "asserted"
+    NEGATED = "negated"
+    HYPOTHETICAL = "hypothetical"
+    REPORTED = "reported"
+
+
+class Precision(StrEnum):
+    """How precisely a date is known."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+    PERIOD = "period"
+    UNDATED = "undated"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article, as read.
+
+    Attributes:
+        id: SHA-256 of the raw bytes (the content hash the store is keyed on).
+        text: The text analysed (main text for HTML); offsets point into it.
+        lang: ``en``, ``fr`` or ``ru``.
+        title: Title, from HTML metadata or the first line of a plain-text article.
+        published: Publication date (given, from metadata, or from a date line in the text).
+        published_from: Where ``published`` came from: ``given``, ``metadata``, ``text`` or ``none``.
+        byline: Author, when the document names one.
+        url: Where it was fetched from, or its canonical URL.
+        links: Links found in the document (``href`` targets, URLs in the text).
+        origin: The path or URL it was read from (``-`` for standard input).
+        media_type: ``text/plain`` or ``text/html``.
+    """
+
+    id: str
+    text: str
+    lang: str
+    title: str | None = None
+    published: dt.date | None = None
+    published_from: str = "none"
+    byline: str | None = None
+    url: str | None = None
+    links: tuple[str, ...] = ()
+    origin: str = ""
+    media_type: str = "text/plain"
+
+    def __post_init__(self) -> None:
+        if self.lang not in LANGS:
+            raise InvalidInputError(f"document language {self.lang!r} is not supported; use one of {LANGS}")
+
+    @property
+    def short_id(self) -> str:
+        """The first 12 hex digits of :attr:`id`."""
+        return self.id[:12]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A resolved reference to a knowledge-base entity in the text.
+
+    Attributes:
+        start: Offset of the first character.
+        end: Offset after the last character.
+        text: The surface text.
+        kind: ``state``, ``capital`` (a metonym for its government), ``organization``, ``person`` or ``members``
+            ("the members of the CSTO").
+        ref: State id, organization id or person name.
+        state: For a person: the state whose office they hold.
+        organization: For a person: the organization whose office they hold.
+        role: For a person: ``secretary_general``, ``prime_minister``, ``president``…
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    ref: str
+    state: str | None = None
+    organization: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class When:
+    """A date or period, resolved against the publication date.
+
+    Attributes:
+        start: First day (``None``: open, e.g. "some time before publication").
+        end: Last day, inclusive.
+        precision: How precise the resolution is.
+        text: The expression it was read from (empty when undated).
+    """
+
+    start: dt.date | None
+    end: dt.date | None
+    precision: Precision
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        if self.start and self.end and self.end < self.start:
+            raise InvalidInputError(f"period {self.text!r} ends ({self.end}) before it starts ({self.start})")
+
+    def overlaps(self, other: When) -> bool:
+        """Whether two periods share a day (open ends overlap everything on their side)."""
+        a0, a1 = self.start or dt.date.min, self.end or dt.date.max
+        b0, b1 = other.start or dt.date.min, other.end or dt.date.max
+        return a0 <= b1 and b0 <= a1
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "start": self.start.isoformat() if self.start else None,
+            "end": self.end.isoformat() if self.end else None,
+            "precision": self.precision.value,
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where an event is told: a quote with its offsets in a document."""
+
+    document: str
+    quote: str
+    start: int
+    end: int
+    confidence: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "document": self.document,
+            "quote": self.quote,
+            "start": self.start,
+            "end": self.end,
+            "confidence": round(self.confidence, 3),
+        }
+
+
+@dataclass(frozen=True)
+class ExtractedEvent:
+    """An alliance event read from news, waiting for review.
+
+    Attributes:
+        type: PLOVER-aligned alliance event type.
+        organization: Organization id it concerns, when resolved.
+        actors: Who acted: state ids or organization ids.
+        people: Named people who acted or spoke (resolved office-holders or names as written).
+        target: State or organization id the action was directed at.
+        mentioned: Other states or organizations the event concerns (the second object of "sanction Russia or
+            arm Ukraine").
+        members: States listed as members (for a roster statement: "its members are…").
+        when: Date or period.
+        modality: Asserted, negated, hypothetical or reported.
+        claim: For a statement: what was said (reported content or quote).
+        title: One-line description.
+        confidence: 0-1; lowered by negation, hypotheticals and missing arguments.
+        evidence: Quotes supporting it (several after merging reports of several articles).
+    """
+
+    type: EventType
+    organization: str | None
+    actors: tuple[str, ...]
+    when: When
+    evidence: tuple[Evidence, ...]
+    people: tuple[str, ...] = ()
+    target: str | None = None
+    mentioned: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()
+    modality: Modality = Modality.ASSERTED
+    claim: str = ""
+    title: str = ""
+    confidence: float = 0.5
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def key(self) -> tuple[Any, ...]:
+        """What makes two reports the same event: type, organization, actors, target, period, modality.
+
+        Statements also compare their speakers (``people``).
+        """
+        people = tuple(sorted(self.people)) if self.type is EventType.STATEMENT else ()
+        return (
+            self.type.value,
+            self.organization or "",
+            tuple(sorted(self.actors)),
+            people,
+            self.target or "",
+            self.when.start.isoformat() if self.when.start else "",
+            self.when.end.isoformat() if self.when.end else "",
+            self.modality.value,
+        )
+
+    @property
+    def id(self) -> str:
+        """A stable id derived from :meth:`key` (16 hex digits)."""
+        return hashlib.sha256(repr(self.key()).encode("utf-8")).hexdigest()[:16]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The documented JSON contract of an event (see ``docs/ingest.md``)."""
+        return {
+            "id": self.id,
+            "type": self.type.value,
+            "organization": self.organization,
+            "actors": list(self.actors),
+            "people": list(self.people),
+            "target": self.target,
+            "mentioned": list(self.mentioned),
+            "members": list(self.members),
+            "date": self.when.to_dict(),
+            "modality": self.modality.value,
+            "claim": self.claim,
+            "title": self.title,
+            "confidence": round(self.confidence, 3),
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True)
+class Signal:
+    """A source-quality signal: something a careful reader would notice. A signal, never a verdict.
+
+    Attributes:
+        kind: ``unattributed_quote``, ``rewrite_leftover``, ``duplicated_title``, ``no_byline`` or
+            ``no_source_link``.
+        detail: What exactly was seen.
+        start: Offset of the passage, when there is one.
+        end: Offset after it.
+        quote: The passage.
+    """
+
+    kind: str
+    detail: str
+    start: int | None = None
+    end: int | None = None
+    quote: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {"kind": self.kind, "detail": self.detail, "start": self.start, "end": self.end, "quote": self.quote}
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything read from one document."""
+
+    document: Document
+    events: tuple[ExtractedEvent, ...]
+    signals: tuple[Signal, ...]
+    mentions: tuple[Mention, ...] = ()

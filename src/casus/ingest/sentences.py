@@ -1,0 +1,304 @@
+"""One sentence → its events: statements and their claims first, then the other triggers.
+
+Reported speech stays a claim. "X a déclaré que Y…" is a ``statement`` by X whose ``claim`` is Y; a
+trigger inside Y becomes an event only when Y is an act X (or X's state) reports of itself, with modality
+``reported``. "comme l'a suggéré X" and "…, said X" put the claim *before* the verb; "selon X" / "according
+to X" / "по словам X" make X the speaker of the rest of the sentence; "selon la source faisant autorité"
+names nobody, so it makes no event (:mod:`casus.ingest.signals` flags it).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from casus.ingest import lexicon as lx
+from casus.ingest.entities import Gazetteer
+from casus.ingest.extract import (
+    Discourse,
+    actor_ids,
+    default_when,
+    find_subject,
+    find_target,
+    find_triggers,
+    make_event,
+    modality_of,
+    pick_when,
+    roster_event,
+)
+from casus.ingest.model import ExtractedEvent, Mention, Modality
+from casus.ingest.nlp import Sentence, Token
+from casus.ingest.temporal import TimeExpression
+from casus.kb.events import EventType as T
+
+_FIRST_PERSON = {"je", "j'", "j’", "nous", "i", "we", "я", "мы", "on"}
+_LEAD = {"que", "qu'", "qu’", "that", "что", ":", "«", "“", '"', ",", "«\xa0"}
+_AS = {"comme", "as", "как"}
+_SELF = {"nous", "we", "мы"}
+
+
+@dataclass(frozen=True)
+class Said:
+    """A statement found in a sentence: the verb's index, the speaker and the claim's span."""
+
+    index: int
+    speaker: Mention | None
+    claim: tuple[int, int]
+    event: ExtractedEvent | None
+
+
+def _claim_text(text: str) -> str:
+    stripped = text.strip(" ,.;:«»“”\"'\xa0")
+    for lead in ("que ", "qu'", "qu’", "that ", "что "):
+        if stripped.lower().startswith(lead):
+            stripped = stripped[len(lead) :]
+    return stripped.strip(" ,.;:«»“”\"'\xa0")
+
+
+def _statements(
+    sent: Sentence,
+    lang: str,
+    mentions: Sequence[Mention],
+    times: Sequence[TimeExpression],
+    memory: Discourse,
+    doc_id: str,
+    gaz: Gazetteer,
+) -> list[Said]:
+    toks = sent.tokens
+    out: list[Said] = []
+    spans: list[tuple[int, int]] = []
+    lowered = sent.text.lower().replace("’", "'")
+    for phrase in lx.ACCORDING_TO[lang]:
+        at = lowered.find(phrase.replace("’", "'"))
+        if at < 0:
+            continue
+        start = sent.start + at + len(phrase)
+        follows = sent.text[start - sent.start :].split()[:1]
+        pronoun = any(w in lx.PRONOUN_SPEAKERS for w in phrase.split()) or (
+            bool(follows) and follows[0].strip(",").lower() in lx.PRONOUN_SPEAKERS
+        )
+        speaker = memory.last_person if pronoun else next((m for m in mentions if 0 <= m.start - start <= 25), None)
+        claim = ((speaker.end if speaker else start), sent.end)
+        spans.append(claim)
+        out.append(Said(-1, speaker, claim, None))
+    for i, tok in enumerate(toks):
+        if tok.lemma not in lx.REPORTING[lang] or tok.pos in ("NOUN", "ADJ", "PROPN"):
+            continue
+        if any(a <= tok.start < b for a, b in spans):
+            continue  # a verb of saying inside someone's claim is part of the claim
+        cut = _inversion(toks, i, mentions, lang)
+        speaker = None
+        if cut is not None:
+            between = [m for m in mentions if toks[cut].end <= m.start < tok.start]
+            after = [m for m in mentions if m.start >= tok.end and m.start - tok.end <= 40]
+            speaker = between[0] if between else (after[0] if after else None)
+            near = {t.text.lower().strip("-").replace("t-", "") for t in toks[max(0, i - 3) : i + 3]}
+            if speaker is None and near & lx.PRONOUNS[lang]:
+                speaker = memory.last_person  # "a-t-il déclaré", "he added", "добавил он"
+            if speaker is None:
+                cut = None
+        inverted = cut is not None
+        if cut is not None:
+            claim = (sent.start, toks[cut].start)
+        else:
+            speaker = find_subject(sent, i, mentions, lang, memory)
+            k = next(
+                (
+                    j + 1
+                    for j in range(i + 1, min(len(toks), i + 12))
+                    if toks[j].text.lower() in _LEAD and toks[j].text != ","
+                ),
+                i + 1,
+            )
+            claim = (toks[k].start if k < len(toks) else sent.end, sent.end)
+        subj_words = {t.text.lower() for t in toks[max(0, i - 3) : i]}
+        if speaker is None or (not inverted and subj_words & _FIRST_PERSON):
+            spans.append(claim)
+            out.append(Said(i, None, claim, None))
+            continue
+        spans.append(claim)
+        out.append(Said(i, speaker, claim, None))
+    events: list[Said] = []
+    for said in out:
+        if said.speaker is None:
+            events.append(said)
+            continue
+        anchor = toks[said.index].start if said.index >= 0 else said.claim[0]
+        date_skip = said.claim
+        if said.index >= 0 and said.claim[0] <= toks[said.index].end + 1 and said.index + 4 < len(toks):
+            date_skip = (toks[said.index + 4].start, said.claim[1])  # "said on Monday the bloc…"
+        when = pick_when(times, anchor, memory, skip=date_skip)
+        actors, people = actor_ids(said.speaker)
+        last = memory.last_statement
+        if when is None and last is not None and last[0] == (*actors, *people) and last[1].start is not None:
+            when = last[1]  # "Il a en outre expliqué…": the same interview
+        when = when or default_when(memory)
+        verb = toks[said.index].lemma if said.index >= 0 else ""
+        claim_mentions = [m for m in mentions if said.claim[0] <= m.start < said.claim[1]]
+        target = None
+        exclude = {*actors, said.speaker.ref}
+        if verb in lx.CRITICAL:
+            target = find_target(sent, said.index, claim_mentions, lang, exclude, direct=True)
+        elif said.index >= 0:
+            target = find_target(sent, said.index, claim_mentions, lang, exclude, preps=lx.STATEMENT_PREPS)
+        org = _nearest_org(mentions, anchor) or said.speaker.organization or memory.main_org
+        said_text = _claim_text(sent.text[said.claim[0] - sent.start : said.claim[1] - sent.start])
+        ev = make_event(
+            T.STATEMENT,
+            sent,
+            doc_id,
+            org=org,
+            subject=said.speaker,
+            target=target,
+            mentions=claim_mentions,
+            when=when,
+            modality=Modality.ASSERTED,
+            claim=said_text,
+            gaz=gaz,
+        )
+        memory.last_statement = ((*actors, *people), when)
+        events.append(Said(said.index, said.speaker, said.claim, ev))
+    return events
+
+
+_AUX = {"a", "has", "had", "have", "avait", "ont", "is", "was", "est", "-t-il", "-t-elle", "t", "-"}
+
+
+def _inversion(toks: Sequence[Token], i: int, mentions: Sequence[Mention], lang: str) -> int | None:
+    """Where the claim ends when the verb of saying comes after it, or ``None``.
+
+    "…, a déclaré X", "…, said X", "…, заявил X" (the verb right after a comma or a closing quote), "…, X said",
+    "…, he added", "…, a-t-il déclaré" (only the speaker between), "as X said" / "comme l'a suggéré X". Not
+    when a complementizer follows ("X said that…").
+    """
+    follows = {t.text.lower() for t in toks[i + 1 : i + 8]}
+    if follows & {"que", "qu'", "qu’", "that", "что", ":"}:
+        return None
+    for k in range(i - 1, max(-1, i - 9), -1):
+        word = toks[k].text.lower()
+        if word in _AS:
+            return k
+        if word in {",", "»", "”", '"'}:
+            return k if k >= 2 else None
+        inside = any(m.start <= toks[k].start < m.end for m in mentions)
+        if not (
+            inside
+            or word.strip("-") in lx.PRONOUNS[lang]
+            or word in _AUX
+            or toks[k].lemma in {"avoir", "have", "be"}
+            or word.startswith("-t")
+            or word in {"l'", "l’"}
+        ):
+            return None
+    return None
+
+
+def _nearest_org(mentions: Sequence[Mention], anchor: int) -> str | None:
+    orgs = [m for m in mentions if m.kind == "organization"]
+    if not orgs:
+        return None
+    return min(orgs, key=lambda m: abs(m.start - anchor)).ref
+
+
+def sentence_events(
+    sent: Sentence,
+    lang: str,
+    mentions: Sequence[Mention],
+    times: Sequence[TimeExpression],
+    memory: Discourse,
+    doc_id: str,
+    gaz: Gazetteer,
+) -> list[ExtractedEvent]:
+    """Every event of one parsed sentence."""
+    out: list[ExtractedEvent] = []
+    roster = roster_event(sent, lang, mentions, times, memory, doc_id, gaz)
+    said = _statements(sent, lang, mentions, times, memory, doc_id, gaz)
+    out += [s.event for s in said if s.event is not None]
+    has_org = any(m.kind == "organization" for m in mentions)
+    triggers = find_triggers(sent, lang, has_org, memory.main_org)
+    governing = [(t.index, lx.GOVERNING[t.type]) for t in triggers if t.type in lx.GOVERNING]
+    for trig in triggers:
+        i, tok = trig.index, sent.tokens[trig.index]
+        if any(0 < i - g <= reach for g, reach in governing):
+            continue  # what was refused, asked for or considered is part of that event
+        claim_of = next((s for s in said if s.claim[0] <= tok.start < s.claim[1]), None)
+        lo = 0
+        if claim_of is not None:
+            lo = next((k for k, t in enumerate(sent.tokens) if t.start >= claim_of.claim[0]), 0)
+        subject = find_subject(sent, i, mentions, lang, memory, lo=lo)
+        if claim_of is not None and claim_of.speaker is not None:
+            inner = {t.text.lower() for t in sent.tokens[lo:i]}
+            if not [m for m in mentions if claim_of.claim[0] <= m.start < tok.start] and inner & lx.PRONOUNS[lang]:
+                subject = claim_of.speaker  # "X said it would…": the pronoun is X
+        modality = modality_of(sent, i, lang)
+        if claim_of is not None:
+            if claim_of.speaker is None or not _self_report(sent, lo, i, subject, claim_of.speaker):
+                continue
+            if subject is None or subject.kind == "organization":
+                subject = claim_of.speaker
+            if modality is Modality.ASSERTED:
+                modality = Modality.REPORTED
+        org = _nearest_org(mentions, tok.start) or (subject.organization if subject else None) or memory.main_org
+        if subject is not None and subject.kind == "organization" and trig.type is T.FOUNDING:
+            subject = None
+        if trig.type is T.SUMMIT:
+            subject = None  # a summit's organization and venue say it all
+        actors, _ = actor_ids(subject)
+        if trig.type is T.SUMMIT:
+            target = _venue(sent, mentions, lang)
+        else:
+            target = find_target(sent, i, mentions, lang, {*actors, org or ""})
+        when = None
+        if claim_of is not None:
+            inside = [t for t in times if claim_of.claim[0] <= t.start < claim_of.claim[1]]
+            when = pick_when(inside, tok.start, memory)
+        when = when or pick_when(times, tok.start, memory) or default_when(memory)
+        claim = ""
+        if trig.type is T.REFUSAL:
+            claim = _claim_text(sent.text[tok.end - sent.start :])
+        out.append(
+            make_event(
+                trig.type,
+                sent,
+                doc_id,
+                org=org,
+                subject=subject,
+                target=target,
+                mentions=mentions,
+                when=when,
+                modality=modality,
+                claim=claim,
+                gaz=gaz,
+            )
+        )
+    if roster is not None and not any(e.type is T.STATEMENT and e.members for e in out):
+        out.append(roster)
+    return out
+
+
+def _venue(sent: Sentence, mentions: Sequence[Mention], lang: str) -> Mention | None:
+    """Where a summit took place: a state or capital after "à/in/в" anywhere in the sentence."""
+    toks = sent.tokens
+    for m in mentions:
+        if m.kind not in ("state", "capital"):
+            continue
+        idx = next((k for k, t in enumerate(toks) if t.start >= m.start), 0)
+        if idx and toks[idx - 1].text.lower() in {"à", "au", "en", "in", "at", "в", "во"}:
+            return m
+    return None
+
+
+def _self_report(sent: Sentence, lo: int, i: int, subject: Mention | None, speaker: Mention) -> bool:
+    """Whether the act inside a claim is the speaker's (or their state's) own."""
+    if sent.tokens[i].pos == "NOUN":
+        return False
+    speaker_refs = {speaker.ref, speaker.state, speaker.organization} - {None}
+    if subject is not None:
+        return bool({subject.ref, subject.state, subject.organization} & speaker_refs)
+    toks = sent.tokens[lo:i]
+    words = {t.text.lower() for t in toks}
+    own = bool(words & _SELF) or any(
+        a.text.lower() in lx.POSSESSIVES and b.lemma in lx.COUNTRY_WORDS for a, b in itertools.pairwise(toks)
+    )
+    return own and speaker.kind in ("state", "capital", "person") and bool(speaker.state or speaker.kind != "person")

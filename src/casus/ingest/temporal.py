@@ -1,0 +1,436 @@
+"""Dates and periods in news text, resolved against the publication date.
+
+News dates events relative to the day it appears: "lundi", "la semaine dernière", "plus tôt cette année",
+"в прошлом году", "last week". Those are resolved here by rule, in English, French and Russian, with the
+ISO week (Monday first) for weeks, the most recent past weekday for a day name (the publication day
+itself if it has that name) and the most recent past month for a month without a year. Absolute dates
+("le 6 janvier 2022", "January 6, 2022", "6 января 2022 года") are found by the same patterns and parsed
+with dateparser. Expressions like "dans le même temps" / "at the same time" are *anaphoric*: they take the
+date of the previous sentence, which the extractor supplies.
+
+Only the patterns below are looked for, so scanning a 500-word article costs a few regular-expression
+passes rather than ``dateparser.search`` over every sentence (see ``benchmarks/bench_ingest.py``).
+
+References:
+    dateparser: python parser for human-readable dates. https://dateparser.readthedocs.io/
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from casus.ingest.model import Precision, When
+
+MONTHS: dict[str, dict[str, int]] = {
+    "en": {
+        m.lower(): i
+        for i, names in enumerate(
+            [
+                ("january", "jan"),
+                ("february", "feb"),
+                ("march", "mar"),
+                ("april", "apr"),
+                ("may",),
+                ("june", "jun"),
+                ("july", "jul"),
+                ("august", "aug"),
+                ("september", "sept", "sep"),
+                ("october", "oct"),
+                ("november", "nov"),
+                ("december", "dec"),
+            ],
+            1,
+        )
+        for m in names
+    },
+    "fr": {
+        m: i
+        for i, names in enumerate(
+            [
+                ("janvier", "janv"),
+                ("février", "fevrier", "févr"),
+                ("mars",),
+                ("avril", "avr"),
+                ("mai",),
+                ("juin",),
+                ("juillet", "juil"),
+                ("août", "aout"),
+                ("septembre", "sept"),
+                ("octobre", "oct"),
+                ("novembre", "nov"),
+                ("décembre", "decembre", "déc"),
+            ],
+            1,
+        )
+        for m in names
+    },
+    "ru": {
+        m: i
+        for i, names in enumerate(
+            [
+                ("январь", "января", "январе"),
+                ("февраль", "февраля", "феврале"),
+                ("март", "марта", "марте"),
+                ("апрель", "апреля", "апреле"),
+                ("май", "мая", "мае"),
+                ("июнь", "июня", "июне"),
+                ("июль", "июля", "июле"),
+                ("август", "августа", "августе"),
+                ("сентябрь", "сентября", "сентябре"),
+                ("октябрь", "октября", "октябре"),
+                ("ноябрь", "ноября", "ноябре"),
+                ("декабрь", "декабря", "декабре"),
+            ],
+            1,
+        )
+        for m in names
+    },
+}
+
+WEEKDAYS: dict[str, dict[str, int]] = {
+    "en": {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))},
+    "fr": {d: i for i, d in enumerate(("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"))},
+    "ru": {
+        d: i
+        for i, ds in enumerate(
+            (
+                ("понедельник",),
+                ("вторник",),
+                ("среду", "среда"),
+                ("четверг",),
+                ("пятницу", "пятница"),
+                ("субботу", "суббота"),
+                ("воскресенье",),
+            )
+        )
+        for d in ds
+    },
+}
+
+NUMBERS: dict[str, dict[str, int]] = {
+    "en": {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10},
+    "fr": {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "dix": 10},
+    "ru": {"один": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "десять": 10},
+}
+
+UNITS: dict[str, dict[str, str]] = {
+    "en": {
+        "day": "day",
+        "days": "day",
+        "week": "week",
+        "weeks": "week",
+        "month": "month",
+        "months": "month",
+        "year": "year",
+        "years": "year",
+    },
+    "fr": {
+        "jour": "day",
+        "jours": "day",
+        "semaine": "week",
+        "semaines": "week",
+        "mois": "month",
+        "an": "year",
+        "ans": "year",
+        "année": "year",
+        "années": "year",
+    },
+    "ru": {
+        "день": "day",
+        "дня": "day",
+        "дней": "day",
+        "неделю": "week",
+        "недели": "week",
+        "недель": "week",
+        "месяц": "month",
+        "месяца": "month",
+        "месяцев": "month",
+        "год": "year",
+        "года": "year",
+        "лет": "year",
+    },
+}
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A date expression found in a text.
+
+    Attributes:
+        start: Offset of its first character.
+        end: Offset after its last character.
+        when: Its resolution (``None`` for an anaphoric expression such as "dans le même temps").
+        explicit: True when it names a calendar date, month or year rather than a relative one.
+    """
+
+    start: int
+    end: int
+    when: When | None
+    explicit: bool = False
+
+
+# ------------------------------------------------------------------ calendar helpers
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _month(year: int, month: int, text: str) -> When:
+    return When(dt.date(year, month, 1), _month_end(year, month), Precision.MONTH, text)
+
+
+def _year(year: int, text: str) -> When:
+    return When(dt.date(year, 1, 1), dt.date(year, 12, 31), Precision.YEAR, text)
+
+
+def _day(day: dt.date, text: str) -> When:
+    return When(day, day, Precision.DAY, text)
+
+
+def _past_month(month: int, pub: dt.date, text: str) -> When:
+    year = pub.year if month <= pub.month else pub.year - 1
+    return _month(year, month, text)
+
+
+def _weekday(weekday: int, pub: dt.date, text: str, strictly_before: bool = False) -> When:
+    delta = (pub.weekday() - weekday) % 7
+    if delta == 0 and strictly_before:
+        delta = 7
+    return _day(pub - dt.timedelta(days=delta), text)
+
+
+def _week(monday: dt.date, text: str) -> When:
+    return When(monday, monday + dt.timedelta(days=6), Precision.WEEK, text)
+
+
+def _shift(pub: dt.date, n: int, unit: str, text: str) -> When:
+    if unit == "day":
+        return _day(pub - dt.timedelta(days=n), text)
+    if unit == "week":
+        day = pub - dt.timedelta(weeks=n)
+        return _week(day - dt.timedelta(days=day.weekday()), text)
+    if unit == "month":
+        index = pub.year * 12 + pub.month - 1 - n
+        return _month(index // 12, index % 12 + 1, text)
+    return _year(pub.year - n, text)
+
+
+def _relative(kind: str, pub: dt.date, text: str) -> When | None:
+    monday = pub - dt.timedelta(days=pub.weekday())
+    first = pub.replace(day=1)
+    table: dict[str, Callable[[], When | None]] = {
+        "today": lambda: _day(pub, text),
+        "now": lambda: _day(pub, text),
+        "yesterday": lambda: _day(pub - dt.timedelta(days=1), text),
+        "day_before_yesterday": lambda: _day(pub - dt.timedelta(days=2), text),
+        "last_week": lambda: _week(monday - dt.timedelta(days=7), text),
+        "this_week": lambda: When(monday, pub, Precision.PERIOD, text),
+        "next_week": lambda: _week(monday + dt.timedelta(days=7), text),
+        "last_month": lambda: _shift(pub, 1, "month", text),
+        "this_month": lambda: When(first, pub, Precision.PERIOD, text),
+        "next_month": lambda: _shift(pub, -1, "month", text),
+        "last_year": lambda: _year(pub.year - 1, text),
+        "earlier_this_year": lambda: When(dt.date(pub.year, 1, 1), pub, Precision.PERIOD, text),
+        "this_year": lambda: _year(pub.year, text),
+        "later_this_year": lambda: When(pub, dt.date(pub.year, 12, 31), Precision.PERIOD, text),
+        "next_year": lambda: _year(pub.year + 1, text),
+        "recently": lambda: When(pub - dt.timedelta(days=30), pub, Precision.PERIOD, text),
+        "same_time": lambda: None,
+    }
+    return table[kind]()
+
+
+# ------------------------------------------------------------------ patterns
+_RELATIVE: dict[str, list[tuple[str, str]]] = {
+    "fr": [
+        (r"avant-hier", "day_before_yesterday"),
+        (r"hier", "yesterday"),
+        (r"aujourd'hui|à l'heure actuelle|actuellement|à présent", "now"),
+        (r"(?:la|cette) semaine (?:dernière|passée)", "last_week"),
+        (r"cette semaine", "this_week"),
+        (r"la semaine prochaine", "next_week"),
+        (r"le mois (?:dernier|passé)", "last_month"),
+        (r"(?:plus tôt |au début de |en début de )?ce mois(?:-ci)?", "this_month"),
+        (r"le mois prochain", "next_month"),
+        (r"l'(?:année|an) (?:dernière|dernier|passée|passé)", "last_year"),
+        (r"plus tôt (?:cette année|dans l'année)|(?:au|en) début (?:de cette année|d'année)", "earlier_this_year"),
+        (r"plus tard (?:cette année|dans l'année)|d'ici (?:la )?fin (?:de l'année|d'année)", "later_this_year"),
+        (r"cette année", "this_year"),
+        (r"l'(?:année|an) prochaine?", "next_year"),
+        (r"récemment|ces derniers jours", "recently"),
+        (r"dans le même temps|au même moment|à la même époque|à l'époque", "same_time"),
+    ],
+    "en": [
+        (r"the day before yesterday", "day_before_yesterday"),
+        (r"yesterday", "yesterday"),
+        (r"today|currently|at present|at the moment", "now"),
+        (r"last week|the previous week|the past week", "last_week"),
+        (r"earlier this week|this week", "this_week"),
+        (r"next week", "next_week"),
+        (r"last month|the previous month", "last_month"),
+        (r"earlier this month|this month", "this_month"),
+        (r"next month", "next_month"),
+        (r"last year|the previous year", "last_year"),
+        (r"earlier this year|at the (?:start|beginning) of (?:this|the) year", "earlier_this_year"),
+        (r"later this year|by the end of the year", "later_this_year"),
+        (r"this year", "this_year"),
+        (r"next year", "next_year"),
+        (r"recently|in recent days", "recently"),
+        (r"at the same time|at that time|back then", "same_time"),
+    ],
+    "ru": [
+        (r"позавчера", "day_before_yesterday"),
+        (r"вчера", "yesterday"),
+        (r"сегодня|в настоящее время|сейчас|на сегодняшний день", "now"),
+        (r"на (?:прошлой|минувшей|предыдущей) неделе", "last_week"),
+        (r"на этой неделе", "this_week"),
+        (r"на следующей неделе", "next_week"),
+        (r"в (?:прошлом|минувшем|предыдущем) месяце", "last_month"),
+        (r"(?:ранее |в начале )?(?:в )?этого? месяц[ае]", "this_month"),
+        (r"в следующем месяце", "next_month"),
+        (r"в (?:прошлом|минувшем|предыдущем) году", "last_year"),
+        (r"(?:ранее|в начале) (?:в )?(?:этого|этом|текущего|текущем) год[ау]|в начале года", "earlier_this_year"),
+        (r"(?:позднее|позже) в этом году|до конца (?:этого )?года", "later_this_year"),
+        (r"в (?:этом|текущем) году", "this_year"),
+        (r"в следующем году", "next_year"),
+        (r"недавно|на днях", "recently"),
+        (r"в то же время|тогда же|в тот же период", "same_time"),
+    ],
+}
+
+
+@functools.cache
+def _compiled(lang: str) -> list[tuple[re.Pattern[str], str]]:
+    months = "|".join(sorted(MONTHS[lang], key=len, reverse=True))
+    days = "|".join(sorted(WEEKDAYS[lang], key=len, reverse=True))
+    nums = "|".join(NUMBERS[lang])
+    units = "|".join(sorted(UNITS[lang], key=len, reverse=True))
+    b, e = r"(?<![\w-])", r"(?![\w-])"
+    pats: list[tuple[str, str]] = [(r"(?P<iso>\d{4}-\d{2}-\d{2})", "iso")]
+    if lang == "fr":
+        pats += [
+            (rf"(?:le\s+)?(?P<d>\d{{1,2}}|1er)\s+(?P<m>{months})\.?\s+(?P<y>\d{{4}})", "dmy"),
+            (rf"(?:le\s+)?(?P<d>\d{{1,2}}|1er)\s+(?P<m>{months}){e}", "dm"),
+            (rf"(?:(?:en|au mois de|début|fin|mi-)\s*)?(?P<m>{months})\s+(?P<y>\d{{4}})", "my"),
+            (rf"(?:en|au mois d'|au mois de)\s*(?P<m>{months}){e}", "m"),
+            (r"(?:en|depuis|dès)\s+(?P<y>(?:19|20)\d{2})", "y"),
+            (rf"(?:le\s+|ce\s+)?(?P<wd>{days})(?P<last>\s+dernier)?", "wd"),
+            (rf"il y a\s+(?P<n>\d+|{nums})\s+(?P<u>{units})", "ago"),
+        ]
+    elif lang == "en":
+        pats += [
+            (rf"(?:on\s+)?(?P<m>{months})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})", "dmy"),
+            (rf"(?:on\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{months})\.?,?\s+(?P<y>\d{{4}})", "dmy"),
+            (rf"(?:on\s+)?(?P<m>{months})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{e}", "dm"),
+            (rf"(?:(?:in|since|early|late|mid-)\s*)?(?P<m>{months})\s+(?P<y>\d{{4}})", "my"),
+            (rf"in\s+(?P<m>{months}){e}", "m"),
+            (r"(?:in|since|by)\s+(?P<y>(?:19|20)\d{2})", "y"),
+            (rf"(?:on\s+|last\s+)?(?P<wd>{days})", "wd"),
+            (rf"(?P<n>\d+|{nums})\s+(?P<u>{units})\s+ago", "ago"),
+        ]
+    else:
+        pats += [
+            (rf"(?P<d>\d{{1,2}})\s+(?P<m>{months})\s+(?P<y>\d{{4}})(?:\s+года|\s+г\.)?", "dmy"),
+            (rf"(?P<d>\d{{1,2}})\s+(?P<m>{months}){e}", "dm"),
+            (rf"(?:в\s+)?(?P<m>{months})\s+(?P<y>\d{{4}})(?:\s+года|\s+г\.)?", "my"),
+            (rf"в\s+(?P<m>{months}){e}", "m"),
+            (r"(?:в|с)\s+(?P<y>(?:19|20)\d{2})(?:\s+год[ау]?|\s+г\.)?", "y"),
+            (r"(?P<y>(?:19|20)\d{2})\s+год[ау]?", "y"),
+            (rf"(?:в|во)\s+(?P<last>прошл(?:ый|ую|ое)\s+|минувш(?:ий|ую|ее)\s+)?(?P<wd>{days})", "wd"),
+            (rf"(?P<n>\d+|{nums})\s+(?P<u>{units})\s+назад", "ago"),
+        ]
+    pats += [(p, f"rel:{kind}") for p, kind in _RELATIVE[lang]]
+    flags = re.IGNORECASE | re.UNICODE
+    return [(re.compile(b + p + e, flags), kind) for p, kind in pats]
+
+
+def _absolute(text: str, lang: str) -> dt.date | None:
+    import dateparser
+
+    parsed = dateparser.parse(
+        text, languages=[lang], settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]}
+    )
+    return parsed.date() if parsed else None
+
+
+def _resolve(kind: str, m: re.Match[str], lang: str, pub: dt.date) -> tuple[When | None, bool] | None:
+    text = m.group(0)
+    if kind == "iso":
+        try:
+            return _day(dt.date.fromisoformat(m.group("iso")), text), True
+        except ValueError:
+            return None
+    if kind.startswith("rel:"):
+        return _relative(kind[4:], pub, text), False
+    if kind == "dmy":
+        day = _absolute(text.replace("1er", "1"), lang)
+        return (_day(day, text), True) if day else None
+    month = MONTHS[lang].get(m.group("m").lower().rstrip(".")) if "m" in m.groupdict() and m.group("m") else None
+    if kind == "dm" and month:
+        d = int(m.group("d").replace("1er", "1"))
+        try:
+            day = dt.date(pub.year, month, d)
+        except ValueError:
+            return None
+        if day > pub:
+            day = day.replace(year=pub.year - 1)
+        return _day(day, text), True
+    if kind == "my" and month:
+        return _month(int(m.group("y")), month, text), True
+    if kind == "m" and month:
+        return _past_month(month, pub, text), True
+    if kind == "y":
+        return _year(int(m.group("y")), text), True
+    if kind == "wd":
+        weekday = WEEKDAYS[lang][m.group("wd").lower()]
+        last = bool(m.groupdict().get("last")) or text.lower().startswith("last")
+        return _weekday(weekday, pub, text, strictly_before=last), False
+    if kind == "ago":
+        raw = m.group("n").lower()
+        n = int(raw) if raw.isdigit() else NUMBERS[lang][raw]
+        return _shift(pub, n, UNITS[lang][m.group("u").lower()], text), False
+    return None
+
+
+def find_dates(text: str, lang: str, published: dt.date, *, offset: int = 0) -> list[TimeExpression]:
+    """Every date expression in ``text``, resolved against ``published``, left to right, not overlapping.
+
+    Args:
+        text: A sentence or a whole article.
+        lang: ``en``, ``fr`` or ``ru``.
+        published: The publication date relative expressions refer to.
+        offset: Added to the offsets (when ``text`` is a slice of a document).
+
+    >>> pub = dt.date(2024, 6, 25)
+    >>> [(e.when.start, e.when.end) for e in find_dates("Il a déclaré lundi", "fr", pub) if e.when]
+    [(datetime.date(2024, 6, 24), datetime.date(2024, 6, 24))]
+    >>> w = find_dates("plus tôt cette année", "fr", pub)[0].when
+    >>> w.start, w.end, w.precision.value
+    (datetime.date(2024, 1, 1), datetime.date(2024, 6, 25), 'period')
+    >>> find_dates("в прошлом году", "ru", pub)[0].when.start
+    datetime.date(2023, 1, 1)
+    """
+    found: list[TimeExpression] = []
+    taken: list[tuple[int, int]] = []
+    norm = text.replace("’", "'")
+    for pattern, kind in _compiled(lang):
+        for m in pattern.finditer(norm):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            resolved = _resolve(kind, m, lang, published)
+            if resolved is None:
+                continue
+            when, explicit = resolved
+            taken.append((s, e))
+            found.append(TimeExpression(s + offset, e + offset, when, explicit))
+    return sorted(found, key=lambda t: t.start)
+
+
+def undated(published: dt.date | None) -> When:
+    """The period of an event the text gives no date for: on or before publication."""
+    return When(None, published, Precision.UNDATED, "")

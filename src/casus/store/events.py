@@ -1,0 +1,460 @@
+"""The event store: documents by content hash, merged events with all their evidence, and their review.
+
+SQLite by default (a file in the user data folder, WAL journal, foreign keys on), PostgreSQL through a URL
+(``postgresql://user@host/db``, driven by psycopg 3). Every write is one transaction: a document with all
+its events and evidence is stored completely or not at all. Storing a document the store already holds is a
+no-op. The same event reported by several articles (same :meth:`~casus.ingest.model.ExtractedEvent.key`)
+is one row with one evidence row per report; its confidence is the noisy-or of the reports'.
+
+>>> store = EventStore("sqlite://")
+>>> store.counts()
+{'documents': 0, 'events': 0, 'evidence': 0}
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from casus.errors import InvalidInputError, MissingExtraError, StoreError, UnknownEntityError
+from casus.ingest.model import Analysis, Document, Evidence, ExtractedEvent, Modality, Precision, Signal, When
+from casus.kb.events import EventType
+
+ENV_VAR = "CASUS_STORE"
+STATUSES = ("pending", "accepted", "rejected")
+
+
+def user_data_dir() -> Path:
+    """The per-user data folder (``$XDG_DATA_HOME/casus``, default ``~/.local/share/casus``)."""
+    if sys.platform == "win32":
+        return Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / "casus"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / "casus"
+    xdg = os.environ.get("XDG_DATA_HOME")
+    return (Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".local" / "share") / "casus"
+
+
+def default_store_url() -> str:
+    """``$CASUS_STORE`` when set, else a SQLite file in :func:`user_data_dir`."""
+    return os.environ.get(ENV_VAR) or f"sqlite:///{user_data_dir() / 'events.sqlite'}"
+
+
+def normalize_url(url: str) -> str:
+    """A SQLAlchemy URL for a store location: a ``sqlite:///`` or ``postgresql://`` URL, or a file path.
+
+    >>> normalize_url("postgresql://casus@127.0.0.1/casus")
+    'postgresql+psycopg://casus@127.0.0.1/casus'
+    >>> normalize_url("events.sqlite")
+    'sqlite:///events.sqlite'
+
+    Raises:
+        InvalidInputError: An unsupported database URL.
+    """
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    if url.startswith(("postgresql+psycopg://", "sqlite://")):
+        return url
+    if "://" in url:
+        raise InvalidInputError(f"unsupported store URL {url!r}; use sqlite:///PATH or postgresql://USER@HOST/DB")
+    return f"sqlite:///{url}"
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    """An event as the store holds it: the event with all its evidence, and its review."""
+
+    event: ExtractedEvent
+    status: str
+    review_note: str = ""
+    reviewed_at: dt.datetime | None = None
+
+    @property
+    def id(self) -> str:
+        """The event id."""
+        return self.event.id
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract of a stored event: the event's, plus ``status`` and the review."""
+        return {
+            **self.event.to_dict(),
+            "status": self.status,
+            "review_note": self.review_note,
+            "reviewed_at": self.reviewed_at.isoformat() if self.reviewed_at else None,
+        }
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    """A document as the store holds it, with its signals."""
+
+    document: Document
+    signals: tuple[Signal, ...]
+    ingested_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What :meth:`EventStore.add_analysis` wrote."""
+
+    new_document: bool
+    new_events: int
+    merged_events: int
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class EventStore:
+    """An event store at a database URL (see :func:`normalize_url`); ``None`` opens the default one.
+
+    Raises:
+        MissingExtraError: SQLAlchemy (or psycopg, for PostgreSQL) is not installed.
+        StoreError: The database cannot be opened or its tables created.
+    """
+
+    def __init__(self, url: str | None = None) -> None:
+        try:
+            import sqlalchemy as sa
+        except ImportError:
+            raise MissingExtraError("ingest", "sqlalchemy") from None
+        from casus.store import schema
+
+        self.url = url or default_store_url()
+        target = normalize_url(self.url)
+        if target.startswith("sqlite:///") and target != "sqlite:///:memory:":
+            Path(target[len("sqlite:///") :]).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.engine = sa.create_engine(target, future=True)
+        except ImportError as err:
+            raise MissingExtraError("ingest", err.name or "psycopg") from None
+        except sa.exc.ArgumentError as err:
+            raise InvalidInputError(f"bad store URL {self.url!r}: {err}") from None
+        if self.engine.dialect.name == "sqlite":
+            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+        self._t = schema
+        try:
+            schema.metadata.create_all(self.engine)
+            with self.engine.begin() as conn:
+                if conn.execute(sa.select(schema.meta.c.value).where(schema.meta.c.key == "schema")).first() is None:
+                    conn.execute(sa.insert(schema.meta).values(key="schema", value=schema.SCHEMA_VERSION))
+        except sa.exc.SQLAlchemyError as err:
+            raise StoreError(f"cannot open the event store at {_safe(self.url)}: {_first_line(err)}") from None
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.engine.dispose()
+
+    def __enter__(self) -> EventStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ documents
+    def has_document(self, doc_id: str) -> bool:
+        """Whether a document with that content hash is stored."""
+        import sqlalchemy as sa
+
+        d = self._t.documents
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(d.c.id).where(d.c.id == doc_id)).first() is not None
+
+    def document(self, doc_id: str) -> StoredDocument:
+        """A stored document (an id prefix of 8 or more hex digits is enough).
+
+        Raises:
+            UnknownEntityError: No such document.
+        """
+        import sqlalchemy as sa
+
+        d = self._t.documents
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(d).where(d.c.id.like(f"{doc_id}%"))).mappings().all()
+        if len(rows) != 1:
+            raise UnknownEntityError("document", doc_id, hint="give more of its id" if rows else "")
+        r = rows[0]
+        doc = Document(
+            r["id"],
+            r["text"],
+            r["lang"],
+            r["title"],
+            r["published"],
+            r["published_from"],
+            r["byline"],
+            r["url"],
+            tuple(r["links"]),
+            r["origin"],
+            r["media_type"],
+        )
+        signals = tuple(Signal(**s) for s in r["signals"])
+        return StoredDocument(doc, signals, r["ingested_at"])
+
+    def add_analysis(self, analysis: Analysis) -> AddResult:
+        """Store a document with its events and evidence in one transaction (a no-op if already stored).
+
+        Raises:
+            StoreError: The write failed; nothing was written.
+        """
+        import sqlalchemy as sa
+
+        t = self._t
+        doc = analysis.document
+        if self.has_document(doc.id):
+            return AddResult(False, 0, 0)
+        new = merged = 0
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(
+                    sa.insert(t.documents).values(
+                        id=doc.id,
+                        origin=doc.origin,
+                        url=doc.url,
+                        title=doc.title,
+                        lang=doc.lang,
+                        published=doc.published,
+                        published_from=doc.published_from,
+                        byline=doc.byline,
+                        media_type=doc.media_type,
+                        links=list(doc.links),
+                        signals=[s.to_dict() for s in analysis.signals],
+                        text=doc.text,
+                        ingested_at=_now(),
+                    )
+                )
+                for ev in analysis.events:
+                    if self._merge_into(conn, ev):
+                        merged += 1
+                    else:
+                        new += 1
+        except sa.exc.IntegrityError:
+            if self.has_document(doc.id):  # stored meanwhile by another process: still a no-op
+                return AddResult(False, 0, 0)
+            raise StoreError(f"could not store document {doc.short_id}: integrity error") from None
+        except sa.exc.SQLAlchemyError as err:
+            raise StoreError(f"could not store document {doc.short_id}: {_first_line(err)}") from None
+        return AddResult(True, new, merged)
+
+    def _merge_into(self, conn: Any, ev: ExtractedEvent) -> bool:
+        import sqlalchemy as sa
+
+        t = self._t
+        row = conn.execute(sa.select(t.events).where(t.events.c.id == ev.id)).mappings().first()
+        if row is None:
+            conn.execute(
+                sa.insert(t.events).values(**_event_row(ev), status="pending", review_note="", created_at=_now())
+            )
+        for e in ev.evidence:
+            conn.execute(
+                sa.insert(t.evidence).values(
+                    event_id=ev.id,
+                    document_id=e.document,
+                    quote=e.quote,
+                    start_offset=e.start,
+                    end_offset=e.end,
+                    confidence=e.confidence,
+                )
+            )
+        if row is None:
+            return False
+        confs = conn.execute(sa.select(t.evidence.c.confidence).where(t.evidence.c.event_id == ev.id)).scalars()
+        miss = 1.0
+        for c in confs:
+            miss *= 1 - float(c)
+        claim = row["claim"] if not ev.claim or ev.claim in row["claim"] else f"{row['claim']} … {ev.claim}"
+        conn.execute(
+            sa.update(t.events)
+            .where(t.events.c.id == ev.id)
+            .values(
+                confidence=round(min(0.99, max(row["confidence"], 1 - miss)), 3),
+                claim=claim.strip(" …"),
+                mentioned=list(dict.fromkeys([*row["mentioned"], *ev.mentioned])),
+                members=row["members"] or list(ev.members),
+            )
+        )
+        return True
+
+    # ------------------------------------------------------------------ events
+    def events(
+        self,
+        *,
+        status: str | None = None,
+        type: str | None = None,
+        organization: str | None = None,
+        document: str | None = None,
+    ) -> list[StoredEvent]:
+        """Stored events, by date then type, optionally filtered.
+
+        Raises:
+            InvalidInputError: An unknown status or event type.
+        """
+        import sqlalchemy as sa
+
+        t = self._t
+        query = sa.select(t.events)
+        if status is not None:
+            if status not in STATUSES:
+                raise InvalidInputError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
+            query = query.where(t.events.c.status == status)
+        if type is not None:
+            if type not in {e.value for e in EventType}:
+                raise InvalidInputError(
+                    f"unknown event type {type!r}; use one of {', '.join(e.value for e in EventType)}"
+                )
+            query = query.where(t.events.c.type == type)
+        if organization is not None:
+            query = query.where(t.events.c.organization == organization)
+        if document is not None:
+            ids = sa.select(t.evidence.c.event_id).where(t.evidence.c.document_id == document)
+            query = query.where(t.events.c.id.in_(ids))
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).mappings().all()
+            ev_rows = (
+                conn.execute(
+                    sa.select(t.evidence)
+                    .where(t.evidence.c.event_id.in_([r["id"] for r in rows]))
+                    .order_by(t.evidence.c.id)
+                )
+                .mappings()
+                .all()
+            )
+        by_event: dict[str, list[Evidence]] = {}
+        for e in ev_rows:
+            by_event.setdefault(e["event_id"], []).append(
+                Evidence(e["document_id"], e["quote"], e["start_offset"], e["end_offset"], e["confidence"])
+            )
+        out = [_stored(r, by_event.get(r["id"], [])) for r in rows]
+        return sorted(
+            out, key=lambda s: (s.event.when.start or s.event.when.end or dt.date.min, s.event.type.value, s.id)
+        )
+
+    def events_of_document(self, doc_id: str) -> tuple[ExtractedEvent, ...]:
+        """The events a document reports (each with all its evidence, from every document)."""
+        return tuple(s.event for s in self.events(document=doc_id))
+
+    def event(self, event_id: str) -> StoredEvent:
+        """One event by id (a prefix of 6 or more characters is enough).
+
+        Raises:
+            UnknownEntityError: No event, or several, start with that id.
+        """
+        if len(event_id) < 6:
+            raise InvalidInputError(f"event id {event_id!r} is too short; give at least 6 characters")
+        import sqlalchemy as sa
+
+        t = self._t
+        with self.engine.connect() as conn:
+            ids = conn.execute(sa.select(t.events.c.id).where(t.events.c.id.like(f"{event_id}%"))).scalars().all()
+        if len(ids) != 1:
+            raise UnknownEntityError(
+                "event",
+                event_id,
+                tuple(ids[:3]),
+                hint="`casus events list` shows the ids" if not ids else "ambiguous prefix",
+            )
+        found = [s for s in self.events() if s.id == ids[0]]
+        return found[0]
+
+    def _review(self, event_id: str, status: str, note: str) -> StoredEvent:
+        import sqlalchemy as sa
+
+        stored = self.event(event_id)
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(
+                    sa.update(self._t.events)
+                    .where(self._t.events.c.id == stored.id)
+                    .values(status=status, review_note=note, reviewed_at=_now())
+                )
+        except sa.exc.SQLAlchemyError as err:
+            raise StoreError(f"could not review event {stored.id}: {_first_line(err)}") from None
+        return self.event(stored.id)
+
+    def accept(self, event_id: str, note: str = "") -> StoredEvent:
+        """Mark an event accepted: membership events then become knowledge-base facts (see :mod:`.facts`)."""
+        return self._review(event_id, "accepted", note)
+
+    def reject(self, event_id: str, note: str = "") -> StoredEvent:
+        """Mark an event rejected."""
+        return self._review(event_id, "rejected", note)
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table: ``documents``, ``events``, ``evidence``."""
+        import sqlalchemy as sa
+
+        with self.engine.connect() as conn:
+            return {
+                name: int(conn.execute(sa.select(sa.func.count()).select_from(getattr(self._t, name))).scalar_one())
+                for name in ("documents", "events", "evidence")
+            }
+
+    def documents_of(self, ids: Iterable[str]) -> dict[str, StoredDocument]:
+        """Several stored documents by full id."""
+        return {i: self.document(i) for i in dict.fromkeys(ids)}
+
+
+def _event_row(ev: ExtractedEvent) -> dict[str, Any]:
+    return {
+        "id": ev.id,
+        "type": ev.type.value,
+        "organization": ev.organization,
+        "actors": list(ev.actors),
+        "people": list(ev.people),
+        "target": ev.target,
+        "mentioned": list(ev.mentioned),
+        "members": list(ev.members),
+        "date_start": ev.when.start,
+        "date_end": ev.when.end,
+        "precision": ev.when.precision.value,
+        "date_text": ev.when.text,
+        "modality": ev.modality.value,
+        "claim": ev.claim,
+        "title": ev.title,
+        "confidence": ev.confidence,
+    }
+
+
+def _stored(r: Any, evidence: list[Evidence]) -> StoredEvent:
+    when = When(r["date_start"], r["date_end"], Precision(r["precision"]), r["date_text"])
+    ev = ExtractedEvent(
+        type=EventType(r["type"]),
+        organization=r["organization"],
+        actors=tuple(r["actors"]),
+        when=when,
+        evidence=tuple(evidence),
+        people=tuple(r["people"]),
+        target=r["target"],
+        mentioned=tuple(r["mentioned"]),
+        members=tuple(r["members"]),
+        modality=Modality(r["modality"]),
+        claim=r["claim"],
+        title=r["title"],
+        confidence=float(r["confidence"]),
+    )
+    return StoredEvent(ev, r["status"], r["review_note"], r["reviewed_at"])
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def _safe(url: str) -> str:
+    """A URL with its password hidden."""
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        return f"{scheme}://{creds.split(':')[0]}:***@{host}" if ":" in creds else url
+    return url
+
+
+def _first_line(err: BaseException) -> str:
+    return str(getattr(err, "orig", None) or err).strip().splitlines()[0][:300]

@@ -1,0 +1,97 @@
+"""The event store's tables (SQLAlchemy Core), the same on SQLite and PostgreSQL.
+
+* ``documents``: one row per article, keyed by the SHA-256 of its bytes, with the analysed text (evidence
+  offsets point into it) and its sourcing signals;
+* ``events``: one row per distinct event (the id is derived from what makes two reports the same event, see
+  :meth:`casus.ingest.model.ExtractedEvent.key`), with its review status;
+* ``evidence``: every quote that reports an event, with its document and offsets.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+#: Bumped when the tables change; stored in ``meta``.
+SCHEMA_VERSION = "1"
+
+metadata = MetaData()
+
+meta = Table(
+    "casus_meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("origin", Text, nullable=False),
+    Column("url", Text),
+    Column("title", Text),
+    Column("lang", String(8), nullable=False),
+    Column("published", Date),
+    Column("published_from", String(16), nullable=False),
+    Column("byline", Text),
+    Column("media_type", String(64), nullable=False),
+    Column("links", JSON, nullable=False),
+    Column("signals", JSON, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("type", String(48), nullable=False),
+    Column("organization", String(64)),
+    Column("actors", JSON, nullable=False),
+    Column("people", JSON, nullable=False),
+    Column("target", String(64)),
+    Column("mentioned", JSON, nullable=False),
+    Column("members", JSON, nullable=False),
+    Column("date_start", Date),
+    Column("date_end", Date),
+    Column("precision", String(16), nullable=False),
+    Column("date_text", Text, nullable=False),
+    Column("modality", String(16), nullable=False),
+    Column("claim", Text, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("status", String(16), nullable=False, default="pending"),
+    Column("review_note", Text, nullable=False, default=""),
+    Column("reviewed_at", DateTime(timezone=True)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_events_status", "status"),
+    Index("ix_events_org_type", "organization", "type"),
+)
+
+evidence = Table(
+    "evidence",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(32), ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
+    Column("document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("quote", Text, nullable=False),
+    Column("start_offset", Integer, nullable=False),
+    Column("end_offset", Integer, nullable=False),
+    Column("confidence", Float, nullable=False),
+    UniqueConstraint("event_id", "document_id", "start_offset", "end_offset", name="uq_evidence_span"),
+    Index("ix_evidence_document", "document_id"),
+)

@@ -1,0 +1,38 @@
+"""Fixtures for the ingestion tests: the language models and the example article load once per session."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+EXAMPLE = Path(__file__).resolve().parents[2].parent / "shared" / "examples" / "otsc-expansion-2024-06-25.fr.txt"
+EVAL = Path(__file__).resolve().parent / "eval"
+
+pytest.importorskip("spacy", reason="needs the [ingest] extra")
+
+
+@pytest.fixture(scope="session")
+def example_path() -> Path:
+    if not EXAMPLE.is_file():
+        pytest.skip(f"example article not found at {EXAMPLE}")
+    return EXAMPLE
+
+
+@pytest.fixture(scope="session")
+def example(example_path, kb):  # type: ignore[no-untyped-def]
+    from casus.ingest import analyze, read_document
+
+    return analyze(read_document(example_path), kb)
+
+
+@pytest.fixture(scope="session")
+def read(kb):  # type: ignore[no-untyped-def]
+    """Analyze a short text: ``read(text, lang, "2024-06-25")``."""
+    from casus.ingest import analyze_text
+
+    def _read(text: str, lang: str, published: str = "2024-06-25"):  # type: ignore[no-untyped-def]
+        return analyze_text(text, lang=lang, published=dt.date.fromisoformat(published), kb=kb)
+
+    return _read

@@ -1,0 +1,75 @@
+import datetime as dt
+
+import pytest
+
+from casus.ingest.entities import gazetteer, load_officeholders
+from casus.ingest.nlp import simple_tokens
+
+
+def mentions(kb, text, lang, on="2024-06-25", main_org="csto"):
+    g = gazetteer(kb)
+    found = g.find(simple_tokens(text), lang, main_org=main_org, on=dt.date.fromisoformat(on), text=text)
+    return [(m.text, m.kind, m.ref, m.state or m.organization) for m in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Moscou a réfuté ces accusations envers Erevan",
+            "fr",
+            [("Moscou", "capital", "RUS", None), ("Erevan", "capital", "ARM", None)],
+        ),
+        ("Москва и Ереван", "ru", [("Москва", "capital", "RUS", None), ("Ереван", "capital", "ARM", None)]),
+        ("в Казахстане и Армении", "ru", [("Казахстане", "state", "KAZ", None), ("Армении", "state", "ARM", None)]),
+        (
+            "l'OTSC, l'OTAN et l'ОДКБ",
+            "fr",
+            [
+                ("OTSC", "organization", "csto", None),
+                ("OTAN", "organization", "nato", None),
+                ("ОДКБ", "organization", "csto", None),
+            ],
+        ),
+        (
+            "Организации Договора о коллективной безопасности",
+            "ru",
+            [("Организации Договора о коллективной безопасности", "organization", "csto", None)],
+        ),
+        ("the Kremlin said", "en", [("Kremlin", "capital", "RUS", None)]),
+        ("interview à France 24", "fr", []),
+    ],
+)
+def test_states_capitals_and_organizations(kb, text, lang, expected):
+    assert mentions(kb, text, lang) == expected
+
+
+def test_secretary_general_is_the_officeholder_on_the_date(kb):
+    assert mentions(kb, "le secrétaire général de l'OTSC", "fr") == [
+        ("secrétaire général de l'OTSC", "person", "Imangali Tasmagambetov", "csto")
+    ]
+    assert mentions(kb, "the CSTO Secretary General", "en", on="2021-05-14")[0][2] == "Stanislav Zas"
+
+
+def test_prime_minister_of_armenia_by_role_and_adjective(kb):
+    assert mentions(kb, "le Premier ministre arménien a déclaré", "fr") == [
+        ("Premier ministre arménien", "person", "Nikol Pashinyan", "ARM")
+    ]
+    assert mentions(kb, "премьер-министра Армении", "ru")[0][2:] == ("Nikol Pashinyan", "ARM")
+    assert mentions(kb, "Armenian Prime Minister Nikol Pashinyan", "en")[0][2:] == ("Nikol Pashinyan", "ARM")
+
+
+def test_russian_surnames_in_any_case(kb):
+    assert mentions(kb, "По словам Пашиняна", "ru") == [("Пашиняна", "person", "Nikol Pashinyan", "ARM")]
+
+
+def test_generic_nouns_refer_to_the_main_organization(kb):
+    assert mentions(kb, "l'organisation a envoyé", "fr") == [("organisation", "organization", "csto", None)]
+    assert mentions(kb, "l'organisation a envoyé", "fr", main_org=None) == []
+
+
+def test_officeholders_table_is_sourced_and_ordered():
+    rows = load_officeholders()
+    assert all(r.source for r in rows)
+    assert all(r.start is None or r.end is None or r.start < r.end for r in rows)
+    assert any(r.person == "Nikol Pashinyan" and r.scope == "ARM" and r.role == "prime_minister" for r in rows)

@@ -1,0 +1,39 @@
+from casus.ingest import nlp
+
+
+def test_sentences_do_not_split_inside_quotes_or_after_abbreviations():
+    text = "M. Lavrov a parlé. « L'Arménie reste. Elle paie. » Then Mr. Smith left."
+    assert [text[s:e] for s, e in nlp.split_sentences(text)] == [
+        "M. Lavrov a parlé.",
+        "« L'Arménie reste. Elle paie. »",
+        "Then Mr. Smith left.",
+    ]
+
+
+def test_simple_tokens_split_french_elisions_with_offsets():
+    toks = nlp.simple_tokens("qu’il a rejoint l'OTAN", offset=10)
+    assert [(t.text, t.start) for t in toks] == [
+        ("qu’", 10),
+        ("il", 13),
+        ("a", 16),
+        ("rejoint", 18),
+        ("l'", 26),
+        ("OTAN", 28),
+    ]
+
+
+def test_french_pipeline_gives_lemmas_and_conditional_mood():
+    (sent,) = nlp.parse("fr", [(0, "L'Iran pourrait rejoindre l'organisation.")])
+    pourrait = next(t for t in sent.tokens if t.text == "pourrait")
+    assert pourrait.lemma == "pouvoir" and pourrait.has("Mood=Cnd")
+
+
+def test_russian_pipeline_lemmatizes_with_pymorphy3_and_finds_persons():
+    (sent,) = nlp.parse("ru", [(5, "Никол Пашинян заморозил участие Армении в ОДКБ.")])
+    assert [t.lemma for t in sent.tokens][2:5] == ["заморозить", "участие", "армения"]
+    assert [(s, e) for s, e in sent.persons] == [(5, 18)]
+
+
+def test_english_pipeline_uses_lookup_lemmas():
+    (sent,) = nlp.parse("en", [(0, "Armenia froze its participation and sent troops.")])
+    assert [t.lemma for t in sent.tokens][:2] == ["armenia", "freeze"] and "send" in [t.lemma for t in sent.tokens]

@@ -1,0 +1,61 @@
+import datetime as dt
+
+import pytest
+
+from casus.ingest.model import Precision
+from casus.ingest.temporal import find_dates, undated
+
+PUB = dt.date(2024, 6, 25)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "start", "end", "precision"),
+    [
+        ("Il a déclaré lundi", "fr", "2024-06-24", "2024-06-24", Precision.DAY),
+        ("la semaine dernière", "fr", "2024-06-17", "2024-06-23", Precision.WEEK),
+        ("plus tôt cette année", "fr", "2024-01-01", "2024-06-25", Precision.PERIOD),
+        ("En janvier 2022", "fr", "2022-01-01", "2022-01-31", Precision.MONTH),
+        ("le 6 janvier 2022", "fr", "2022-01-06", "2022-01-06", Precision.DAY),
+        ("créée en 1992", "fr", "1992-01-01", "1992-12-31", Precision.YEAR),
+        ("mardi dernier", "fr", "2024-06-18", "2024-06-18", Precision.DAY),
+        ("il y a deux semaines", "fr", "2024-06-10", "2024-06-16", Precision.WEEK),
+        ("en mars", "fr", "2024-03-01", "2024-03-31", Precision.MONTH),
+        ("en septembre", "fr", "2023-09-01", "2023-09-30", Precision.MONTH),
+        ("last week", "en", "2024-06-17", "2024-06-23", Precision.WEEK),
+        ("on Monday", "en", "2024-06-24", "2024-06-24", Precision.DAY),
+        ("earlier this year", "en", "2024-01-01", "2024-06-25", Precision.PERIOD),
+        ("on January 6, 2022", "en", "2022-01-06", "2022-01-06", Precision.DAY),
+        ("3 days ago", "en", "2024-06-22", "2024-06-22", Precision.DAY),
+        ("last year", "en", "2023-01-01", "2023-12-31", Precision.YEAR),
+        ("в прошлом году", "ru", "2023-01-01", "2023-12-31", Precision.YEAR),
+        ("в понедельник", "ru", "2024-06-24", "2024-06-24", Precision.DAY),
+        ("на прошлой неделе", "ru", "2024-06-17", "2024-06-23", Precision.WEEK),
+        ("6 января 2022 года", "ru", "2022-01-06", "2022-01-06", Precision.DAY),
+        ("в январе 2022 года", "ru", "2022-01-01", "2022-01-31", Precision.MONTH),
+        ("ранее в этом году", "ru", "2024-01-01", "2024-06-25", Precision.PERIOD),
+    ],
+)
+def test_expressions_resolve_against_publication_date(text, lang, start, end, precision):
+    found = [e for e in find_dates(text, lang, PUB) if e.when is not None]
+    assert len(found) == 1
+    when = found[0].when
+    assert (when.start.isoformat(), when.end.isoformat(), when.precision) == (start, end, precision)
+
+
+def test_weekday_of_publication_day_is_that_day():
+    assert find_dates("mardi", "fr", PUB)[0].when.start == PUB
+
+
+def test_anaphoric_expression_has_no_date_of_its_own():
+    found = find_dates("Dans le même temps, les membres ont refusé", "fr", PUB)
+    assert [(e.start, e.end, e.when) for e in found] == [(0, 18, None)]
+
+
+def test_offsets_point_into_the_text():
+    text = "Le sommet s'est tenu au Kazakhstan la semaine dernière."
+    (expr,) = find_dates(text, "fr", PUB, offset=100)
+    assert text[expr.start - 100 : expr.end - 100] == "la semaine dernière"
+
+
+def test_undated_means_on_or_before_publication():
+    assert (undated(PUB).start, undated(PUB).end, undated(PUB).precision) == (None, PUB, Precision.UNDATED)
