@@ -47,13 +47,16 @@ def main() -> None:
     pandas = wall([sys.executable, "-c", "import pandas"])
     help_t = wall([casus, "--help"])
     members_t = wall([casus, "members", "csto", "--on", "2024-06-25", "--format", "json"])
-    obl_t = wall([casus, "obligations", "--attacker", "Azerbaijan", "--target", "Armenia", "--on", "2023-01-01",
-                  "-f", "json"])
+    obl_t = wall(
+        [casus, "obligations", "--attacker", "Azerbaijan", "--target", "Armenia", "--on", "2023-01-01", "-f", "json"]
+    )
     print("process start-up (median of 5, wall clock)")
     print(f"  python -c pass (floor)        {floor * 1000:7.0f} ms")
     print(f"  python -c 'import pandas'     {pandas * 1000:7.0f} ms")
     print(f"  casus --help                  {help_t * 1000:7.0f} ms  target < 1000 ms  {help_t / floor:5.1f}x floor")
-    print(f"  casus members csto            {members_t * 1000:7.0f} ms  target < 1000 ms  {members_t / floor:5.1f}x floor")
+    print(
+        f"  casus members csto            {members_t * 1000:7.0f} ms  target < 1000 ms  {members_t / floor:5.1f}x floor"
+    )
     print(f"  casus obligations             {obl_t * 1000:7.0f} ms  target < 1000 ms  {obl_t / floor:5.1f}x floor")
 
     from casus.curated import load_kb
@@ -67,11 +70,15 @@ def main() -> None:
     members = per_call(lambda: kb.members_on("csto", on), 2000)
     crisis = make_crisis(kb, attacker="Azerbaijan", target="Armenia", on="2023-01-01")
     evaluate = per_call(lambda: evaluate_casus_foederis(kb, crisis), 500)
-    full = per_call(lambda: evaluate_casus_foederis(
-        kb, make_crisis(kb, attacker="Morocco", target="Spain", on=on, place="Ceuta")), 500)
+    full = per_call(
+        lambda: evaluate_casus_foederis(kb, make_crisis(kb, attacker="Morocco", target="Spain", on=on, place="Ceuta")),
+        500,
+    )
     cold = per_call(lambda: build_kb(_builtin_files()).members_on("csto", on), 5)
-    print("\nPython API (after loading the knowledge base once: "
-          f"{load_t * 1000:.0f} ms, {len(kb.memberships)} spells, {len(kb.treaties)} treaties)")
+    print(
+        "\nPython API (after loading the knowledge base once: "
+        f"{load_t * 1000:.0f} ms, {len(kb.memberships)} spells, {len(kb.treaties)} treaties)"
+    )
     print(f"  members_on('csto')            {members * 1e3:8.3f} ms  target < 5 ms")
     print(f"  evaluate (Azerbaijan→Armenia) {evaluate * 1e3:8.3f} ms  target < 5 ms")
     print(f"  make_crisis+evaluate (Ceuta)  {full * 1e3:8.3f} ms  target < 5 ms")
@@ -85,11 +92,15 @@ def atop_memory() -> None:
         "import resource, pandas; from casus.curated import load_kb; kb = load_kb(); {extra}"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
     )
-    base = float(subprocess.run([sys.executable, "-c", code.format(extra="")], capture_output=True, text=True,
-                                check=True).stdout)
+    base = float(
+        subprocess.run([sys.executable, "-c", code.format(extra="")], capture_output=True, text=True, check=True).stdout
+    )
     extra = "from casus.data.atop_kb import with_atop; import time; t = time.perf_counter(); kb = with_atop(kb); "
-    full = float(subprocess.run([sys.executable, "-c", code.format(extra=extra)], capture_output=True, text=True,
-                                check=True).stdout)
+    full = float(
+        subprocess.run(
+            [sys.executable, "-c", code.format(extra=extra)], capture_output=True, text=True, check=True
+        ).stdout
+    )
     print("\nknowledge base with every ATOP 5.1 alliance (peak RSS of the whole process)")
     print(f"  curated + pandas imported (baseline) {base:7.0f} MB")
     print(f"  + all ATOP alliances                 {full:7.0f} MB  target <= 300 MB  (+{full - base:.0f} MB)")

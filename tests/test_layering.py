@@ -6,11 +6,31 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parents[1] / "src" / "casus"
 PURE = ["kb", "obligations", "sim"]
 #: The sim package's adapters: the only sim modules that read or write files or load datasets.
-ADAPTERS = {"sim/files.py", "sim/datasets.py", "sim/charts.py", "sim/dynamics_charts.py", "sim/dynamics_io.py",
-            "sim/mesa_model.py"}
-FORBIDDEN_PREFIXES = ("casus.curated", "casus.cli", "casus.store", "casus.ingest", "casus.web", "casus.data",
-                      "urllib", "httpx", "requests", "socket", "sqlite3", "pathlib", "shutil", "subprocess",
-                      *(f"casus.{a[:-3].replace('/', '.')}" for a in ADAPTERS))
+ADAPTERS = {
+    "sim/files.py",
+    "sim/datasets.py",
+    "sim/charts.py",
+    "sim/dynamics_charts.py",
+    "sim/dynamics_io.py",
+    "sim/mesa_model.py",
+}
+FORBIDDEN_PREFIXES = (
+    "casus.curated",
+    "casus.cli",
+    "casus.store",
+    "casus.ingest",
+    "casus.web",
+    "casus.data",
+    "urllib",
+    "httpx",
+    "requests",
+    "socket",
+    "sqlite3",
+    "pathlib",
+    "shutil",
+    "subprocess",
+    *(f"casus.{a[:-3].replace('/', '.')}" for a in ADAPTERS),
+)
 FORBIDDEN_CALLS = {"open", "print", "input"}
 
 
@@ -50,6 +70,9 @@ def test_importing_casus_is_light():
     import subprocess
     import sys
 
-    code = "import sys, casus; heavy = [m for m in ('pandas', 'numpy', 'typer', 'yaml', 'pydantic') if m in sys.modules]; print(heavy)"
+    code = (
+        "import sys, casus; "
+        "print([m for m in ('pandas', 'numpy', 'typer', 'yaml', 'pydantic') if m in sys.modules])"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "[]"

@@ -24,10 +24,13 @@ def test_members_csto_2024_json_contract():
     assert all(m["source"] for m in data["members"])
 
 
-@pytest.mark.parametrize(("on", "present", "absent"), [
-    ("2008-06-01", {"UZB"}, {"GEO", "AZE"}),
-    ("2000-06-01", set(), {"GEO", "AZE", "UZB"}),
-])
+@pytest.mark.parametrize(
+    ("on", "present", "absent"),
+    [
+        ("2008-06-01", {"UZB"}, {"GEO", "AZE"}),
+        ("2000-06-01", set(), {"GEO", "AZE", "UZB"}),
+    ],
+)
 def test_members_csto_other_dates(on, present, absent):
     states = {m["state"] for m in json.loads(casus("members", "ОДКБ", "--on", on, "-f", "json").stdout)["members"]}
     assert present <= states and not absent & states
@@ -69,13 +72,16 @@ def test_obligations_done_when_cases():
     assert us["verdict"] == "triggered" and us["provision"]["article"] == "5"
 
 
-@pytest.mark.parametrize("args", [
-    ("members", "CTSO"),
-    ("members", "csto", "--on", "25/06/2024"),
-    ("history", "Atlantis"),
-    ("obligations", "--attacker", "Azerbaijn", "--target", "Armenia", "--on", "2023-01-01"),
-    ("obligations", "--attacker", "Azerbaijan", "--target", "Armenia", "--kind", "invasion"),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("members", "CTSO"),
+        ("members", "csto", "--on", "25/06/2024"),
+        ("history", "Atlantis"),
+        ("obligations", "--attacker", "Azerbaijn", "--target", "Armenia", "--on", "2023-01-01"),
+        ("obligations", "--attacker", "Azerbaijan", "--target", "Armenia", "--kind", "invasion"),
+    ],
+)
 def test_user_errors_exit_2_with_one_line(args):
     proc = casus(*args, check=False)
     assert proc.returncode == 2

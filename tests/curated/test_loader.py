@@ -62,8 +62,10 @@ def test_broken_yaml_names_line():
 
 
 def test_missing_source_is_an_integrity_error():
-    bad = GOOD.replace("{state: RUS, status: member, start: 1997-08-29, sources: [test-src]}",
-                       "{state: RUS, status: member, start: 1997-08-29, sources: [nowhere]}")
+    bad = GOOD.replace(
+        "{state: RUS, status: member, start: 1997-08-29, sources: [test-src]}",
+        "{state: RUS, status: member, start: 1997-08-29, sources: [nowhere]}",
+    )
     with pytest.raises(SourceFormatError, match="unknown source 'nowhere'"):
         build_kb([("pact.yaml", bad)])
 

@@ -112,10 +112,20 @@ def test_coverage_error_for_dataset_alliance_after_its_end(kb):
     from casus.kb.sources import Coverage, Source, SourceKind
 
     src = Source("atop-test", "ATOP 5.1", SourceKind.DATASET)
-    org = Organization("atop-9999", "Test pact", coverage=Coverage(D(1815, 1, 1), D(2018, 12, 31)),
-                       sources=("atop-test",), origin="atop")
-    small = KnowledgeBase(kb.states, [org], [], [Membership("FRA", "atop-9999", Status.MEMBER, D(2000, 1, 1),
-                                                            sources=("atop-test",))], sources=[src])
+    org = Organization(
+        "atop-9999",
+        "Test pact",
+        coverage=Coverage(D(1815, 1, 1), D(2018, 12, 31)),
+        sources=("atop-test",),
+        origin="atop",
+    )
+    small = KnowledgeBase(
+        kb.states,
+        [org],
+        [],
+        [Membership("FRA", "atop-9999", Status.MEMBER, D(2000, 1, 1), sources=("atop-test",))],
+        sources=[src],
+    )
     assert small.members_on("atop-9999", D(2010, 1, 1)).states() == ("FRA",)
     with pytest.raises(CoverageError, match="unknown"):
         small.members_on("atop-9999", D(2020, 1, 1))

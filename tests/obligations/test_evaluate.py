@@ -33,8 +33,10 @@ def test_disputed_border_is_indeterminate_and_says_why(kb):
     r = results(kb, attacker="Azerbaijan", target="Armenia", on="2022-09-13", place="Armenia", disputed=True)
     res = r["cst-1992"]
     assert res.verdict is Verdict.INDETERMINATE
-    assert any(s.check == "target_territory" and s.outcome.value == "unknown" and "disputed" in s.detail
-               for s in res.explanation)
+    assert any(
+        s.check == "target_territory" and s.outcome.value == "unknown" and "disputed" in s.detail
+        for s in res.explanation
+    )
     assert res.obligated == ()
 
 

@@ -27,8 +27,8 @@ from casus.errors import DataUnavailableError, UnknownEntityError
 from casus.kb.dates import parse_date
 from casus.kb.knowledge import KnowledgeBase
 from casus.kb.states import State
-from casus.web import models
 from casus.knowledge import KnowledgeProvider
+from casus.web import models
 
 router = APIRouter(
     prefix="/api/v1",

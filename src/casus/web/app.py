@@ -18,9 +18,9 @@ from fastapi.staticfiles import StaticFiles
 
 import casus
 from casus.kb.knowledge import KnowledgeBase
+from casus.knowledge import KnowledgeProvider
 from casus.web.api import router
 from casus.web.errors import install_error_handlers
-from casus.knowledge import KnowledgeProvider
 
 STATIC = Path(__file__).resolve().with_name("static")
 
