@@ -130,7 +130,7 @@ def history(
     st = kb.state(state)
     data = [spell_to_dict(kb, m) for m in kb.history(st)]
     emit(
-        data,
+        _short_sources(data, fmt),
         ["organization", "status", "start", "end", "qualifier", "source"],
         fmt,
         title=f"{st.name}: history",
@@ -149,7 +149,7 @@ def timeline(
     organization = kb.organization(org)
     data = [event_to_dict(kb, e) for e in kb.timeline(organization)]
     emit(
-        data,
+        _short_sources(data, fmt),
         ["date", "type", "title", "source"],
         fmt,
         title=f"{organization.name}: timeline",

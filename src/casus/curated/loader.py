@@ -8,7 +8,7 @@ file, the line and the field. Cross-file integrity (unknown sources, overlapping
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -26,31 +26,7 @@ from casus.kb.organizations import Organization
 from casus.kb.places import GeographicScope, Place
 from casus.kb.sources import Source
 from casus.kb.treaties import Treaty
-
-_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _line_of(text: str, loc: Sequence[int | str]) -> int | None:
-    """1-based line of the YAML node at ``loc`` (a pydantic error location), best effort."""
-    try:
-        node: yaml.Node | None = yaml.compose(text, Loader=_Loader)
-    except yaml.YAMLError:
-        return None
-    line = None
-    for part in loc:
-        if node is None:
-            break
-        line = node.start_mark.line + 1
-        if isinstance(node, yaml.MappingNode):
-            node = next((v for k, v in node.value if k.value == part), None)
-            if node is None:
-                # the key itself is missing or extra: report the mapping's line
-                return line
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-            node = node.value[part]
-        else:
-            break
-    return node.start_mark.line + 1 if node is not None else line
+from casus.yamlio import Loader, line_of
 
 
 def parse_curated(text: str, path: str) -> CuratedFile:
@@ -60,7 +36,7 @@ def parse_curated(text: str, path: str) -> CuratedFile:
         SourceFormatError: Bad YAML or a field that does not validate, with file, line and field.
     """
     try:
-        data: Any = yaml.load(text, Loader=_Loader)
+        data: Any = yaml.load(text, Loader=Loader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         raise SourceFormatError(
@@ -76,7 +52,7 @@ def parse_curated(text: str, path: str) -> CuratedFile:
         first = err.errors()[0]
         loc = first["loc"]
         field = ".".join(str(p) for p in loc)
-        raise SourceFormatError(path, first["msg"], line=_line_of(text, loc), field=field) from None
+        raise SourceFormatError(path, first["msg"], line=line_of(text, loc), field=field) from None
 
 
 def _builtin_files() -> list[tuple[str, str]]:

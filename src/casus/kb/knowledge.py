@@ -299,6 +299,8 @@ class KnowledgeBase:
                 kind = EventType.REINSTATEMENT
             name = self.states.get(m.state).name
             title = f"{name}: {m.status.value}" + (f" ({m.qualifier})" if m.qualifier else "")
+            if prev is None and m.status is Status.MEMBER and m.start == organization.founded:
+                kind, title = EventType.FOUNDING, f"{name}: founding member"
             if (m.start, kind, (m.state,)) not in seen:
                 events.append(Event(m.start, kind, organization.id, title, (m.state,), sources=m.sources))
         for t in self.treaties_of(organization.id):

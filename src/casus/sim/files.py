@@ -18,7 +18,6 @@ live in ``casus/sim/scenarios/`` and are found by name (``armenia-2022-09``).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -29,8 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from casus.errors import CasusError, ScenarioError
 from casus.sim.backtest import Episode, EpisodeSource
 from casus.sim.scenario import Choice, RequestKind, Response, Scenario
-
-_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from casus.yamlio import Loader, line_of
 
 Kind = Literal["armed-attack", "threat", "unrest"]
 Rule = Literal["consensus", "unanimity", "qualified_majority", "majority", "two_thirds", "none"]
@@ -154,30 +152,6 @@ class EpisodesFile(_Strict):
     episodes: list[EpisodeModel] = Field(min_length=1)
 
 
-def _line_of(text: str, loc: Sequence[int | str]) -> int | None:
-    """1-based line of the YAML node at a pydantic error location (best effort)."""
-    try:
-        node: yaml.Node | None = yaml.compose(text, Loader=_Loader)
-    except yaml.YAMLError:
-        return None
-    line = None
-    key_line: int | None = None
-    for part in loc:
-        if node is None:
-            break
-        line = node.start_mark.line + 1
-        if isinstance(node, yaml.MappingNode):
-            pair = next(((k, v) for k, v in node.value if k.value == str(part)), None)
-            if pair is None:  # a missing (or extra) key: the line of the mapping's own key
-                return key_line or line
-            key_line, node = pair[0].start_mark.line + 1, pair[1]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-            node = node.value[part]
-        else:
-            break
-    return node.start_mark.line + 1 if node is not None else line
-
-
 def _error(path: str, message: str, line: int | None = None, field: str | None = None) -> ScenarioError:
     where = path if line is None else f"{path}:{line}"
     if field:
@@ -189,7 +163,7 @@ def _error(path: str, message: str, line: int | None = None, field: str | None =
 
 def _load_yaml(text: str, path: str) -> Any:
     try:
-        data = yaml.load(text, Loader=_Loader)
+        data = yaml.load(text, Loader=Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise _error(path, f"not valid YAML: {getattr(exc, 'problem', exc)}", mark.line + 1 if mark else None) from None
@@ -206,7 +180,7 @@ def _validate(model: type[_Strict], text: str, path: str) -> Any:
         first = exc.errors()[0]
         loc = first["loc"]
         field = ".".join(str(p) for p in loc)
-        raise _error(path, first["msg"], _line_of(text, loc), field) from None
+        raise _error(path, first["msg"], line_of(text, loc), field) from None
 
 
 def parse_scenario(text: str, path: str = "<scenario>") -> Scenario:
@@ -220,7 +194,7 @@ def parse_scenario(text: str, path: str = "<scenario>") -> Scenario:
         return model.build()
     except CasusError as exc:
         field = "overrides" if "parameter" in str(exc) else ("force" if "forced" in str(exc) else None)
-        line = _line_of(text, [field]) if field else None
+        line = line_of(text, [field]) if field else None
         raise _error(path, str(exc), line, field) from None
 
 
@@ -271,7 +245,7 @@ def parse_episodes(text: str, path: str = "<episodes>") -> tuple[Episode, ...]:
     seen: set[str] = set()
     for i, e in enumerate(episodes):
         if e.id in seen:
-            raise _error(path, f"episode id {e.id!r} is used twice", _line_of(text, ["episodes", i, "id"]), "id")
+            raise _error(path, f"episode id {e.id!r} is used twice", line_of(text, ["episodes", i, "id"]), "id")
         seen.add(e.id)
     return episodes
 
