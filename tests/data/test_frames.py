@@ -157,7 +157,7 @@ def test_adding_twice_and_bad_frames(system: pd.DataFrame, members: pd.DataFrame
         add_majors(pd.DataFrame({"x": [1]}))
 
 
-def test_build_frame() -> None:
+def test_build_frame(data_dir: Path) -> None:
     f = build_frame("dyad-years", 2000, 2001, with_=("nmc", "atop"), directed=False)
     assert f.attrs["casus_sources"] == ["atop", "nmc"]
     assert "cinc_2" in f.columns and "atop_defense" in f.columns and "mid_onset" not in f.columns
