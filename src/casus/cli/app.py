@@ -30,6 +30,11 @@ app = typer.Typer(
 
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format: table, json or csv.")]
 OnOpt = Annotated[str | None, typer.Option("--on", help="Date (YYYY-MM-DD); default: today.")]
+NewsOpt = Annotated[
+    bool,
+    typer.Option("--news", help="Add the facts of accepted news events from the event store (see `casus events`)."),
+]
+StoreOpt = Annotated[str | None, typer.Option("--store", help="Event store URL (default: $CASUS_STORE or the user's).")]
 AtopOpt = Annotated[
     bool | None,
     typer.Option(
@@ -52,17 +57,34 @@ def _provider() -> KnowledgeProvider:
     return _PROVIDER
 
 
-def _kb(atop: bool | None = False, on: dt.date | None = None) -> KnowledgeBase:
-    """The knowledge base: curated, plus ATOP 5.1 alliances when asked.
+def _kb(
+    atop: bool | None = False, on: dt.date | None = None, *, news: bool = False, store: str | None = None
+) -> KnowledgeBase:
+    """The knowledge base: curated, plus ATOP 5.1 alliances when asked, plus accepted news facts when asked.
 
     ``atop=None`` means: when the date is within ATOP's coverage and the files are on this machine.
     """
     provider = _provider()
     if atop is False:
-        return provider.curated()
-    if atop is True:
-        return provider.with_atop()
-    return provider.for_date(on or dt.date.today(), None)
+        kb = provider.curated()
+    elif atop is True:
+        kb = provider.with_atop()
+    else:
+        kb = provider.for_date(on or dt.date.today(), None)
+    if not news:
+        return kb
+    try:
+        from casus.store import EventStore, overlay_kb
+    except ModuleNotFoundError as err:
+        from casus.errors import MissingExtraError
+
+        raise MissingExtraError("ingest", err.name or "sqlalchemy") from None
+    overlay = overlay_kb(kb, EventStore(store))
+    if overlay.memberships:
+        _warn(f"{len(overlay.memberships)} membership spell(s) added from accepted news events")
+    for conflict in overlay.conflicts:
+        _warn(f"not applied, conflicts with curated facts: {conflict.message}")
+    return overlay.kb
 
 
 def _short_sources(rows: list[dict[str, Any]], fmt: Format) -> list[dict[str, Any]]:
@@ -93,6 +115,8 @@ def orgs(fmt: FormatOpt = Format.TABLE) -> None:
 def members(
     org: Annotated[str, typer.Argument(help="Organization: id, name or acronym (CSTO, OTSC, ОДКБ, NATO…).")],
     on: OnOpt = None,
+    news: NewsOpt = False,
+    store: StoreOpt = None,
     fmt: FormatOpt = Format.TABLE,
 ) -> None:
     """Members of an organization on a date, with their statuses."""
@@ -100,7 +124,7 @@ def members(
     from casus.kb.dates import parse_date
 
     date = parse_date(on, field="--on")
-    kb = _kb(org.strip().lower().startswith("atop"), date)
+    kb = _kb(org.strip().lower().startswith("atop"), date, news=news, store=store)
     roster = kb.members_on(org, date)
     data = roster_to_dict(kb, roster)
     if roster.beyond_coverage:
@@ -121,12 +145,14 @@ def members(
 @app.command()
 def history(
     state: Annotated[str, typer.Argument(help="State: name (en/fr/ru), ISO2/ISO3 or COW code.")],
+    news: NewsOpt = False,
+    store: StoreOpt = None,
     fmt: FormatOpt = Format.TABLE,
 ) -> None:
     """A state's spells across organizations and treaties."""
     from casus.contract import spell_to_dict
 
-    kb = _kb()
+    kb = _kb(news=news, store=store)
     st = kb.state(state)
     data = [spell_to_dict(kb, m) for m in kb.history(st)]
     emit(
@@ -140,12 +166,14 @@ def history(
 @app.command()
 def timeline(
     org: Annotated[str, typer.Argument(help="Organization: id, name or acronym.")],
+    news: NewsOpt = False,
+    store: StoreOpt = None,
     fmt: FormatOpt = Format.TABLE,
 ) -> None:
     """An organization's timeline: treaties, accessions, suspensions, requests, deployments."""
     from casus.contract import event_to_dict
 
-    kb = _kb()
+    kb = _kb(news=news, store=store)
     organization = kb.organization(org)
     data = [event_to_dict(kb, e) for e in kb.timeline(organization)]
     emit(
