@@ -61,6 +61,7 @@ def spell_to_dict(kb: KnowledgeBase, m: Membership) -> dict[str, Any]:
         "organization": m.organization,
         "state": m.state,
         "name": kb.states.get(m.state).name,
+        "name_then": kb.states.name_on(m.state, m.start),
         "status": m.status.value,
         "start": _iso(m.start),
         "end": _iso(m.end),
@@ -87,7 +88,7 @@ def roster_to_dict(kb: KnowledgeBase, roster: Roster) -> dict[str, Any]:
         "members": [
             {
                 "state": m.state,
-                "name": kb.states.get(m.state).name,
+                "name": kb.states.name_on(m.state, roster.on),
                 "status": m.status.value,
                 "since": m.start.isoformat(),
                 "qualifier": m.qualifier or None,

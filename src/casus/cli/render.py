@@ -28,7 +28,7 @@ def _short(text: str, limit: int = 200) -> str:
 
 def describe_crisis(kb: KnowledgeBase, crisis: Crisis) -> str:
     """One-line description of the question."""
-    target = kb.states.get(crisis.target).name
+    target = kb.states.name_on(crisis.target, crisis.on)
     where = crisis.place.name + (" (disputed)" if crisis.place.disputed else "")
     return f"{crisis.kind.value} by {crisis.attacker.label} on {target} at {where}, {crisis.on}"
 
@@ -52,7 +52,7 @@ def print_results(kb: KnowledgeBase, crisis: Crisis, results: list[dict[str, Any
         )
         console.print(f"\n[{_STYLE[verdict]}]{verdict.upper()}[/] {r['treaty_title']}{org}{art}")
         if r["obligated"]:
-            names = ", ".join(kb.states.get(s).name for s in r["obligated"])
+            names = ", ".join(kb.states.name_on(s, crisis.on) for s in r["obligated"])
             actions = sorted({d["action"] for d in r["duties"]})
             console.print(f"  obligated to {' and '.join(actions)}: {names}")
         for p in r["permitted"]:

@@ -23,6 +23,7 @@ References:
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import functools
 import gettext
 import io
@@ -36,7 +37,7 @@ from typing import NamedTuple
 
 from casus.errors import SourceFormatError
 from casus.kb.places import REGIONS
-from casus.kb.states import LANGS, State, StateRegistry, normalize
+from casus.kb.states import LANGS, HistoricalName, State, StateRegistry, normalize
 
 COW_ISO_COLUMNS = ("ccode", "stateabb", "cow_name", "iso3", "iso2", "state_id", "region", "note")
 ALIAS_COLUMNS = ("lang", "alias", "state_id", "source")
@@ -293,7 +294,25 @@ def load_states() -> StateRegistry:
         for name in extra:
             aliases.setdefault(name, state_id)
     aliases.update(_read_aliases(set(by_state)))
-    return StateRegistry(states, aliases)
+    return StateRegistry(states, aliases, _read_historical(set(by_state)))
+
+
+def _read_historical(known: set[str]) -> list[HistoricalName]:
+    """Earlier names (the Soviet Union, West Germany, Persia…) with their dates and sources."""
+    path, _ = _data_file("historical_names.csv")
+    out = []
+    for row in _rows("historical_names.csv", ("state_id", "name", "start", "end", "source")):
+        v = row.values
+        if v["state_id"] not in known:
+            raise SourceFormatError(path, f"unknown state id {v['state_id']!r}", row.line, "state_id")
+        try:
+            start, end = dt.date.fromisoformat(v["start"]), dt.date.fromisoformat(v["end"])
+        except ValueError:
+            raise SourceFormatError(path, "dates must be YYYY-MM-DD", row.line, "start") from None
+        if end <= start:
+            raise SourceFormatError(path, "the name's span ends before it starts", row.line, "end")
+        out.append(HistoricalName(v["state_id"], v["name"], start, end, v["source"]))
+    return out
 
 
 @functools.cache

@@ -175,7 +175,7 @@ def atop_knowledge(
         begin = min(_date(r["ent_date"]) or COVERAGE_END for r in rows)
         ongoing = any(bool(r["ongoing"]) for r in rows)
         end = None if ongoing else max(_date(r["exit_date"]) or begin for r in rows)
-        names = [registry.get(s).name for s in states]
+        names = [registry.name_on(s, begin) for s in states]
         label = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
         threats: tuple[str, ...] = ()
         if a is not None:

@@ -225,10 +225,11 @@ class KnowledgeBase:
             ) from None
         return self.country_place(state.id)
 
-    def country_place(self, state_id: str) -> Place:
-        """A state's whole territory as a place."""
+    def country_place(self, state_id: str, on: dt.date | None = None) -> Place:
+        """A state's whole territory as a place (named as the state was named on ``on``)."""
         state = self.states.get(state_id)
-        return Place(id=state.id, name=state.name, country=state.id, regions=(state.region,) if state.region else ())
+        name = self.states.name_on(state.id, on)
+        return Place(id=state.id, name=name, country=state.id, regions=(state.region,) if state.region else ())
 
     # ------------------------------------------------------------------ queries
     def spells(self, scope: str) -> tuple[Membership, ...]:
@@ -256,7 +257,7 @@ class KnowledgeBase:
         active = [
             m for m in self._by_scope.get(organization.id, ()) if m.active_on(on) and m.status != Status.WITHDRAWN
         ]
-        active.sort(key=lambda m: self.states.get(m.state).name)
+        active.sort(key=lambda m: self.states.name_on(m.state, on))
         return Roster(organization, on, tuple(active), beyond_coverage=beyond)
 
     def status_on(self, state_id: str, scope: str, on: dt.date) -> Membership | None:
@@ -297,7 +298,7 @@ class KnowledgeBase:
             kind = verbs.get(m.status, EventType.STATUS_CHANGE)
             if prev is not None and prev.status == Status.SUSPENDED and m.status == Status.MEMBER:
                 kind = EventType.REINSTATEMENT
-            name = self.states.get(m.state).name
+            name = self.states.name_on(m.state, m.start)
             title = f"{name}: {m.status.value}" + (f" ({m.qualifier})" if m.qualifier else "")
             if prev is None and m.status is Status.MEMBER and m.start == organization.founded:
                 kind, title = EventType.FOUNDING, f"{name}: founding member"

@@ -21,6 +21,7 @@ References:
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 import unicodedata
@@ -112,6 +113,17 @@ def _fold(text: str) -> str:
     return folded
 
 
+@dataclass(frozen=True)
+class HistoricalName:
+    """The name a state bore during a span (half-open), e.g. RUS as the Soviet Union, 1922-12-30 to 1991-12-26."""
+
+    state: str
+    name: str
+    start: dt.date
+    end: dt.date
+    source: str = ""
+
+
 class StateRegistry:
     """All states casus knows, and name resolution.
 
@@ -121,8 +133,14 @@ class StateRegistry:
     Pure: the adapters in :mod:`casus.curated` build it from package data.
     """
 
-    def __init__(self, states: Iterable[State], aliases: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        states: Iterable[State],
+        aliases: Mapping[str, str] | None = None,
+        historical: Iterable[HistoricalName] = (),
+    ) -> None:
         self._states: dict[str, State] = {}
+        self._historical: dict[str, list[HistoricalName]] = {}
         self._by_cow: dict[int, str] = {}
         self._codes: dict[str, str] = {}
         self._index: dict[str, set[str]] = {}
@@ -143,7 +161,30 @@ class StateRegistry:
         for alias, state_id in (aliases or {}).items():
             if state_id in self._states:
                 self._index.setdefault(normalize(alias), set()).add(state_id)
+        for h in historical:
+            if h.state in self._states:
+                self._historical.setdefault(h.state, []).append(h)
+                self._index.setdefault(normalize(h.name), set()).add(h.state)
         self._index.pop("", None)
+
+    def name_on(self, state_id: str, on: dt.date | None) -> str:
+        """The state's English name on a date: the Soviet Union in 1970, Russia in 1995.
+
+        >>> from casus.curated import load_states
+        >>> reg = load_states()
+        >>> reg.name_on("RUS", dt.date(1970, 1, 1)), reg.name_on("RUS", dt.date(1995, 1, 1))
+        ('Soviet Union', 'Russia')
+        """
+        state = self.get(state_id)
+        if on is not None:
+            for h in self._historical.get(state.id, ()):
+                if h.start <= on < h.end:
+                    return h.name
+        return state.name
+
+    def historical_names(self, state_id: str) -> tuple[HistoricalName, ...]:
+        """The earlier names of a state, in date order."""
+        return tuple(sorted(self._historical.get(state_id, ()), key=lambda h: h.start))
 
     def __len__(self) -> int:
         return len(self._states)

@@ -18,7 +18,7 @@ from casus.obligations.evaluate import (
 )
 
 
-def parse_attacker(kb: KnowledgeBase, text: str) -> Attacker:
+def parse_attacker(kb: KnowledgeBase, text: str, on: dt.date | None = None) -> Attacker:
     """Parse an attacker: a state name or code, ``non-state`` or ``non-state:NAME``.
 
     Raises:
@@ -28,7 +28,7 @@ def parse_attacker(kb: KnowledgeBase, text: str) -> Attacker:
     if raw.lower().startswith(NON_STATE):
         return Attacker.non_state(raw[len(NON_STATE) :].lstrip(":").strip())
     state = kb.state(raw)
-    return Attacker(state.id, state.name)
+    return Attacker(state.id, kb.states.name_on(state.id, on))
 
 
 def make_crisis(
@@ -49,12 +49,13 @@ def make_crisis(
         UnknownEntityError: Unknown state or place.
         InvalidInputError: Bad date or kind.
     """
-    who = attacker if isinstance(attacker, Attacker) else parse_attacker(kb, attacker)
+    when = parse_date(on, field="--on")
+    who = attacker if isinstance(attacker, Attacker) else parse_attacker(kb, attacker, when)
     tgt = kb.state(target)
-    where = kb.place(place) if place else kb.country_place(tgt.id)
+    where = kb.place(place) if place else kb.country_place(tgt.id, when)
     if disputed:
         where = where.with_disputed(True)
-    return Crisis(who, tgt.id, parse_date(on, field="--on"), where, parse_kind(kind), requested, provoked)
+    return Crisis(who, tgt.id, when, where, parse_kind(kind), requested, provoked)
 
 
 __all__ = [

@@ -53,7 +53,7 @@ def evaluate_condition(
     src = cond.sources or provision.sources
     pid = provision.id
     place = crisis.place
-    target = kb.states.get(crisis.target).name
+    target = kb.states.name_on(crisis.target, crisis.on)
 
     def step(outcome: Outcome, detail: str) -> Step:
         return Step(cond.kind.value, outcome, detail, src, pid)
@@ -61,7 +61,7 @@ def evaluate_condition(
     kind = cond.kind
     if kind is ConditionKind.TARGET_TERRITORY:
         if place.disputed:
-            claimants = [kb.states.get(c).name if c in kb.states else c for c in place.claimants]
+            claimants = [kb.states.name_on(c, crisis.on) if c in kb.states else c for c in place.claimants]
             claim = f" (claimed also by {', '.join(claimants)})" if claimants else ""
             what = (
                 f"the place ({place.name}) is flagged as disputed"
@@ -75,7 +75,7 @@ def evaluate_condition(
                 + (f" — {place.note}" if place.note else ""),
             )
         if place.country != crisis.target:
-            owner = kb.states.get(place.country).name if place.country in kb.states else place.country
+            owner = kb.states.name_on(place.country, crisis.on) if place.country in kb.states else place.country
             return step(Outcome.FAIL, f"{place.name} is {owner}'s territory, not {target}'s")
         return step(Outcome.PASS, f"{place.name} is {target}'s territory")
     if kind is ConditionKind.LOCATION:
@@ -123,7 +123,7 @@ def evaluate_condition(
             return step(Outcome.UNKNOWN, "the pledge is limited to a specific adversary that the source does not name")
         if crisis.attacker.state in cond.values:
             return step(Outcome.PASS, f"{crisis.attacker.label} is a named adversary")
-        named = ", ".join(kb.states.get(s).name if s in kb.states else s for s in cond.values)
+        named = ", ".join(kb.states.name_on(s, crisis.on) if s in kb.states else s for s in cond.values)
         return step(Outcome.FAIL, f"the pledge is limited to attacks by {named}; {crisis.attacker.label} is not one")
     if kind is ConditionKind.NUMBER:
         if not cond.values:

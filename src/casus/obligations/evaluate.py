@@ -107,7 +107,7 @@ def _combine(outcomes: list[Outcome]) -> Verdict:
 
 def _beneficiary_step(kb: KnowledgeBase, treaty: Treaty, provision: Provision, crisis: Crisis) -> Step:
     spell = kb.status_on(crisis.target, treaty.party_scope, crisis.on)
-    name = kb.states.get(crisis.target).name
+    name = kb.states.name_on(crisis.target, crisis.on)
     if spell is None or not spell.status.is_party:
         status = f"is {spell.status.value}" if spell else "is not a party"
         return Step("target_party", Outcome.FAIL, f"{name} {status} on {crisis.on}", treaty.sources, provision.id)
@@ -179,7 +179,7 @@ def evaluate_provision(kb: KnowledgeBase, treaty: Treaty, provision: Provision, 
         return ProvisionResult(provision, Verdict.NOT_TRIGGERED, tuple(steps))
     if provision.bound and provision.modality is Modality.OBLIGATION:
         others = [s for s in provision.bound if s not in (crisis.target, crisis.attacker.state)]
-        names = ", ".join(kb.states.get(s).name for s in provision.bound)
+        names = ", ".join(kb.states.name_on(s, crisis.on) for s in provision.bound)
         verb = "bears" if len(provision.bound) == 1 else "bear"
         if not others:
             steps.append(
@@ -187,7 +187,7 @@ def evaluate_provision(kb: KnowledgeBase, treaty: Treaty, provision: Provision, 
                     "bound",
                     Outcome.FAIL,
                     f"only {names} {verb} this obligation; none of them can owe it "
-                    f"to {kb.states.get(crisis.target).name} here",
+                    f"to {kb.states.name_on(crisis.target, crisis.on)} here",
                     provision.sources,
                     provision.id,
                 )
@@ -334,7 +334,7 @@ def _coverage_end(kb: KnowledgeBase, treaty: Treaty) -> dt.date | None:
 def _obligated_parties(kb: KnowledgeBase, treaty: Treaty, crisis: Crisis) -> list[str]:
     parties = [m.state for m in kb.spells(treaty.party_scope) if m.active_on(crisis.on) and m.status.is_party]
     out = [s for s in dict.fromkeys(parties) if s not in (crisis.target, crisis.attacker.state)]
-    return sorted(out, key=lambda s: kb.states.get(s).name)
+    return sorted(out, key=lambda s: kb.states.name_on(s, crisis.on))
 
 
 def _permission(result: ProvisionResult, kb: KnowledgeBase, crisis: Crisis) -> Permission:
