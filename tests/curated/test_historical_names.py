@@ -1,4 +1,5 @@
 import datetime as dt
+import itertools
 import json
 import subprocess
 import sys
@@ -20,7 +21,7 @@ def test_names_follow_the_date(kb):
 def test_spans_never_overlap_for_one_state(kb):
     for state in kb.states.all():
         names = kb.states.historical_names(state.id)
-        for a, b in zip(names, names[1:], strict=False):
+        for a, b in itertools.pairwise(names):
             assert a.end <= b.start, (state.id, a, b)
 
 
