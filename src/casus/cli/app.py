@@ -107,7 +107,10 @@ def orgs(fmt: FormatOpt = Format.TABLE) -> None:
         for o in sorted(kb.organizations.values(), key=lambda o: o.id)
         if o.origin == "curated"
     ]
-    rows = [{**d, "acronyms": "/".join(d["acronyms"].values()), "known_through": d["coverage"]["end"]} for d in data]
+    rows = [
+        {**d, "acronyms": "/".join([*d["acronyms"].values(), *d["aliases"][:1]]), "known_through": d["coverage"]["end"]}
+        for d in data
+    ]
     emit(rows, ["id", "acronyms", "name", "founded", "known_through"], fmt, json_data=data, title="Organizations")
 
 

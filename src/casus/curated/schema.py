@@ -148,6 +148,8 @@ class TreatyIn(_Model):
     sources: tuple[str, ...] = Field(min_length=1)
     atop_id: int | None = None
     note: str = ""
+    aliases: tuple[str, ...] = ()
+    verified_through: dt.date | None = None
 
     def build(self) -> Treaty:
         data = self.model_dump()

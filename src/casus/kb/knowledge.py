@@ -18,9 +18,29 @@ from casus.kb.events import Event, EventType
 from casus.kb.memberships import Membership, Status
 from casus.kb.organizations import Organization
 from casus.kb.places import GeographicScope, Place
-from casus.kb.sources import Source
+from casus.kb.sources import Coverage, Source
 from casus.kb.states import State, StateRegistry, normalize
 from casus.kb.treaties import Treaty
+
+
+def alliance_of(treaty: Treaty) -> Organization:
+    """A treaty-only alliance (Rio, ANZUS, a bilateral pact) as a non-institutional organization.
+
+    Its members are the treaty's parties, its names the treaty's title and aliases, its coverage runs from
+    signature to the date the treaty's facts were verified through.
+    """
+    return Organization(
+        id=treaty.id,
+        name=treaty.title,
+        acronyms=tuple(("", a) for a in treaty.aliases),
+        founded=treaty.signed,
+        dissolved=treaty.terminated,
+        institutional=False,
+        coverage=Coverage(treaty.signed, treaty.verified_through, treaty.id),
+        sources=treaty.sources,
+        note="An alliance by treaty, with no standing organization.",
+        origin=treaty.origin,
+    )
 
 
 @dataclass(frozen=True)
@@ -83,6 +103,9 @@ class KnowledgeBase:
         self.states = states
         self.organizations: dict[str, Organization] = {o.id: o for o in organizations}
         self.treaties: dict[str, Treaty] = {t.id: t for t in treaties}
+        for treaty in self.treaties.values():
+            if treaty.organization is None and treaty.id not in self.organizations:
+                self.organizations[treaty.id] = alliance_of(treaty)
         self.memberships: tuple[Membership, ...] = tuple(memberships)
         self.events: tuple[Event, ...] = tuple(sorted(events, key=lambda e: (e.date, e.title)))
         self.sources: dict[str, Source] = {s.id: s for s in sources}
@@ -275,7 +298,7 @@ class KnowledgeBase:
 
     def treaties_of(self, org_id: str) -> tuple[Treaty, ...]:
         """Treaties whose parties are the organization's members."""
-        return tuple(sorted((t for t in self.treaties.values() if t.organization == org_id), key=lambda t: t.signed))
+        return tuple(sorted((t for t in self.treaties.values() if t.party_scope == org_id), key=lambda t: t.signed))
 
     def timeline(self, org: str | Organization) -> tuple[Event, ...]:
         """An organization's timeline: curated events plus membership changes and its treaties, by date."""

@@ -160,6 +160,9 @@ class Treaty:
         sources: Source ids.
         atop_id: The ATOP alliance identifier when ATOP codes it.
         note: Context.
+        aliases: Other names and acronyms (Rio Treaty, TIAR, ANZUS), in any language.
+        verified_through: Last date its facts were checked (for a treaty without an organization, whose
+            coverage it then sets).
     """
 
     id: str
@@ -173,6 +176,8 @@ class Treaty:
     atop_id: int | None = None
     note: str = ""
     origin: str = "curated"
+    aliases: tuple[str, ...] = ()
+    verified_through: dt.date | None = None
 
     def __post_init__(self) -> None:
         if self.in_force and self.in_force < self.signed:
