@@ -99,3 +99,12 @@ def test_demo_runs_and_answers_the_article():
     out = casus("demo").stdout
     assert "suspended" in out and "TRIGGERED" in out and "INDETERMINATE" in out
     assert "Ceuta" in out and "permitted" in out
+
+
+def test_treaty_only_alliances_have_members():
+    rio = json.loads(casus("members", "TIAR", "--on", "2010-01-01", "-f", "json").stdout)
+    assert rio["organization"] == "rio-1947"
+    states = {m["state"] for m in rio["members"]}
+    assert {"USA", "BRA", "ARG"} <= states and "MEX" not in states  # Mexico's denunciation took effect in 2004
+    anzus = json.loads(casus("members", "ANZUS", "--on", "1990-01-01", "-f", "json").stdout)
+    assert {m["state"]: m["status"] for m in anzus["members"]} == {"AUS": "member", "NZL": "suspended", "USA": "member"}
