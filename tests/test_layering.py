@@ -13,6 +13,7 @@ ADAPTERS = {
     "sim/dynamics_charts.py",
     "sim/dynamics_io.py",
     "sim/mesa_model.py",
+    "sim/sweep_dask.py",
 }
 FORBIDDEN_PREFIXES = (
     "casus.curated",

@@ -33,6 +33,9 @@ _LAZY = {
     "backtest": "casus.sim.backtest",
     "sobol_indices": "casus.sim.sensitivity",
     "SobolResult": "casus.sim.sensitivity",
+    "simulate_sweep": "casus.sim.sweep",
+    "SweepDesign": "casus.sim.sweep",
+    "ParamRange": "casus.sim.sweep",
 }
 
 __all__ = sorted(_LAZY)
