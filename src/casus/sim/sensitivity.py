@@ -130,10 +130,13 @@ def sobol_indices(
     ev = evidence or Evidence.empty()
     features = member_features(kb, proc, ev)
     base = scenario.params()
+    # The scenario's overrides are the centre, folded into ``base``; clear them on the scenario itself, or
+    # compile_crisis would apply them again on top of each sample and pin the parameters they name.
+    bare = scenario.with_changes(overrides={})
     y = np.empty(len(x))
     for i, row in enumerate(x):
         params: Params = base.with_overrides(dict(zip(keys, (float(v) for v in row), strict=True)))
-        probs = exact_responses(compile_crisis(kb, scenario, ev, params, procedure=proc, features=features))
+        probs = exact_responses(compile_crisis(kb, bare, ev, params, procedure=proc, features=features))
         y[i] = 1.0 - probs[Response.NOTHING] if response == "acts" else probs[Response(response)]
     res = analyze.analyze(problem, y, calc_second_order=False, seed=seed, num_resamples=200)
     return SobolResult(
