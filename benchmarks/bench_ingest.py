@@ -9,6 +9,10 @@ resolver) is run side by side with two baselines on the same articles:
 
 Articles are built deterministically from the labelled evaluation set and the example article, padded with
 non-event sentences to 500 words. Run: ``python benchmarks/bench_ingest.py [--n 200] [--workers 2]``.
+
+Wall-clock rates depend on what else runs on the machine, so the CPU time the workers spent is reported too:
+``articles / (CPU seconds / workers)`` is the rate the same workers reach on otherwise idle cores, and the
+load average before the run says how busy the machine was.
 """
 
 from __future__ import annotations
@@ -64,16 +68,18 @@ def build_articles(n: int) -> list[tuple[str, str]]:
     return out
 
 
-def _casus_worker(batch: list[tuple[str, str]]) -> int:
+def _casus_worker(batch: list[tuple[str, str]]) -> tuple[int, float]:
+    """Events found and CPU seconds spent on a batch."""
     from casus.curated import load_kb
     from casus.ingest import analyze, build_document
 
     kb = load_kb()
     count = 0
+    cpu = time.process_time()
     for k, (_, text) in enumerate(batch):
         doc = build_document(text.encode(), f"bench-{k}.txt")
         count += len(analyze(doc, kb).events)
-    return count
+    return count, time.process_time() - cpu
 
 
 def _warm(_: int) -> None:
@@ -89,20 +95,23 @@ def _warm(_: int) -> None:
         analyze(build_document(text.encode(), "warm.txt", lang=lang, published=PUB), kb)
 
 
-def run_casus(articles: list[tuple[str, str]], workers: int) -> tuple[float, int]:
-    """Seconds for casus to analyze every article with ``workers`` processes (models loaded beforehand)."""
+def run_casus(articles: list[tuple[str, str]], workers: int) -> tuple[float, int, float]:
+    """Wall seconds, events and total CPU seconds for casus on every article with ``workers`` processes.
+
+    Models are loaded beforehand.
+    """
     if workers == 1:
         _warm(0)
         t = time.perf_counter()
-        events = _casus_worker(articles)
-        return time.perf_counter() - t, events
+        events, cpu = _casus_worker(articles)
+        return time.perf_counter() - t, events, cpu
     ctx = mp.get_context("fork")
     with ctx.Pool(workers, initializer=_warm, initargs=(0,)) as pool:
         pool.map(_warm, range(workers))
         batches = [articles[i::workers] for i in range(workers)]
         t = time.perf_counter()
-        events = sum(pool.map(_casus_worker, batches))
-        return time.perf_counter() - t, events
+        done = pool.map(_casus_worker, batches)
+        return time.perf_counter() - t, sum(e for e, _ in done), sum(c for _, c in done)
 
 
 def _baseline_worker(batch: list[str]) -> int:
@@ -169,14 +178,20 @@ def main() -> None:
     words = sum(len(t.split()) for _, t in articles) / len(articles)
     print(f"{len(articles)} articles (en/fr/ru), {words:.0f} words on average, {args.workers} worker processes")
 
-    secs, events = run_casus(articles, args.workers)
+    print("load average before (1, 5, 15 min): " + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
+    secs, events, cpu = run_casus(articles, args.workers)
     rate = len(articles) / secs
     print(f"casus pipeline:              {rate:7.1f} articles/s ({secs:.2f} s, {events} events)  target >= 20/s")
-    secs1, _ = run_casus(articles[: max(30, len(articles) // 5)], 1)
-    print(f"casus pipeline, 1 process:   {max(30, len(articles) // 5) / secs1:7.1f} articles/s")
+    print(
+        f"  from CPU time:             {len(articles) * args.workers / cpu:7.1f} articles/s "
+        f"({cpu / len(articles) * 1000:.0f} CPU-ms per article; the rate on {args.workers} idle cores)"
+    )
+    n1 = max(30, len(articles) // 5)
+    secs1, _, cpu1 = run_casus(articles[:n1], 1)
+    print(f"casus pipeline, 1 process:   {n1 / secs1:7.1f} articles/s ({n1 / cpu1:.1f} per CPU-second)")
 
     fr = [t for lang, t in articles if lang == "fr"]
-    ours_fr, _ = run_casus([(lang, t) for lang, t in articles if lang == "fr"], args.workers)
+    ours_fr, _, _ = run_casus([(lang, t) for lang, t in articles if lang == "fr"], args.workers)
     base = run_baseline(fr, args.workers)
     print(f"French only, casus:          {len(fr) / ours_fr:7.1f} articles/s")
     print(

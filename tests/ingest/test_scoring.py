@@ -1,13 +1,15 @@
 """The labelled evaluation set: precision and recall per event type and language, with minimum figures."""
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from casus.ingest.model import Evidence, ExtractedEvent, Modality, Precision, When
-from casus.ingest.scoring import GoldEvent, Report, evaluate, load_gold, matches, score_article
+from casus.ingest.model import DEPLOYMENT_END, Evidence, ExtractedEvent, Modality, Precision, When
+from casus.ingest.scoring import GoldArticle, GoldEvent, Report, evaluate, load_gold, matches, score_article
 from casus.kb.events import EventType as T
+from casus.kb.knowledge import KnowledgeBase
 
 EVAL = Path(__file__).resolve().parent / "eval"
 
@@ -16,12 +18,12 @@ MINIMUM = {"en": (0.9, 0.9), "fr": (0.9, 0.9), "ru": (0.85, 0.85)}
 
 
 @pytest.fixture(scope="module")
-def report(kb):
+def report(kb: KnowledgeBase) -> Report:
     articles = [a for lang in ("en", "fr", "ru") for a in load_gold(EVAL / f"{lang}.yaml")]
     return evaluate(articles, kb)
 
 
-def test_eval_set_covers_three_languages_and_tricky_cases():
+def test_eval_set_covers_three_languages_and_tricky_cases() -> None:
     for lang in ("en", "fr", "ru"):
         arts = load_gold(EVAL / f"{lang}.yaml")
         assert len(arts) >= 8
@@ -31,24 +33,30 @@ def test_eval_set_covers_three_languages_and_tricky_cases():
 
 
 @pytest.mark.parametrize("lang", ["en", "fr", "ru"])
-def test_minimum_precision_and_recall(report, lang):
+def test_minimum_precision_and_recall(report: Report, lang: str) -> None:
     total = report.total(lang)
     low_p, low_r = MINIMUM[lang]
     assert total.precision >= low_p and total.recall >= low_r, "\n".join(report.misses)
 
 
-def test_markdown_table_lists_every_type(report):
+def test_markdown_table_lists_every_type(report: Report) -> None:
     table = report.markdown()
     for t in ("statement", "suspension", "request_for_assistance", "**all**"):
         assert f"| {t} |" in table
 
 
-def _event(type_, start, end, actors=("ARM",), modality=Modality.ASSERTED):
+def _event(
+    type_: T,
+    start: dt.date | None,
+    end: dt.date | None,
+    actors: tuple[str, ...] = ("ARM",),
+    modality: Modality = Modality.ASSERTED,
+) -> ExtractedEvent:
     when = When(start, end, Precision.DAY if start == end else Precision.PERIOD)
     return ExtractedEvent(type_, "csto", actors, when, (Evidence("d", "q", 0, 1),), modality=modality)
 
 
-def test_scorer_counts_true_and_false_positives_and_misses():
+def test_scorer_counts_true_and_false_positives_and_misses() -> None:
     gold = [
         GoldEvent(T.SUSPENSION, "csto", ("ARM",), (), dt.date(2024, 2, 22), dt.date(2024, 2, 22)),
         GoldEvent(T.WITHDRAWAL, "csto", ("ARM",), modality=Modality.NEGATED),
@@ -64,7 +72,7 @@ def test_scorer_counts_true_and_false_positives_and_misses():
     assert (r.total(type_="suspension").precision, r.total(type_="withdrawal").recall) == (1.0, 0.0)
 
 
-def test_matching_checks_modality_and_period():
+def test_matching_checks_modality_and_period() -> None:
     g = GoldEvent(T.SUSPENSION, "csto", ("ARM",), (), dt.date(2024, 2, 1), dt.date(2024, 2, 29))
     assert matches(_event(T.SUSPENSION, dt.date(2024, 2, 22), dt.date(2024, 2, 22)), g)
     assert not matches(_event(T.SUSPENSION, dt.date(2024, 3, 1), dt.date(2024, 3, 1)), g)
@@ -73,8 +81,41 @@ def test_matching_checks_modality_and_period():
     )
 
 
-def test_held_out_minimum(kb):
-    """Articles written after the rules were frozen (see docs/ingest.md): a regression guard, not a target."""
-    articles = [a for lang in ("en", "fr", "ru") for a in load_gold(EVAL / "heldout" / f"{lang}.yaml", lang=lang)]
-    total = evaluate(articles, kb).total()
-    assert total.precision >= 0.6 and total.recall >= 0.65
+def test_matching_checks_the_phase_of_a_deployment() -> None:
+    start = _event(T.DEPLOYMENT, dt.date(2022, 1, 6), dt.date(2022, 1, 6))
+    end = replace(start, claim=DEPLOYMENT_END)
+    assert (start.phase, end.phase, start.key() != end.key()) == ("start", "end", True)
+    assert matches(start, GoldEvent(T.DEPLOYMENT, "csto")) and not matches(end, GoldEvent(T.DEPLOYMENT, "csto"))
+    assert matches(end, GoldEvent(T.DEPLOYMENT, "csto", phase="end"))
+    assert not matches(start, GoldEvent(T.DEPLOYMENT, "csto", phase="end"))
+
+
+def _held_out(folder: str) -> list[GoldArticle]:
+    return [a for lang in ("en", "fr", "ru") for a in load_gold(EVAL / folder / f"{lang}.yaml", lang=lang)]
+
+
+def test_first_held_out_minimum(kb: KnowledgeBase) -> None:
+    """The first held-out set: its failures were fixed, so it is tuned-on now (docs/ingest.md): 0.76 / 1.00."""
+    total = evaluate(_held_out("heldout"), kb).total()
+    assert total.precision >= 0.72 and total.recall >= 0.95
+
+
+def test_second_held_out_set_covers_the_tricky_cases() -> None:
+    arts = _held_out("heldout2")
+    for lang in ("en", "fr", "ru"):
+        assert len([a for a in arts if a.lang == lang]) >= 5
+    gold = [e for a in arts for e in a.events]
+    assert {Modality.NEGATED, Modality.HYPOTHETICAL, Modality.REPORTED} <= {e.modality for e in gold}
+    assert any(e.phase == "end" for e in gold) and any(e.organization == "rio-1947" for e in gold)
+    assert any(e.start and e.start.year < a.published.year - 5 for a in arts for e in a.events), "old events"
+    assert any(len(e.actors) > 1 and not e.actors[1].isupper() for e in gold), "people named by role"
+
+
+def test_second_held_out_minimum(kb: KnowledgeBase) -> None:
+    """Written after the fixes and scored once (docs/ingest.md): 0.78 / 0.70 overall, guarded with a 0.03 margin.
+
+    A regression guard, not a target: the set is not to be tuned on.
+    """
+    report = evaluate(_held_out("heldout2"), kb)
+    total = report.total()
+    assert total.precision >= 0.75 and total.recall >= 0.67, "\n".join(report.misses)

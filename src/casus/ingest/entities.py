@@ -6,9 +6,20 @@ The gazetteer is built from the knowledge base itself, never from a parallel lis
   plus the curated short forms, demonyms and Russian case forms);
 * capitals, as metonyms for governments ("Moscou a réfuté…"): :func:`casus.curated.states.load_capitals`;
 * organizations: every curated organization's names and acronyms (OTSC, ОДКБ, OTAN…);
+* treaties: every treaty's title, its parenthesised short name and the translations and city names of
+  :data:`casus.ingest.lexicon.TREATY_ALIASES` ("the Tashkent treaty", "le traité de Washington",
+  "Договор о коллективной безопасности"), resolved to the treaty's organization (``cst-1992`` → ``csto``) or,
+  for a treaty without one, to the treaty id (``rio-1947``); "the treaty" / "le traité" / "договор" with no
+  name after it refers to the article's main organization, like "the alliance";
+* state institutions as metonyms for their state ("the foreign ministry in Tashkent", "le ministère arménien
+  des Affaires étrangères", "МИД Армении", "the government"): :data:`casus.ingest.lexicon.INSTITUTIONS`,
+  bound to the state named next to them (adjective, genitive, "of X", "in <capital>") or, alone, to the
+  state last named;
 * office-holders: each organization's :class:`~casus.kb.organizations.Officeholder` records, and a small
   sourced table of heads of state and government (``data/officeholders.csv``) for roles the knowledge base
   does not hold, so that "le Premier ministre arménien" resolves to Nikol Pashinyan on the date in question.
+  A role whose holder the text does not name is marked :attr:`~casus.ingest.model.Mention.by_role` and is
+  looked up again on the date of the event it acts in (:meth:`Gazetteer.holder_during`).
 
 Russian is matched on pymorphy3 lemmas as well as on surface forms, so "Организации Договора о коллективной
 безопасности" and "Казахстане" resolve whatever their case.
@@ -24,6 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
+from casus.ingest import lexicon as lx
 from casus.ingest.model import Mention
 from casus.ingest.nlp import Token
 from casus.kb.dates import in_span
@@ -43,6 +55,7 @@ ROLES: dict[str, dict[str, str]] = {
         "spokeswoman": "spokesperson",
         "spokesperson": "spokesperson",
         "head of state": "president",
+        "head of government": "prime_minister",
     },
     "fr": {
         "secretaire general": "secretary_general",
@@ -54,6 +67,7 @@ ROLES: dict[str, dict[str, str]] = {
         "ministre de la defense": "defence_minister",
         "porte parole": "spokesperson",
         "chef de l'etat": "president",
+        "chef du gouvernement": "prime_minister",
     },
     "ru": {
         "генеральный секретарь": "secretary_general",
@@ -66,6 +80,8 @@ ROLES: dict[str, dict[str, str]] = {
         "пресс секретарь": "spokesperson",
         "официальный представитель": "spokesperson",
         "глава государство": "president",
+        "глава правительство": "prime_minister",
+        "председатель правительство": "prime_minister",
     },
 }
 
@@ -157,6 +173,8 @@ def _token_norm(word: str) -> str:
     if not word[:1].isalnum():
         return ""
     low = word.lower().replace("’", "'")
+    if low.endswith("'s") and len(low) > 3 and low.isascii():  # "Russia's foreign ministry"
+        return normalize(word[:-2])
     if low.endswith("'"):
         return normalize(low[:-1] + "x")[:-1] + "'"
     return normalize(word)
@@ -200,17 +218,39 @@ class Gazetteer:
                 self._add(normalize(alias), "organization", org.id, overwrite=True)
             for o in org.officeholders:
                 self.holders.append(Holder(org.id, o.role, _PAREN.sub(" ", o.person).strip(), o.start, o.end, ""))
+        for treaty in kb.treaties.values():
+            if treaty.origin != "curated":
+                continue
+            scope = treaty.organization or treaty.id
+            names = [
+                treaty.title,
+                _PAREN.sub(" ", treaty.title).strip(),
+                *re.findall(r"\(([^)]+)\)", treaty.title),
+                *getattr(treaty, "aliases", ()),
+                *lx.TREATY_ALIASES.get(treaty.id, ()),
+            ]
+            for name in names:
+                key = normalize(name)
+                if key and key not in self.index:  # an organization's own name wins
+                    self._add(key, "organization", scope)
+        bearers: dict[str, set[str]] = {}
+        for h in self.holders:
+            bearers.setdefault(normalize(h.person.split()[-1]), set()).add(h.person)
         for h in self.holders:
             self._add(normalize(h.person), "person", h.person, overwrite=False)
-            surname = h.person.split()[-1]
-            if len(surname) >= 4:
-                self._add(normalize(surname), "person", h.person, overwrite=False)
+            surname = normalize(h.person.split()[-1])
+            if len(surname) >= 4 and len(bearers[surname]) == 1:  # not "Sargsyan": Tigran or Serzh?
+                self._add(surname, "person", h.person, overwrite=False)
         for alias, person in _holder_aliases().items():
             self._add(alias, "person", person, overwrite=False)
         for lang, roles in ROLES.items():
             for phrase, role in roles.items():
                 target = self.lemma_index if lang == "ru" else self.index
                 target.setdefault(phrase, ("role", role))
+        for lang, institutions in lx.INSTITUTIONS.items():
+            for phrase in institutions:
+                target = self.lemma_index if lang == "ru" else self.index
+                target.setdefault(phrase, ("institution", phrase))
         self.max_len = min(_MAX_NGRAM, max(len(k.split()) for k in self.index))
 
     def _add(self, key: str, kind: str, ref: str, *, overwrite: bool = False) -> None:
@@ -231,6 +271,31 @@ class Gazetteer:
             if h.scope == scope and h.role == role and in_span(day, h.start, h.end):
                 return h.person
         return None
+
+    def holder_during(self, scope: str, role: str, start: dt.date | None, end: dt.date | None) -> str | None:
+        """Who held ``role`` for ``scope`` during ``start..end`` (inclusive): the holder in office longest then.
+
+        An open start (an undated event, "on or before publication") means the holder on ``end``.
+
+        >>> from casus.curated import load_kb
+        >>> g = gazetteer(load_kb())
+        >>> g.holder_during("RUS", "president", dt.date(2010, 1, 1), dt.date(2010, 12, 31))
+        'Dmitry Medvedev'
+        >>> g.holder_during("csto", "secretary_general", None, dt.date(2021, 5, 14))
+        'Stanislav Zas'
+        """
+        if start is None or end is None:
+            return self.holder(scope, role, end or start)
+        best: tuple[int, str] | None = None
+        for h in self.holders:
+            if h.scope != scope or h.role != role:
+                continue
+            a = max(start, h.start or start)
+            b = min(end, h.end - dt.timedelta(days=1) if h.end else end)
+            days = (b - a).days + 1
+            if days > 0 and (best is None or days >= best[0]):
+                best = (days, h.person)
+        return best[1] if best else None
 
     def roles_of(self, person: str, on: dt.date | None) -> Holder | None:
         """The role a known person held on ``on`` (their latest one when the date is unknown)."""
@@ -257,9 +322,12 @@ class Gazetteer:
             tokens: Model-free tokens (:func:`casus.ingest.nlp.simple_tokens`) of a sentence.
             lang: ``en``, ``fr`` or ``ru``.
             main_org: The article's main organization, which "l'organisation", "the bloc", "альянс" refer to.
-            on: Date office-holders are looked up on.
+            on: Date office-holders are looked up on (events look a role up again on their own date).
             persons: Spans of person names found by NER.
             text: The document text (for surface forms).
+
+        An institution with no state bound to it ("the ministry said", "МИД республики") gets the
+        placeholder ref :data:`SOME_STATE`, which the pipeline replaces by the state last named.
         """
         from casus.ingest.nlp import russian_lemma
 
@@ -267,42 +335,126 @@ class Gazetteer:
         lemmas = [
             normalize(russian_lemma(t.text)) if lang == "ru" and n else n for t, n in zip(tokens, norms, strict=True)
         ]
-        raw: list[tuple[int, int, str, str]] = []  # token i, j (exclusive), kind, ref
+        raw: list[_Raw] = []
         i, n = 0, len(tokens)
         while i < n:
             if not norms[i]:
                 i += 1
                 continue
-            hit = None
-            for length in range(min(self.max_len, n - i), 0, -1):
-                window = [x for x in norms[i : i + length] if x]
-                if len(window) != length:
-                    continue
-                key = _join(window)
-                found = self.index.get(key)
-                if found is None and lang == "ru":
-                    found = self.lemma_index.get(_join(lemmas[i : i + length]))
-                if found is None:
-                    continue
-                surface = tokens[i].text
-                if length == 1 and len(key) <= 3 and found[0] != "role" and not surface.isupper():
-                    continue
-                if found[0] == "state" and i + length < n and tokens[i + length].text.isdigit():
-                    continue  # "France 24", "Россия 24": a broadcaster
-                hit = (i, i + length, *found)
-                break
+            hit = self._match(tokens, norms, lemmas, i, lang)
+            if lang == "fr" and i + 2 < n and (hit is None or hit.kind in ("role", "institution")):
+                split = self._match_split(tokens, norms, i)
+                if split is not None and (hit is None or split.j > hit.j):
+                    hit = split
             if hit is None and main_org and (norms[i] in GENERIC_ORG[lang] or lemmas[i] in GENERIC_ORG[lang]):
-                hit = (i, i + 1, "organization", main_org)
+                hit = _Raw(i, i + 1, "organization", main_org)
+            if hit is None and main_org and _generic_treaty(tokens, norms, lemmas, i, lang):
+                hit = _Raw(i, i + 1, "organization", main_org)
             if hit is None:
                 i += 1
                 continue
             raw.append(hit)
-            i = hit[1]
+            i = hit.j
+        raw = self._bind_institutions(raw, tokens, norms, lemmas, lang)
         return self._bind_roles(raw, tokens, lang, main_org, on, persons, text)
+
+    def _match(
+        self, tokens: Sequence[Token], norms: Sequence[str], lemmas: Sequence[str], i: int, lang: str
+    ) -> _Raw | None:
+        """The longest index entry starting at token ``i``."""
+        n = len(tokens)
+        for length in range(min(self.max_len, n - i), 0, -1):
+            window = [x for x in norms[i : i + length] if x]
+            if len(window) != length:
+                continue
+            key = _join(window)
+            found = self.index.get(key)
+            if found is None and lang == "ru":
+                found = self.lemma_index.get(_join(lemmas[i : i + length]))
+            if found is None:
+                continue
+            surface = tokens[i].text
+            if length == 1 and len(key) <= 3 and found[0] not in ("role", "institution") and not surface.isupper():
+                continue
+            if found[0] == "state" and i + length < n and tokens[i + length].text.isdigit():
+                continue  # "France 24", "Россия 24": a broadcaster
+            return _Raw(i, i + length, *found)
+        return None
+
+    def _match_split(self, tokens: Sequence[Token], norms: Sequence[str], i: int) -> _Raw | None:
+        """A French role or institution with the state adjective inside it.
+
+        "le ministre arménien des Affaires étrangères", "le ministère russe de la Défense": the phrase without
+        the adjective is a role or an institution, and the adjective names the state.
+        """
+        state = self.index.get(norms[i + 1])
+        if state is None or state[0] != "state":
+            return None
+        n = len(tokens)
+        for length in range(min(self.max_len, n - i - 1), 1, -1):
+            window = [norms[i], *norms[i + 2 : i + 1 + length]]
+            if not all(window):
+                continue
+            found = self.index.get(_join(window))
+            if found is not None and found[0] in ("role", "institution"):
+                return _Raw(i, i + 1 + length, found[0], found[1], state[1])
+        return None
+
+    def _bind_institutions(
+        self,
+        raw: list[_Raw],
+        tokens: Sequence[Token],
+        norms: Sequence[str],
+        lemmas: Sequence[str],
+        lang: str,
+    ) -> list[_Raw]:
+        """Turn each institution into a ``government`` mention of the state bound to it (or drop it)."""
+        if not any(r.kind == "institution" for r in raw):
+            return raw
+        places = ("state", "capital")
+        out: list[_Raw] = []
+        skip: set[int] = set()
+        for k, r in enumerate(raw):
+            if k in skip:
+                continue
+            if r.kind != "institution":
+                out.append(r)
+                continue
+            bare = lx.INSTITUTIONS[lang].get(r.ref, False)
+            abroad = any(w in lx.ABROAD for w in r.ref.split())
+            start, end, state = r.i, r.j, r.scope
+            prev = out[-1] if out else None
+            nxt = raw[k + 1] if k + 1 < len(raw) else None
+            gap = [norms[x] or tokens[x].text for x in range(r.j, nxt.i)] if nxt is not None else []
+            if state is None and prev is not None and prev.j == r.i and prev.kind in (*places, "government"):
+                state, start = prev.ref, prev.i  # "the Armenian foreign ministry", "Russia's government"
+                out.pop()
+            elif state is None and r.i > 0 and norms[r.i - 1] in lx.POSSESSIVES:
+                state = SOME_STATE  # "its foreign ministry", "son gouvernement"
+            at = nxt is not None and nxt.kind in places and len(gap) == 1 and gap[0] in {"in", "a", "в", "во"}
+            if at and abroad and nxt is not None:  # "the (US) embassy in Moscow": Moscow is its host, not its state
+                skip.add(k + 1)
+                end = nxt.j
+            elif state is None and nxt is not None and nxt.kind in places:
+                of = {"of", "de", "d'", "du", "the", "l'", "la"}
+                if not gap or (gap[0] in {"of", "de", "d'", "du"} and set(gap) <= of and len(gap) <= 2) or at:
+                    skip.add(k + 1)  # "le gouvernement arménien", "МИД Армении", "of Armenia", "in Tashkent"
+                    state, end = nxt.ref, nxt.j
+            if state is None and r.j < len(tokens):
+                after = {norms[r.j], lemmas[r.j]}
+                if after & (lx.COUNTRY_WORDS | _REPUBLIC) or (
+                    norms[r.j] in {"of", "du"} and r.j + 2 < len(tokens) and norms[r.j + 2] in lx.COUNTRY_WORDS
+                ):
+                    state = SOME_STATE  # "МИД республики", "of the country", "du pays"
+            if state is None and bare:
+                state = SOME_STATE
+            if state is not None:
+                out.append(_Raw(start, end, "government", state))
+        return out
 
     def _bind_roles(
         self,
-        raw: list[tuple[int, int, str, str]],
+        raw: list[_Raw],
         tokens: Sequence[Token],
         lang: str,
         main_org: str | None,
@@ -312,11 +464,13 @@ class Gazetteer:
     ) -> list[Mention]:
         out: list[Mention] = []
         used: set[int] = set()
+        scopes = ("state", "organization", "capital", "government")
 
         def surface(a: int, b: int) -> str:
             return text[a:b] if text else ""
 
-        for k, (i, j, kind, ref) in enumerate(raw):
+        for k, r in enumerate(raw):
+            i, j, kind, ref = r.i, r.j, r.kind, r.ref
             if k in used:
                 continue
             if kind != "role":
@@ -342,34 +496,37 @@ class Gazetteer:
                     )
                 continue
             # a role: find its state/organization and its holder's name nearby
-            scope_kind, scope, person, last = None, None, None, j
+            scope_kind: str | None = None
+            scope: str | None = None
+            person: str | None = None
+            last, first = j, i
+            if r.scope is not None:  # "le ministre arménien des Affaires étrangères"
+                scope_kind, scope = "state", r.scope
             for m in range(k - 1, max(-1, k - 2), -1):  # "Armenian Prime Minister", "le ministre russe"
-                pi, pj, pk, pr = raw[m]
-                if pj == i and pk in ("state", "organization", "capital") and m not in used:
-                    scope_kind, scope = ("state" if pk == "capital" else pk), pr
+                p = raw[m]
+                if scope is None and p.j == i and p.kind in scopes and m not in used:
+                    scope_kind, scope = ("organization" if p.kind == "organization" else "state"), p.ref
                     used.add(m)
-                    if out and out[-1].ref == pr and out[-1].start == tokens[pi].start:
+                    if out and out[-1].start == tokens[p.i].start:
                         out.pop()
-                    first = pi
+                    first = p.i
                     break
-            else:
-                first = i
             for m in range(k + 1, min(len(raw), k + 4)):
-                pi, pj, pk, pr = raw[m]
-                if pi - last > 3:
+                p = raw[m]
+                if p.i - last > 3:
                     break
-                if pk in ("state", "organization", "capital") and scope is None:
-                    scope_kind, scope = ("state" if pk == "capital" else pk), pr
+                if p.kind in scopes and scope in (None, SOME_STATE):  # "a ministry spokeswoman in Yerevan"
+                    scope_kind, scope = ("organization" if p.kind == "organization" else "state"), p.ref
                     used.add(m)
-                    last = pj
-                elif pk == "person":
-                    person = pr
+                    last = p.j
+                elif p.kind == "person":
+                    person = p.ref
                     used.add(m)
-                    last = pj
+                    last = p.j
                     break
                 else:
                     break
-            if scope is None and raw[k][3] == "secretary_general" and main_org:
+            if scope is None and ref == "secretary_general" and main_org:
                 scope = main_org
             if person is None:
                 for ps, pe in persons:  # a name right after the role, found by NER
@@ -382,6 +539,7 @@ class Gazetteer:
                 if caps and caps[0] is tokens[last] and len(caps) >= 2:
                     person = " ".join(t.text for t in caps[:3])
                     last = last + len(caps[:3])
+            named = person is not None
             canonical = self.holder(scope, ref, on) if scope is not None else None
             if canonical is not None and (person is None or person not in {h.person for h in self.holders}):
                 person = canonical  # the role says who: "Генеральный секретарь ОДКБ Имангали Тасмагамбетов"
@@ -394,7 +552,7 @@ class Gazetteer:
             known = self.roles_of(person, on) if person else None
             role = known.role if known and known.person == person else ref
             s, e = tokens[first].start, tokens[last - 1].end
-            is_state = scope is not None and scope_kind != "organization" and scope.isupper()
+            is_state = scope is not None and scope_kind != "organization" and (scope.isupper() or scope == SOME_STATE)
             out.append(
                 Mention(
                     s,
@@ -405,6 +563,7 @@ class Gazetteer:
                     state=scope if is_state else None,
                     organization=scope if scope and not is_state else None,
                     role=role,
+                    by_role=not named and scope is not None,
                 )
             )
         taken = [(m.start, m.end) for m in out]
@@ -412,21 +571,60 @@ class Gazetteer:
             if not any(ps < te and ts < pe for ts, te in taken):
                 name = text[ps:pe] if text else ""
                 entry = self.index.get(normalize(name))
-                ref = entry[1] if entry and entry[0] == "person" else name
-                h = self.roles_of(ref, on) if entry else None
+                pref = entry[1] if entry and entry[0] == "person" else name
+                h = self.roles_of(pref, on) if entry else None
                 out.append(
                     Mention(
                         ps,
                         pe,
                         name,
                         "person",
-                        ref,
+                        pref,
                         state=h.scope if h and h.scope.isupper() else None,
                         organization=h.scope if h and not h.scope.isupper() else None,
                         role=h.role if h else None,
                     )
                 )
         return sorted(out, key=lambda m: m.start)
+
+
+#: The ref of an institution no state is bound to ("the ministry said"): the pipeline replaces it by the state
+#: named last before it.
+SOME_STATE = "@state"
+
+_REPUBLIC = frozenset(["republique", "republic", "республика"])
+
+
+@dataclass(frozen=True)
+class _Raw:
+    """A gazetteer hit: tokens ``i`` to ``j`` (exclusive), its kind and ref, and a state bound inside it."""
+
+    i: int
+    j: int
+    kind: str
+    ref: str
+    scope: str | None = None
+
+
+def _generic_treaty(tokens: Sequence[Token], norms: Sequence[str], lemmas: Sequence[str], i: int, lang: str) -> bool:
+    """Whether token ``i`` is "the treaty" / "le traité" / "договор" with no name after it."""
+    if lemmas[i] not in lx.TREATY_WORDS[lang] and norms[i] not in lx.TREATY_WORDS[lang]:
+        return False
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is not None and (nxt.text.lower() in lx.TREATY_NAMED_AFTER or nxt.text[:1].isupper()):
+        return False  # "the treaty on conventional forces", "le traité de Lisbonne", "договор о ..."
+    if lang == "ru":
+        return i == 0 or not _is_adjective(tokens[i - 1].text)  # not "новый договор", "двусторонний договор"
+    prev = tokens[i - 1].text.lower() if i > 0 else ""
+    return prev in {"the", "this", "le", "ce", "du", "au"}  # not "the INF treaty", "un traité"
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_adjective(word: str) -> bool:
+    from casus.ingest.nlp import morph
+
+    parses = morph().parse(word)
+    return bool(parses) and str(parses[0].tag).startswith(("ADJF", "PRTF"))
 
 
 _CACHE: dict[int, Gazetteer] = {}

@@ -22,6 +22,7 @@ de quitter complètement l'OTSC" gives a ``suspension`` ("retirer" + "temporaire
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -88,6 +89,8 @@ class _Trigger:
     index: int
     rule: lx.TriggerRule
     type: T
+    end: bool = False  # the end of a deployment: forces withdrawn
+    place: bool = False  # left a place: the end of a deployment only if an organization left it
 
 
 def _lemmas(tokens: Sequence[Token], a: int, b: int) -> set[str]:
@@ -108,15 +111,23 @@ def _rules_for(tok: Token, lang: str) -> tuple[lx.TriggerRule, ...]:
     return found or ()
 
 
-def find_triggers(sent: Sentence, lang: str, has_org: bool, main_org: str | None = None) -> list[_Trigger]:
-    """Triggers of a parsed sentence, with their conditions checked and types upgraded."""
+def find_triggers(
+    sent: Sentence,
+    lang: str,
+    has_org: bool,
+    main_org: str | None = None,
+    mentions: Sequence[Mention] = (),
+) -> list[_Trigger]:
+    """Triggers of a parsed sentence, with their conditions checked and types upgraded.
+
+    A withdrawal whose subject or object is troops ("the troops started leaving Kazakhstan", "вывод войск")
+    is the end of a deployment; a membership change whose object is a place rather than an organization or a
+    treaty ("left Moscow", "quitter le Kazakhstan") is no event.
+    """
     toks = sent.tokens
     out: list[_Trigger] = []
     for i, tok in enumerate(toks):
         for rule in _rules_for(tok, lang):
-            near = _lemmas(toks, i - 2, i + 1 + max(rule.window, 3))
-            if rule.needs_org and not (has_org or (main_org and near & lx.MEMBERSHIP_WORDS)):
-                continue
             after = _lemmas(toks, i + 1, i + 1 + rule.window)
             if rule.window == 0:  # a noun that needs a verb before it ("devenir membre", "стать членом")
                 after = _lemmas(toks, i - 3, i) | {t.text.lower() for t in toks[max(0, i - 3) : i]}
@@ -124,15 +135,121 @@ def find_triggers(sent: Sentence, lang: str, has_org: bool, main_org: str | None
                 continue
             if rule.unless and (rule.unless & after):
                 continue
+            if rule.type is T.WITHDRAWAL and troops_withdrawn(toks, i, mentions, lang, max(rule.window, 4)):
+                out.append(_Trigger(i, rule, T.DEPLOYMENT, end=True))
+                break
+            near = _lemmas(toks, i - 2, i + 1 + max(rule.window, 3))
+            if rule.needs_org and not (has_org or (main_org and near & lx.MEMBERSHIP_WORDS)):
+                continue
             kind = rule.type
             around = _lemmas(toks, i - rule.window, i + 1 + rule.window)
             if rule.upgrade and rule.upgraded and (rule.upgrade & around):
                 kind = rule.upgraded
+            if kind in lx.MEMBERSHIP_TYPES:
+                obj = membership_object(sent, i, mentions, lang, max(rule.window, 4) + 2)
+                if obj is not None and obj.kind in _PLACES:  # "left Moscow", "quitter le Kazakhstan"
+                    if kind is T.WITHDRAWAL:  # "the CSTO withdrew from Kazakhstan" (see sentence_events)
+                        out.append(_Trigger(i, rule, T.DEPLOYMENT, end=True, place=True))
+                    break
+                if _other_object(toks, i, obj, lang):
+                    break  # "left the CSTO summit", "retiré ses représentants de l'OTSC"
             if kind is T.WITHDRAWAL and (lx.CONSIDER[lang] & _lemmas(toks, i - 4, i)):
                 kind = T.CONSIDERATION_OF_WITHDRAWAL
             out.append(_Trigger(i, rule, kind))
             break
     return out
+
+
+_PLACES = ("state", "capital", "government")
+
+
+def _other_object(toks: Sequence[Token], i: int, obj: Mention | None, lang: str) -> bool:
+    """Whether a membership trigger's object is a meeting, people or a proposal rather than membership."""
+    words = lx.NOT_MEMBERSHIP[lang]
+    stop = min(len(toks), i + 4)
+    if obj is not None:
+        stop = next((k for k, t in enumerate(toks) if t.start >= obj.end), len(toks))
+        stop = min(len(toks), stop + 1)  # the noun right after it: "the CSTO summit"
+    return any(t.lemma in words or t.text.lower() in words for t in toks[i + 1 : stop])
+
+
+def _is_troop(toks: Sequence[Token], k: int, lang: str) -> bool:
+    t = toks[k]
+    if t.pos in ("ADJ", "VERB", "PROPN"):  # "l'alliance militaire", "военный блок"
+        return False
+    nouns = lx.TROOP_NOUNS[lang]
+    if not (t.lemma in nouns or t.text.lower() in nouns):
+        return False
+    return not (k > 0 and toks[k - 1].text.lower() in {"in", "en", "into"} and t.lemma.startswith("force"))
+
+
+def _mention_starts(mentions: Sequence[Mention]) -> set[int]:
+    return {m.start for m in mentions if m.kind != "person"}
+
+
+def troops_withdrawn(toks: Sequence[Token], i: int, mentions: Sequence[Mention], lang: str, window: int) -> bool:
+    """Whether the withdrawal trigger at ``i`` withdraws forces: troops as its object or its subject.
+
+    Object: a troop noun after the trigger, before any place, organization or treaty is named ("withdraw its
+    troops from Syria", "retrait des troupes russes", "вывод войск"). Subject: a troop noun shortly before
+    it in the same clause ("the troops started leaving", "les troupes de l'OTSC ont commencé à quitter",
+    "войска начали покидать").
+    """
+    starts = _mention_starts(mentions)
+    treaty = lx.TREATY_WORDS[lang]
+    for k in range(i + 1, min(len(toks), i + 1 + window)):
+        t = toks[k]
+        if t.start in starts or t.text.lower() in lx.CLAUSE_JOINS or lx.fold(t.lemma) in treaty:
+            break
+        if _is_troop(toks, k, lang):
+            return True
+    for k in range(i - 1, max(-1, i - 9), -1):
+        t = toks[k]
+        if t.text.lower() in lx.CLAUSE_JOINS or t.lemma in _CLAUSE_BREAK or t.text.lower() in _CLAUSE_BREAK:
+            break
+        if _is_troop(toks, k, lang):
+            return True
+    return False
+
+
+def membership_object(sent: Sentence, i: int, mentions: Sequence[Mention], lang: str, window: int) -> Mention | None:
+    """What a membership trigger at ``i`` is about: the organization, treaty or place it names after it.
+
+    A verb's object is the first mention after it that is not its (parsed) subject ("Из ОДКБ вышел
+    Узбекистан"); a noun's is any organization after it, else the first mention after its genitive agent
+    ("le retrait de l'Arménie de l'OTSC", "выход Армении из ОДКБ"). Stops at a clause boundary.
+    """
+    toks = sent.tokens
+    last = toks[min(len(toks) - 1, i + window)].end
+    candidates: list[Mention] = []
+    for m in sorted(mentions, key=lambda x: x.start):
+        if m.start < toks[i].end or m.kind == "person":
+            continue
+        if m.start > last:
+            break
+        if any(
+            t.text.lower() in lx.CLAUSE_JOINS or t.lemma in {"that", "que", "что", "which", "qui", "который"}
+            for t in toks
+            if toks[i].end <= t.start < m.start
+        ):
+            break
+        idx = next((k for k, t in enumerate(toks) if t.start >= m.start), None)
+        if idx is not None and toks[idx].dep in _SUBJ:
+            continue  # the subject after the verb
+        candidates.append(m)
+    if not candidates:
+        return None
+    if toks[i].lemma in lx.NOUN_TRIGGERS and toks[i].pos in ("NOUN", ""):
+        org = next((m for m in candidates if m.kind == "organization"), None)
+        if org is not None:
+            return org
+        first = candidates[0]
+        idx = next((k for k, t in enumerate(toks) if t.start >= first.start), i + 1)
+        between = {t.text.lower() for t in toks[i + 1 : idx]}
+        if idx == i + 1 or between <= {"of", "de", "d'", "d’", "du", "l'", "l’", "la", "the"}:
+            return candidates[1] if len(candidates) > 1 else None  # the genitive agent
+        return first
+    return candidates[0]
 
 
 def _mention_at(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
@@ -172,7 +289,7 @@ def _dep_subject(sent: Sentence, i: int, mentions: Sequence[Mention], lo: int = 
                     lo, hi = min(lo, k), max(hi, k)
             inside = [m for m in mentions if m.start < toks[hi].end and toks[lo].start < m.end]
             if inside:
-                return min(inside, key=lambda m: (m.kind not in ("person", "state", "capital"), m.start))
+                return min(inside, key=lambda m: (m.kind not in ("person", *_PLACES), m.start))
             return toks[subj]
         if toks[node].dep in ("xcomp", "conj") and toks[node].head != node:
             node = toks[node].head
@@ -196,14 +313,25 @@ def _genitive_agent(toks: Sequence[Token], i: int, mentions: Sequence[Mention], 
 
 
 def find_subject(
-    sent: Sentence, i: int, mentions: Sequence[Mention], lang: str, memory: Discourse, *, lo: int = 0
+    sent: Sentence,
+    i: int,
+    mentions: Sequence[Mention],
+    lang: str,
+    memory: Discourse,
+    *,
+    lo: int = 0,
+    membership: bool = False,
 ) -> Mention | None:
-    """Who did what the trigger at token ``i`` says: a mention, or the person a pronoun stands for."""
+    """Who did what the trigger at token ``i`` says: a mention, or the person a pronoun stands for.
+
+    ``membership``: the trigger changes a state's membership, so an organization after a noun trigger is what
+    is joined or left, not who acts.
+    """
     toks = sent.tokens
     if toks[i].lemma in lx.NOUN_TRIGGERS and toks[i].pos in ("NOUN", ""):
         agent = _genitive_agent(toks, i, mentions, lang)
-        if agent is not None:
-            return agent
+        if agent is not None and not (agent.kind == "organization" and membership):
+            return agent  # "the request of Armenia"; but "a member of NATO" is NATO's member, not NATO
     dep = _dep_subject(sent, i, mentions, lo)
     if isinstance(dep, Mention):
         return dep
@@ -341,9 +469,15 @@ def make_event(
     claim: str = "",
     members: tuple[str, ...] = (),
     gaz: Gazetteer | None = None,
+    also: tuple[str, ...] = (),
 ) -> ExtractedEvent:
-    """Assemble an event with its evidence (the sentence) and confidence."""
+    """Assemble an event with its evidence (the sentence) and confidence.
+
+    A subject named only by its role ("the prime minister") is the holder of that role on the event's date.
+    """
+    subject = at_date(subject, when, gaz)
     actors, people = actor_ids(subject)
+    actors = tuple(dict.fromkeys((*actors, *also)))  # states coordinated with the subject
     tgt = _ref(target) if target else None
     skip = {*actors, tgt, org}
     mentioned = tuple(dict.fromkeys(_ref(m) for m in mentions if _ref(m) not in skip and m.kind != "person"))
@@ -365,19 +499,43 @@ def make_event(
     return replace(ev, title=title_of(ev, gaz))
 
 
+def at_date(m: Mention | None, when: When, gaz: Gazetteer | None) -> Mention | None:
+    """A person named only by role ("le secrétaire général"), resolved to the holder during ``when``.
+
+    >>> from casus.curated import load_kb
+    >>> from casus.ingest.entities import gazetteer
+    >>> pm = Mention(0, 14, "the president", "person", "Vladimir Putin", state="RUS", role="president",
+    ...              by_role=True)
+    >>> at_date(pm, When(dt.date(2010, 6, 14), dt.date(2010, 6, 14), Precision.DAY), gazetteer(load_kb())).ref
+    'Dmitry Medvedev'
+    """
+    if m is None or gaz is None or not m.by_role or not m.role:
+        return m
+    scope = m.state or m.organization
+    if scope is None or scope.startswith("@"):
+        return m
+    person = gaz.holder_during(scope, m.role, when.start, when.end)
+    return replace(m, ref=person or f"{m.role} of {scope}")
+
+
 def title_of(ev: ExtractedEvent, gaz: Gazetteer | None) -> str:
     """A one-line description: who, what, which organization, whom."""
 
     def name(ref: str | None) -> str:
         if not ref or gaz is None:
             return ref or ""
+        if ref in gaz.kb.treaties:  # a treaty without an organization: its short name ("Rio Treaty")
+            title = gaz.kb.treaties[ref].title
+            short = re.findall(r"\(([^)]+)\)", title)
+            return short[-1] if short else title
         if ref in gaz.kb.organizations:
             org = gaz.kb.organizations[ref]
             return org.acronym_in("en") or org.name
         return gaz.kb.states.get(ref).name if ref in gaz.kb.states else ref
 
     who = ", ".join(ev.people or [name(a) for a in ev.actors]) or "(the article)"
-    text = f"{who}: {ev.type.value.replace('_', ' ')}"
+    what = "deployment end (forces withdrawn)" if ev.phase == "end" else ev.type.value.replace("_", " ")
+    text = f"{who}: {what}"
     if ev.organization:
         text += f" ({name(ev.organization)})"
     if ev.target:

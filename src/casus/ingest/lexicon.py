@@ -3,9 +3,11 @@
 A trigger is a lemma (spaCy's French lemmas, pymorphy3's Russian normal forms, the English lookup table) that
 announces an event type, optionally only when one of some other lemmas follows within a few tokens ("send"
 announces a deployment only with "troops", "peacekeepers", "contingent"…) and never when an excluded one
-does ("withdraw troops" is not leaving the alliance). The types follow PLOVER's event ontology where it has
-one (``REQUEST``, ``REJECT``, ``MOBILIZE``→``deployment``, ``CONSULT``→``summit``…) and an alliance
-extension for membership changes.
+does. What a membership trigger is about is checked on the sentence's mentions (:mod:`casus.ingest.extract`):
+troops withdrawn end a deployment (:data:`TROOP_NOUNS`), a place left is no membership change, a treaty
+left is its organization left (:data:`TREATY_ALIASES`). The types follow PLOVER's event ontology where it has
+one (``REQUEST``, ``REJECT``, ``MOBILIZE``→``deployment``, ``RETREAT``→``deployment`` with phase ``end``,
+``CONSULT``→``summit``…) and an alliance extension for membership changes.
 
 References:
     Halterman, A., Schrodt, P. A., Beger, A., Bagozzi, B. E., Scarborough, G. I. 2023. "Creating Custom Event
@@ -73,6 +75,10 @@ def _r(
     )
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _TROOPS_FR = "troupe contingent force soldat militaire casque mission paix hommes unité bataillon"
 _TROOPS_EN = "troop troops peacekeeper peacekeepers contingent force forces soldier soldiers unit units mission"
 _TROOPS_RU = "войско войска миротворец миротворческий контингент сила силы военный военнослужащий подразделение миссия"
@@ -89,6 +95,7 @@ _FR = [
     _r("adhérer", T.ACCESSION, org=True),
     _r("rejoindre", T.ACCESSION, org=True),
     _r("intégrer", T.ACCESSION, org=True),
+    _r("réintégrer", T.ACCESSION, org=True),
     _r("membre", T.ACCESSION, needs="devenir", org=True, window=0),
     _r("candidature", T.APPLICATION),
     _r("demande", T.APPLICATION, needs="adhésion", org=True, window=3),
@@ -101,7 +108,6 @@ _FR = [
         "retirer",
         T.WITHDRAWAL,
         org=True,
-        unless=_TROOPS_FR,
         upgrade="temporairement provisoirement",
         upgraded=T.SUSPENSION,
     ),
@@ -111,12 +117,12 @@ _FR = [
         "retrait",
         T.WITHDRAWAL,
         org=True,
-        unless=_TROOPS_FR,
         window=4,
         upgrade="temporaire provisoire",
         upgraded=T.SUSPENSION,
     ),
     _r("sortie", T.WITHDRAWAL, org=True, window=4),
+    _r("dénoncer", T.WITHDRAWAL, needs="traité pacte", window=3),
     _r("demander", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_FR, window=10),
     _r("solliciter", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_FR, window=10),
     _r("appeler", T.REQUEST_FOR_ASSISTANCE, needs="aide secours", window=4),
@@ -142,6 +148,7 @@ _EN = [
     _r("create", T.FOUNDING, org=True),
     _r("founding", T.FOUNDING, org=True, window=3),
     _r("join", T.ACCESSION, org=True),
+    _r("rejoin", T.ACCESSION, org=True),
     _r("accede", T.ACCESSION, org=True),
     _r("member", T.ACCESSION, needs="become became", org=True, window=0),
     _r("apply", T.APPLICATION, needs="membership join", window=4),
@@ -151,12 +158,14 @@ _EN = [
     _r("suspend", T.SUSPENSION, org=True),
     _r("freeze", T.SUSPENSION, org=True),
     _r("suspension", T.SUSPENSION, org=True, window=4),
-    _r("withdraw", T.WITHDRAWAL, org=True, unless=_TROOPS_EN),
+    _r("withdraw", T.WITHDRAWAL, org=True),
     _r("leave", T.WITHDRAWAL, org=True),
     _r("quit", T.WITHDRAWAL, org=True),
     _r("exit", T.WITHDRAWAL, org=True),
-    _r("withdrawal", T.WITHDRAWAL, org=True, unless=_TROOPS_EN, window=4),
-    _r("pull", T.WITHDRAWAL, needs="out", org=True, unless=_TROOPS_EN, window=1),
+    _r("withdrawal", T.WITHDRAWAL, org=True, window=4),
+    _r("pull", T.WITHDRAWAL, needs="out back", org=True, window=4),
+    _r("pullout", T.WITHDRAWAL, org=True, window=4),
+    _r("denounce", T.WITHDRAWAL, needs="treaty pact", window=3),
     _r("request", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_EN, window=10),
     _r("ask", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_EN, window=10),
     _r("appeal", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_EN, window=10),
@@ -192,11 +201,15 @@ _RU = [
     _r("заморозить", T.SUSPENSION, org=True),
     _r("заморозка", T.SUSPENSION, org=True, window=4),
     _r("приостановка", T.SUSPENSION, org=True, window=4),
-    _r("выйти", T.WITHDRAWAL, org=True, unless=_TROOPS_RU),
-    _r("выходить", T.WITHDRAWAL, org=True, unless=_TROOPS_RU),
+    _r("выйти", T.WITHDRAWAL, org=True),
+    _r("выходить", T.WITHDRAWAL, org=True),
     _r("покинуть", T.WITHDRAWAL, org=True),
     _r("покидать", T.WITHDRAWAL, org=True),
     _r("выход", T.WITHDRAWAL, org=True, window=4),
+    _r("денонсировать", T.WITHDRAWAL, needs="договор соглашение пакт", window=3),
+    _r("вывести", T.WITHDRAWAL, org=True),
+    _r("выводить", T.WITHDRAWAL, org=True),
+    _r("вывод", T.WITHDRAWAL, org=True, window=4),
     _r("попросить", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_RU),
     _r("просить", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_RU),
     _r("обратиться", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_RU + " просьба", window=8),
@@ -239,6 +252,163 @@ def verb_stems(lang: str) -> tuple[tuple[str, tuple[TriggerRule, ...]], ...]:
     ]
     return tuple(sorted(out, key=lambda x: -len(x[0])))
 
+
+#: Nouns for armed forces. A withdrawal trigger with one of them as its subject or its object ("the troops
+#: started leaving Kazakhstan", "retrait des troupes", "вывод войск") is the end of a deployment (PLOVER's
+#: ``RETREAT``, a withdrawal of forces), not a state leaving an organization.
+TROOP_NOUNS: dict[str, frozenset[str]] = {
+    "en": _words(
+        "troop troops peacekeeper peacekeepers contingent contingents force forces soldier soldiers unit units "
+        "battalion battalions serviceman servicemen personnel mission"
+    ),
+    "fr": _words(
+        "troupe troupes contingent contingents force forces soldat soldats casque casques militaire militaires "
+        "bataillon bataillons unité unités mission"
+    ),
+    "ru": _words("войско войска миротворец контингент сила военный военнослужащий подразделение батальон миссия"),
+}
+
+#: Words between a troop noun and the trigger that show they belong to different clauses ("refused to host
+#: troops and may leave the bloc").
+CLAUSE_JOINS: frozenset[str] = frozenset([",", ";", ":", "and", "or", "but", "et", "ou", "mais", "и", "или", "но", "а"])
+
+#: Event types that change a state's membership: their object must be an organization or a treaty ("left the
+#: CSTO", "quitté le traité"), never a place ("left Moscow", "quitter le Kazakhstan", "покинуть Казахстан").
+MEMBERSHIP_TYPES: frozenset[T] = frozenset({T.ACCESSION, T.SUSPENSION, T.WITHDRAWAL})
+
+#: Nouns that make what is joined, left or suspended something other than membership: a meeting ("left the
+#: CSTO summit", "покинул саммит ОДКБ"), people ("retiré ses représentants de l'OTSC"), a proposal.
+NOT_MEMBERSHIP: dict[str, frozenset[str]] = {
+    "en": _words(
+        "summit meeting talks session exercise exercises drills conference ceremony representative "
+        "representatives envoy ambassador delegation delegations candidate candidacy offer proposal request"
+    ),
+    "fr": _words(
+        "sommet réunion session exercice exercices manœuvre manœuvres conférence cérémonie représentant "
+        "représentants ambassadeur délégation délégations candidat candidature offre proposition demande"
+    ),
+    "ru": _words(
+        "саммит заседание встреча сессия учение учения переговоры конференция церемония представитель посол "
+        "делегация кандидатура предложение заявка"
+    ),
+}
+
+#: The word "treaty": with a definite article and no name after it ("left the treaty", "quitté le traité",
+#: "вышел из договора") it refers to the article's main organization or treaty.
+TREATY_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(["treaty", "pact"]),
+    "fr": frozenset(["traite", "pacte"]),
+    "ru": frozenset(["договор", "пакт"]),
+}
+
+#: Words after "treaty" that make it some other, named treaty ("the treaty on conventional forces").
+TREATY_NAMED_AFTER: frozenset[str] = frozenset(
+    ["of", "on", "with", "between", "de", "d'", "du", "des", "sur", "avec", "entre", "о", "об", "с", "со", "между"]
+)
+
+#: Names of treaties the knowledge base gives only one English title for, by treaty id: short names, city
+#: names, translations. A treaty resolves to its organization (``cst-1992`` → ``csto``) or, for a treaty
+#: without one, to the treaty itself (``rio-1947``). Russian forms are matched on lemmas, so any case works.
+TREATY_ALIASES: dict[str, tuple[str, ...]] = {
+    "cst-1992": (
+        "Collective Security Treaty",
+        "Tashkent Treaty",
+        "Treaty of Tashkent",
+        "traité de sécurité collective",
+        "traité de Tachkent",
+        "Договор о коллективной безопасности",
+        "Ташкентский договор",
+    ),
+    "csto-charter-2002": ("CSTO Charter", "Charter of the CSTO", "Charte de l'OTSC", "Устав ОДКБ"),
+    "north-atlantic-1949": (
+        "North Atlantic Treaty",
+        "Washington Treaty",
+        "Treaty of Washington",
+        "traité de l'Atlantique nord",
+        "traité de Washington",
+        "Североатлантический договор",
+        "Вашингтонский договор",
+    ),
+    "rio-1947": (
+        "Rio Treaty",
+        "Rio Pact",
+        "Inter-American Treaty of Reciprocal Assistance",
+        "TIAR",
+        "traité de Rio",
+        "pacte de Rio",
+        "traité interaméricain d'assistance réciproque",
+        "Договор Рио",
+        "Пакт Рио",
+        "Межамериканский договор о взаимной помощи",
+    ),
+    "anzus-1951": ("ANZUS", "ANZUS Treaty", "ANZUS pact", "traité ANZUS", "pacte ANZUS", "АНЗЮС", "пакт АНЗЮС"),
+    "us-japan-1960": (
+        "US-Japan Security Treaty",
+        "Japan-US Security Treaty",
+        "traité de sécurité nippo-américain",
+        "Японо-американский договор безопасности",
+    ),
+}
+
+#: State institutions that speak and act for their state ("the foreign ministry in Tashkent said", "le
+#: ministère arménien des Affaires étrangères", "МИД республики"): folded phrase (Russian: lemmas) → whether
+#: the phrase alone, with no state bound to it, stands for the state last named ("the ministry said").
+INSTITUTIONS: dict[str, dict[str, bool]] = {
+    "en": {
+        "foreign ministry": True,
+        "ministry of foreign affairs": True,
+        "foreign affairs ministry": True,
+        "foreign office": True,
+        "defence ministry": True,
+        "defense ministry": True,
+        "ministry of defence": True,
+        "ministry of defense": True,
+        "ministry": True,
+        "government": True,
+        "cabinet": False,
+        "presidential administration": True,
+        "presidential office": True,
+        "president's office": True,
+        "presidency": True,
+        "prime minister's office": True,
+        "parliament": False,
+        "embassy": False,
+    },
+    "fr": {
+        "ministere des affaires etrangeres": True,
+        "ministere de l'europe et des affaires etrangeres": True,
+        "ministere de la defense": True,
+        "ministere": True,
+        "gouvernement": True,
+        "executif": False,
+        "presidence": True,
+        "administration presidentielle": True,
+        "diplomatie": False,
+        "parlement": False,
+        "ambassade": False,
+    },
+    "ru": {
+        "мид": True,
+        "министерство иностранный дело": True,
+        "министерство оборона": True,
+        "минобороны": True,
+        "министерство": True,
+        "ведомство": False,
+        "внешнеполитический ведомство": True,
+        "правительство": True,
+        "кабмин": True,
+        "кабинет министр": True,
+        "администрация президент": True,
+        "аппарат президент": True,
+        "офис президент": True,
+        "пресс служба": False,
+        "парламент": False,
+        "посольство": False,
+    },
+}
+
+#: Institutions that are located abroad: "the embassy in Moscow" is not Russia's.
+ABROAD: frozenset[str] = frozenset(["embassy", "ambassade", "посольство"])
 
 #: Words that make a trigger about membership of the article's organization even when it is not named
 #: ("Erevan avait gelé sa participation").

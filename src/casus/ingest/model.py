@@ -19,6 +19,10 @@ from casus.kb.events import EventType
 #: Languages the ingestion pipeline reads.
 LANGS = ("en", "fr", "ru")
 
+#: How the ``claim`` of a ``deployment`` event starts when it is the deployment's end: forces withdrawn from
+#: a place (PLOVER's ``RETREAT``), not a state leaving an organization.
+DEPLOYMENT_END = "end of deployment: forces withdrawn"
+
 
 class Modality(StrEnum):
     """How the text presents an event.
@@ -94,12 +98,16 @@ class Mention:
         start: Offset of the first character.
         end: Offset after the last character.
         text: The surface text.
-        kind: ``state``, ``capital`` (a metonym for its government), ``organization``, ``person`` or ``members``
+        kind: ``state``, ``capital`` (a metonym for its government), ``government`` (a ministry, government,
+            presidency… standing for its state: "the foreign ministry in Tashkent"), ``organization`` (also a
+            treaty, resolved to its organization or, without one, to the treaty id), ``person`` or ``members``
             ("the members of the CSTO").
-        ref: State id, organization id or person name.
+        ref: State id, organization or treaty id, or person name.
         state: For a person: the state whose office they hold.
         organization: For a person: the organization whose office they hold.
         role: For a person: ``secretary_general``, ``prime_minister``, ``president``…
+        by_role: For a person: the text names only the role ("the prime minister"), so who it is depends on
+            the date; events look the holder up again on their own date.
     """
 
     start: int
@@ -110,6 +118,7 @@ class Mention:
     state: str | None = None
     organization: str | None = None
     role: str | None = None
+    by_role: bool = False
 
 
 @dataclass(frozen=True)
@@ -175,7 +184,8 @@ class ExtractedEvent:
 
     Attributes:
         type: PLOVER-aligned alliance event type.
-        organization: Organization id it concerns, when resolved.
+        organization: Organization id it concerns, when resolved; a treaty without an organization gives its
+            treaty id (``rio-1947``).
         actors: Who acted: state ids or organization ids.
         people: Named people who acted or spoke (resolved office-holders or names as written).
         target: State or organization id the action was directed at.
@@ -184,7 +194,8 @@ class ExtractedEvent:
         members: States listed as members (for a roster statement: "its members are…").
         when: Date or period.
         modality: Asserted, negated, hypothetical or reported.
-        claim: For a statement: what was said (reported content or quote).
+        claim: For a statement: what was said (reported content or quote); for a refusal: what was refused;
+            for the end of a deployment: :data:`DEPLOYMENT_END` (see :attr:`phase`).
         title: One-line description.
         confidence: 0-1; lowered by negation, hypotheticals and missing arguments.
         evidence: Quotes supporting it (several after merging reports of several articles).
@@ -205,13 +216,20 @@ class ExtractedEvent:
     confidence: float = 0.5
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
+    @property
+    def phase(self) -> str | None:
+        """For a deployment: ``start`` (forces sent) or ``end`` (forces withdrawn); ``None`` for other types."""
+        if self.type is not EventType.DEPLOYMENT:
+            return None
+        return "end" if self.claim.startswith(DEPLOYMENT_END) else "start"
+
     def key(self) -> tuple[Any, ...]:
         """What makes two reports the same event: type, organization, actors, target, period, modality.
 
-        Statements also compare their speakers (``people``).
+        Statements also compare their speakers (``people``); the end of a deployment is not its start.
         """
         people = tuple(sorted(self.people)) if self.type is EventType.STATEMENT else ()
-        return (
+        key: tuple[Any, ...] = (
             self.type.value,
             self.organization or "",
             tuple(sorted(self.actors)),
@@ -221,6 +239,7 @@ class ExtractedEvent:
             self.when.end.isoformat() if self.when.end else "",
             self.modality.value,
         )
+        return (*key, "end") if self.phase == "end" else key
 
     @property
     def id(self) -> str:
@@ -232,6 +251,7 @@ class ExtractedEvent:
         return {
             "id": self.id,
             "type": self.type.value,
+            "phase": self.phase,
             "organization": self.organization,
             "actors": list(self.actors),
             "people": list(self.people),

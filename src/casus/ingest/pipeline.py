@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from casus.ingest import lexicon as lx
 from casus.ingest import nlp
 from casus.ingest.documents import Fetcher, build_document, expand_sources, read_document
-from casus.ingest.entities import Gazetteer, gazetteer
+from casus.ingest.entities import SOME_STATE, Gazetteer, gazetteer
 from casus.ingest.extract import Discourse
 from casus.ingest.model import Analysis, Document, ExtractedEvent, Mention
 from casus.ingest.sentences import sentence_events
@@ -31,8 +31,20 @@ if TYPE_CHECKING:
 _MAIN = "@main"
 
 
-def _settle(m: Mention, main: str | None, gaz: Gazetteer, on: dt.date) -> Mention | None:
-    """Replace the main-organization placeholder by the article's main organization."""
+def _settle(m: Mention, main: str | None, gaz: Gazetteer, on: dt.date, state: str | None = None) -> Mention | None:
+    """Replace the placeholders: the article's main organization, and the state an institution stands for.
+
+    ``state`` is the state named last before the mention ("Uzbekistan…, the ministry said"), if any.
+    """
+    if m.ref == SOME_STATE:
+        return replace(m, ref=state) if state else None
+    if m.state == SOME_STATE:
+        if not state:
+            return None
+        ref = m.ref
+        if m.role and ref.startswith(f"{m.role} of"):
+            ref = gaz.holder(state, m.role, on) or f"{m.role} of {state}"
+        return replace(m, state=state, ref=ref)
     if m.ref == _MAIN:
         return replace(m, ref=main) if main else None
     if m.organization == _MAIN:
@@ -43,6 +55,22 @@ def _settle(m: Mention, main: str | None, gaz: Gazetteer, on: dt.date) -> Mentio
             ref = gaz.holder(main, m.role, on) or f"{m.role} of {main}"
         return replace(m, organization=main, ref=ref)
     return m
+
+
+def _settle_all(
+    raw: Sequence[Mention], main: str | None, gaz: Gazetteer, on: dt.date, memory: Discourse
+) -> list[Mention]:
+    """Settle a sentence's mentions in order; an institution with no state takes the one named last."""
+    out: list[Mention] = []
+    last = memory.last_state.ref if memory.last_state else None
+    for m in raw:
+        settled = _settle(m, main, gaz, on, last)
+        if settled is None:
+            continue
+        out.append(settled)
+        if settled.kind in ("state", "capital", "government"):
+            last = settled.ref
+    return out
 
 
 def merge_events(events: Iterable[ExtractedEvent]) -> list[ExtractedEvent]:
@@ -85,7 +113,7 @@ def fold_undated(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
 
     def loose(ev: ExtractedEvent) -> tuple[object, ...]:
         k = ev.key()
-        return (k[0], k[1], k[2], k[4], k[7])
+        return (k[0], k[1], k[2], k[4], k[7], ev.phase)
 
     result = list(events)
     dated: dict[tuple[object, ...], list[int]] = {}
@@ -140,7 +168,7 @@ def analyze(doc: Document, kb: KnowledgeBase | None = None) -> Analysis:
     events: list[ExtractedEvent] = []
     all_mentions: list[Mention] = []
     for k, (s, e) in enumerate(spans):
-        mentions = [x for x in (_settle(m, main, gaz, pub) for m in raw[k]) if x is not None]
+        mentions = _settle_all(raw[k], main, gaz, pub, memory)
         all_mentions += mentions
         if k in parsed and not text[s:e].rstrip().endswith("?"):  # a question asserts nothing
             sent_times = [t for t in times if s <= t.start < e]
@@ -153,7 +181,7 @@ def analyze(doc: Document, kb: KnowledgeBase | None = None) -> Analysis:
         people = [m for m in mentions if m.kind == "person"]
         if people:
             memory.last_person = people[-1]
-        states = [m for m in mentions if m.kind in ("state", "capital")]
+        states = [m for m in mentions if m.kind in ("state", "capital", "government")]
         if states:
             memory.last_state = states[-1]
     return Analysis(doc, tuple(fold_undated(merge_events(events))), assess(doc), tuple(all_mentions))

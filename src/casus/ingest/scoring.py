@@ -3,7 +3,9 @@
 A labelled article gives its text, publication date and gold events. A predicted event matches a gold one
 when the type is the same, the organization is the same (if the gold gives one), the gold actors are among
 the predicted ones (state, organization or person ids), the gold members are among the predicted members,
-the predicted period overlaps the gold date or period (if the gold gives one) and the modality is the same.
+the predicted period overlaps the gold date or period (if the gold gives one), the modality is the same and,
+for a deployment, so is the phase (``phase: end`` labels forces withdrawn; a gold deployment without a phase
+is its start).
 Each gold event matches at most one prediction (greedy, in gold order). Unmatched predictions are false
 positives; unmatched gold events are false negatives.
 """
@@ -34,6 +36,7 @@ class GoldEvent:
     start: dt.date | None = None
     end: dt.date | None = None
     modality: Modality = Modality.ASSERTED
+    phase: str | None = None
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,14 @@ def _date(value: Any) -> tuple[dt.date | None, dt.date | None]:
     return day, day
 
 
+def _phase(value: Any) -> str | None:
+    if value is None:
+        return None
+    if value not in ("start", "end"):
+        raise ValueError(f"phase must be start or end, not {value!r}")
+    return str(value)
+
+
 def load_gold(path: str | Path, lang: str | None = None) -> list[GoldArticle]:
     """Labelled articles from a YAML file (see ``tests/ingest/eval/en.yaml`` for the format).
 
@@ -134,6 +145,7 @@ def load_gold(path: str | Path, lang: str | None = None) -> list[GoldArticle]:
                         start,
                         end,
                         Modality(e.get("modality", "asserted")),
+                        _phase(e.get("phase")),
                     )
                 )
             published = art["published"]
@@ -148,6 +160,8 @@ def load_gold(path: str | Path, lang: str | None = None) -> list[GoldArticle]:
 def matches(pred: ExtractedEvent, gold: GoldEvent) -> bool:
     """Whether a predicted event matches a gold one (see the module docstring)."""
     if pred.type is not gold.type or pred.modality is not gold.modality:
+        return False
+    if gold.type is EventType.DEPLOYMENT and pred.phase != (gold.phase or "start"):
         return False
     if gold.organization and pred.organization != gold.organization:
         return False

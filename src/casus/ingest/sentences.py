@@ -27,7 +27,7 @@ from casus.ingest.extract import (
     pick_when,
     roster_event,
 )
-from casus.ingest.model import ExtractedEvent, Mention, Modality
+from casus.ingest.model import DEPLOYMENT_END, ExtractedEvent, Mention, Modality
 from casus.ingest.nlp import Sentence, Token
 from casus.ingest.temporal import TimeExpression
 from casus.kb.events import EventType as T
@@ -85,6 +85,8 @@ def _statements(
     for i, tok in enumerate(toks):
         if tok.lemma not in lx.REPORTING[lang] or tok.pos in ("NOUN", "ADJ", "PROPN"):
             continue
+        if _denounces_treaty(toks, i, lang):
+            continue  # "dénoncer le traité": a withdrawal, not something said
         if any(a <= tok.start < b for a, b in spans):
             continue  # a verb of saying inside someone's claim is part of the claim
         cut = _inversion(toks, i, mentions, lang)
@@ -163,6 +165,15 @@ def _statements(
 
 
 _AUX = {"a", "has", "had", "have", "avait", "ont", "is", "was", "est", "-t-il", "-t-elle", "t", "-"}
+_DET = {"the", "le", "la", "les", "its", "his", "her", "their", "son", "sa", "ses", "leur"}
+
+
+def _denounces_treaty(toks: Sequence[Token], i: int, lang: str) -> bool:
+    """Whether the verb at ``i`` is also a treaty withdrawal whose condition holds ("dénoncer le traité")."""
+    after = {t.lemma for t in toks[i + 1 : i + 4]} | {lx.fold(t.text) for t in toks[i + 1 : i + 4]}
+    return any(
+        r.type is T.WITHDRAWAL and r.needs and r.needs & after for r in lx.rules_by_lemma(lang).get(toks[i].lemma, ())
+    )
 
 
 def _inversion(toks: Sequence[Token], i: int, mentions: Sequence[Mention], lang: str) -> int | None:
@@ -179,19 +190,29 @@ def _inversion(toks: Sequence[Token], i: int, mentions: Sequence[Mention], lang:
         word = toks[k].text.lower()
         if word in _AS:
             return k
-        if word in {",", "»", "”", '"'}:
+        if word in {"»", "”", '"'}:
             return k if k >= 2 else None
+        if word == ",":
+            return k if _is_clause(toks[:k]) else None  # not "En 2016, le Premier ministre a critiqué…"
         inside = any(m.start <= toks[k].start < m.end for m in mentions)
         if not (
             inside
             or word.strip("-") in lx.PRONOUNS[lang]
             or word in _AUX
+            or word in _DET
             or toks[k].lemma in {"avoir", "have", "be"}
             or word.startswith("-t")
             or word in {"l'", "l’"}
         ):
             return None
     return None
+
+
+def _is_clause(toks: Sequence[Token]) -> bool:
+    """Whether tokens before a comma can be a reported claim: a verb where parsed, else four words or more."""
+    if any(t.pos for t in toks):
+        return any(t.pos in ("VERB", "AUX") for t in toks)
+    return sum(1 for t in toks if t.text[:1].isalnum()) >= 4
 
 
 def _nearest_org(mentions: Sequence[Mention], anchor: int) -> str | None:
@@ -216,7 +237,7 @@ def sentence_events(
     said = _statements(sent, lang, mentions, times, memory, doc_id, gaz)
     out += [s.event for s in said if s.event is not None]
     has_org = any(m.kind == "organization" for m in mentions)
-    triggers = find_triggers(sent, lang, has_org, memory.main_org)
+    triggers = find_triggers(sent, lang, has_org, memory.main_org, mentions)
     governing = [(t.index, lx.GOVERNING[t.type]) for t in triggers if t.type in lx.GOVERNING]
     for trig in triggers:
         i, tok = trig.index, sent.tokens[trig.index]
@@ -226,7 +247,10 @@ def sentence_events(
         lo = 0
         if claim_of is not None:
             lo = next((k for k, t in enumerate(sent.tokens) if t.start >= claim_of.claim[0]), 0)
-        subject = find_subject(sent, i, mentions, lang, memory, lo=lo)
+        membership = trig.type in lx.MEMBERSHIP_TYPES or trig.type is T.CONSIDERATION_OF_WITHDRAWAL
+        subject = find_subject(sent, i, mentions, lang, memory, lo=lo, membership=membership)
+        if trig.place and (subject is None or subject.kind != "organization"):
+            continue  # a state or a person left a place: no alliance event
         if claim_of is not None and claim_of.speaker is not None:
             inner = {t.text.lower() for t in sent.tokens[lo:i]}
             if not [m for m in mentions if claim_of.claim[0] <= m.start < tok.start] and inner & lx.PRONOUNS[lang]:
@@ -245,8 +269,14 @@ def sentence_events(
         if trig.type is T.SUMMIT:
             subject = None  # a summit's organization and venue say it all
         actors, _ = actor_ids(subject)
+        also = _coordinated(sent, subject, mentions)
         if trig.type is T.SUMMIT:
             target = _venue(sent, mentions, lang)
+        elif trig.end:  # forces withdrawn from a place: "leaving Kazakhstan", "из Казахстана"
+            target = next(
+                (m for m in mentions if m.start >= tok.end and m.kind in ("state", "capital") and m.ref not in actors),
+                None,
+            )
         else:
             target = find_target(sent, i, mentions, lang, {*actors, org or ""})
         when = None
@@ -257,6 +287,8 @@ def sentence_events(
         claim = ""
         if trig.type is T.REFUSAL:
             claim = _claim_text(sent.text[tok.end - sent.start :])
+        elif trig.end:
+            claim = DEPLOYMENT_END
         out.append(
             make_event(
                 trig.type,
@@ -270,11 +302,41 @@ def sentence_events(
                 modality=modality,
                 claim=claim,
                 gaz=gaz,
+                also=also,
             )
         )
     if roster is not None and not any(e.type is T.STATEMENT and e.members for e in out):
         out.append(roster)
     return out
+
+
+_AND = {"and", "et", "и"}
+
+
+def _coordinated(sent: Sentence, subject: Mention | None, mentions: Sequence[Mention]) -> tuple[str, ...]:
+    """States coordinated with a state subject: "Azerbaijan and Georgia left", "Russia, Belarus and Armenia".
+
+    A list joined by commas only counts when it ends with "and / et / и" ("Kazakhstan, Russia's ally, …" is
+    an apposition).
+    """
+    if subject is None or subject.kind not in ("state", "capital", "government"):
+        return ()
+    out: list[str] = []
+    seps: list[set[str]] = []
+    end = subject.end
+    for m in sorted(mentions, key=lambda x: x.start):
+        if m.start < end:
+            continue
+        between = sent.text[end - sent.start : m.start - sent.start].lower().replace(",", " , ").split()
+        if not between or m.kind not in ("state", "capital", "government") or not set(between) <= {*_AND, ","}:
+            break
+        out.append(m.ref)
+        seps.append(set(between))
+        end = m.end
+    while seps and not (seps[-1] & _AND):
+        seps.pop()
+        out.pop()
+    return tuple(dict.fromkeys(r for r in out if r != subject.ref))
 
 
 def _venue(sent: Sentence, mentions: Sequence[Mention], lang: str) -> Mention | None:
@@ -301,4 +363,8 @@ def _self_report(sent: Sentence, lo: int, i: int, subject: Mention | None, speak
     own = bool(words & _SELF) or any(
         a.text.lower() in lx.POSSESSIVES and b.lemma in lx.COUNTRY_WORDS for a, b in itertools.pairwise(toks)
     )
-    return own and speaker.kind in ("state", "capital", "person") and bool(speaker.state or speaker.kind != "person")
+    return (
+        own
+        and speaker.kind in ("state", "capital", "government", "person")
+        and bool(speaker.state or speaker.kind != "person")
+    )
