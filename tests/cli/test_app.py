@@ -108,3 +108,10 @@ def test_treaty_only_alliances_have_members():
     assert {"USA", "BRA", "ARG"} <= states and "MEX" not in states  # Mexico's denunciation took effect in 2004
     anzus = json.loads(casus("members", "ANZUS", "--on", "1990-01-01", "-f", "json").stdout)
     assert {m["state"]: m["status"] for m in anzus["members"]} == {"AUS": "member", "NZL": "suspended", "USA": "member"}
+
+
+def test_sources_is_the_bibliography_of_an_organization():
+    data = json.loads(casus("sources", "csto", "-f", "json").stdout)
+    ids = {s["id"] for s in data}
+    assert {"cst-1992-text", "csto-charter-2002", "tass-tasmagambetov-2024", "atop-5.1"} <= ids
+    assert all(s["citation"] and ".." not in s["citation"] for s in data)

@@ -229,6 +229,36 @@ def obligations(
 
 
 @app.command()
+def sources(
+    org: Annotated[str, typer.Argument(help="Organization or treaty-only alliance: id, name or acronym.")],
+    fmt: FormatOpt = Format.TABLE,
+) -> None:
+    """The bibliography of an organization's curated facts: every source they cite, with its citation."""
+    kb = _kb()
+    organization = kb.organization(org)
+    data = [
+        {
+            "id": s.id,
+            "kind": s.kind.value,
+            "publisher": s.publisher,
+            "title": s.title,
+            "published": s.published.isoformat() if s.published else None,
+            "url": s.url,
+            "citation": s.cite(),
+            "note": s.note or None,
+        }
+        for s in kb.sources_of(organization)
+    ]
+    emit(
+        data,
+        ["id", "kind", "published", "citation"],
+        fmt,
+        title=f"{organization.name}: sources",
+        caption=f"{len(data)} sources",
+    )
+
+
+@app.command()
 def demo() -> None:
     """Walk through the questions of the June 2024 CSTO article with the built-in knowledge."""
     from casus.cli.demo import run_demo

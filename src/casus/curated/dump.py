@@ -39,23 +39,7 @@ def organization_document(kb: KnowledgeBase, org_id: str) -> dict[str, Any]:
         t.pop("origin")
     spells = [_plain(m) for m in kb.spells(org_id)]
     events = [_plain(e) for e in kb.events if e.organization == org_id]
-    cited: set[str] = set(org.sources)
-    for m in kb.spells(org_id):
-        cited.update(m.sources)
-    for e in kb.events:
-        if e.organization == org_id:
-            cited.update(e.sources)
-    for tr in kb.treaties_of(org_id):
-        cited.update(tr.sources)
-        for p in tr.provisions:
-            cited.update(p.sources)
-            for c in p.conditions:
-                cited.update(c.sources)
-    for body in org.bodies:
-        cited.update(body.sources)
-    for holder in org.officeholders:
-        cited.update(holder.sources)
-    sources = [_plain(kb.sources[s]) for s in sorted(cited) if s in kb.sources]
+    sources = [_plain(s) for s in kb.sources_of(org)]
     return {"sources": sources, "organization": o, "treaties": treaties, "memberships": spells, "events": events}
 
 

@@ -335,6 +335,31 @@ class KnowledgeBase:
                 )
         return tuple(sorted(events, key=lambda e: (e.date, e.type.value, e.title)))
 
+    def sources_of(self, org: str | Organization) -> tuple[Source, ...]:
+        """Every source an organization's facts cite — its bibliography, by id.
+
+        That is: the organization itself, its bodies and office-holders, its treaties, provisions and
+        conditions, its members' spells and its events.
+        """
+        organization = org if isinstance(org, Organization) else self.organization(org)
+        cited: set[str] = set(organization.sources)
+        for body in organization.bodies:
+            cited.update(body.sources)
+        for holder in organization.officeholders:
+            cited.update(holder.sources)
+        for m in self.spells(organization.id):
+            cited.update(m.sources)
+        for e in self.events:
+            if e.organization == organization.id:
+                cited.update(e.sources)
+        for treaty in self.treaties_of(organization.id):
+            cited.update(treaty.sources)
+            for p in treaty.provisions:
+                cited.update(p.sources)
+                for c in p.conditions:
+                    cited.update(c.sources)
+        return tuple(self.sources[s] for s in sorted(cited) if s in self.sources)
+
     def source(self, source_id: str) -> Source:
         """The source with that id.
 

@@ -58,7 +58,7 @@ class Source:
             parts.append(self.published.isoformat())
         if self.url:
             parts.append(self.url)
-        return ". ".join(p for p in parts if p) + "."
+        return ". ".join(p.rstrip(".") for p in parts if p) + "."
 
 
 @dataclass(frozen=True)
