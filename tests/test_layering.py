@@ -71,9 +71,6 @@ def test_importing_casus_is_light():
     import subprocess
     import sys
 
-    code = (
-        "import sys, casus; "
-        "print([m for m in ('pandas', 'numpy', 'typer', 'yaml', 'pydantic') if m in sys.modules])"
-    )
+    code = "import sys, casus; print([m for m in ('pandas', 'numpy', 'typer', 'yaml', 'pydantic') if m in sys.modules])"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "[]"

@@ -115,3 +115,11 @@ def test_sources_is_the_bibliography_of_an_organization():
     ids = {s["id"] for s in data}
     assert {"cst-1992-text", "csto-charter-2002", "tass-tasmagambetov-2024", "atop-5.1"} <= ids
     assert all(s["citation"] and ".." not in s["citation"] for s in data)
+
+
+def test_timeline_of_an_atop_alliance(shared_data):
+    # As `members atop-…` and GET /api/v1/orgs/atop-3285/timeline do, the timeline loads ATOP for an atop- id.
+    events = json.loads(casus("timeline", "atop-3285", "-f", "json").stdout)
+    assert {e["organization"] for e in events} == {"atop-3285"}
+    founders = {e["actors"][0] for e in events if e["type"] == "founding"}
+    assert {"POL", "DDR", "RUS", "CSK"} <= founders and all(e["date"] == "1955-05-14" for e in events[:8])

@@ -7,6 +7,7 @@ import hashlib
 import http.server
 import importlib
 import json
+import os
 import shutil
 import threading
 from collections.abc import Iterator
@@ -87,6 +88,9 @@ def test_success_writes_file_and_sidecar(
     assert meta["sha256"] == hashlib.sha256(body).hexdigest()
     assert meta["url"] == f"{base}/toy.csv"
     assert meta["dataset"] == "toy"
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (dest / "toy.csv").stat().st_mode & 0o777 == 0o666 & ~umask  # not mkstemp's 0600
     # A second call finds the verified copy and does not download again.
     (root / "toy.csv").unlink()
     [again] = fetch("toy", dest=dest, progress=True)

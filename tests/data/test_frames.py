@@ -202,3 +202,19 @@ def test_parquet_round_trip_property(
     )
     path = write_frame(df, tmp_path_factory.mktemp("rt") / "x.parquet")
     pd.testing.assert_frame_equal(pd.read_parquet(path), df)
+
+
+def test_write_frame_mode_and_unwritable_folder(tmp_path: Path, system: pd.DataFrame) -> None:
+    import os
+
+    f = state_years(1950, 1950, system=system)
+    umask = os.umask(0o022)
+    try:
+        out = write_frame(f, tmp_path / "sy.csv")
+    finally:
+        os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o644  # not mkstemp's 0600
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(InvalidInputError, match="cannot write"):
+        write_frame(f, blocker / "sy.parquet")

@@ -59,3 +59,20 @@ def test_offsets_point_into_the_text():
 
 def test_undated_means_on_or_before_publication():
     assert (undated(PUB).start, undated(PUB).end, undated(PUB).precision) == (None, PUB, Precision.UNDATED)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "published", "day"),
+    [
+        # the year before publication is no leap year: this crashed with "day is out of range for month"
+        ("le 29 février", "fr", dt.date(2024, 2, 10), dt.date(2020, 2, 29)),
+        # publication year is no leap year: the last 29 February is the year before, not "no date"
+        ("on February 29", "en", dt.date(2025, 3, 1), dt.date(2024, 2, 29)),
+        ("29 февраля", "ru", dt.date(2023, 5, 1), dt.date(2020, 2, 29)),
+        ("le 29 février", "fr", dt.date(2024, 3, 1), dt.date(2024, 2, 29)),
+    ],
+)
+def test_29_february_without_a_year_is_the_last_one_before_publication(text, lang, published, day):
+    (found,) = find_dates(text, lang, published)
+    assert found.when is not None
+    assert (found.when.start, found.when.end, found.when.precision) == (day, day, Precision.DAY)

@@ -129,3 +129,31 @@ def test_coverage_error_for_dataset_alliance_after_its_end(kb):
     assert small.members_on("atop-9999", D(2010, 1, 1)).states() == ("FRA",)
     with pytest.raises(CoverageError, match="unknown"):
         small.members_on("atop-9999", D(2020, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("org", "date"),
+    [
+        ("ANZUS", D(1951, 9, 1)),
+        ("ANZUS", D(1952, 4, 29)),
+        ("Rio Treaty", D(1947, 9, 2)),
+        ("us-japan-1960", D(1960, 6, 23)),
+    ],
+)
+def test_timeline_lists_a_treaty_signature_or_entry_into_force_once(kb, org, date):
+    treaty_events = [e for e in kb.timeline(org) if e.type.value == "treaty" and e.date == date]
+    assert len(treaty_events) == 1, [e.title for e in treaty_events]
+
+
+def test_timeline_keeps_generated_treaty_events_when_no_curated_one(kb):
+    titles = [e.title for e in kb.timeline("csto") if e.type.value == "treaty"]
+    assert "Collective Security Treaty signed" in titles and "Collective Security Treaty in force" in titles
+
+
+@pytest.mark.parametrize(
+    ("name", "suggested"), [("Senkaku", "Senkaku Islands"), ("Ceutta", "Ceuta"), ("Kuriles", "Kuril Islands")]
+)
+def test_unknown_place_suggests_named_territories(kb, name, suggested):
+    with pytest.raises(UnknownEntityError) as err:
+        kb.place(name)
+    assert err.value.suggestions[0] == suggested and f"did you mean '{suggested}'" in str(err.value)

@@ -89,3 +89,42 @@ def test_bad_inputs_raise_typed_errors(kb):
 def test_result_dates_are_dates(kb):
     c = make_crisis(kb, attacker="Azerbaijan", target="Armenia", on=dt.date(2023, 1, 1))
     assert c.on == dt.date(2023, 1, 1) and c.place.country == "ARM"
+
+
+def test_no_duties_when_entry_into_force_is_unknown(kb):
+    # The 1997 Russia–Armenia treaty's entry into force is not recorded: its Art. 3 fails on a mere threat,
+    # but Art. 2 consultations cannot be asserted as a duty while whether the treaty binds is unknown.
+    r = results(kb, attacker="Azerbaijan", target="Armenia", on="2021-05-13", kind="threat")
+    ru_am = r["russia-armenia-1997"]
+    assert any(s.check == "in_force" and s.outcome.value == "unknown" for s in ru_am.explanation)
+    assert ru_am.duties == () and ru_am.obligated == ()
+    # The CST, in force since 1994, keeps its Art. 2 consultation duties.
+    assert {d.provision for d in r["cst-1992"].duties} == {"cst-art2"}
+
+
+@pytest.mark.parametrize("text", ["non-statesmen", "nonstate"])
+def test_attacker_that_only_looks_like_non_state_is_an_unknown_state(kb, text):
+    with pytest.raises(UnknownEntityError):
+        make_crisis(kb, attacker=text, target="Armenia", on="2023-01-01")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("non-state", ""), ("non-state:al-Qaeda", "al-Qaeda"), ("Non-State al-Qaeda", "al-Qaeda")]
+)
+def test_non_state_attacker_forms(kb, text, name):
+    crisis = make_crisis(kb, attacker=text, target="USA", on="2001-09-11")
+    assert not crisis.attacker.is_state and crisis.attacker.name == name
+
+
+def test_collective_forces_not_permitted_before_they_existed(kb):
+    early = results(kb, attacker="non-state", target="Kazakhstan", on="1995-06-01", kind="unrest", requested=True)
+    assert not [p for r in early.values() for p in r.permitted]
+    later = results(kb, attacker="non-state", target="Kazakhstan", on="2022-01-06", kind="unrest", requested=True)
+    assert [p.action.value for r in later.values() for p in r.permitted] == ["deploy_collective_forces"]
+
+
+def test_a_country_given_as_place_is_named_as_on_the_date(kb):
+    from casus.obligations import make_crisis
+
+    crisis = make_crisis(kb, attacker="United States", target="Russia", on="1970-01-01", place="Russia")
+    assert crisis.place.name == "Soviet Union"

@@ -50,3 +50,13 @@ def test_backtest_json(shared_data):
     assert res.exit_code == 0, res.output
     data = json.loads(res.stdout)
     assert len(data["episodes"]) >= 12 and "base_rate_post1945" in data["summary"]
+
+
+def test_unwritable_out_folder_exits_2_with_one_line(tmp_path, capsys):
+    from casus.cli.app import main
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    assert main(["simulate", "armenia-2022-09", "--runs", "100", "--seed", "1", "--out", str(blocker / "x")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("casus: error: --out")

@@ -108,3 +108,21 @@ def test_unknown_organization_is_a_scenario_error(kb):
     s = load_scenario("armenia-2022-09").with_changes(organization="Warsaw Pakt")
     with pytest.raises(ScenarioError, match="Warsaw Pakt"):
         assess_procedure(kb, s)
+
+
+def test_date_that_does_not_exist_is_a_scenario_error_with_its_line():
+    # YAML's timestamp constructor raises a bare ValueError for 30 February
+    with pytest.raises(ScenarioError, match=r"s\.yaml:2: not a valid date"):
+        parse_scenario(GOOD.replace("2022-09-13", "2022-02-30"), "s.yaml")
+
+
+def test_scenario_before_the_organization_existed_is_an_error(kb, kazakhstan):
+    import datetime as dt
+
+    import pytest
+
+    from casus.errors import ScenarioError
+    from casus.sim.crisis import simulate_crisis
+
+    with pytest.raises(ScenarioError, match="did not exist on 1980-01-01"):
+        simulate_crisis(kb, kazakhstan.with_changes(on=dt.date(1980, 1, 1)), runs=100, rng=1)

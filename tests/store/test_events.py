@@ -104,3 +104,10 @@ def test_urls(monkeypatch, tmp_path):
 def test_unreachable_postgres_is_a_store_error():
     with pytest.raises(StoreError, match="cannot open the event store"):
         EventStore("postgresql://nobody@127.0.0.1:1/none?connect_timeout=2")
+
+
+def test_store_under_a_file_is_a_store_error(tmp_path):
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("a file, not a folder")
+    with pytest.raises(StoreError, match="cannot create"):
+        EventStore(str(blocker / "events.sqlite"))

@@ -214,3 +214,15 @@ def test_atop_organization_beyond_its_coverage_is_409(shared_data, assert_error)
     atop = next(o["id"] for o in orgs if o["origin"] != "curated")
     err = assert_error(client.get(f"/api/v1/orgs/{atop}/members", params={"on": "2020-01-01"}), 409, "coverage")
     assert "unknown" in err["message"]
+
+
+def test_network_lists_each_treaty_alliance_once(client):
+    data = client.get("/api/v1/network", params={"on": "2024-06-25"}).json()
+    ids = [s["id"] for s in data["scopes"]]
+    assert len(ids) == len(set(ids)), ids
+    scopes = {s["id"]: s for s in data["scopes"]}
+    # 18 parties of the Rio Treaty in June 2024 (Cuba suspended, Mexico and the ALBA four withdrawn), once each.
+    assert scopes["rio-1947"]["members"] == 18 and scopes["rio-1947"]["kind"] == "treaty"
+    assert scopes["anzus-1951"]["members"] == 3
+    rio_links = [link for link in data["links"] if link["scope"] == "rio-1947"]
+    assert len(rio_links) == len({link["state"] for link in rio_links}) == 18

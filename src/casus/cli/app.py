@@ -176,7 +176,7 @@ def timeline(
     """An organization's timeline: treaties, accessions, suspensions, requests, deployments."""
     from casus.contract import event_to_dict
 
-    kb = _kb(news=news, store=store)
+    kb = _kb(org.strip().lower().startswith("atop"), news=news, store=store)
     organization = kb.organization(org)
     data = [event_to_dict(kb, e) for e in kb.timeline(organization)]
     emit(

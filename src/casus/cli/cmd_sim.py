@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from importlib import import_module
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -36,6 +37,22 @@ def _kb_and_evidence() -> tuple[Any, Any]:
     return load_kb(), evidence
 
 
+def _out_folder(out: str | Path) -> Path:
+    """Create the ``--out`` folder (and its parents) up front, so a bad path fails before the work is done.
+
+    Raises:
+        InvalidInputError: The folder cannot be created (a file is in the way, no permission).
+    """
+    from casus.errors import InvalidInputError
+
+    folder = Path(out)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InvalidInputError(f"--out {out}: cannot create the folder ({exc.strerror or exc})") from None
+    return folder
+
+
 def simulate(
     scenario: Annotated[str, typer.Argument(help="A scenario YAML file, or a built-in name (armenia-2022-09).")],
     runs: Annotated[int, typer.Option("--runs", "-n", min=1, help="Replications.")] = 100_000,
@@ -49,6 +66,7 @@ def simulate(
     from casus.sim.files import load_scenario
 
     scen = load_scenario(scenario)
+    folder = _out_folder(out) if out else None
     kb, evidence = _kb_and_evidence()
     result = simulate_crisis(kb, scen, evidence, runs=runs, rng=seed)
     sens = None
@@ -56,10 +74,10 @@ def simulate(
         from casus.sim.sensitivity import sobol_indices
 
         sens = sobol_indices(kb, scen, evidence, rng=result.seed)
-    if out:
+    if folder is not None:
         from casus.sim.charts import write_outputs
 
-        for path in write_outputs(result, out, sens):
+        for path in write_outputs(result, folder, sens):
             sys.stderr.write(f"casus: wrote {path}\n")
     data = result.to_dict()
     if sens is not None:

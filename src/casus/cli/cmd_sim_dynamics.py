@@ -108,12 +108,14 @@ def dynamics(
     out: Annotated[Path | None, typer.Option(help="Folder for Parquet tables and PNG/HTML charts.")] = None,
 ) -> None:
     """Fitted hazard models of accession, exit and termination, and an illustrative membership trajectory."""
+    from casus.cli.cmd_sim import _out_folder
     from casus.curated import load_kb
     from casus.kb.dates import parse_date
     from casus.sim.dynamics import simulate_membership
     from casus.sim.dynamics_io import load_dynamics_frames, load_fitted_suite, load_hypothesis_tests
     from casus.sim.dynamics_setup import org_snapshot
 
+    folder = _out_folder(out) if out is not None else None
     kb = load_kb()
     frames = load_dynamics_frames()
     day = parse_date(start, field="--start") if start else None
@@ -141,8 +143,8 @@ def dynamics(
         "states": _json_safe(_records(states)),
         "notes": list(tr.notes),
     }
-    if out is not None:
-        for p in _write_outputs(out, tr, suite):
+    if folder is not None:
+        for p in _write_outputs(folder, tr, suite):
             _note(f"wrote {p}")
     if fmt is Format.JSON:
         emit_json(data)

@@ -83,13 +83,15 @@ def sweep(
     fmt: FormatOpt = Format.TABLE,
 ) -> None:
     """Run a scenario over a grid or a sample of model parameters (illustrative, not a forecast)."""
-    from casus.cli.cmd_sim import _kb_and_evidence
+    from casus.cli.cmd_sim import _kb_and_evidence, _out_folder
     from casus.errors import InvalidInputError
     from casus.sim.files import load_scenario
     from casus.sim.sweep import SweepDesign, simulate_sweep
 
     if out is not None and Path(out).suffix.lower() not in (".parquet", ".csv"):
         raise InvalidInputError(f"--out {out}: write a .parquet or a .csv file")
+    if out is not None:
+        _out_folder(Path(out).parent)
     if sample is None and points is not None:
         raise InvalidInputError("--points applies to --sample sobol|lhs; a grid's size comes from its STEPS")
     if sample is not None and points is None:
@@ -131,7 +133,6 @@ def _open(kind: Executor, workers: int | None, scheduler: str | None) -> Abstrac
 def _write(df: pd.DataFrame, path: Path) -> None:
     from casus.errors import MissingExtraError
 
-    path.parent.mkdir(parents=True, exist_ok=True)
     if path.suffix.lower() == ".csv":
         df.to_csv(path)
     else:

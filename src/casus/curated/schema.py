@@ -125,6 +125,7 @@ class ProvisionIn(_Model):
     covers_suspended: bool | None = None
     note: str = ""
     bound: tuple[str, ...] = ()
+    effective: dt.date | None = None
 
     @field_validator("article", mode="before")
     @classmethod

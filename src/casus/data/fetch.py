@@ -47,6 +47,13 @@ class FetchedFile:
     message: str = ""
 
 
+def _ordinary_mode(path: Path) -> None:
+    """Give a ``mkstemp`` file (created 0600) an ordinary file's mode before it is moved into place."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(path, 0o666 & ~umask)
+
+
 def sha256_of(path: Path) -> str:
     """The SHA-256 of a file, lower-case hex."""
     h = hashlib.sha256()
@@ -196,6 +203,7 @@ def _fetch_one(
             raise SourceFormatError(
                 url, f"sha256 mismatch: expected {f.sha256}, got {got}; the file was not kept", field="sha256"
             )
+        _ordinary_mode(tmp)
         os.replace(tmp, target)
     except httpx.HTTPError as exc:
         tmp.unlink(missing_ok=True)
@@ -229,6 +237,7 @@ def _write_sidecar(prov: Provenance, f: DatasetFile, url: str, target: Path) -> 
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             json.dump(record, out, indent=2, sort_keys=True)
             out.write("\n")
+        _ordinary_mode(Path(tmp_name))
         os.replace(tmp_name, sidecar)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)

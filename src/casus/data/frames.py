@@ -381,7 +381,7 @@ def write_frame(df: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
         The path written.
 
     Raises:
-        InvalidInputError: Unsupported suffix.
+        InvalidInputError: Unsupported suffix, or a folder that cannot be created or written to.
     """
     target = Path(path)
     name = target.name.lower()
@@ -391,9 +391,15 @@ def write_frame(df: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
         fmt = "csv"
     else:
         raise InvalidInputError(f"cannot tell the format of {target}; use a .parquet or .csv suffix")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    except OSError as exc:
+        raise InvalidInputError(f"cannot write {target}: {exc.strerror or exc}") from None
     os.close(fd)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; give the frame an ordinary file's mode
     try:
         if fmt == "parquet":
             df.to_parquet(tmp, index=False)

@@ -196,6 +196,18 @@ def _past_month(month: int, pub: dt.date, text: str) -> When:
     return _month(year, month, text)
 
 
+def _past_day(month: int, day: int, pub: dt.date) -> dt.date | None:
+    """The latest date on or before ``pub`` with this month and day (29 February: the last leap year)."""
+    for year in range(pub.year, pub.year - 8, -1):
+        try:
+            out = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if out <= pub:
+            return out
+    return None
+
+
 def _weekday(weekday: int, pub: dt.date, text: str, strictly_before: bool = False) -> When:
     delta = (pub.weekday() - weekday) % 7
     if delta == 0 and strictly_before:
@@ -372,13 +384,8 @@ def _resolve(kind: str, m: re.Match[str], lang: str, pub: dt.date) -> tuple[When
     month = MONTHS[lang].get(m.group("m").lower().rstrip(".")) if "m" in m.groupdict() and m.group("m") else None
     if kind == "dm" and month:
         d = int(m.group("d").replace("1er", "1"))
-        try:
-            day = dt.date(pub.year, month, d)
-        except ValueError:
-            return None
-        if day > pub:
-            day = day.replace(year=pub.year - 1)
-        return _day(day, text), True
+        day = _past_day(month, d, pub)
+        return (_day(day, text), True) if day else None
     if kind == "my" and month:
         return _month(int(m.group("y")), month, text), True
     if kind == "m" and month:

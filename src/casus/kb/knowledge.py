@@ -229,7 +229,7 @@ class KnowledgeBase:
         except KeyError:
             raise UnknownEntityError("treaty", treaty_id, hint="see `casus timeline ORG` for treaties") from None
 
-    def place(self, name: str, *, target: str | None = None) -> Place:
+    def place(self, name: str, *, target: str | None = None, on: dt.date | None = None) -> Place:
         """Resolve a place: a named territory, an ISO 3166-2 code, or a state (its whole territory).
 
         Raises:
@@ -243,10 +243,17 @@ class KnowledgeBase:
         try:
             state = self.states.resolve(name)
         except UnknownEntityError as err:
+            from rapidfuzz import fuzz, process
+
+            hits = process.extract(key, list(self._place_index), scorer=fuzz.WRatio, limit=3, score_cutoff=88)
+            places = (self.places[self._place_index[h[0]]].name for h in hits)
             raise UnknownEntityError(
-                "place", name, err.suggestions, hint="give a country, an ISO 3166-2 code (ES-CE) or a named territory"
+                "place",
+                name,
+                tuple(dict.fromkeys((*places, *err.suggestions)))[:3],
+                hint="give a country, an ISO 3166-2 code (ES-CE) or a named territory",
             ) from None
-        return self.country_place(state.id)
+        return self.country_place(state.id, on)
 
     def country_place(self, state_id: str, on: dt.date | None = None) -> Place:
         """A state's whole territory as a place (named as the state was named on ``on``)."""
@@ -327,9 +334,14 @@ class KnowledgeBase:
                 kind, title = EventType.FOUNDING, f"{name}: founding member"
             if (m.start, kind, (m.state,)) not in seen:
                 events.append(Event(m.start, kind, organization.id, title, (m.state,), sources=m.sources))
+        # A curated treaty event on the day (``ANZUS Treaty signed in San Francisco``) already tells it.
+        curated_treaty_days = {e.date for e in events if e.type is EventType.TREATY}
         for t in self.treaties_of(organization.id):
-            events.append(Event(t.signed, EventType.TREATY, organization.id, f"{t.title} signed", sources=t.sources))
-            if t.in_force:
+            if t.signed not in curated_treaty_days:
+                events.append(
+                    Event(t.signed, EventType.TREATY, organization.id, f"{t.title} signed", sources=t.sources)
+                )
+            if t.in_force and t.in_force not in curated_treaty_days:
                 events.append(
                     Event(t.in_force, EventType.TREATY, organization.id, f"{t.title} in force", sources=t.sources)
                 )

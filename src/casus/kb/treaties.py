@@ -118,6 +118,8 @@ class Provision:
         covers_suspended: Whether a suspended (frozen) member is still covered as a beneficiary, with the
             organization's word for it in ``note``; ``None`` when unknown.
         note: Interpretation notes, practice, disagreements.
+        effective: The day the provision took effect when later than the treaty (the CSTO's collective forces
+            exist only from the 2007 Agreement on Peacekeeping Activities).
         bound: The parties that bear the obligation, when not all do (ATOP's one-sided pledges: in 1832
             France promised to defend Belgium, not the reverse). Empty means every party.
     """
@@ -134,6 +136,7 @@ class Provision:
     covers_suspended: bool | None = None
     note: str = ""
     bound: tuple[str, ...] = ()
+    effective: dt.date | None = None
 
     def __post_init__(self) -> None:
         if not self.triggers:

@@ -25,8 +25,9 @@ def parse_attacker(kb: KnowledgeBase, text: str, on: dt.date | None = None) -> A
         UnknownEntityError: An unknown state name.
     """
     raw = text.strip()
-    if raw.lower().startswith(NON_STATE):
-        return Attacker.non_state(raw[len(NON_STATE) :].lstrip(":").strip())
+    rest = raw[len(NON_STATE) :]
+    if raw.lower().startswith(NON_STATE) and (not rest or rest[0] == ":" or rest[0].isspace()):
+        return Attacker.non_state(rest.lstrip(":").strip())
     state = kb.state(raw)
     return Attacker(state.id, kb.states.name_on(state.id, on))
 
@@ -52,7 +53,7 @@ def make_crisis(
     when = parse_date(on, field="--on")
     who = attacker if isinstance(attacker, Attacker) else parse_attacker(kb, attacker, when)
     tgt = kb.state(target)
-    where = kb.place(place) if place else kb.country_place(tgt.id, when)
+    where = kb.place(place, on=when) if place else kb.country_place(tgt.id, when)
     if disputed:
         where = where.with_disputed(True)
     return Crisis(who, tgt.id, when, where, parse_kind(kind), requested, provoked)

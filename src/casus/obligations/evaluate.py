@@ -140,6 +140,17 @@ def evaluate_provision(kb: KnowledgeBase, treaty: Treaty, provision: Provision, 
     """Evaluate one provision of one treaty against a crisis, condition by condition."""
     steps: list[Step] = []
     label = f"Art. {provision.article}" if provision.article[:1].isdigit() else provision.article
+    if provision.effective is not None and crisis.on < provision.effective:
+        steps.append(
+            Step(
+                "in_force",
+                Outcome.FAIL,
+                f"{label} takes effect only on {provision.effective}",
+                provision.sources,
+                provision.id,
+            )
+        )
+        return ProvisionResult(provision, Verdict.NOT_TRIGGERED, tuple(steps))
     if crisis.kind not in provision.triggers:
         kinds = ", ".join(k.value for k in provision.triggers)
         steps.append(
@@ -272,7 +283,9 @@ def evaluate_treaty(kb: KnowledgeBase, treaty: Treaty, crisis: Crisis) -> Treaty
         decisive = principal[0] if principal else None
     duties: list[Duty] = []
     helpers = _obligated_parties(kb, treaty, crisis)
-    sure = verdict is not Verdict.INDETERMINATE or not any(s.outcome is Outcome.UNKNOWN for s in intro)
+    # No duty can be asserted while whether the treaty binds at all is unknown (entry into force not
+    # recorded, or the date beyond a dataset's coverage), even when the principal pledge fails anyway.
+    sure = not any(s.outcome is Outcome.UNKNOWN for s in intro)
     for r in sorted(obligations, key=lambda r: _RANK.get(r.provision.kind, 9)):
         if r.verdict is not Verdict.TRIGGERED or not sure:
             continue

@@ -18,6 +18,7 @@ live in ``casus/sim/scenarios/`` and are found by name (``armenia-2022-09``).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -167,9 +168,22 @@ def _load_yaml(text: str, path: str) -> Any:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise _error(path, f"not valid YAML: {getattr(exc, 'problem', exc)}", mark.line + 1 if mark else None) from None
+    except ValueError as exc:  # a date-like scalar that is no date (2022-02-30): raised by YAML's timestamp constructor
+        raise _error(path, f"not a valid date: {exc}", _bad_date_line(text)) from None
     if not isinstance(data, dict):
         raise _error(path, "the top level must be a mapping (name:, date:, organization:, event:…)", 1)
     return data
+
+
+def _bad_date_line(text: str) -> int | None:
+    """1-based line of the first ``YYYY-MM-DD`` in ``text`` that is not a calendar date."""
+    for i, line in enumerate(text.splitlines(), 1):
+        for m in re.finditer(r"(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])", line):
+            try:
+                dt.date(*(int(g) for g in m.groups()))
+            except ValueError:
+                return i
+    return None
 
 
 def _validate(model: type[_Strict], text: str, path: str) -> Any:

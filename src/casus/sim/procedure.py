@@ -113,6 +113,13 @@ def _resolve_scope(kb: KnowledgeBase, name: str) -> tuple[str, str, Organization
 def _participants(kb: KnowledgeBase, scope: str, org: Organization | None, scenario: Scenario) -> list[str]:
     """Members with full participation (suspended, observer, partner and applicant states do not decide)."""
     if org is not None:
+        if not org.exists_on(scenario.on):
+            founded = org.founded.isoformat() if org.founded else "?"
+            ended = f" and ended on {org.dissolved}" if org.dissolved else ""
+            raise ScenarioError(
+                f"{org.name} did not exist on {scenario.on} (it began on {founded}{ended}); date the scenario "
+                "within its lifetime"
+            )
         roster = kb.members_on(org, scenario.on)
         spells = roster.members
     else:

@@ -128,7 +128,13 @@ class EventStore:
         self.url = url or default_store_url()
         target = normalize_url(self.url)
         if target.startswith("sqlite:///") and target != "sqlite:///:memory:":
-            Path(target[len("sqlite:///") :]).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(target[len("sqlite:///") :]).expanduser().parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(
+                    f"cannot open the event store at {_safe(self.url)}: cannot create {folder} ({exc.strerror or exc})"
+                ) from None
         try:
             self.engine = sa.create_engine(target, future=True)
         except ImportError as err:

@@ -54,6 +54,9 @@ def network_on(kb: KnowledgeBase, on: dt.date) -> dict[str, Any]:
     for org in sorted(kb.organizations.values(), key=lambda o: o.id):
         if org.origin != "curated":
             continue
+        treaty = kb.treaties.get(org.id)
+        if treaty is not None and treaty.organization is None:
+            continue  # a treaty-only alliance: listed once, as a treaty, below
         try:
             roster = kb.members_on(org, on)
         except CoverageError:
