@@ -128,3 +128,11 @@ def test_a_country_given_as_place_is_named_as_on_the_date(kb):
 
     crisis = make_crisis(kb, attacker="United States", target="Russia", on="1970-01-01", place="Russia")
     assert crisis.place.name == "Soviet Union"
+
+
+def test_suspended_party_is_bound_but_flagged(kb):
+    # Armenia froze its participation on 2024-02-22: it is still a party, so still formally bound
+    r = results(kb, attacker="China", target="Kazakhstan", on="2024-06-25")["cst-1992"]
+    assert r.verdict is Verdict.TRIGGERED and "ARM" in r.obligated
+    flag = [s for s in r.explanation if s.check == "suspended_parties"]
+    assert len(flag) == 1 and "Armenia" in flag[0].detail

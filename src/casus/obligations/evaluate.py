@@ -316,6 +316,22 @@ def evaluate_treaty(kb: KnowledgeBase, treaty: Treaty, crisis: Crisis) -> Treaty
                 r.provision.id,
             )
         )
+    frozen = [
+        st
+        for st in obligated
+        if (m := kb.status_on(st, treaty.party_scope, crisis.on)) and m.status is Status.SUSPENDED
+    ]
+    if frozen:
+        names = ", ".join(kb.states.name_on(st, crisis.on) for st in frozen)
+        explanation.append(
+            Step(
+                "suspended_parties",
+                Outcome.INFO,
+                f"{names}: participation suspended, still formally "
+                "bound as a party but not taking part in the organization's decisions",
+                treaty.sources,
+            )
+        )
     return TreatyResult(
         treaty,
         verdict,
