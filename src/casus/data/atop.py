@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 from importlib import resources
+from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
@@ -69,6 +70,31 @@ def observed_until() -> pd.Timestamp:
     return pd.Timestamp(end)
 
 
+def _censored_span(
+    src: Path, df: pd.DataFrame, start: tuple[str, str, str, str], end: tuple[str, str, str, str]
+) -> tuple[npt.NDArray[np.bool_], tuple[pd.Series, pd.Series], tuple[pd.Series, pd.Series]]:
+    """Start and end dates of ATOP spells, with ATOP's censoring.
+
+    An end year ``0`` means "still in force on 2018-12-31": the end columns become NA (in place) and
+    ``ongoing`` is True, so the censoring date is never presented as an end.
+
+    Args:
+        src: The source file (for error messages).
+        df: The loaded frame.
+        start: Prefix for messages, then the year, month and day columns of the start.
+        end: The same for the end.
+
+    Returns:
+        ``ongoing``, then ``(dates, day_known)`` for the start and for the end (see :func:`build_dates`).
+    """
+    ongoing = (df[end[1]] == 0).fillna(False).to_numpy(dtype=bool)
+    for col in end[1:]:
+        df[col] = df[col].mask(ongoing)
+    first = build_dates(src, start[0], df[start[1]], df[start[2]], df[start[3]], missing_day="first")
+    last = build_dates(src, end[0], df[end[1]], df[end[2]], df[end[3]], missing_day="last")
+    return ongoing, first, last
+
+
 def load_atop_members(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
     """Load the ATOP 5.1 member-level file (one row per member and alliance phase).
 
@@ -96,11 +122,9 @@ def load_atop_members(path: str | os.PathLike[str] | None = None) -> pd.DataFram
     """
     src = resolve("atop", "atop5_1m.csv", path)
     df = read_csv_checked(src, _M_DTYPES, other_dtype="Int32")
-    ongoing = (df["yrexit"] == 0).fillna(False).to_numpy(dtype=bool)
-    for col in ("yrexit", "moexit", "dayexit"):
-        df[col] = df[col].mask(ongoing)
-    ent, ent_known = build_dates(src, "ent", df["yrent"], df["moent"], df["dayent"], missing_day="first")
-    ext, ext_known = build_dates(src, "exit", df["yrexit"], df["moexit"], df["dayexit"], missing_day="last")
+    ongoing, (ent, ent_known), (ext, ext_known) = _censored_span(
+        src, df, ("ent", "yrent", "moent", "dayent"), ("exit", "yrexit", "moexit", "dayexit")
+    )
     extra = pd.DataFrame(
         {
             "ent_date": ent,
@@ -143,11 +167,9 @@ def load_atop_alliances(path: str | os.PathLike[str] | None = None) -> pd.DataFr
         **_OB_DTYPES,
     }
     df = read_csv_checked(src, dtypes, other_dtype="Int32")
-    ongoing = (df["endyr"] == 0).fillna(False).to_numpy(dtype=bool)
-    for col in ("endyr", "endmo", "endday"):
-        df[col] = df[col].mask(ongoing)
-    beg, _ = build_dates(src, "beg", df["begyr"], df["begmo"], df["begday"], missing_day="first")
-    end, _ = build_dates(src, "end", df["endyr"], df["endmo"], df["endday"], missing_day="last")
+    ongoing, (beg, _), (end, _) = _censored_span(
+        src, df, ("beg", "begyr", "begmo", "begday"), ("end", "endyr", "endmo", "endday")
+    )
     extra = pd.DataFrame({"beg_date": beg, "end_date": end, "ongoing": ongoing}, index=df.index)
     return pd.concat([df, extra], axis=1)
 

@@ -114,7 +114,7 @@ def _conditions(
             )
         )
     for suffix, kind, text in _CONDS:
-        col = prefix + suffix if suffix != "conpr" else prefix + "conpr"
+        col = prefix + suffix
         if prefix == "con" and suffix in ("conum", "codem", "conpr"):
             continue
         if prefix == "off" and suffix == "conpr":
@@ -280,7 +280,6 @@ def _member_spells(registry: StateRegistry, org_id: str, rows: list[dict[str, An
             else:
                 merged.append([start, end])
         for start, end in merged:
-            end = end if end is None or end > start else None if end is None else end
             if end is not None and end <= start:
                 continue
             out.append(Membership(sid, org_id, Status.MEMBER, start, end, sources=("atop-5.1",)))
