@@ -77,6 +77,12 @@ class SourceFormatError(CasusError):
         super().__init__(f"{where}: {message}")
 
 
+class ScenarioFormatError(SourceFormatError, ScenarioError):
+    """A scenario or episode file that does not have the expected shape (file, line and field known)."""
+
+    kind = ScenarioError.kind
+
+
 class DataUnavailableError(CasusError):
     """A dataset that is not on this machine; the message says how to get it (``casus data fetch``)."""
 

@@ -112,7 +112,7 @@ def test_unknown_organization_is_a_scenario_error(kb):
 
 def test_date_that_does_not_exist_is_a_scenario_error_with_its_line():
     # YAML's timestamp constructor raises a bare ValueError for 30 February
-    with pytest.raises(ScenarioError, match=r"s\.yaml:2: not a valid date"):
+    with pytest.raises(ScenarioError, match=r"s\.yaml:2 \[date\]: not a valid date"):
         parse_scenario(GOOD.replace("2022-09-13", "2022-02-30"), "s.yaml")
 
 

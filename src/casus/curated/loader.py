@@ -7,26 +7,53 @@ file, the line and the field. Cross-file integrity (unknown sources, overlapping
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
-import yaml
-from pydantic import ValidationError
-
-from casus.curated.schema import CuratedFile
+from casus import yamlio
 from casus.curated.states import load_states
 from casus.errors import InvalidInputError, SourceFormatError
 from casus.kb.events import Event
 from casus.kb.knowledge import KnowledgeBase
 from casus.kb.memberships import Membership
-from casus.kb.organizations import Organization
+from casus.kb.organizations import Body, Officeholder, Organization
 from casus.kb.places import GeographicScope, Place
-from casus.kb.sources import Source
-from casus.kb.treaties import Treaty
-from casus.yamlio import Loader, line_of
+from casus.kb.sources import Coverage, Source
+from casus.kb.treaties import Condition, Modality, Provision, Treaty
+from casus.yamlio import Shape
+
+
+@dataclasses.dataclass(frozen=True)
+class CuratedFile:
+    """One curated YAML file: its top-level keys, each validated straight into the :mod:`casus.kb` dataclasses.
+
+    A membership or event without ``organization:`` belongs to the file's organization (or to its only treaty).
+    """
+
+    sources: tuple[Source, ...] = ()
+    organization: Organization | None = None
+    treaties: tuple[Treaty, ...] = ()
+    memberships: tuple[Membership, ...] = ()
+    events: tuple[Event, ...] = ()
+    places: tuple[Place, ...] = ()
+    scopes: tuple[GeographicScope, ...] = ()
+
+
+#: Where the curated YAML spelling differs from the dataclasses (see :class:`casus.yamlio.Shape`). Every object
+#: with a ``sources`` field must cite at least one source, except a body and a condition.
+SHAPES: dict[type, Shape] = {
+    Organization: Shape(mappings=frozenset({"names", "acronyms"}), internal=frozenset({"origin"})),
+    Coverage: Shape(defaults={"start": None, "end": None}, internal=frozenset({"label"})),
+    Officeholder: Shape(defaults={"end": None}),
+    Body: Shape(cited=False),
+    Condition: Shape(cited=False),
+    Provision: Shape(defaults={"modality": Modality.OBLIGATION.value}),
+    Treaty: Shape(defaults={"organization": None, "in_force": None}, internal=frozenset({"origin"})),
+    Event: Shape(defaults={"organization": None}),
+}
 
 
 def parse_curated(text: str, path: str) -> CuratedFile:
@@ -35,24 +62,31 @@ def parse_curated(text: str, path: str) -> CuratedFile:
     Raises:
         SourceFormatError: Bad YAML or a field that does not validate, with file, line and field.
     """
-    try:
-        data: Any = yaml.load(text, Loader=Loader)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise SourceFormatError(
-            path, f"not valid YAML: {getattr(err, 'problem', err)}", line=mark.line + 1 if mark else None
-        ) from None
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        raise SourceFormatError(path, "the top level must be a mapping (sources:, organization:, treaties:…)", line=1)
-    try:
-        return CuratedFile.model_validate(data)
-    except ValidationError as err:
-        first = err.errors()[0]
-        loc = first["loc"]
-        field = ".".join(str(p) for p in loc)
-        raise SourceFormatError(path, first["msg"], line=line_of(text, loc), field=field) from None
+    data = yamlio.load(text, path)
+    org, treaties = data.get("organization"), data.get("treaties")
+    org_id = org.get("id") if isinstance(org, dict) else None
+    only_treaty = treaties[0].get("id") if isinstance(treaties, list) and len(treaties) == 1 else None
+    default_scope = org_id or (only_treaty if isinstance(only_treaty, str) else None)
+    for key, default in (("memberships", default_scope), ("events", org_id)):
+        items = data.get(key)
+        if not isinstance(items, list):
+            continue
+        for i, item in enumerate(items):
+            if isinstance(item, dict) and item.get("organization") is None:
+                if key == "memberships" and default is None:
+                    raise SourceFormatError(
+                        path,
+                        "membership needs `organization:` (file has no single scope)",
+                        line=yamlio.line_of(text, [key, i]),
+                        field=f"{key}.{i}",
+                    )
+                items[i] = {**item, "organization": default}
+    doc = yamlio.validate(CuratedFile, data, text, path, shapes=SHAPES)
+    if doc.organization is not None:  # the coverage speaks for this organization
+        cov = doc.organization.coverage
+        org_obj = dataclasses.replace(doc.organization, coverage=Coverage(cov.start, cov.end, doc.organization.id))
+        doc = dataclasses.replace(doc, organization=org_obj)
+    return doc
 
 
 def _builtin_files() -> list[tuple[str, str]]:
@@ -87,26 +121,19 @@ def build_kb(documents: Iterable[tuple[str, str]]) -> KnowledgeBase:
     scopes: list[GeographicScope] = []
     for path, text in documents:
         doc = parse_curated(text, path)
-        org_id = doc.organization.id if doc.organization else None
-        default_scope = org_id or (doc.treaties[0].id if len(doc.treaties) == 1 else None)
         for s in doc.sources:
-            if s.id in sources and sources[s.id] != s.build():
+            if s.id in sources and sources[s.id] != s:
                 raise SourceFormatError(
                     path, f"source {s.id!r} is defined twice with different content", field="sources"
                 )
-            sources[s.id] = s.build()
+            sources[s.id] = s
         if doc.organization:
-            orgs.append(doc.organization.build())
-        treaties += [t.build() for t in doc.treaties]
-        for i, m in enumerate(doc.memberships):
-            if not (m.organization or default_scope):
-                raise SourceFormatError(
-                    path, "membership needs `organization:` (file has no single scope)", field=f"memberships.{i}"
-                )
-            spells.append(m.build(default_scope))
-        events += [e.build(org_id) for e in doc.events]
-        places += [p.build() for p in doc.places]
-        scopes += [s.build() for s in doc.scopes]
+            orgs.append(doc.organization)
+        treaties += doc.treaties
+        spells += doc.memberships
+        events += doc.events
+        places += doc.places
+        scopes += doc.scopes
     try:
         return KnowledgeBase(load_states(), orgs, treaties, spells, events, sources.values(), places, scopes)
     except InvalidInputError as err:

@@ -18,18 +18,17 @@ live in ``casus/sim/scenarios/`` and are found by name (``armenia-2022-09``).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from casus.errors import CasusError, ScenarioError
+from casus import yamlio
+from casus.errors import CasusError, ScenarioError, ScenarioFormatError
 from casus.sim.backtest import Episode, EpisodeSource
 from casus.sim.scenario import Choice, RequestKind, Response, Scenario
-from casus.yamlio import Loader, line_of
+from casus.yamlio import line_of
 
 Kind = Literal["armed-attack", "threat", "unrest"]
 Rule = Literal["consensus", "unanimity", "qualified_majority", "majority", "two_thirds", "none"]
@@ -154,47 +153,11 @@ class EpisodesFile(_Strict):
 
 
 def _error(path: str, message: str, line: int | None = None, field: str | None = None) -> ScenarioError:
-    where = path if line is None else f"{path}:{line}"
-    if field:
-        where += f" [{field}]"
-    err = ScenarioError(f"{where}: {message}")
-    err.path, err.line, err.field = path, line, field  # type: ignore[attr-defined]
-    return err
-
-
-def _load_yaml(text: str, path: str) -> Any:
-    try:
-        data = yaml.load(text, Loader=Loader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise _error(path, f"not valid YAML: {getattr(exc, 'problem', exc)}", mark.line + 1 if mark else None) from None
-    except ValueError as exc:  # a date-like scalar that is no date (2022-02-30): raised by YAML's timestamp constructor
-        raise _error(path, f"not a valid date: {exc}", _bad_date_line(text)) from None
-    if not isinstance(data, dict):
-        raise _error(path, "the top level must be a mapping (name:, date:, organization:, event:…)", 1)
-    return data
-
-
-def _bad_date_line(text: str) -> int | None:
-    """1-based line of the first ``YYYY-MM-DD`` in ``text`` that is not a calendar date."""
-    for i, line in enumerate(text.splitlines(), 1):
-        for m in re.finditer(r"(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])", line):
-            try:
-                dt.date(*(int(g) for g in m.groups()))
-            except ValueError:
-                return i
-    return None
+    return ScenarioFormatError(path, message, line, field)
 
 
 def _validate(model: type[_Strict], text: str, path: str) -> Any:
-    data = _load_yaml(text, path)
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        loc = first["loc"]
-        field = ".".join(str(p) for p in loc)
-        raise _error(path, first["msg"], line_of(text, loc), field) from None
+    return yamlio.parse(model, text, path, error=ScenarioFormatError)
 
 
 def parse_scenario(text: str, path: str = "<scenario>") -> Scenario:
