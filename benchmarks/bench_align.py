@@ -14,7 +14,7 @@ import time
 
 import numpy as np
 
-from casus.sim.align import exact_landscape, weights
+from casus.sim.align.landscape import exact_landscape, weights
 
 N = 25
 NAIVE_N = 16

@@ -2,7 +2,7 @@
 
 Targets: 100,000 replications of a CSTO-sized crisis (the Armenia 2022 scenario, five helpers) in ≤ 1 s on
 2 cores; 10 million replications in under 1 GB (chunked); the vectorised numpy model ≥ 50× faster than the
-same model in Mesa (mesa ≥ 3, `casus.sim.mesa_model`), at the same number of replications.
+same model in Mesa (mesa ≥ 3, `casus.sim.crisis.agents`), at the same number of replications.
 
 Memory is the peak RSS of a child process running the simulation, against a child that only loads the
 knowledge base and the data and compiles the scenario (the floor).
@@ -21,10 +21,9 @@ import time
 CHILD = """
 import json, resource, sys, time
 from casus.curated import load_kb
-from casus.sim.crisis import run_compiled
-from casus.sim.datasets import load_evidence
-from casus.sim.files import load_scenario
-from casus.sim.model import compile_crisis
+from casus.sim.crisis.simulate import run_compiled
+from casus.sim.crisis.io import load_evidence, load_scenario
+from casus.sim.crisis.model import compile_crisis
 c = compile_crisis(load_kb(), load_scenario(sys.argv[1]), load_evidence())
 runs = int(sys.argv[2])
 t = time.perf_counter()
@@ -51,12 +50,11 @@ def best_of(fn, n: int = 5) -> float:  # type: ignore[no-untyped-def]
 
 def main() -> None:
     from casus.curated import load_kb
-    from casus.sim.crisis import run_compiled
-    from casus.sim.datasets import load_evidence
-    from casus.sim.files import load_scenario
-    from casus.sim.mesa_model import run_mesa
-    from casus.sim.model import compile_crisis
-    from casus.sim.scenario import Scenario
+    from casus.sim.crisis.agents import run_mesa
+    from casus.sim.crisis.io import load_evidence, load_scenario
+    from casus.sim.crisis.model import compile_crisis
+    from casus.sim.crisis.scenario import Scenario
+    from casus.sim.crisis.simulate import run_compiled
 
     kb, ev = load_kb(), load_evidence()
     armenia = compile_crisis(kb, load_scenario("armenia-2022-09"), ev)
@@ -78,8 +76,8 @@ def main() -> None:
     t_mesa = best_of(lambda: run_mesa(armenia, runs, seed=0), 1)
     t_mesa_nato = best_of(lambda: run_mesa(nato, 20_000, seed=0), 1) * (runs / 20_000)
     print(f"CSTO crisis (Armenia 2022, {armenia.n} helpers), {runs:,} replications")
-    print(f"  numpy (casus.sim.crisis)   {t_np * 1000:8.1f} ms   target <= 1000 ms")
-    print(f"  Mesa  (casus.sim.mesa_model) {t_mesa * 1000:6.0f} ms")
+    print(f"  numpy (casus.sim.crisis.simulate)   {t_np * 1000:8.1f} ms   target <= 1000 ms")
+    print(f"  Mesa  (casus.sim.crisis.agents) {t_mesa * 1000:6.0f} ms")
     print(f"  ratio Mesa / numpy          {t_mesa / t_np:8.0f}x   target >= 50x")
     print(f"NATO crisis (11 September 2001, {nato.n} helpers), {runs:,} replications")
     print(f"  numpy                       {t_np_nato * 1000:8.1f} ms")

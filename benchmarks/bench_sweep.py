@@ -1,4 +1,4 @@
-"""Parameter sweeps (casus.sim.sweep): serial (the baseline) vs local processes vs a local Dask cluster.
+"""Parameter sweeps (casus.sim.sweep.run): serial (the baseline) vs local processes vs a local Dask cluster.
 
 A grid of 45 × 45 = 2,025 points (base_reliability × forces_base, the two assumptions that move
 P(collective deployment) most in the Kazakhstan 2022 scenario), 20,000 replications each, with the country
@@ -43,10 +43,10 @@ def main() -> None:
     import pandas as pd
 
     from casus.curated import load_kb
-    from casus.sim.datasets import load_evidence
-    from casus.sim.files import load_scenario
-    from casus.sim.sweep import ProcessExecutor, SweepDesign, simulate_sweep
-    from casus.sim.sweep_dask import DaskExecutor
+    from casus.sim.crisis.io import load_evidence, load_scenario
+    from casus.sim.sweep.design import SweepDesign
+    from casus.sim.sweep.io.dask import DaskExecutor
+    from casus.sim.sweep.run import ProcessExecutor, simulate_sweep
 
     k = args.points_per_axis
     with warnings.catch_warnings():

@@ -19,7 +19,7 @@ def _modules() -> list[str]:
     for pkg in PACKAGES:
         module = importlib.import_module(pkg)
         names.append(pkg)
-        names += [m.name for m in pkgutil.iter_modules(module.__path__, prefix=f"{pkg}.")]
+        names += [m.name for m in pkgutil.walk_packages(module.__path__, prefix=f"{pkg}.")]
     return names
 
 

@@ -12,7 +12,7 @@ from casus import yamlio
 from casus.curated.loader import SHAPES, build_kb, parse_curated
 from casus.errors import ScenarioError, SourceFormatError
 from casus.kb.treaties import Treaty
-from casus.sim.files import parse_episodes
+from casus.sim.crisis.io import parse_episodes
 
 PACT = textwrap.dedent("""\
     sources:

@@ -16,9 +16,9 @@ import typer
 from casus.cli.output import Format, emit, emit_json
 
 if TYPE_CHECKING:
-    from casus.sim.backtest import BacktestResult
-    from casus.sim.result import CrisisResult
-    from casus.sim.sensitivity import SobolResult
+    from casus.sim.crisis.backtest import BacktestResult
+    from casus.sim.crisis.result import CrisisResult
+    from casus.sim.crisis.sensitivity import SobolResult
 
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format: table, json or csv.")]
 
@@ -27,7 +27,7 @@ def _kb_and_evidence() -> tuple[Any, Any]:
     import warnings
 
     from casus.curated import load_kb
-    from casus.sim.datasets import load_evidence
+    from casus.sim.crisis.io import load_evidence
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -62,8 +62,8 @@ def simulate(
     fmt: FormatOpt = Format.TABLE,
 ) -> None:
     """Simulate an organization's response to a member's request for help (illustrative, not a forecast)."""
-    from casus.sim.crisis import simulate_crisis
-    from casus.sim.files import load_scenario
+    from casus.sim.crisis.io import load_scenario
+    from casus.sim.crisis.simulate import simulate_crisis
 
     scen = load_scenario(scenario)
     folder = _out_folder(out) if out else None
@@ -71,11 +71,11 @@ def simulate(
     result = simulate_crisis(kb, scen, evidence, runs=runs, rng=seed)
     sens = None
     if sobol:
-        from casus.sim.sensitivity import sobol_indices
+        from casus.sim.crisis.sensitivity import sobol_indices
 
         sens = sobol_indices(kb, scen, evidence, rng=result.seed)
     if folder is not None:
-        from casus.sim.charts import write_outputs
+        from casus.sim.crisis.io.charts import write_outputs
 
         for path in write_outputs(result, folder, sens):
             sys.stderr.write(f"casus: wrote {path}\n")
@@ -142,8 +142,8 @@ def _print_simulation(result: CrisisResult, sens: SobolResult | None) -> None:
 
 def backtest(fmt: FormatOpt = Format.TABLE) -> None:
     """Score the crisis model on curated real episodes against base-rate baselines (Brier, log loss)."""
-    from casus.sim.backtest import backtest as run_backtest
-    from casus.sim.files import load_episodes
+    from casus.sim.crisis.backtest import backtest as run_backtest
+    from casus.sim.crisis.io import load_episodes
 
     kb, evidence = _kb_and_evidence()
     result = run_backtest(kb, load_episodes(), evidence)
@@ -184,7 +184,7 @@ def _print_backtest(result: BacktestResult, rows: list[dict[str, Any]], columns:
     from rich.console import Console
 
     from casus.cli.output import emit_table
-    from casus.sim.backtest import BASELINES
+    from casus.sim.crisis.backtest import BASELINES
 
     emit_table(rows, columns, title="Backtest: each episode as of the day before")
     summary = [

@@ -1,7 +1,7 @@
 """Membership dynamics and alignment commands: ``casus dynamics`` and ``casus align``.
 
-Thin wrappers over :mod:`casus.sim.hazard`, :mod:`casus.sim.dynamics` and :mod:`casus.sim.align_data`;
-``register_dynamics(app)`` adds them to the main app (called from ``cmd_sim.register``).
+Thin wrappers over :mod:`casus.sim.dynamics.hazard`, :mod:`casus.sim.dynamics.simulate` and
+:mod:`casus.sim.align.inputs`; ``register_dynamics(app)`` adds them to the main app (called from ``cmd_sim.register``).
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ import typer
 from casus.cli.output import Format, emit, emit_json
 
 if TYPE_CHECKING:
-    from casus.sim.dynamics import ThreatPath, Trajectory
-    from casus.sim.hazard import HazardSuite
+    from casus.sim.dynamics.hazard import HazardSuite
+    from casus.sim.dynamics.simulate import ThreatPath, Trajectory
 
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format: table, json or csv.")]
 
@@ -28,7 +28,7 @@ def _note(text: str) -> None:
 def _threat(spec: str, suite: HazardSuite, first_year: int, years: int) -> ThreatPath:
     """``flat``/``rising``/``falling``, or a CSV with ``year`` and ``threat`` (SD units) or ``onsets``."""
     from casus.errors import InvalidInputError, SourceFormatError
-    from casus.sim.dynamics import THREAT_KINDS, ThreatPath, threat_path
+    from casus.sim.dynamics.simulate import THREAT_KINDS, ThreatPath, threat_path
 
     if spec in THREAT_KINDS:
         return threat_path(spec, start_year=first_year, years=years, start=suite.threat_last)
@@ -70,7 +70,7 @@ def _json_safe(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _write_outputs(out: Path, tr: Trajectory, suite: HazardSuite) -> list[Path]:
-    from casus.sim.dynamics_charts import trajectory_figure, trajectory_html
+    from casus.sim.dynamics.io.charts import trajectory_figure, trajectory_html
 
     out.mkdir(parents=True, exist_ok=True)
     files = {
@@ -111,9 +111,10 @@ def dynamics(
     from casus.cli.cmd_sim import _out_folder
     from casus.curated import load_kb
     from casus.kb.dates import parse_date
-    from casus.sim.dynamics import simulate_membership
-    from casus.sim.dynamics_io import load_dynamics_frames, load_fitted_suite, load_hypothesis_tests
-    from casus.sim.dynamics_setup import org_snapshot
+    from casus.sim.dynamics.io import load_fitted_suite, load_hypothesis_tests
+    from casus.sim.dynamics.simulate import simulate_membership
+    from casus.sim.dynamics.snapshot import org_snapshot
+    from casus.sim.io import load_dynamics_frames
 
     folder = _out_folder(out) if out is not None else None
     kb = load_kb()
@@ -193,8 +194,8 @@ def align(
 ) -> None:
     """Landscape theory (Axelrod & Bennett 1993): the minimum-frustration two-bloc configurations."""
     from casus.curated import load_kb
-    from casus.sim.align_data import align_states, largest_states
-    from casus.sim.dynamics_io import load_dynamics_frames
+    from casus.sim.align.inputs import align_states, largest_states
+    from casus.sim.io import load_dynamics_frames
 
     kb = load_kb()
     frames = load_dynamics_frames()

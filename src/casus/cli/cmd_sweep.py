@@ -1,6 +1,6 @@
 """``casus sweep``: one scenario over a grid or a sample of model parameters, serially, on processes or on Dask.
 
-A thin command over :func:`casus.sim.sweep.simulate_sweep` (see ``docs/sweeps.md``). The JSON output
+A thin command over :func:`casus.sim.sweep.run.simulate_sweep` (see ``docs/sweeps.md``). The JSON output
 (``label``, ``scenario``, ``seed``, ``runs``, ``exact``, ``method``, ``ranges``, ``params``, ``columns``,
 ``points``) is a stable contract.
 """
@@ -21,7 +21,7 @@ from casus.cli.output import Format, emit, emit_json
 if TYPE_CHECKING:
     import pandas as pd
 
-    from casus.sim.sweep import SweepExecutor
+    from casus.sim.sweep.run import SweepExecutor
 
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format: table, json or csv.")]
 TABLE_ROWS = 30
@@ -85,8 +85,9 @@ def sweep(
     """Run a scenario over a grid or a sample of model parameters (illustrative, not a forecast)."""
     from casus.cli.cmd_sim import _kb_and_evidence, _out_folder
     from casus.errors import InvalidInputError
-    from casus.sim.files import load_scenario
-    from casus.sim.sweep import SweepDesign, simulate_sweep
+    from casus.sim.crisis.io import load_scenario
+    from casus.sim.sweep.design import SweepDesign
+    from casus.sim.sweep.run import simulate_sweep
 
     if out is not None and Path(out).suffix.lower() not in (".parquet", ".csv"):
         raise InvalidInputError(f"--out {out}: write a .parquet or a .csv file")
@@ -121,10 +122,10 @@ def sweep(
 
 
 def _open(kind: Executor, workers: int | None, scheduler: str | None) -> AbstractContextManager[SweepExecutor]:
-    from casus.sim.sweep import ProcessExecutor, SerialExecutor
+    from casus.sim.sweep.run import ProcessExecutor, SerialExecutor
 
     if kind is Executor.DASK:
-        from casus.sim.sweep_dask import DaskExecutor
+        from casus.sim.sweep.io.dask import DaskExecutor
 
         return DaskExecutor(scheduler, workers=workers)
     return nullcontext(ProcessExecutor(workers) if kind is Executor.PROCESSES else SerialExecutor())
@@ -144,7 +145,7 @@ def _write(df: pd.DataFrame, path: Path) -> None:
 
 
 def _emit(df: pd.DataFrame, fmt: Format) -> None:
-    from casus.sim.scenario import RESPONSES
+    from casus.sim.crisis.scenario import RESPONSES
 
     columns = ["point", *df.columns]
     rows = [{str(k): v for k, v in r.items()} for r in df.reset_index().to_dict("records")]
