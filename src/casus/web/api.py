@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 import casus
@@ -228,11 +228,31 @@ def get_network(kp: Knowledge, on: OnQuery = None) -> dict[str, Any]:
     response_class=JSONResponse,
     responses={200: {"description": "GeoJSON FeatureCollection (properties: name, code, state, sovereign)"}},
 )
-def get_countries(kp: Knowledge) -> dict[str, Any]:
+def get_countries(kp: Knowledge, request: Request) -> Response:
     """Natural Earth 1:110m countries joined to casus state ids, read from the user's data folders.
 
-    404 (`data_unavailable`) when the file is not on this machine: `casus data fetch naturalearth`.
+    Sent with an ETag: a client that has this version gets `304 Not Modified`. 404 (`data_unavailable`)
+    when the file is not on this machine: `casus data fetch naturalearth`.
     """
-    from casus.web.geo import load_countries
+    from casus.web.geo import countries_json
+    from casus.web.security import cached
 
-    return load_countries(kp.curated())
+    return cached(request, countries_json(kp.curated()), "application/json")
+
+
+@router.get("/lookup/org", response_model=models.OrgLookupOut, tags=["organizations"])
+def lookup_org(
+    kp: Knowledge,
+    q: Annotated[str, Query(description="Id, name or acronym in en/fr/ru.", examples=["OTAN"])],
+) -> dict[str, Any]:
+    """Resolve an organization's name as every endpoint does: its id, or no match and the closest names.
+
+    Always 200, so a page can check a name from its address without an error response.
+    """
+    try:
+        kb = kp.for_org(q)
+        return {"query": q, "match": kb.organization(q).id, "suggestions": []}
+    except UnknownEntityError as err:
+        return {"query": q, "match": None, "suggestions": list(err.suggestions)}
+    except DataUnavailableError:
+        return {"query": q, "match": None, "suggestions": []}

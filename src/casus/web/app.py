@@ -1,19 +1,18 @@
 """The FastAPI application: the ``/api/v1`` endpoints, their OpenAPI description and the dashboard.
 
 >>> from fastapi.testclient import TestClient
->>> client = TestClient(create_app())
+>>> client = TestClient(create_app(), base_url="http://127.0.0.1")
 >>> client.get("/api/v1/orgs/ОДКБ/members", params={"on": "2024-06-25"}).json()["organization"]
 'csto'
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
 
 from fastapi import FastAPI, Request, Response
 from fastapi.middleware.gzip import GZipMiddleware
-from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 import casus
@@ -21,6 +20,7 @@ from casus.kb.knowledge import KnowledgeBase
 from casus.knowledge import KnowledgeProvider
 from casus.web.api import router
 from casus.web.errors import install_error_handlers
+from casus.web.security import LOOPBACK_HOSTS, RateLimit, cached, install_guards
 
 STATIC = Path(__file__).resolve().with_name("static")
 
@@ -40,12 +40,24 @@ dataset that is not installed, 422 for a malformed value, 409 for a date outside
 """
 
 
-def create_app(kb: KnowledgeBase | None = None) -> FastAPI:
+_DEFAULT_LIMIT = RateLimit()
+
+
+def create_app(
+    kb: KnowledgeBase | None = None,
+    *,
+    allowed_hosts: Iterable[str] = LOOPBACK_HOSTS,
+    rate_limit: RateLimit | None = _DEFAULT_LIMIT,
+) -> FastAPI:
     """The casus web application.
 
     Args:
         kb: The knowledge base answering every request; ``None`` uses the curated one, plus ATOP 5.1 when
             the CLI would (see :mod:`casus.web.knowledge`).
+        allowed_hosts: Host names the app answers to (the ``Host`` header, without port); any other gets a
+            400, which defeats DNS rebinding. Default: the loopback names.
+        rate_limit: The budget of expensive queries (casus-foederis evaluation, ATOP) per client, or ``None``
+            for no limit. Each app has its own buckets.
 
     Returns:
         A FastAPI app: the API under ``/api/v1`` (OpenAPI at ``/api/v1/openapi.json``, a reference page at
@@ -63,6 +75,8 @@ def create_app(kb: KnowledgeBase | None = None) -> FastAPI:
     app.state.knowledge = KnowledgeProvider(kb)
     install_error_handlers(app)
     app.include_router(router)
+    limit = None if rate_limit is None else RateLimit(rate_limit.burst, rate_limit.per_minute)
+    install_guards(app, allowed_hosts, limit)
     app.add_middleware(GZipMiddleware, minimum_size=2048)
 
     @app.middleware("http")
@@ -70,15 +84,17 @@ def create_app(kb: KnowledgeBase | None = None) -> FastAPI:
         response = await call_next(request)
         response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        if request.url.path.startswith("/static/"):  # StaticFiles sends ETags and answers If-None-Match
+            response.headers.setdefault("Cache-Control", "no-cache")
         return response
 
     @app.get("/", include_in_schema=False)
-    def dashboard() -> FileResponse:
-        return FileResponse(STATIC / "index.html", media_type="text/html")
+    def dashboard(request: Request) -> Response:
+        return cached(request, (STATIC / "index.html").read_bytes(), "text/html; charset=utf-8")
 
     @app.get("/docs", include_in_schema=False)
-    def api_reference() -> FileResponse:
-        return FileResponse(STATIC / "api.html", media_type="text/html")
+    def api_reference(request: Request) -> Response:
+        return cached(request, (STATIC / "api.html").read_bytes(), "text/html; charset=utf-8")
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

@@ -122,6 +122,21 @@ def _load(path: str, mtime_ns: int, kb: KnowledgeBase) -> dict[str, Any]:
         return join_countries(kb, json.load(fh))
 
 
+@functools.lru_cache(maxsize=4)
+def _encode(path: str, mtime_ns: int, kb: KnowledgeBase) -> bytes:
+    return json.dumps(_load(path, mtime_ns, kb), separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def countries_json(kb: KnowledgeBase) -> bytes:
+    """:func:`load_countries` as compact UTF-8 JSON, encoded once per file version (for the ETag).
+
+    Raises:
+        DataUnavailableError: The Natural Earth file is not on this machine.
+    """
+    path = find_countries_file()
+    return _encode(str(path), path.stat().st_mtime_ns, kb)
+
+
 def load_countries(kb: KnowledgeBase) -> dict[str, Any]:
     """The joined countries (see :func:`join_countries`), read once per file version.
 

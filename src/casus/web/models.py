@@ -250,3 +250,11 @@ class HealthOut(_Open):
     status: str
     version: str
     contract_version: str
+
+
+class OrgLookupOut(_Open):
+    """An organization name resolved as the endpoints resolve it."""
+
+    query: str
+    match: str | None = Field(description="The organization's id, or null when the name resolves to none.")
+    suggestions: list[str] = Field(default_factory=list, description="Close names when there is no match.")

@@ -2,7 +2,8 @@
 // The countries come from /api/v1/geo/countries, which reads the user's copy of Natural Earth; without it the
 // map says how to install it and the rest of the dashboard works as before.
 
-import { STATUS_COLORS, STATUS_LABELS, api, clear, el, svg, withTooltip } from "./util.js";
+import { STATUS_COLORS, api, clear, el, humanDate, svg, withTooltip } from "./util.js";
+import { word } from "./words.js";
 
 // Equal Earth projection: Šavrič, Patterson & Jenny (2018), International Journal of Geographical
 // Information Science 33(3), doi:10.1080/13658816.2018.1504949
@@ -70,8 +71,9 @@ function graticule() {
 }
 
 export class WorldMap {
-  constructor(container, names) {
+  constructor(container, table, names) {
     this.container = container;
+    this.table = table;
     this.names = names;
     this.paths = [];
     this.statusOf = new Map();
@@ -94,7 +96,7 @@ export class WorldMap {
       return;
     }
     const root = svg("svg", { viewBox: `0 0 ${WIDTH.toFixed(0)} ${HEIGHT.toFixed(0)}`, class: "map-svg", role: "img",
-      "aria-label": "World map of members on the selected date" });
+      "aria-label": "World map of the members on the selected date" });
     root.append(
       svg("defs", {}, Object.entries(STATUS_COLORS).map(([status, color]) =>
         svg("pattern", { id: `hatch-${status}`, width: 5, height: 5, patternUnits: "userSpaceOnUse",
@@ -130,18 +132,46 @@ export class WorldMap {
     const own = props.state && this.statusOf.get(props.state);
     const sov = !own && props.sovereign && this.statusOf.get(props.sovereign);
     const lines = [el("strong", { text: props.name })];
-    if (own) lines.push(el("div", { text: `${STATUS_LABELS[own.status] || own.status} since ${own.since}` }));
+    if (own) lines.push(el("div", { text: `${word(own.status)} since ${humanDate(own.since)}` }));
     else if (sov) {
       lines.push(el("div", { text: `territory of ${this.names.get(props.sovereign) || props.sovereign} ` +
-        `(${sov.status}); whether the treaty area covers it: ask the casus-foederis form` }));
+        `(${word(sov.status)}); whether the treaty area covers it: ask the casus-foederis form` }));
     } else lines.push(el("div", { class: "muted", text: "not a member on this date" }));
     return lines;
   }
 
   /** Colour the countries by their status in `roster` (the members endpoint's answer), or clear them. */
-  update(roster) {
+  async update(roster, org, date) {
     this.statusOf = new Map((roster ? roster.members : []).map((m) => [m.state, m]));
+    await this.ready;
     this.paint();
+    const name = org ? org.acronyms.en || org.name : "";
+    const n = this.statusOf.size;
+    const label = `World map of ${name} on ${humanDate(date)}: ${n} ${n === 1 ? "state" : "states"} shaded` +
+      `${n ? `, ${[...this.statusOf.values()].map((m) => `${m.name} (${word(m.status)})`).join(", ")}` : ""}.`;
+    if (this.svg) this.svg.setAttribute("aria-label", label);
+    this.renderTable(name, date);
+  }
+
+  /** The map as a table: each shaded country or territory, its status and why it is shaded. */
+  renderTable(name, date) {
+    const rows = [];
+    for (const { props } of this.paths) {
+      const own = props.state && this.statusOf.get(props.state);
+      const sov = !own && props.sovereign && this.statusOf.get(props.sovereign);
+      if (own) rows.push([props.name, word(own.status), `since ${humanDate(own.since)}`]);
+      else if (sov) rows.push([props.name, `territory of ${this.names.get(props.sovereign) || props.sovereign}`, word(sov.status)]);
+    }
+    if (!this.paths.length) {
+      for (const m of this.statusOf.values()) rows.push([m.name, word(m.status), `since ${humanDate(m.since)}`]);
+    }
+    rows.sort((a, b) => a[0].localeCompare(b[0]));
+    clear(this.table).append(rows.length
+      ? el("table", { class: "plain-table" },
+        el("caption", { text: `Countries shaded on the map: ${name}, ${humanDate(date)}` }),
+        el("thead", {}, el("tr", {}, ...["Country or territory", "Shaded as", "Detail"].map((h) => el("th", { scope: "col", text: h })))),
+        el("tbody", {}, ...rows.map(([a, b, c]) => el("tr", {}, el("th", { scope: "row", text: a }), el("td", { text: b }), el("td", { text: c })))))
+      : el("p", { class: "muted", text: `No country shaded: ${name} has no members on ${humanDate(date)}.` }));
   }
 
   paint() {

@@ -1,7 +1,8 @@
 // Membership network on a date: organizations and alliance treaties (large nodes) linked to their member
 // states (small nodes), laid out by a small deterministic force simulation and drawn as plain SVG.
 
-import { STATUS_COLORS, clear, el, svg, withTooltip } from "./util.js";
+import { STATUS_COLORS, clear, el, humanDate, navLink, svg, withTooltip } from "./util.js";
+import { word } from "./words.js";
 
 const W = 1000;
 const H = 640;
@@ -106,14 +107,42 @@ function layout(nodes, links, previous) {
 }
 
 export class Network {
-  constructor(container, onSelect) {
+  constructor(container, table, linkTo) {
     this.container = container;
-    this.onSelect = onSelect;
+    this.table = table;
+    this.linkTo = linkTo;
     this.positions = new Map();
   }
 
-  /** Draw the network (the network endpoint's answer), highlighting the organization `selected`. */
-  render(data, selected) {
+  /** The network as a table: each organization or treaty, its members and their statuses. */
+  renderTable(data, selected, date) {
+    const names = new Map(data.states.map((s) => [s.state, s.name]));
+    const membersOf = new Map(data.scopes.map((s) => [s.id, []]));
+    for (const l of data.links) {
+      if (membersOf.has(l.scope)) membersOf.get(l.scope).push(l);
+    }
+    const rows = data.scopes.map((s) => {
+      const ms = membersOf.get(s.id).map((l) => `${names.get(l.state) || l.state}${l.status === "member" ? "" : ` (${word(l.status)})`}`);
+      const name = s.kind === "organization"
+        ? navLink(this.linkTo, { org: s.id }, { class: "scope-link", "aria-current": s.id === selected ? "true" : null }, s.label)
+        : s.label;
+      return el("tr", { class: s.id === selected ? "selected" : "" },
+        el("th", { scope: "row" }, name, el("div", { class: "muted small",
+          text: `${s.kind === "organization" ? "organization" : "treaty"}: ${s.name}` })),
+        el("td", { class: "num", text: String(s.members) }),
+        el("td", { class: "member-list", text: ms.sort().join(", ") }));
+    });
+    clear(this.table).append(data.scopes.length
+      ? el("table", { class: "plain-table network-list" },
+        el("caption", { text: `Organizations and alliance treaties on ${humanDate(date)}` }),
+        el("thead", {}, el("tr", {}, ...["Organization or treaty", "States", "Members"].map((h) => el("th", { scope: "col", text: h })))),
+        el("tbody", {}, ...rows))
+      : el("p", { class: "muted", text: "No alliance recorded on this date." }));
+  }
+
+  /** Draw the network (the network endpoint's answer) on `date`, highlighting the organization `selected`. */
+  render(data, selected, date) {
+    this.renderTable(data, selected, date);
     if (!data.scopes.length) {
       clear(this.container).append(el("p", { class: "muted empty", text: "No alliance recorded on this date." }));
       return;
@@ -135,7 +164,8 @@ export class Network {
     const w = x1 - x0;
     const h = y1 - y0;
     const root = svg("svg", { viewBox: `${x0.toFixed(0)} ${y0.toFixed(0)} ${w.toFixed(0)} ${h.toFixed(0)}`,
-      class: "network-svg", role: "img", "aria-label": "Membership network" });
+      class: "network-svg", "aria-label": `Membership network on ${humanDate(date)}: ${data.scopes.length} ` +
+        "organizations and treaties linked to their member states; the table view lists them", role: "group" });
     const byId = new Map(nodes.map((n) => [n.id, n]));
     const scopesOf = new Map();
     for (const l of data.links) {
@@ -158,26 +188,31 @@ export class Network {
       if (n.kind === "scope") {
         const s = n.data;
         const g = svg("g", { class: `scope ${s.id === selected ? "selected" : ""} ${s.kind}`,
-          transform: `translate(${n.x.toFixed(1)},${n.y.toFixed(1)})` },
+          transform: `translate(${n.x.toFixed(1)},${n.y.toFixed(1)})`, "aria-hidden": s.kind === "organization" ? null : "true" },
         svg("circle", { r: n.r.toFixed(1), fill: colorOf(s.id) }),
         svg("text", { y: n.r + 13, "text-anchor": "middle", class: "scope-label" }, s.label));
         withTooltip(g, () => [el("strong", { text: s.name }),
           el("div", { text: `${s.members} states · ${s.kind === "organization" ? "organization" : "treaty"}` })]);
-        if (s.kind === "organization") g.addEventListener("click", () => this.onSelect(s.id));
-        gn.append(g);
+        if (s.kind === "organization") {
+          const changes = { org: s.id };
+          const a = svg("a", { href: this.linkTo(changes), "data-go": JSON.stringify(changes),
+            "aria-label": `${s.label} (${s.name}), ${s.members} states: show this organization` }, g);
+          gn.append(a);
+        } else gn.append(g);
       } else {
         const s = n.data;
         const mine = scopesOf.get(s.state) || [];
         const inSelected = mine.some((l) => l.scope === selected);
-        const g = svg("g", { class: `state ${inSelected ? "selected" : ""}`,
+        const g = svg("g", { class: `state ${inSelected ? "selected" : ""}`, "aria-hidden": "true",
           transform: `translate(${n.x.toFixed(1)},${n.y.toFixed(1)})` },
         svg("circle", { r: n.r }),
         svg("text", { x: 8, y: 3.5, class: "state-label" }, s.state));
         withTooltip(g, () => [el("strong", { text: s.name }),
-          ...mine.map((l) => el("div", { text: `${labelOf.get(l.scope)}: ${l.status}` }))]);
+          ...mine.map((l) => el("div", { text: `${labelOf.get(l.scope)}: ${word(l.status)}` }))]);
         gn.append(g);
       }
     }
+    gl.setAttribute("aria-hidden", "true");
     root.append(gl, gn);
     clear(this.container).append(root);
   }

@@ -1,13 +1,14 @@
 // An organization's timeline: an SVG strip with one lane per kind of event, and the list of events below.
 // Clicking an event moves the dashboard to its date.
 
-import { clear, el, humanDate, isoDate, parseIso, svg, withTooltip } from "./util.js";
+import { clear, el, humanDate, isoDate, navLink, parseIso, svg, withTooltip } from "./util.js";
+import { word } from "./words.js";
 
 const LANES = [
-  { name: "Membership", types: ["accession", "application", "suspension", "reinstatement", "withdrawal",
+  { name: "Membership", short: "Members", types: ["accession", "application", "suspension", "reinstatement", "withdrawal",
     "consideration_of_withdrawal", "status_change"] },
-  { name: "Treaties & summits", types: ["founding", "treaty", "summit", "statement"] },
-  { name: "Crises", types: ["request_for_assistance", "invocation", "deployment", "refusal"] },
+  { name: "Treaties & summits", short: "Treaties", types: ["founding", "treaty", "summit", "statement"] },
+  { name: "Crises", short: "Crises", types: ["request_for_assistance", "invocation", "deployment", "refusal"] },
 ];
 
 export const TYPE_COLORS = {
@@ -18,7 +19,7 @@ export const TYPE_COLORS = {
 };
 
 const LANE_H = 34;
-const LEFT = 132;
+const NARROW = 560;
 const RIGHT = 18;
 const TOP = 8;
 const DAY = 86400000;
@@ -29,14 +30,15 @@ function laneOf(type) {
 }
 
 export function typeLabel(type) {
-  return type.replaceAll("_", " ");
+  return word(type);
 }
 
 export class Timeline {
-  constructor(strip, list, onPick) {
+  constructor(strip, list, onPick, linkTo) {
     this.strip = strip;
     this.list = list;
     this.onPick = onPick;
+    this.linkTo = linkTo;
     this.events = [];
     this.date = null;
     new ResizeObserver(() => this.drawStrip()).observe(strip);
@@ -69,26 +71,31 @@ export class Timeline {
   }
 
   x(date) {
-    const w = this.width - LEFT - RIGHT;
-    return LEFT + ((parseIso(date) - this.start) / (this.end - this.start)) * w;
+    const w = this.width - this.left - RIGHT;
+    return this.left + ((parseIso(date) - this.start) / (this.end - this.start)) * w;
   }
 
   drawStrip() {
     if (!this.start) return;
-    this.width = Math.max(480, this.strip.clientWidth);
+    this.width = Math.max(240, this.strip.clientWidth);
+    const narrow = this.width < NARROW;
+    this.left = narrow ? 70 : 132;
     const height = TOP + LANES.length * LANE_H + 22;
-    const root = svg("svg", { width: this.width, height, class: "timeline-svg" });
+    const root = svg("svg", { width: this.width, height, class: "timeline-svg", role: "img",
+      "aria-label": `Timeline strip of ${this.events.length} events; the list below gives each event and its date` });
     LANES.forEach((lane, i) => {
       const y = TOP + i * LANE_H;
       root.append(
-        svg("rect", { x: LEFT, y, width: this.width - LEFT - RIGHT, height: LANE_H - 4, rx: 4, class: "lane" }),
-        svg("text", { x: LEFT - 10, y: y + LANE_H / 2 + 2, class: "lane-label", "text-anchor": "end" }, lane.name),
+        svg("rect", { x: this.left, y, width: this.width - this.left - RIGHT, height: LANE_H - 4, rx: 4, class: "lane" }),
+        svg("text", { x: this.left - 8, y: y + LANE_H / 2 + 2, class: "lane-label", "text-anchor": "end" },
+          narrow ? lane.short : lane.name),
       );
     });
     const axisY = TOP + LANES.length * LANE_H + 4;
     const y0 = this.start.getUTCFullYear();
     const y1 = this.end.getUTCFullYear();
-    const step = y1 - y0 > 45 ? 10 : 5;
+    const span = (y1 - y0) / Math.max(1, (this.width - this.left) / 60);
+    const step = [5, 10, 20, 25, 50].find((s) => s >= span) || 50;
     for (let year = Math.ceil(y0 / step) * step; year <= y1; year += step) {
       const x = this.x(`${year}-01-01`);
       root.append(
@@ -138,14 +145,13 @@ export class Timeline {
       return;
     }
     for (const e of this.events) {
-      const li = el("li", { "data-date": e.date, tabindex: 0, title: e.source },
-        el("time", { datetime: e.date, text: humanDate(e.date, e.precision) }),
-        el("span", { class: "type-badge", text: typeLabel(e.type) }),
+      const li = el("li", { "data-date": e.date, title: e.source },
+        navLink(this.linkTo, { on: e.date }, { class: "event-date", "aria-label": `Show ${humanDate(e.date)}` },
+          el("time", { datetime: e.date, text: humanDate(e.date, e.precision) })),
+        el("span", { class: "type-badge" }, el("i", { class: "type-dot", "aria-hidden": "true" }), typeLabel(e.type)),
         el("span", { class: "event-title", text: e.title }),
         el("span", { class: "event-source", text: e.source_short }));
-      li.querySelector(".type-badge").style.setProperty("--badge", TYPE_COLORS[e.type] || "#64748b");
-      li.addEventListener("click", () => this.onPick(e.date));
-      li.addEventListener("keydown", (ev) => { if (ev.key === "Enter") this.onPick(e.date); });
+      li.querySelector(".type-dot").style.background = TYPE_COLORS[e.type] || "#64748b";
       this.list.append(li);
     }
     if (this.date) this.setDate(this.date);

@@ -2,20 +2,13 @@
 
 export const SVG_NS = "http://www.w3.org/2000/svg";
 
+/** Status colours: white text on each has at least 4.5:1 contrast (WCAG 2.1 AA). */
 export const STATUS_COLORS = {
-  member: "#2f6fdb",
-  suspended: "#e8912d",
-  observer: "#8b5cf6",
-  partner: "#14a38b",
-  applicant: "#db2777",
-};
-
-export const STATUS_LABELS = {
-  member: "member",
-  suspended: "suspended (frozen)",
-  observer: "observer",
-  partner: "partner",
-  applicant: "applicant",
+  member: "#2559c4",
+  suspended: "#a84f00",
+  observer: "#6d3fd6",
+  partner: "#0b7163",
+  applicant: "#b0195d",
 };
 
 /** Create an element: el("td", {class: "x", title: "y"}, child, "text"). */
@@ -154,4 +147,9 @@ export function withTooltip(node, content) {
   node.addEventListener("mousemove", (e) => tooltip.move(e));
   node.addEventListener("mouseleave", () => tooltip.hide());
   return node;
+}
+
+/** A link that changes the dashboard's view: `linkTo(changes)` is its address, `changes` what a click applies. */
+export function navLink(linkTo, changes, attrs, ...children) {
+  return el("a", { ...attrs, href: linkTo(changes), "data-go": JSON.stringify(changes) }, ...children);
 }
