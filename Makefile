@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP_CORE := $(VENV)/.core-installed
 STAMP_ALL  := $(VENV)/.all-installed
 
-.PHONY: demo test check lint types bench clean
+.PHONY: demo test check lint types bench screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,9 @@ check: lint types test       ## what CI runs, plus lint and types
 
 bench: $(STAMP_ALL)          ## speed targets, printed against their baselines
 	$(BIN)/python benchmarks/run_all.py
+
+screenshots: $(STAMP_ALL)   ## the dashboard at phone and desktop sizes, for docs/web.md (needs chromium)
+	$(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -9,16 +9,16 @@ pytest.importorskip("fastapi", reason="the web tests need the [web] extra (fasta
 
 @pytest.fixture(scope="session")
 def app():  # type: ignore[no-untyped-def]
-    from casus.web import create_app
+    from casus.web.app import create_app
 
-    return create_app()
+    return create_app(rate_limit=None)  # the guards' own tests build limited apps
 
 
 @pytest.fixture(scope="session")
 def client(app):  # type: ignore[no-untyped-def]
     from fastapi.testclient import TestClient
 
-    return TestClient(app)
+    return TestClient(app, base_url="http://127.0.0.1")
 
 
 def _assert_error(response, status: int, kind: str) -> dict:  # type: ignore[type-arg]

@@ -46,7 +46,11 @@ def test_members_equal_the_cli_json():
         timeout=120,
         check=True,
     )
-    api = TestClient(create_app()).get("/api/v1/orgs/OTAN/members", params={"on": "2024-06-25"}).json()
+    api = (
+        TestClient(create_app(), base_url="http://127.0.0.1")
+        .get("/api/v1/orgs/OTAN/members", params={"on": "2024-06-25"})
+        .json()
+    )
     assert api == json.loads(cli.stdout)
     assert len(api["members"]) == 32
 
@@ -208,7 +212,7 @@ def test_atop_organization_beyond_its_coverage_is_409(shared_data, assert_error)
 
     from casus.web import create_app
 
-    client = TestClient(create_app())
+    client = TestClient(create_app(), base_url="http://127.0.0.1")
     orgs = client.get("/api/v1/orgs", params={"atop": "true"}).json()
     assert {"csto", "nato"} <= {o["id"] for o in orgs}
     atop = next(o["id"] for o in orgs if o["origin"] != "curated")

@@ -24,6 +24,8 @@ from urllib.parse import urlsplit
 import pytest
 
 CHROMIUM = os.environ.get("CASUS_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+if not CHROMIUM and os.environ.get("CASUS_REQUIRE_BROWSER"):
+    raise RuntimeError("CASUS_REQUIRE_BROWSER is set but Chromium is not installed (apt-get install chromium)")
 if not CHROMIUM:
     pytest.skip("Chromium is not installed (apt-get install chromium); browser tests skipped", allow_module_level=True)
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed (pip install -e '.[dev]')")
@@ -177,7 +179,9 @@ def test_main_user_paths(tab: Tab, context: Any) -> None:
 
     # follow a link: the CSTO in the membership network (a list on phones, the graph on desktops)
     page.locator("""a[data-go='{"org":"csto"}']:visible""").first.click()
-    page.wait_for_function("() => document.querySelector('h1').textContent.startsWith('Collective Security')", timeout=WAIT)
+    page.wait_for_function(
+        "() => document.querySelector('h1').textContent.startsWith('Collective Security')", timeout=WAIT
+    )
     assert tab.hash()["org"] == "csto" and tab.hash()["attacker"] == "Morocco"
     assert tab.overflow() == 0
 
@@ -210,7 +214,9 @@ def test_addresses_are_checked_and_explained(tab: Tab, base_url: str) -> None:
     assert csto.locator("h3").text_content().startswith("triggered · 5 states obligated to assist"), csto.inner_text()
 
     page.goto(f"{base_url}/#org=Warsaw%20Pakt&on=2024-06-25")
-    page.wait_for_function("() => document.querySelector('#notices').textContent.includes('No organization')", timeout=WAIT)
+    page.wait_for_function(
+        "() => document.querySelector('#notices').textContent.includes('No organization')", timeout=WAIT
+    )
     assert page.locator("h1").inner_text() == "Collective Security Treaty Organization"
     assert "Warsaw Pakt" in page.locator("#notices").inner_text()
     assert tab.errors == [] and tab.foreign == []

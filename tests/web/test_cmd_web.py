@@ -81,3 +81,85 @@ def test_serve_runs_as_a_real_process(tmp_path):
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=5)
+
+
+def _serve(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "casus", "serve", *args], capture_output=True, text=True, timeout=60, check=False
+    )
+
+
+def test_a_bad_port_is_one_line_and_exit_2():
+    out = _serve("--port", "99999")
+    assert out.returncode == 2
+    assert out.stderr == "casus: error: --port 99999 is not a TCP port; give a number from 1 to 65535\n"
+    assert out.stdout == ""
+
+
+def test_a_busy_port_is_one_line_and_exit_2():
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        out = _serve("--port", str(port))
+    assert out.returncode == 2
+    assert out.stderr.splitlines() == [
+        f"casus: error: port {port} on 127.0.0.1 is busy (another server uses it); choose another with --port"
+    ]
+
+
+def test_a_remote_bind_needs_allow_remote():
+    out = _serve("--host", "0.0.0.0", "--port", "0")
+    assert out.returncode == 2
+    assert out.stderr.startswith("casus: error: --host 0.0.0.0 would expose casus to the network")
+    assert "--allow-remote" in out.stderr and len(out.stderr.splitlines()) == 1
+
+
+def test_allow_remote_warns_and_still_checks_host_headers(monkeypatch):
+    import uvicorn
+
+    from casus.web.server import serve
+
+    seen: dict[str, object] = {}
+
+    def fake_run(self, sockets=None):  # type: ignore[no-untyped-def]
+        seen["listening"] = sockets[0].getsockname()
+        seen["app"] = self.config.app
+
+    monkeypatch.setattr(uvicorn.Server, "run", fake_run)
+    lines: list[str] = []
+    serve("0.0.0.0", 0, allow_remote=True, allowed_hosts=["casus.example.org"], say=lines.append)
+    assert lines[0].startswith("casus: warning: listening on 0.0.0.0:") and "no authentication" in lines[0]
+    assert "casus.example.org" in lines[0]
+    assert lines[1].startswith("casus: dashboard on http://127.0.0.1:")
+    from fastapi.testclient import TestClient
+
+    app = seen["app"]
+    assert TestClient(app, base_url="http://casus.example.org").get("/api/v1/health").status_code == 200
+    assert TestClient(app, base_url="http://rebound.example").get("/api/v1/health").status_code == 400
+
+
+def test_the_address_is_printed_once_the_server_listens(tmp_path):
+    import httpx
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "casus", "serve", "--port", "0"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        assert proc.stderr is not None
+        line = proc.stderr.readline()
+        assert line.startswith("casus: dashboard on http://127.0.0.1:"), line
+        url = line.split()[3]
+        # no retry loop: the socket was listening before the line was written
+        assert httpx.get(f"{url}api/v1/health", timeout=30).json()["status"] == "ok"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=5)

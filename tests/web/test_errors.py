@@ -44,7 +44,7 @@ def _client_raising(exc: Exception):  # type: ignore[no-untyped-def]
     def boom() -> None:
         raise exc
 
-    return TestClient(app, raise_server_exceptions=False)
+    return TestClient(app, base_url="http://127.0.0.1", raise_server_exceptions=False)
 
 
 def test_coverage_error_is_409(assert_error):

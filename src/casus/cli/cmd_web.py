@@ -1,6 +1,8 @@
 """Web command: ``casus serve`` runs the HTTP API and the dashboard (the ``web`` extra).
 
-FastAPI and uvicorn are imported only when the command runs, so the CLI starts fast without them.
+FastAPI and uvicorn are imported only when the command runs, so the CLI starts fast without them. A bad,
+busy or forbidden port, or a non-loopback ``--host`` without ``--allow-remote``, is one line and exit code 2;
+the address is printed only once the server is listening.
 """
 
 from __future__ import annotations
@@ -15,13 +17,32 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def serve(
-        host: Annotated[str, typer.Option(help="Interface to listen on; 0.0.0.0 exposes it to the network.")] = (
-            "127.0.0.1"
-        ),
-        port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+        host: Annotated[
+            str, typer.Option(help="Interface to listen on; anything but loopback needs --allow-remote.")
+        ] = "127.0.0.1",
+        port: Annotated[int, typer.Option(help="TCP port (1-65535; 0 picks a free one).")] = 8000,
+        allow_remote: Annotated[
+            bool,
+            typer.Option(
+                "--allow-remote",
+                help="Listen on a non-loopback --host (e.g. 0.0.0.0). The server has no authentication.",
+            ),
+        ] = False,
+        allowed_host: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--allowed-host",
+                help="Another Host-header name to answer to (repeatable), e.g. this machine's DNS name.",
+            ),
+        ] = None,
     ) -> None:
         """Serve the HTTP API (/api/v1, reference at /docs) and the dashboard (/) until Ctrl-C."""
         from casus.web import serve as run
 
-        typer.echo(f"casus: dashboard on http://{host}:{port}/ , API on http://{host}:{port}/api/v1", err=True)
-        run(host, port)
+        run(
+            host,
+            port,
+            allow_remote=allow_remote,
+            allowed_hosts=allowed_host or (),
+            say=lambda line: typer.echo(line, err=True),
+        )

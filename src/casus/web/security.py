@@ -1,5 +1,7 @@
-"""Guards that make the server safe to expose: a Host-header allow-list, input length caps, rate limits on
-expensive queries, and ETag caching for static and geometry responses.
+"""Guards that make the server safe to expose.
+
+A Host-header allow-list, input length caps, rate limits on expensive queries, and ETag caching for static
+and geometry responses.
 
 Every refusal uses the API's one error shape (:func:`casus.web.errors.error_body`) and never echoes more than
 a short prefix of what the client sent.
@@ -138,7 +140,9 @@ def install_guards(app: FastAPI, allowed_hosts: Iterable[str], rate_limit: RateL
     async def cap_input(request: Request, call_next: Handler) -> Response:
         query = request.url.query
         if len(query) > MAX_QUERY:
-            return _refuse(422, "invalid_input", f"query string too long ({len(query)} characters; at most {MAX_QUERY})")
+            return _refuse(
+                422, "invalid_input", f"query string too long ({len(query)} characters; at most {MAX_QUERY})"
+            )
         for name, value in parse_qsl(query, keep_blank_values=True):
             if len(value) > MAX_VALUE:
                 return _refuse(

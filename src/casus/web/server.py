@@ -8,6 +8,7 @@ then the server still answers only to the Host names it knows (see :mod:`casus.w
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import socket
 from collections.abc import Callable, Iterable
@@ -52,9 +53,13 @@ def bind(host: str, port: int) -> socket.socket:
     except OSError as err:
         sock.close()
         if err.errno == errno.EADDRINUSE:
-            raise InvalidInputError(f"port {port} on {host} is busy (another server uses it); choose another with --port") from None
+            raise InvalidInputError(
+                f"port {port} on {host} is busy (another server uses it); choose another with --port"
+            ) from None
         if err.errno == errno.EACCES:
-            raise InvalidInputError(f"not permitted to listen on port {port}; choose one above 1023 with --port") from None
+            raise InvalidInputError(
+                f"not permitted to listen on port {port}; choose one above 1023 with --port"
+            ) from None
         if err.errno == errno.EADDRNOTAVAIL:
             raise InvalidInputError(f"--host {host} is not an address of this machine") from None
         raise InvalidInputError(f"cannot listen on {host}:{port}: {err.strerror}") from None
@@ -69,10 +74,8 @@ def host_names(host: str, extra: Iterable[str] = ()) -> tuple[str, ...]:
         names.append(host)
     if not is_loopback(host):
         names += [socket.gethostname(), socket.getfqdn()]
-        try:
+        with contextlib.suppress(OSError):
             names += socket.gethostbyname_ex(socket.gethostname())[2]
-        except OSError:
-            pass
     return tuple(dict.fromkeys(n.lower() for n in names if n))
 
 

@@ -163,7 +163,7 @@ function renderMembers(roster, error) {
   summary.append(el("span", { class: "total", text: count(roster.members.length, "state") }),
     ...Object.entries(counts).map(([s, n]) => el("span", { class: "pill" },
       el("i", { class: "swatch", style: `background:${STATUS_COLORS[s] || "#64748b"}` }),
-      `${n} ${word(s)}`)));
+      `${n} ${n > 1 && !word(s).includes(" ") ? `${word(s)}s` : word(s)}`)));
   if (roster.beyond_coverage) {
     summary.append(el("div", { class: "notice small",
       text: `Facts verified through ${humanDate(roster.known_through)}; later changes are unknown.` }));
