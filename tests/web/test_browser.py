@@ -50,12 +50,13 @@ WAIT = 30_000  # ms; the first evaluation loads the knowledge base
 def base_url() -> Iterator[str]:
     import uvicorn
 
-    from casus.web import create_app
+    from casus.web.app import create_app
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = int(s.getsockname()[1])
-    server = uvicorn.Server(uvicorn.Config(create_app(), host="127.0.0.1", port=port, log_level="warning"))
+    app = create_app(rate_limit=None)  # every test evaluates a question; the limit has its own tests
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
