@@ -37,6 +37,7 @@ def events(
         ("le traité de sécurité collective", "fr", "traité de sécurité collective", "csto"),
         ("из Договора о коллективной безопасности", "ru", "Договора о коллективной безопасности", "csto"),
         ("вышли из Ташкентского договора", "ru", "Ташкентского договора", "csto"),
+        ("le traité de Lisbonne", "fr", "traité de Lisbonne", "eu"),
     ],
 )
 def test_treaty_names_resolve_to_their_organization_or_treaty(
@@ -52,7 +53,7 @@ def test_treaty_names_resolve_to_their_organization_or_treaty(
         ("Tachkent avait quitté le traité en 1999", "fr", True),
         ("Ташкент уже выходил из договора", "ru", True),
         ("Russia left the INF treaty", "en", False),
-        ("le traité de Lisbonne", "fr", False),
+        ("le traité de Versailles", "fr", False),
         ("подписали новый договор", "ru", False),
         ("договор о дружбе", "ru", False),
     ],
