@@ -33,6 +33,14 @@ _LAZY = {
     "Membership": "casus.kb.memberships",
     "Status": "casus.kb.memberships",
     "Event": "casus.kb.events",
+    "Body": "casus.kb.organizations",
+    "Officeholder": "casus.kb.organizations",
+    "Standing": "casus.kb.organizations",
+    "NoMutualDefence": "casus.kb.treaties",
+    "Suspension": "casus.kb.treaties",
+    "OfficesReport": "casus.kb.offices",
+    "offices_on": "casus.kb.offices",
+    "bodies_of": "casus.kb.offices",
     "Source": "casus.kb.sources",
     "Place": "casus.kb.places",
     "load_kb": "casus.curated",
@@ -51,12 +59,14 @@ _LAZY = {
     "versions": "casus.data.provenance",
 }
 
-__all__ = [*sorted(_LAZY), "evaluate", "history", "members_on", "timeline"]
+__all__ = [*sorted(_LAZY), "bodies", "evaluate", "history", "members_on", "offices", "timeline"]
 
 if TYPE_CHECKING:
     from casus.kb.events import Event
     from casus.kb.knowledge import Roster
     from casus.kb.memberships import Membership
+    from casus.kb.offices import OfficesReport
+    from casus.kb.organizations import Body
     from casus.obligations import TreatyResult
 
 
@@ -86,6 +96,28 @@ def timeline(org: str) -> tuple[Event, ...]:
     from casus.curated import load_kb
 
     return load_kb().timeline(org)
+
+
+def offices(org: str, on: str | dt.date | None = None) -> OfficesReport:
+    """Who held each office of an organization on a date (default today); past its verified-through date the
+    report says the office is unknown after that date.
+
+    >>> import casus
+    >>> casus.offices("NATO", "2001-09-12").offices[0].holder.person
+    'Lord Robertson'
+    """
+    from casus.curated import load_kb
+    from casus.kb.dates import parse_date
+    from casus.kb.offices import offices_on
+
+    return offices_on(load_kb().organization(org), parse_date(on))
+
+
+def bodies(org: str) -> tuple[Body, ...]:
+    """An organization's bodies with their decision rules."""
+    from casus.curated import load_kb
+
+    return load_kb().organization(org).bodies
 
 
 def evaluate(

@@ -10,7 +10,8 @@ from typing import Any
 from casus.kb.events import Event
 from casus.kb.knowledge import KnowledgeBase, Roster
 from casus.kb.memberships import Membership
-from casus.kb.organizations import Organization
+from casus.kb.offices import OfficesReport
+from casus.kb.organizations import Body, Officeholder, Organization
 from casus.obligations.conditions import Step
 from casus.obligations.evaluate import TreatyResult
 
@@ -49,10 +50,82 @@ def organization_to_dict(kb: KnowledgeBase, org: Organization) -> dict[str, Any]
         "institutional": org.institutional,
         "origin": org.origin,
         "coverage": {"start": _iso(org.coverage.start), "end": _iso(org.coverage.end)},
+        "verified_through": _iso(org.coverage.end),
         "bodies": [
             {"id": b.id, "name": b.name, "kind": b.kind, "decision_rule": b.decision_rule.value} for b in org.bodies
         ],
+        "no_mutual_defence": None
+        if org.no_mutual_defence is None
+        else {
+            "text": org.no_mutual_defence.text,
+            "quote": org.no_mutual_defence.quote or None,
+            "source": source_citation(kb, org.no_mutual_defence.sources),
+            "source_ids": list(org.no_mutual_defence.sources),
+        },
+        "standings": [
+            {
+                "forum": x.forum,
+                "status": x.status,
+                "start": _iso(x.start),
+                "end": _iso(x.end),
+                "basis": x.basis or None,
+                "source": source_citation(kb, x.sources),
+            }
+            for x in org.standings
+        ],
         "source": source_citation(kb, org.sources),
+    }
+
+
+def officeholder_to_dict(kb: KnowledgeBase, h: Officeholder) -> dict[str, Any]:
+    """One office-holder with dates and source."""
+    return {
+        "role": h.role,
+        "person": h.person,
+        "start": _iso(h.start),
+        "end": _iso(h.end),
+        "note": h.note or None,
+        "source": source_citation(kb, h.sources),
+        "source_short": source_short(kb, h.sources),
+        "source_ids": list(h.sources),
+    }
+
+
+def offices_to_dict(kb: KnowledgeBase, report: OfficesReport) -> dict[str, Any]:
+    """The ``offices`` object: who held each office on the date, ``unknown_after`` past verified-through."""
+    org = report.organization
+    return {
+        "organization": org.id,
+        "organization_name": org.name,
+        "on": report.on.isoformat(),
+        "verified_through": _iso(org.coverage.end),
+        "unknown_after": _iso(report.unknown_after),
+        "offices": [
+            {
+                "role": o.role,
+                "holder": None if o.holder is None else officeholder_to_dict(kb, o.holder),
+                "vacant": o.vacant,
+                "unknown_after": _iso(o.unknown_after),
+            }
+            for o in report.offices
+        ],
+        "holders": [officeholder_to_dict(kb, h) for h in report.holders],
+    }
+
+
+def body_to_dict(kb: KnowledgeBase, b: Body) -> dict[str, Any]:
+    """One body: its kind, composition, decision rule and whether one member can block it."""
+    return {
+        "id": b.id,
+        "name": b.name,
+        "kind": b.kind,
+        "decision_rule": b.decision_rule.value,
+        "one_member_can_block": b.decision_rule.blocks_with_one_veto(),
+        "description": b.description or None,
+        "established": _iso(b.established),
+        "source": source_citation(kb, b.sources),
+        "source_short": source_short(kb, b.sources),
+        "source_ids": list(b.sources),
     }
 
 
@@ -64,6 +137,8 @@ def spell_to_dict(kb: KnowledgeBase, m: Membership) -> dict[str, Any]:
         "name": kb.states.get(m.state).name,
         "name_then": kb.states.name_on(m.state, m.start),
         "status": m.status.value,
+        "claimed_by": m.claimed_by or None,
+        "recognised_by": list(m.recognised_by),
         "start": _iso(m.start),
         "end": _iso(m.end),
         "signed": _iso(m.signed),
@@ -86,6 +161,8 @@ def roster_to_dict(kb: KnowledgeBase, roster: Roster) -> dict[str, Any]:
         "on": roster.on.isoformat(),
         "known_through": _iso(org.coverage.end),
         "beyond_coverage": roster.beyond_coverage,
+        "unknown_after": _iso(roster.unknown_after),
+        "statuses_as_of": _iso(roster.known_on or roster.on),
         "members": [
             {
                 "state": m.state,
@@ -138,6 +215,7 @@ def result_to_dict(kb: KnowledgeBase, r: TreatyResult) -> dict[str, Any]:
         "organization": r.treaty.organization,
         "atop_id": r.treaty.atop_id,
         "verdict": r.verdict.value,
+        "unknown_after": _iso(r.unknown_after),
         "provision": None
         if p is None
         else {
@@ -146,6 +224,7 @@ def result_to_dict(kb: KnowledgeBase, r: TreatyResult) -> dict[str, Any]:
             "kind": p.kind.value,
             "modality": p.modality.value,
             "action": p.action.value,
+            "version": p.version or None,
             "quote": p.quote,
             "source": source_citation(kb, p.sources),
         },

@@ -2,7 +2,9 @@
 
 One rule, shared by the CLI and the HTTP API so that their JSON agrees: the
 curated knowledge always; ATOP 5.1 alliances for an ``atop-…`` organization, or for an obligations question
-dated within ATOP's coverage (1815-2018) when the ATOP files are on this machine, or when asked explicitly.
+when the ATOP files are on this machine (or when asked explicitly). Past ATOP's coverage (after 2018) the ATOP
+alliances with no recorded end still answer — as "unknown after 2018-12-31 (coverage)", never as silence —
+unless a curated treaty carries them forward (it claims the alliance by ``atop_id``).
 """
 
 from __future__ import annotations
@@ -62,13 +64,13 @@ class KnowledgeProvider:
 
         Args:
             on: The date asked about.
-            atop: ``True`` requires ATOP, ``False`` excludes it, ``None`` adds it when ``on`` is within its
-                coverage and the files are on this machine.
+            atop: ``True`` requires ATOP, ``False`` excludes it, ``None`` adds it when the files are on this
+                machine (past its coverage its open-ended alliances answer "unknown after 2018-12-31").
 
         Raises:
             DataUnavailableError: ``atop=True`` and the ATOP files are missing.
         """
-        if atop is False or (atop is None and on > ATOP_END):
+        if atop is False:
             return self.curated()
         try:
             return self.with_atop()

@@ -7,7 +7,12 @@ from typing import Any
 from casus.kb.knowledge import KnowledgeBase
 from casus.obligations.crisis import Crisis
 
-_STYLE = {"triggered": "bold red", "not_triggered": "green", "indeterminate": "bold yellow"}
+_STYLE = {
+    "triggered": "bold red",
+    "not_triggered": "green",
+    "indeterminate": "bold yellow",
+    "no_mutual_defence": "bold blue",
+}
 _MARK = {
     "pass": "[green]✓[/]",
     "fail": "[red]✗[/]",
@@ -51,6 +56,8 @@ def print_results(kb: KnowledgeBase, crisis: Crisis, results: list[dict[str, Any
             else (f" — {prov['article']}" if prov else "")
         )
         console.print(f"\n[{_STYLE[verdict]}]{verdict.upper()}[/] {r['treaty_title']}{org}{art}")
+        if r.get("unknown_after"):
+            console.print(f"  [yellow]unknown after {r['unknown_after']} (coverage)[/]")
         if r["obligated"]:
             names = ", ".join(kb.states.name_on(s, crisis.on) for s in r["obligated"])
             actions = sorted({d["action"] for d in r["duties"]})

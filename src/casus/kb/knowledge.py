@@ -40,6 +40,7 @@ def alliance_of(treaty: Treaty) -> Organization:
         sources=treaty.sources,
         note="An alliance by treaty, with no standing organization.",
         origin=treaty.origin,
+        no_mutual_defence=treaty.no_mutual_defence,
     )
 
 
@@ -52,13 +53,21 @@ class Roster:
         on: The date asked about.
         members: Spells active on that date, excluding ``withdrawn`` ones, ordered by state name.
         beyond_coverage: True when ``on`` is after the date casus's knowledge is verified to; the roster
-            then shows the last known statuses and later changes are unknown.
+            then shows the statuses known on that date (``known_on``) and says they are unknown after it.
+        known_on: The date the statuses are those of: ``on``, or the verified-through date when ``on`` is
+            later.
     """
 
     organization: Organization
     on: dt.date
     members: tuple[Membership, ...]
     beyond_coverage: bool = False
+    known_on: dt.date | None = None
+
+    @property
+    def unknown_after(self) -> dt.date | None:
+        """The verified-through date when ``on`` is past it (statuses on ``on`` are then unknown)."""
+        return self.organization.coverage.end if self.beyond_coverage else None
 
     def states(self, *statuses: Status) -> tuple[str, ...]:
         """State ids, optionally only those with one of ``statuses``."""
@@ -158,6 +167,23 @@ class KnowledgeBase:
         cited += [(f"provision {p.id}", p.sources) for t in self.treaties.values() for p in t.provisions]
         cited += [(f"event {e.date} {e.title}", e.sources) for e in self.events]
         cited += [(f"organization {o.id}", o.sources) for o in self.organizations.values()]
+        cited += [
+            (f"office-holder {h.person} in {o.id}", h.sources)
+            for o in self.organizations.values()
+            if o.origin == "curated"
+            for h in o.officeholders
+        ]
+        cited += [(f"{o.id} standing at {x.forum}", x.sources) for o in self.organizations.values() for x in o.standings]
+        cited += [
+            (f"no_mutual_defence of {what.id}", what.no_mutual_defence.sources)
+            for what in (*self.organizations.values(), *self.treaties.values())
+            if what.no_mutual_defence is not None
+        ]
+        cited += [
+            (f"suspension by {x.by} towards {x.towards} in {t.id}", x.sources)
+            for t in self.treaties.values()
+            for x in t.suspensions
+        ]
         for what, ids in cited:
             ids = tuple(ids)
             if not ids:
@@ -168,6 +194,10 @@ class KnowledgeBase:
         for treaty in self.treaties.values():
             if treaty.organization and treaty.organization not in self.organizations:
                 raise InvalidInputError(f"treaty {treaty.id} names unknown organization {treaty.organization!r}")
+            for x in treaty.suspensions:
+                for sid in (x.by, x.towards):
+                    if sid not in self.states:
+                        raise InvalidInputError(f"treaty {treaty.id}: suspension names unknown state id {sid!r}")
 
     def merge(self, other: KnowledgeBase) -> KnowledgeBase:
         """A new knowledge base with ``other``'s facts added; on id clashes ``self`` wins.
@@ -284,11 +314,13 @@ class KnowledgeBase:
                 f"{organization.name}: the source ({organization.origin}) covers {cov.describe()}; membership on "
                 f"{on} is unknown, not empty"
             )
+        # Past the verified-through date the statuses shown are those of that date, never silently extended.
+        known = cov.end if beyond and cov.end else on
         active = [
-            m for m in self._by_scope.get(organization.id, ()) if m.active_on(on) and m.status != Status.WITHDRAWN
+            m for m in self._by_scope.get(organization.id, ()) if m.active_on(known) and m.status != Status.WITHDRAWN
         ]
-        active.sort(key=lambda m: self.states.name_on(m.state, on))
-        return Roster(organization, on, tuple(active), beyond_coverage=beyond)
+        active.sort(key=lambda m: self.states.name_on(m.state, known))
+        return Roster(organization, on, tuple(active), beyond_coverage=beyond, known_on=known)
 
     def status_on(self, state_id: str, scope: str, on: dt.date) -> Membership | None:
         """The spell of ``state_id`` under ``scope`` active on ``on``."""

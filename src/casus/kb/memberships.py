@@ -19,12 +19,15 @@ class Status(StrEnum):
     OBSERVER = "observer"
     PARTNER = "partner"
     APPLICANT = "applicant"
+    DISPUTED = "disputed"
 
     @property
     def is_party(self) -> bool:
         """Whether the state is still formally bound by the organization's treaties.
 
-        A suspended (frozen) member remains a party: suspension stops participation, not the treaty.
+        A suspended (frozen) member remains a party: suspension stops participation, not the treaty. A
+        disputed status (a return to a treaty claimed by a government others recognise and the government in
+        control rejects) is not counted as party status: whether the state is bound is unknown.
         """
         return self in (Status.MEMBER, Status.SUSPENDED)
 
@@ -50,6 +53,10 @@ class Membership:
         qualifier: A special arrangement (``outside the integrated military command``).
         sources: Source ids.
         note: Context, including where sources disagree on the dates.
+        claimed_by: For a ``disputed`` status, who claims it (``the National Assembly and the interim
+            government of Juan Guaidó``) — a government recognised by some parties, kept apart from the
+            state's party status.
+        recognised_by: For a ``disputed`` status, the parties (state ids) that treated the claim as valid.
     """
 
     state: str
@@ -64,8 +71,15 @@ class Membership:
     qualifier: str = ""
     sources: tuple[str, ...] = ()
     note: str = ""
+    claimed_by: str = ""
+    recognised_by: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        if (self.claimed_by or self.recognised_by) and self.status is not Status.DISPUTED:
+            raise InvalidInputError(
+                f"{self.state} in {self.organization}: claimed_by/recognised_by belong to a `disputed` status, "
+                f"not {self.status.value!r}"
+            )
         if self.end is not None and self.end < self.start:
             raise InvalidInputError(
                 f"{self.state} in {self.organization}: spell ends ({self.end}) before it starts ({self.start})"

@@ -9,6 +9,7 @@ from enum import StrEnum
 from casus.errors import InvalidInputError
 from casus.kb.dates import in_span
 from casus.kb.sources import Coverage
+from casus.kb.treaties import NoMutualDefence
 
 
 class DecisionRule(StrEnum):
@@ -57,9 +58,37 @@ class Officeholder:
     start: dt.date
     end: dt.date | None
     sources: tuple[str, ...] = ()
+    note: str = ""
 
     def holds_on(self, on: dt.date) -> bool:
         """Whether the office was held on ``on``."""
+        return in_span(on, self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Standing:
+    """A status the organization itself holds elsewhere (observer at the UN General Assembly…).
+
+    Attributes:
+        forum: Where it holds the status (``UN General Assembly``).
+        status: The status (``observer``).
+        start: Since when.
+        end: Until when (``None``: still so on the verified-through date).
+        basis: The act granting it (``General Assembly resolution 59/50``).
+        sources: Source ids.
+        note: Context.
+    """
+
+    forum: str
+    status: str
+    start: dt.date
+    end: dt.date | None = None
+    basis: str = ""
+    sources: tuple[str, ...] = ()
+    note: str = ""
+
+    def holds_on(self, on: dt.date) -> bool:
+        """Whether the status was held on ``on``."""
         return in_span(on, self.start, self.end)
 
 
@@ -80,6 +109,13 @@ class Organization:
         coverage: The period for which casus's knowledge of it is verified.
         sources: Source ids.
         note: Anything a reader should know.
+        verified_through: The date of the latest source checked for it; statuses and offices asked about a
+            later date are unknown. Sets ``coverage.end`` (curated files give this rather than
+            ``coverage.end``; a file that gives both must give the same date).
+        no_mutual_defence: For organizations people take for alliances (SCO, AUKUS, the Quad): the sourced
+            statement that membership carries no mutual-defence obligation.
+        standings: Statuses the organization itself holds elsewhere (the CSTO's observer status at the UN
+            General Assembly) — facts about the organization, not about its members.
     """
 
     id: str
@@ -95,10 +131,25 @@ class Organization:
     sources: tuple[str, ...] = ()
     note: str = ""
     origin: str = "curated"
+    verified_through: dt.date | None = None
+    no_mutual_defence: NoMutualDefence | None = None
+    standings: tuple[Standing, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.id or not self.id.replace("-", "").replace("_", "").isalnum():
             raise InvalidInputError(f"organization id {self.id!r} must be letters, digits and dashes")
+        vt = self.verified_through
+        if vt is not None:
+            if self.coverage.end is not None and self.coverage.end != vt:
+                raise InvalidInputError(
+                    f"organization {self.id}: coverage ends {self.coverage.end} but verified_through is {vt}; "
+                    "give only verified_through"
+                )
+            if self.coverage.end is None:
+                # frozen: normalise once, so that coverage.end is the one date every component reads
+                object.__setattr__(self, "coverage", Coverage(self.coverage.start, vt, self.coverage.label or self.id))
+        elif self.coverage.end is not None:
+            object.__setattr__(self, "verified_through", self.coverage.end)
 
     def name_in(self, lang: str) -> str:
         """Name in ``lang`` (falls back to English)."""
@@ -119,6 +170,14 @@ class Organization:
     def officeholder(self, role: str, on: dt.date) -> Officeholder | None:
         """Who held ``role`` on ``on``."""
         return next((o for o in self.officeholders if o.role == role and o.holds_on(on)), None)
+
+    def roles(self) -> tuple[str, ...]:
+        """The offices it has had holders for, in the order first recorded."""
+        return tuple(dict.fromkeys(o.role for o in self.officeholders))
+
+    def known_on(self, on: dt.date) -> bool:
+        """Whether ``on`` is within the period casus's knowledge of it is verified for (not after it)."""
+        return self.coverage.end is None or on <= self.coverage.end
 
     def exists_on(self, on: dt.date) -> bool:
         """Whether it existed on ``on`` (from founding, before dissolution)."""

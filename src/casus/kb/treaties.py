@@ -102,6 +102,62 @@ class Condition:
 
 
 @dataclass(frozen=True)
+class NoMutualDefence:
+    """The sourced statement that an organization or agreement carries no mutual-defence obligation.
+
+    For the groupings people take for alliances (the SCO, AUKUS, the Quad), so that a casus-foederis question
+    involving a member gets the answer "no mutual defence obligation", with its citation, instead of silence.
+
+    Attributes:
+        text: What the grouping does and does not oblige, in plain words.
+        sources: Source ids (the founding text first, where there is one).
+        quote: A short quote supporting it.
+    """
+
+    text: str
+    sources: tuple[str, ...] = ()
+    quote: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.text.strip():
+            raise InvalidInputError("a no_mutual_defence statement needs its text")
+
+
+@dataclass(frozen=True)
+class Suspension:
+    """An obligation one party has suspended towards one other party only (a one-directional suspension).
+
+    The treaty stays in force between the others: after 1986 the United States no longer owed New Zealand
+    its ANZUS obligations, while Australia's obligations to New Zealand (and New Zealand's to Australia) held.
+
+    Attributes:
+        by: The state that suspended its obligations.
+        towards: The state towards which they are suspended.
+        start: When the suspension took effect.
+        end: When it ended (``None``: still so on the verified-through date).
+        sources: Source ids.
+        note: Context (what the other direction of the pair did).
+    """
+
+    by: str
+    towards: str
+    start: dt.date
+    end: dt.date | None = None
+    sources: tuple[str, ...] = ()
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        if self.by == self.towards:
+            raise InvalidInputError(f"a suspension needs two different states, not {self.by} towards itself")
+        if self.end is not None and self.end < self.start:
+            raise InvalidInputError(f"suspension by {self.by} towards {self.towards} ends before it starts")
+
+    def active_on(self, on: dt.date) -> bool:
+        """Whether the suspension holds on ``on``."""
+        return in_span(on, self.start, self.end)
+
+
+@dataclass(frozen=True)
 class Provision:
     """An article (or clause) of a treaty that obliges or permits.
 
@@ -122,6 +178,10 @@ class Provision:
             exist only from the 2007 Agreement on Peacekeeping Activities).
         bound: The parties that bear the obligation, when not all do (ATOP's one-sided pledges: in 1832
             France promised to defend Belgium, not the reverse). Empty means every party.
+        until: The day this wording stopped applying, when an amendment replaced it. An amended article is
+            a new provision (a new *version*) with the same ``article``: its ``effective`` is the day the
+            amendment entered into force, and the previous version's ``until`` is that same day.
+        version: A label for the wording (``as amended by the 1951 protocol``).
     """
 
     id: str
@@ -137,10 +197,18 @@ class Provision:
     note: str = ""
     bound: tuple[str, ...] = ()
     effective: dt.date | None = None
+    until: dt.date | None = None
+    version: str = ""
 
     def __post_init__(self) -> None:
         if not self.triggers:
             raise InvalidInputError(f"provision {self.id!r} needs at least one trigger kind")
+        if self.effective and self.until and self.until <= self.effective:
+            raise InvalidInputError(f"provision {self.id!r} stops applying ({self.until}) before it takes effect")
+
+    def applies_on(self, on: dt.date) -> bool:
+        """Whether this wording was the one in force on ``on`` (from ``effective``, before ``until``)."""
+        return in_span(on, self.effective, self.until)
 
     def condition(self, kind: ConditionKind) -> Condition | None:
         """The condition of that kind, if the provision has one."""
@@ -166,6 +234,9 @@ class Treaty:
         aliases: Other names and acronyms (Rio Treaty, TIAR, ANZUS), in any language.
         verified_through: Last date its facts were checked (for a treaty without an organization, whose
             coverage it then sets).
+        no_mutual_defence: The sourced statement that the agreement carries no mutual-defence obligation
+            (AUKUS), for the engine to cite.
+        suspensions: One-directional suspensions of obligations between two parties.
     """
 
     id: str
@@ -181,10 +252,43 @@ class Treaty:
     origin: str = "curated"
     aliases: tuple[str, ...] = ()
     verified_through: dt.date | None = None
+    no_mutual_defence: NoMutualDefence | None = None
+    suspensions: tuple[Suspension, ...] = ()
 
     def __post_init__(self) -> None:
         if self.in_force and self.in_force < self.signed:
             raise InvalidInputError(f"treaty {self.id!r} enters into force before it is signed")
+        for p in self.provisions:
+            for q in self.provisions:
+                if p.id < q.id and p.article == q.article and _overlap(p, q):
+                    raise InvalidInputError(
+                        f"treaty {self.id!r}: two versions of Art. {p.article} ({p.id}, {q.id}) apply on the "
+                        "same day; end the first (`until:`) on the day the second takes effect (`effective:`)"
+                    )
+
+    def provisions_on(self, on: dt.date) -> tuple[Provision, ...]:
+        """The provisions as worded on ``on``: for an amended article, the version in force that day.
+
+        A provision with no other version is always returned (the engine then says when it takes effect);
+        a version that an amendment has replaced, or that a later amendment will introduce, is left out when
+        another version of the same article applies on ``on``.
+
+        >>> import datetime as dt
+        >>> from casus.curated import load_kb
+        >>> nat = load_kb().treaty("north-atlantic-1949")
+        >>> [p.id for p in nat.provisions_on(dt.date(1955, 1, 1)) if p.article == "5"]
+        ['nat-art5-1952']
+        """
+        current = {p.article for p in self.provisions if p.applies_on(on)}
+        return tuple(
+            p
+            for p in self.provisions
+            if p.applies_on(on) or (p.article not in current and not (p.until and on >= p.until))
+        )
+
+    def suspended(self, by: str, towards: str, on: dt.date) -> Suspension | None:
+        """The one-directional suspension of ``by``'s obligations towards ``towards`` active on ``on``."""
+        return next((x for x in self.suspensions if x.by == by and x.towards == towards and x.active_on(on)), None)
 
     def in_force_on(self, on: dt.date) -> bool:
         """Whether the treaty was in force on ``on``."""
@@ -194,3 +298,12 @@ class Treaty:
     def party_scope(self) -> str:
         """Id under which its parties' membership spells are recorded."""
         return self.organization or self.id
+
+
+def _overlap(a: Provision, b: Provision) -> bool:
+    """Whether two dated versions of one article apply on a common day (undated provisions are not versions)."""
+    if not (a.effective or a.until or b.effective or b.until):
+        return False
+    start = max(a.effective or dt.date.min, b.effective or dt.date.min)
+    end = min(a.until or dt.date.max, b.until or dt.date.max)
+    return start < end

@@ -34,6 +34,7 @@ class Verdict(StrEnum):
     TRIGGERED = "triggered"
     NOT_TRIGGERED = "not_triggered"
     INDETERMINATE = "indeterminate"
+    NO_MUTUAL_DEFENCE = "no_mutual_defence"
 
 
 _BENEFICIARY_KINDS = (PledgeKind.DEFENSE, PledgeKind.CONSULTATION, PledgeKind.NEUTRALITY)
@@ -85,6 +86,9 @@ class TreatyResult:
         permitted: Actions allowed but not required.
         explanation: Every check made, in order, with its sources.
         provisions: Per-provision results.
+        unknown_after: For a dataset alliance asked about past the dataset's coverage (ATOP ends
+            2018-12-31), the last day the source speaks for: the answer is "unknown after that date
+            (coverage)", not "no alliance".
     """
 
     treaty: Treaty
@@ -95,6 +99,7 @@ class TreatyResult:
     permitted: tuple[Permission, ...]
     explanation: tuple[Step, ...]
     provisions: tuple[ProvisionResult, ...] = field(default=())
+    unknown_after: dt.date | None = None
 
 
 def _combine(outcomes: list[Outcome]) -> Verdict:
@@ -108,6 +113,16 @@ def _combine(outcomes: list[Outcome]) -> Verdict:
 def _beneficiary_step(kb: KnowledgeBase, treaty: Treaty, provision: Provision, crisis: Crisis) -> Step:
     spell = kb.status_on(crisis.target, treaty.party_scope, crisis.on)
     name = kb.states.name_on(crisis.target, crisis.on)
+    if spell is not None and spell.status is Status.DISPUTED:
+        by = f", recognised by {len(spell.recognised_by)} parties" if spell.recognised_by else ""
+        claim = f" (claimed by {spell.claimed_by}{by})" if spell.claimed_by else by
+        return Step(
+            "target_party",
+            Outcome.UNKNOWN,
+            f"{name}'s party status is disputed since {spell.start}{claim}; whether it is covered is unknown",
+            spell.sources,
+            provision.id,
+        )
     if spell is None or not spell.status.is_party:
         status = f"is {spell.status.value}" if spell else "is not a party"
         return Step("target_party", Outcome.FAIL, f"{name} {status} on {crisis.on}", treaty.sources, provision.id)
@@ -255,12 +270,12 @@ def evaluate_treaty(kb: KnowledgeBase, treaty: Treaty, crisis: Crisis) -> Treaty
             Step(
                 "coverage",
                 Outcome.UNKNOWN,
-                f"the source ({treaty.origin}) covers this treaty only to "
-                f"{coverage_end}; whether it still binds on {on} is unknown",
+                f"unknown after {coverage_end} (coverage): the source ({treaty.origin}) records no end for "
+                f"this alliance but speaks only to {coverage_end}; whether it still binds on {on} is unknown",
                 treaty.sources,
             )
         )
-    results = [evaluate_provision(kb, treaty, p, crisis) for p in treaty.provisions]
+    results = [evaluate_provision(kb, treaty, p, crisis) for p in treaty.provisions_on(on)]
     obligations = [r for r in results if r.provision.modality is Modality.OBLIGATION]
     # The treaty's answer is that of its principal pledge (defence before neutrality before consultation):
     # a clash between two CSTO members triggers Art. 2 consultations but not the casus foederis of Art. 4.
@@ -283,6 +298,8 @@ def evaluate_treaty(kb: KnowledgeBase, treaty: Treaty, crisis: Crisis) -> Treaty
         decisive = principal[0] if principal else None
     duties: list[Duty] = []
     helpers = _obligated_parties(kb, treaty, crisis)
+    suspended = [x for st in helpers if (x := treaty.suspended(st, crisis.target, on))]
+    helpers = [st for st in helpers if not any(x.by == st for x in suspended)]
     # No duty can be asserted while whether the treaty binds at all is unknown (entry into force not
     # recorded, or the date beyond a dataset's coverage), even when the principal pledge fails anyway.
     sure = not any(s.outcome is Outcome.UNKNOWN for s in intro)
@@ -306,6 +323,16 @@ def evaluate_treaty(kb: KnowledgeBase, treaty: Treaty, crisis: Crisis) -> Treaty
     )
     explanation = [*intro]
     for r in results:
+        if r.provision.version:
+            explanation.append(
+                Step(
+                    "version",
+                    Outcome.INFO,
+                    f"{_label(r.provision)} read {r.provision.version} (the wording in force on {on})",
+                    r.provision.sources,
+                    r.provision.id,
+                )
+            )
         explanation.extend(r.steps)
         explanation.append(
             Step(
@@ -332,6 +359,16 @@ def evaluate_treaty(kb: KnowledgeBase, treaty: Treaty, crisis: Crisis) -> Treaty
                 treaty.sources,
             )
         )
+    for x in suspended:
+        explanation.append(
+            Step(
+                "suspension",
+                Outcome.INFO,
+                f"{kb.states.name_on(x.by, on)} has suspended its obligations towards "
+                f"{kb.states.name_on(x.towards, on)} since {x.start}; the other parties' obligations stand",
+                x.sources,
+            )
+        )
     return TreatyResult(
         treaty,
         verdict,
@@ -341,6 +378,7 @@ def evaluate_treaty(kb: KnowledgeBase, treaty: Treaty, crisis: Crisis) -> Treaty
         permitted,
         tuple(explanation),
         tuple(results),
+        unknown_after=coverage_end if coverage_end and on > coverage_end else None,
     )
 
 
@@ -403,7 +441,7 @@ def evaluate_casus_foederis(
         if t.in_force is None and t.signed <= crisis.on and (t.terminated is None or crisis.on < t.terminated)
     ]
     for treaty in [*kb.treaties_in_force(crisis.on), *pending]:
-        if not treaty.provisions:
+        if not treaty.provisions or treaty.no_mutual_defence is not None:
             continue
         involved = is_party(kb, treaty, crisis.target, crisis.on) or is_party(
             kb, treaty, crisis.attacker.state, crisis.on
@@ -413,5 +451,8 @@ def evaluate_casus_foederis(
             if not include_unrelated and spell is None:
                 continue
         out.append(evaluate_treaty(kb, treaty, crisis))
-    order = {Verdict.TRIGGERED: 0, Verdict.INDETERMINATE: 1, Verdict.NOT_TRIGGERED: 2}
+    from casus.obligations.statements import no_mutual_defence_results
+
+    out += no_mutual_defence_results(kb, crisis)
+    order = {Verdict.TRIGGERED: 0, Verdict.INDETERMINATE: 1, Verdict.NOT_TRIGGERED: 2, Verdict.NO_MUTUAL_DEFENCE: 3}
     return sorted(out, key=lambda r: (order[r.verdict], r.treaty.signed, r.treaty.id))
