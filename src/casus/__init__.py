@@ -99,8 +99,10 @@ def timeline(org: str) -> tuple[Event, ...]:
 
 
 def offices(org: str, on: str | dt.date | None = None) -> OfficesReport:
-    """Who held each office of an organization on a date (default today); past its verified-through date the
-    report says the office is unknown after that date.
+    """Who held each office of an organization on a date (default today).
+
+    Past the organization's verified-through date the report names the holder known on that date and says the
+    office is unknown after it.
 
     >>> import casus
     >>> casus.offices("NATO", "2001-09-12").offices[0].holder.person

@@ -125,7 +125,16 @@ def test_rio_parties_exclude_mexico_after_withdrawal(kb):
 def test_rio_alba_withdrawals(kb):
     for state in ("BOL", "ECU", "NIC", "VEN"):
         assert kb.status_on(state, "rio-1947", D("2012-01-01")).status is Status.MEMBER
+        assert kb.status_on(state, "rio-1947", D("2018-01-01")).status is Status.WITHDRAWN
+    for state in ("BOL", "ECU", "NIC"):
         assert kb.status_on(state, "rio-1947", D("2020-01-01")).status is Status.WITHDRAWN
+
+
+def test_venezuela_return_is_disputed_not_party(kb):
+    ven = kb.status_on("VEN", "rio-1947", D("2020-01-01"))
+    assert ven.status is Status.DISPUTED and not ven.status.is_party
+    assert "Guaidó" in ven.claimed_by and {"USA", "COL", "BRA"} <= set(ven.recognised_by)
+    assert "VEN" not in ven.recognised_by
 
 
 def test_anzus_us_obligations_to_new_zealand_suspended_one_way(kb):

@@ -52,7 +52,7 @@ def test_members_equal_the_cli_json():
         .json()
     )
     assert api == json.loads(cli.stdout)
-    assert len(api["members"]) == 32
+    assert sum(m["status"] == "member" for m in api["members"]) == 32
 
 
 @pytest.mark.parametrize("name", ["csto", "CSTO", "OTSC", "ОДКБ"])
@@ -95,8 +95,14 @@ def test_obligations_azerbaijan_attacks_armenia_2023(client, kb):
     assert csto["obligated"] == ["BLR", "KAZ", "KGZ", "RUS", "TJK"]
     assert csto["provision"]["article"] == "4"
     assert all(s["sources"] for s in csto["explanation"] if s["outcome"] == "pass")
-    crisis = make_crisis(kb, attacker="Azerbaijan", target="Armenia", on="2023-01-01")
-    assert data == [result_to_dict(kb, r) for r in evaluate_casus_foederis(kb, crisis)]
+    from casus.knowledge import KnowledgeProvider
+
+    full = KnowledgeProvider().for_date(dt.date(2023, 1, 1))  # curated, plus ATOP past its coverage when present
+    crisis = make_crisis(full, attacker="Azerbaijan", target="Armenia", on="2023-01-01")
+    assert data == [result_to_dict(full, r) for r in evaluate_casus_foederis(full, crisis)]
+    for r in data:
+        if r["organization"] and r["organization"].startswith("atop-"):
+            assert r["unknown_after"] == "2018-12-31" and r["verdict"] != "triggered"
 
 
 def test_obligations_ceuta_is_outside_nato_article_6(client):
@@ -113,8 +119,7 @@ def test_obligations_unrest_in_kazakhstan_with_request(client):
         "kind": "unrest",
         "requested": "true",
     }
-    csto = client.get("/api/v1/obligations", params=params).json()[0]
-    assert csto["organization"] == "csto"
+    csto = next(r for r in client.get("/api/v1/obligations", params=params).json() if r["organization"] == "csto")
     assert any(p["action"] == "deploy_collective_forces" and p["available"] for p in csto["permitted"])
 
 
@@ -177,6 +182,7 @@ def test_network_on_june_2024(client):
     scopes = {s["id"]: s for s in data["scopes"]}
     assert scopes["nato"]["members"] == 32 and scopes["csto"]["members"] == 6
     assert {"scope": "csto", "state": "ARM", "status": "suspended"} in data["links"]
+    assert {"scope": "nato", "state": "GEO", "status": "applicant"} in data["links"]
     assert {link["state"] for link in data["links"]} == {s["state"] for s in data["states"]}
 
 
@@ -229,4 +235,6 @@ def test_network_lists_each_treaty_alliance_once(client):
     assert scopes["rio-1947"]["members"] == 18 and scopes["rio-1947"]["kind"] == "treaty"
     assert scopes["anzus-1951"]["members"] == 3
     rio_links = [link for link in data["links"] if link["scope"] == "rio-1947"]
-    assert len(rio_links) == len({link["state"] for link in rio_links}) == 18
+    # 18 parties and Venezuela, whose 2019 return is disputed
+    assert len(rio_links) == len({link["state"] for link in rio_links}) == 19
+    assert {"scope": "rio-1947", "state": "VEN", "status": "disputed"} in rio_links

@@ -173,12 +173,12 @@ class KnowledgeBase:
             if o.origin == "curated"
             for h in o.officeholders
         ]
-        cited += [(f"{o.id} standing at {x.forum}", x.sources) for o in self.organizations.values() for x in o.standings]
         cited += [
-            (f"no_mutual_defence of {what.id}", what.no_mutual_defence.sources)
-            for what in (*self.organizations.values(), *self.treaties.values())
-            if what.no_mutual_defence is not None
+            (f"{o.id} standing at {x.forum}", x.sources) for o in self.organizations.values() for x in o.standings
         ]
+        statements = [(o.id, o.no_mutual_defence) for o in self.organizations.values()]
+        statements += [(t.id, t.no_mutual_defence) for t in self.treaties.values()]
+        cited += [(f"no_mutual_defence of {oid}", nmd.sources) for oid, nmd in statements if nmd is not None]
         cited += [
             (f"suspension by {x.by} towards {x.towards} in {t.id}", x.sources)
             for t in self.treaties.values()
@@ -382,8 +382,8 @@ class KnowledgeBase:
     def sources_of(self, org: str | Organization) -> tuple[Source, ...]:
         """Every source an organization's facts cite — its bibliography, by id.
 
-        That is: the organization itself, its bodies and office-holders, its treaties, provisions and
-        conditions, its members' spells and its events.
+        That is: the organization itself, its bodies, office-holders and standings, its treaties, provisions,
+        conditions, suspensions and no-mutual-defence statements, its members' spells and its events.
         """
         organization = org if isinstance(org, Organization) else self.organization(org)
         cited: set[str] = set(organization.sources)
@@ -391,6 +391,10 @@ class KnowledgeBase:
             cited.update(body.sources)
         for holder in organization.officeholders:
             cited.update(holder.sources)
+        for standing in organization.standings:
+            cited.update(standing.sources)
+        if organization.no_mutual_defence is not None:
+            cited.update(organization.no_mutual_defence.sources)
         for m in self.spells(organization.id):
             cited.update(m.sources)
         for e in self.events:
@@ -398,6 +402,10 @@ class KnowledgeBase:
                 cited.update(e.sources)
         for treaty in self.treaties_of(organization.id):
             cited.update(treaty.sources)
+            for x in treaty.suspensions:
+                cited.update(x.sources)
+            if treaty.no_mutual_defence is not None:
+                cited.update(treaty.no_mutual_defence.sources)
             for p in treaty.provisions:
                 cited.update(p.sources)
                 for c in p.conditions:

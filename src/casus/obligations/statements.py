@@ -47,16 +47,10 @@ def _as_treaty(org: Organization, statement: NoMutualDefence) -> Treaty:
 
 
 def no_mutual_defence_results(kb: KnowledgeBase, crisis: Crisis) -> list[TreatyResult]:
-    """One ``no_mutual_defence`` result per grouping with such a statement of which the target or attacker is a
-    member on the crisis date.
+    """The ``no_mutual_defence`` answers for a crisis.
 
-    >>> import datetime as dt
-    >>> from casus.curated import load_kb
-    >>> from casus.obligations import make_crisis
-    >>> kb = load_kb()
-    >>> crisis = make_crisis(kb, attacker="India", target="China", on=dt.date(2026, 1, 5))
-    >>> [r.treaty.organization for r in no_mutual_defence_results(kb, crisis)]  # doctest: +SKIP
-    ['sco']
+    One result per grouping carrying such a statement of which the target or the attacker is a member on the
+    crisis date (a treaty's statement first, then an organization's).
     """
     out: list[TreatyResult] = []
     done: set[str] = set()

@@ -70,7 +70,11 @@ def network_on(kb: KnowledgeBase, on: dt.date) -> dict[str, Any]:
         if active and treaty.origin == "curated":
             scopes.append({"id": treaty.id, "label": treaty_label(kb, treaty), "name": treaty.title, "kind": "treaty"})
             links += [{"scope": treaty.id, "state": m.state, "status": m.status.value} for m in active]
-    counts = {s["id"]: sum(1 for link in links if link["scope"] == s["id"]) for s in scopes}
+    # "members" counts the parties (member or suspended); observers, applicants and disputed statuses are links too
+    parties = {Status.MEMBER.value, Status.SUSPENDED.value}
+    counts = {
+        s["id"]: sum(1 for link in links if link["scope"] == s["id"] and link["status"] in parties) for s in scopes
+    }
     for s in scopes:
         s["members"] = counts[s["id"]]
     scopes.sort(key=lambda s: (-s["members"], s["id"]))

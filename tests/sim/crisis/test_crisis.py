@@ -101,9 +101,14 @@ def test_treaty_without_a_collective_body_gives_only_bilateral_help(kb, evidence
         target="United States",
     )
     c = compile_crisis(kb, anzus, evidence)
-    assert c.procedure.rule.value == "none" and c.procedure.helpers == ("AUS",)
+    # New Zealand remains a party bound towards the United States; only the US suspended its obligations (1986).
+    assert c.procedure.rule.value == "none" and c.procedure.helpers == ("AUS", "NZL")
     probs = exact_responses(c)
     assert probs[COLLECTIVE] == 0.0 and probs[Response.BILATERAL_ONLY] > 0.3
+    on_nz = Scenario(
+        name="anzus-nz", on=dt.date(1990, 1, 1), organization="anzus-1951", attacker="France", target="New Zealand"
+    )
+    assert compile_crisis(kb, on_nz, evidence).procedure.helpers == ("AUS",)  # the United States' leg is suspended
 
 
 def test_deployment_size_and_timing_are_of_the_kazakhstan_order(kb, evidence, kazakhstan):

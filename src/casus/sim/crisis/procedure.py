@@ -206,6 +206,8 @@ def assess_procedure(kb: KnowledgeBase, scenario: Scenario) -> Procedure:
     requester = kb.state(scenario.requester or scenario.target).id
     members = _participants(kb, scope, org, scenario)
     excluded = {requester, crisis.target, crisis.attacker.state}
+    # one-directional suspensions (the United States towards New Zealand under ANZUS since 1986)
+    excluded |= {x.by for t in treaties for x in t.suspensions if x.towards == crisis.target and x.active_on(crisis.on)}
     helpers = tuple(s for s in members if s not in excluded)
     requester_votes = requester in members
     steps = [f"{kb.states.get(requester).name} asks {name} for {scenario.request.value} on {scenario.on}."]
