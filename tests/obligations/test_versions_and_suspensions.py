@@ -114,10 +114,14 @@ def test_atop_alliance_past_2018_is_unknown_after_coverage(shared_data):
     from casus.data.atop_kb import with_atop
 
     kb = with_atop(load_kb())  # the ATOP files found in the shared data folder
-    c = make_crisis(kb, attacker="North Korea", target="South Korea", on="2026-06-01")
+    c = make_crisis(kb, attacker="Azerbaijan", target="Armenia", on="2026-06-01")
     results = evaluate_casus_foederis(kb, c)
-    us_rok = next(r for r in results if r.treaty.atop_id == 3240)
-    assert us_rok.verdict.value == "indeterminate" and us_rok.unknown_after == D("2018-12-31")
-    assert us_rok.obligated == () and us_rok.duties == ()
-    coverage = next(s for s in us_rok.explanation if s.check == "coverage")
+    france_armenia = next(r for r in results if r.treaty.atop_id == 4445)  # ATOP 4445 (1993), no recorded end
+    assert france_armenia.verdict.value == "indeterminate" and france_armenia.unknown_after == D("2018-12-31")
+    assert france_armenia.obligated == () and france_armenia.duties == ()
+    coverage = next(s for s in france_armenia.explanation if s.check == "coverage")
     assert coverage.detail.startswith("unknown after 2018-12-31 (coverage)")
+    # a curated treaty carries its ATOP alliance forward: the 1997 Russia-Armenia treaty replaces ATOP's row
+    russia_armenia = kb.treaty("russia-armenia-1997")
+    assert not any(r.treaty.atop_id == russia_armenia.atop_id and r.treaty.origin == "atop" for r in results)
+    assert any(r.treaty.id == "russia-armenia-1997" and r.unknown_after is None for r in results)
