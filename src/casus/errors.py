@@ -83,6 +83,18 @@ class ScenarioFormatError(SourceFormatError, ScenarioError):
     kind = ScenarioError.kind
 
 
+class DocumentTooLargeError(SourceFormatError):
+    """An article larger than the size limit, refused before it is read whole."""
+
+    kind = "too_large"
+
+
+class TimeBudgetError(SourceFormatError):
+    """An article whose analysis overran its time budget; nothing of it is stored."""
+
+    kind = "time_budget"
+
+
 class DataUnavailableError(CasusError):
     """A dataset that is not on this machine; the message says how to get it (``casus data fetch``)."""
 

@@ -109,3 +109,36 @@ def test_bad_documents_raise_source_format_errors(raw, message):
 def test_missing_file(tmp_path):
     with pytest.raises(SourceFormatError, match="no such file"):
         read_document(tmp_path / "nope.txt")
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    from casus.errors import DocumentTooLargeError
+    from casus.ingest import documents
+
+    monkeypatch.setattr(documents, "MAX_BYTES", 1000)
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"Armenia froze its CSTO participation. " * 100)
+    monkeypatch.setattr(type(big), "read_bytes", lambda self: pytest.fail("read whole"))
+    with pytest.raises(DocumentTooLargeError, match=r"big\.txt: larger than the 1000-byte limit \(3800 bytes\)"):
+        read_document(big)
+
+
+def test_standard_input_is_read_no_further_than_one_byte_past_the_limit(monkeypatch):
+    from casus.errors import DocumentTooLargeError
+    from casus.ingest import documents
+
+    monkeypatch.setattr(documents, "MAX_BYTES", 1000)
+
+    class Endless:
+        def __init__(self) -> None:
+            self.asked: list[int] = []
+
+        def read(self, n: int) -> bytes:
+            self.asked.append(n)
+            return b"x" * n
+
+    stream = Endless()
+    with pytest.raises(DocumentTooLargeError, match=r"^-: larger than the 1000-byte limit"):
+        documents.read_bounded(stream, origin="-")  # type: ignore[arg-type]
+    assert stream.asked == [1001]
+    assert documents.read_bounded(__import__("io").BytesIO(b"short"), origin="-") == b"short"

@@ -37,3 +37,21 @@ def test_russian_pipeline_lemmatizes_with_pymorphy3_and_finds_persons():
 def test_english_pipeline_uses_lookup_lemmas():
     (sent,) = nlp.parse("en", [(0, "Armenia froze its participation and sent troops.")])
     assert [t.lemma for t in sent.tokens][:2] == ["armenia", "freeze"] and "send" in [t.lemma for t in sent.tokens]
+
+
+def test_an_overlong_sentence_is_cut_at_spaces_into_bounded_pieces():
+    text = "L'Arménie " * 1000 + "a gelé sa participation."
+    spans = nlp.split_sentences(text, max_chars=500)
+    assert all(e - s <= 500 for s, e in spans)
+    assert "".join(text[s:e] + " " for s, e in spans).split() == text.split()  # nothing lost
+    assert all(text[s] != " " and text[e - 1] != " " for s, e in spans)
+
+
+def test_a_run_of_dots_is_one_boundary_and_ordinary_sentences_keep_their_bounds():
+    text = "Moscou a répondu" + "." * 1500 + " Erevan attend."
+    assert [text[s:e] for s, e in nlp.split_sentences(text)] == ["Moscou a répondu" + "." * 1500, "Erevan attend."]
+    text = "Erevan a gelé sa participation… puis rien. Et ensuite"
+    assert [text[s:e] for s, e in nlp.split_sentences(text)] == [
+        "Erevan a gelé sa participation… puis rien.",
+        "Et ensuite",
+    ]

@@ -76,3 +76,13 @@ def test_29_february_without_a_year_is_the_last_one_before_publication(text, lan
     (found,) = find_dates(text, lang, published)
     assert found.when is not None
     assert (found.when.start, found.when.end, found.when.precision) == (day, day, Precision.DAY)
+
+
+def test_overlapping_patterns_keep_the_first_match_even_in_a_long_repetitive_text():
+    one = "L'Arménie a gelé sa participation le 23 février 2024, en février 2024. "
+    found = find_dates(one * 2000, "fr", PUB)
+    assert len(found) == 4000  # "le 23 février 2024" (not also "février 2024" inside it) and "en février 2024"
+    assert {(e.when.start, e.when.end) for e in found if e.when} == {
+        (dt.date(2024, 2, 23), dt.date(2024, 2, 23)),
+        (dt.date(2024, 2, 1), dt.date(2024, 2, 29)),
+    }

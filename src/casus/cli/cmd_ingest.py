@@ -49,19 +49,29 @@ def ingest_cmd(
         str | None, typer.Option("--published", help="Publication date YYYY-MM-DD (default: from the document).")
     ] = None,
     store: StoreOpt = None,
+    time_budget: Annotated[
+        float,
+        typer.Option(
+            "--time-budget",
+            min=1.0,
+            max=3600.0,
+            help="CPU seconds each document's analysis may take before it is refused.",
+        ),
+    ] = 60.0,
     fmt: FormatOpt = Format.TABLE,
 ) -> None:
     """Read articles, extract alliance events with dates, quotes and sourcing signals, and store them."""
     from casus.errors import InvalidInputError
     from casus.ingest import LANGS, ingest
+    from casus.ingest.documents import read_bounded
     from casus.kb.dates import parse_date
 
     if lang is not None and lang not in LANGS:
         raise InvalidInputError(f"--lang {lang!r} is not supported; use one of {', '.join(LANGS)}")
     day = parse_date(published, field="--published") if published else None
-    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    stdin = read_bounded(sys.stdin.buffer, origin="-") if "-" in paths else None
     with _store(store) as st:
-        results = ingest(paths, st, lang=lang, published=day, stdin=stdin)
+        results = ingest(paths, st, lang=lang, published=day, stdin=stdin, budget=time_budget)
     data: list[dict[str, Any]] = [
         {
             "origin": r.origin,

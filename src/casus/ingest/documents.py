@@ -25,9 +25,9 @@ import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-from casus.errors import InvalidInputError, MissingExtraError, SourceFormatError
+from casus.errors import DocumentTooLargeError, InvalidInputError, MissingExtraError, SourceFormatError
 from casus.ingest.model import Document
 
 #: Largest document read or fetched, in bytes.
@@ -234,7 +234,7 @@ def build_document(
     if not raw.strip():
         raise SourceFormatError(origin, "the document is empty")
     if len(raw) > MAX_BYTES:
-        raise SourceFormatError(origin, f"larger than {MAX_BYTES} bytes")
+        raise _too_large(origin, len(raw))
     decoded = _decode(raw, origin)
     is_html = looks_like_html(decoded, media_type)
     if is_html:
@@ -289,11 +289,46 @@ def read_document(
     if _URL.match(name):
         got = (fetch or fetch_url)(name)
         return build_document(got.content, name, media_type=got.media_type, lang=lang, published=published, url=got.url)
+    return build_document(read_bounded(source), name, lang=lang, published=published)
+
+
+def _too_large(origin: str, size: int | None = None) -> DocumentTooLargeError:
+    got = f" ({size} bytes)" if size is not None else ""
+    return DocumentTooLargeError(
+        origin, f"larger than the {MAX_BYTES}-byte limit{got}; split the article into smaller files"
+    )
+
+
+def read_bounded(source: str | Path | BinaryIO, *, origin: str | None = None) -> bytes:
+    """The bytes of a file or stream, refused before reading it whole when it exceeds :data:`MAX_BYTES`.
+
+    A file's size is checked before it is opened; a stream (standard input) is read up to one byte past the
+    limit, so memory stays bounded whatever is sent.
+
+    Raises:
+        DocumentTooLargeError: More than :data:`MAX_BYTES` bytes.
+        SourceFormatError: No such file, or it cannot be read.
+    """
+    if not isinstance(source, (str, Path)):
+        raw = source.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            raise _too_large(origin or "-")
+        return raw
+    name = origin or str(source)
     path = Path(source)
-    if not path.is_file():
-        raise SourceFormatError(name, "no such file")
-    raw = path.read_bytes()
-    return build_document(raw, name, lang=lang, published=published)
+    try:
+        if not path.is_file():
+            raise SourceFormatError(name, "no such file")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise _too_large(name, size)
+        with path.open("rb") as f:
+            raw = f.read(MAX_BYTES + 1)
+    except OSError as err:
+        raise SourceFormatError(name, f"cannot read it: {err.strerror or err}") from None
+    if len(raw) > MAX_BYTES:
+        raise _too_large(name)
+    return raw
 
 
 def expand_sources(paths: list[str]) -> list[str]:

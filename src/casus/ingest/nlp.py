@@ -82,10 +82,32 @@ _QUOTE_OPEN = "«“"
 _QUOTE_CLOSE = "»”"
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
+#: Longest sentence handed to a parser, in characters; longer runs are cut at a space (see :func:`split_sentences`).
+MAX_SENTENCE_CHARS = 2_000
+
+
+def _cap(start: int, end: int, text: str, limit: int) -> list[tuple[int, int]]:
+    """Cut ``text[start:end]`` into pieces of at most ``limit`` characters, at the last space before the limit."""
+    out: list[tuple[int, int]] = []
+    while end - start > limit:
+        cut = text.rfind(" ", start + limit // 2, start + limit)
+        cut = cut if cut > start else start + limit
+        out.append((start, cut))
+        start = cut
+        while start < end and text[start] == " ":
+            start += 1
+    if start < end:
+        out.append((start, end))
+    return out
+
+
+def split_sentences(text: str, max_chars: int = MAX_SENTENCE_CHARS) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` of a text: paragraphs, then ``.!?…`` before a capital or a quote.
 
-    Does not split inside « » / “ ” quotations, so a quoted statement stays in one sentence.
+    Does not split inside « » / “ ” quotations, so a quoted statement stays in one sentence. A sentence
+    longer than ``max_chars`` (a list, a table flattened to text, a run-on page) is cut into pieces of at
+    most that length, so that parsing cost stays linear in the length of the text. The whole split is one
+    pass over the text.
 
     >>> text = "Armenia froze it. « Nous restons. Ils partent. » Then Moscow spoke."
     >>> [text[s:e] for s, e in split_sentences(text)]
@@ -102,13 +124,16 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 depth += 1
             elif ch in _QUOTE_CLOSE:
                 depth = max(0, depth - 1)
-                before = chunk[start:i].rstrip(" \xa0")
+                b = i
+                while b > start and chunk[b - 1] in " \xa0":
+                    b -= 1
                 k = i + 1
                 while k < len(chunk) and chunk[k] == " ":
                     k += 1
                 if (
                     depth == 0
-                    and before.endswith((".", "!", "?", "…"))
+                    and b > start
+                    and chunk[b - 1] in ".!?…"
                     and k > i + 1
                     and k < len(chunk)
                     and chunk[k].isupper()
@@ -125,6 +150,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                     k += 1
                 nxt = chunk[k] if k < len(chunk) else ""
                 boundary = k > j and (nxt.isupper() or nxt.isdigit() or nxt in '«“"(—-')
+                if not boundary:  # the same holds for the rest of a run of dots: skip it (linear on "……")
+                    while i + 1 < j and chunk[i + 1] in ".!?…":
+                        i += 1
                 if boundary and ch == "." and _ABBREV.search(chunk[max(0, i - 6) : i + 1]):
                     boundary = False
                 if boundary:
@@ -135,7 +163,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if chunk[start:].strip():
             tail = chunk[start:]
             spans.append((p0 + start, p0 + start + len(tail.rstrip())))
-    return [(s + (len(text[s:e]) - len(text[s:e].lstrip())), e) for s, e in spans if text[s:e].strip()]
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        if s < e:
+            out += _cap(s, e, text, max_chars)
+    return out
 
 
 def simple_tokens(text: str, offset: int = 0) -> list[Token]:

@@ -7,18 +7,22 @@ re-ingesting is a no-op that loads no language model) and writes the rest, each 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
+import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from casus.errors import TimeBudgetError
 from casus.ingest import lexicon as lx
 from casus.ingest import nlp
 from casus.ingest.documents import Fetcher, build_document, expand_sources, read_document
 from casus.ingest.entities import SOME_STATE, Gazetteer, gazetteer
 from casus.ingest.extract import Discourse
-from casus.ingest.model import Analysis, Document, ExtractedEvent, Mention
+from casus.ingest.model import Analysis, Document, Evidence, ExtractedEvent, Mention
 from casus.ingest.sentences import sentence_events
 from casus.ingest.signals import assess
 from casus.ingest.temporal import find_dates
@@ -73,35 +77,54 @@ def _settle_all(
     return out
 
 
+#: Distinct claims joined into a merged event's claim (a long document can repeat one event thousands of times).
+_MAX_CLAIMS = 20
+
+
 def merge_events(events: Iterable[ExtractedEvent]) -> list[ExtractedEvent]:
     """Merge events with the same :meth:`~ExtractedEvent.key`, keeping all their evidence.
 
     Confidence combines as a noisy-or of the reports (two independent 0.6 reports give 0.84), capped at 0.99.
+    One pass with a set of the quotes seen per event: linear in the number of reports, however often a long
+    document repeats one event.
     """
-    merged: dict[tuple[object, ...], ExtractedEvent] = {}
+    groups: dict[tuple[object, ...], list[ExtractedEvent]] = {}
     for ev in events:
-        key = ev.key()
-        old = merged.get(key)
-        if old is None:
-            merged[key] = ev
+        groups.setdefault(ev.key(), []).append(ev)
+    out: list[ExtractedEvent] = []
+    for group in groups.values():
+        first = group[0]
+        if len(group) == 1:
+            out.append(first)
             continue
-        evidence = list(old.evidence)
-        for e in ev.evidence:
-            if not any(x.document == e.document and x.start == e.start and x.end == e.end for x in evidence):
-                evidence.append(e)
-        claim = old.claim if not ev.claim or ev.claim in old.claim else f"{old.claim} … {ev.claim}".strip(" …")
-        conf = 1.0
+        evidence: list[Evidence] = []
+        seen: set[tuple[str, int, int]] = set()
+        claims: list[str] = [first.claim] if first.claim else []
+        mentioned: dict[str, None] = {}
+        members = first.members
+        for ev in group:
+            for e in ev.evidence:
+                if (e.document, e.start, e.end) not in seen:
+                    seen.add((e.document, e.start, e.end))
+                    evidence.append(e)
+            if ev.claim and len(claims) < _MAX_CLAIMS and not any(ev.claim in c for c in claims):
+                claims.append(ev.claim)  # the quotes themselves all stay in the evidence
+            mentioned.update(dict.fromkeys(ev.mentioned))
+            members = members or ev.members
+        miss = 1.0
         for e in evidence:
-            conf *= 1 - e.confidence
-        merged[key] = replace(
-            old,
-            evidence=tuple(evidence),
-            claim=claim,
-            confidence=round(min(0.99, max(old.confidence, 1 - conf)), 3),
-            mentioned=tuple(dict.fromkeys((*old.mentioned, *ev.mentioned))),
-            members=old.members or ev.members,
+            miss *= 1 - e.confidence
+        out.append(
+            replace(
+                first,
+                evidence=tuple(evidence),
+                claim=" … ".join(claims).strip(" …"),
+                confidence=round(min(0.99, max(first.confidence, 1 - miss)), 3),
+                mentioned=tuple(mentioned),
+                members=members,
+            )
         )
-    return list(merged.values())
+    return out
 
 
 def fold_undated(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
@@ -121,47 +144,95 @@ def fold_undated(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
         if ev.when.start is not None:
             dated.setdefault(loose(ev), []).append(k)
     dropped: set[int] = set()
+    folded: dict[int, list[ExtractedEvent]] = {}
     for k, ev in enumerate(result):
+        if ev.when.start is not None:
+            continue
         candidates = [
             j
             for j in dated.get(loose(ev), [])
             if ev.type is not EventType.STATEMENT or set(ev.people) <= set(result[j].people)
         ]
-        if ev.when.start is None and len(candidates) == 1:
+        if len(candidates) == 1:
             j = candidates[0]
-            result[j] = merge_events([result[j], replace(ev, when=result[j].when)])[0]
+            folded.setdefault(j, [result[j]]).append(replace(ev, when=result[j].when))
             dropped.add(k)
+    for j, group in folded.items():
+        result[j] = merge_events(group)[0]
     return [ev for k, ev in enumerate(result) if k not in dropped]
 
 
-def analyze(doc: Document, kb: KnowledgeBase | None = None) -> Analysis:
+#: CPU seconds one document's analysis may take before it is refused (``None``: no limit). CPU time, not
+#: wall time, so that a busy machine does not refuse what an idle one reads; loading the models is not counted.
+TIME_BUDGET = 60.0
+
+#: Sentences parsed per batch; the time budget is checked between batches.
+_BATCH = 64
+
+
+_warm_up = functools.cache(nlp.warm_up)
+
+
+class _Deadline:
+    """The process CPU time a document's analysis must be done by; :meth:`check` raises once it has passed."""
+
+    def __init__(self, origin: str, budget: float | None) -> None:
+        self.origin, self.budget = origin, budget
+        self.at = None if budget is None else time.process_time() + budget
+
+    def check(self) -> None:
+        if self.at is not None and time.process_time() > self.at:
+            raise TimeBudgetError(
+                self.origin,
+                f"analysis took longer than its {self.budget:g} CPU-second budget; nothing of it was stored — split "
+                "the document, or raise the budget (`casus ingest --time-budget SECONDS`)",
+            )
+
+
+def analyze(doc: Document, kb: KnowledgeBase | None = None, *, budget: float | None = TIME_BUDGET) -> Analysis:
     """Read one document: entity mentions, events (merged within the document) and sourcing signals.
+
+    Every step is linear in the length of the text (sentences longer than
+    :data:`~casus.ingest.nlp.MAX_SENTENCE_CHARS` are cut), and the analysis stops with
+    :class:`~casus.errors.TimeBudgetError` once it has run for ``budget`` seconds.
+
+    Args:
+        doc: The document.
+        kb: Knowledge base entities resolve against (the built-in one by default).
+        budget: CPU seconds the analysis may take, models loaded (``None``: no limit).
 
     Raises:
         MissingExtraError: The ``[ingest]`` extra is not installed.
+        TimeBudgetError: The analysis overran ``budget``.
     """
     if kb is None:
         from casus.curated import load_kb
 
         kb = load_kb()
     gaz = gazetteer(kb)
+    _warm_up(doc.lang)
+    deadline = _Deadline(doc.origin, budget)
     pub = doc.published or dt.date.today()
     text, lang = doc.text, doc.lang
     spans = nlp.split_sentences(text)
-    times = find_dates(text, lang, pub)
+    times = find_dates(text, lang, pub)  # sorted by start
+    starts = [t.start for t in times]
+    deadline.check()
     pattern = lx.prefilter(lang)
     candidates = [k for k, (s, e) in enumerate(spans) if pattern.search(lx.fold(text[s:e]))]
-    parsed = dict(
-        zip(
-            candidates,
-            nlp.parse(lang, [(spans[k][0], text[spans[k][0] : spans[k][1]]) for k in candidates]),
-            strict=True,
+    parsed: dict[int, nlp.Sentence] = {}
+    for b in range(0, len(candidates), _BATCH):
+        batch = candidates[b : b + _BATCH]
+        parsed.update(
+            zip(batch, nlp.parse(lang, [(spans[k][0], text[spans[k][0] : spans[k][1]]) for k in batch]), strict=True)
         )
-    )
+        deadline.check()
     raw: list[list[Mention]] = []
     for k, (s, e) in enumerate(spans):
         persons = parsed[k].persons if k in parsed else ()
         raw.append(gaz.find(nlp.simple_tokens(text[s:e], s), lang, main_org=_MAIN, on=pub, persons=persons, text=text))
+        if k % _BATCH == 0:
+            deadline.check()
     counts = Counter(m.ref for ms in raw for m in ms if m.kind == "organization" and m.ref != _MAIN)
     main = counts.most_common(1)[0][0] if counts else None
     memory = Discourse(main, pub)
@@ -170,8 +241,10 @@ def analyze(doc: Document, kb: KnowledgeBase | None = None) -> Analysis:
     for k, (s, e) in enumerate(spans):
         mentions = _settle_all(raw[k], main, gaz, pub, memory)
         all_mentions += mentions
+        if k % _BATCH == 0:
+            deadline.check()
         if k in parsed and not text[s:e].rstrip().endswith("?"):  # a question asserts nothing
-            sent_times = [t for t in times if s <= t.start < e]
+            sent_times = times[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
             events += sentence_events(parsed[k], lang, mentions, sent_times, memory, doc.id, gaz)
             explicit = [t.when for t in sent_times if t.when is not None and t.explicit]
             if explicit:
@@ -234,6 +307,7 @@ def ingest(
     kb: KnowledgeBase | None = None,
     fetch: Fetcher | None = None,
     stdin: bytes | None = None,
+    budget: float | None = TIME_BUDGET,
 ) -> list[IngestResult]:
     """Read, analyze and store articles; documents already in the store are not analyzed again.
 
@@ -245,6 +319,7 @@ def ingest(
         kb: Knowledge base entities resolve against (the built-in one by default).
         fetch: The function that fetches URLs (tests pass one bound to a local server).
         stdin: The bytes of standard input, for ``-``.
+        budget: CPU seconds each document's analysis may take (``None``: no limit).
 
     Raises:
         SourceFormatError: An unreadable source (nothing is written for it or after it).
@@ -262,7 +337,7 @@ def ingest(
                 IngestResult(origin, stored.document, False, store.events_of_document(doc.id), stored.signals)
             )
             continue
-        analysis = analyze(doc, kb)
+        analysis = analyze(doc, kb, budget=budget)
         store.add_analysis(analysis)
         results.append(IngestResult(origin, doc, True, store.events_of_document(doc.id), analysis.signals))
     return results

@@ -360,6 +360,7 @@ def _compiled(lang: str) -> list[tuple[re.Pattern[str], str]]:
     return [(re.compile(b + p + e, flags), kind) for p, kind in pats]
 
 
+@functools.lru_cache(maxsize=4096)
 def _absolute(text: str, lang: str) -> dt.date | None:
     import dateparser
 
@@ -422,18 +423,20 @@ def find_dates(text: str, lang: str, published: dt.date, *, offset: int = 0) -> 
     datetime.date(2023, 1, 1)
     """
     found: list[TimeExpression] = []
-    taken: list[tuple[int, int]] = []
     norm = text.replace("’", "'")
+    # One byte per character marks what an earlier pattern took: the overlap check costs the match's length,
+    # so the whole scan stays linear in the text (a list of taken spans made it quadratic).
+    taken = bytearray(len(norm))
     for pattern, kind in _compiled(lang):
         for m in pattern.finditer(norm):
             s, e = m.span()
-            if any(s < te and ts < e for ts, te in taken):
+            if taken.find(1, s, e) >= 0:
                 continue
             resolved = _resolve(kind, m, lang, published)
             if resolved is None:
                 continue
             when, explicit = resolved
-            taken.append((s, e))
+            taken[s:e] = b"\x01" * (e - s)
             found.append(TimeExpression(s + offset, e + offset, when, explicit))
     return sorted(found, key=lambda t: t.start)
 
