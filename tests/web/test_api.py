@@ -238,3 +238,22 @@ def test_network_lists_each_treaty_alliance_once(client):
     # 18 parties and Venezuela, whose 2019 return is disputed
     assert len(rio_links) == len({link["state"] for link in rio_links}) == 19
     assert {"scope": "rio-1947", "state": "VEN", "status": "disputed"} in rio_links
+
+
+def test_offices_of_the_csto_on_a_2026_date(client, kb):
+    from casus.contract import offices_to_dict
+    from casus.kb.offices import offices_on
+
+    data = client.get("/api/v1/orgs/ОДКБ/offices", params={"on": "2026-02-01"}).json()
+    sg = data["offices"][0]
+    assert sg["role"] == "secretary_general" and sg["holder"]["person"] == "Taalatbek Masadykov"
+    assert sg["holder"]["start"] == "2026-01-01" and data["unknown_after"] is None
+    assert data == offices_to_dict(kb, offices_on(kb.organization("csto"), dt.date(2026, 2, 1)))
+    later = client.get("/api/v1/orgs/csto/offices", params={"on": "2026-11-20"}).json()
+    assert later["unknown_after"] == "2026-02-13" == later["offices"][0]["unknown_after"]
+
+
+def test_bodies_with_decision_rules(client):
+    bodies = {b["id"]: b for b in client.get("/api/v1/orgs/NATO/bodies").json()}
+    assert bodies["nato-nac"]["decision_rule"] == "consensus" and bodies["nato-nac"]["one_member_can_block"]
+    assert bodies["nato-nac"]["established"] == "1949-09-17" and "Art. 9" in bodies["nato-nac"]["description"]

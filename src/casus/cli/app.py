@@ -98,7 +98,7 @@ def _warn(text: str) -> None:
 
 @app.command()
 def orgs(fmt: FormatOpt = Format.TABLE) -> None:
-    """List the organizations and alliances casus knows (curated ones)."""
+    """List the curated organizations and treaty-only alliances, each with its verified-through date."""
     from casus.contract import organization_to_dict
 
     kb = _kb()
@@ -107,11 +107,15 @@ def orgs(fmt: FormatOpt = Format.TABLE) -> None:
         for o in sorted(kb.organizations.values(), key=lambda o: o.id)
         if o.origin == "curated"
     ]
-    rows = [
-        {**d, "acronyms": "/".join([*d["acronyms"].values(), *d["aliases"][:1]]), "known_through": d["coverage"]["end"]}
-        for d in data
-    ]
-    emit(rows, ["id", "acronyms", "name", "founded", "known_through"], fmt, json_data=data, title="Organizations")
+    rows = [{**d, "acronyms": "/".join([*d["acronyms"].values(), *d["aliases"][:1]])} for d in data]
+    emit(
+        rows,
+        ["id", "acronyms", "name", "founded", "verified_through"],
+        fmt,
+        json_data=data,
+        title="Organizations",
+        caption=f"{len(rows)} curated; facts after each verified-through date are unknown",
+    )
 
 
 @app.command()
@@ -132,8 +136,8 @@ def members(
     data = roster_to_dict(kb, roster)
     if roster.beyond_coverage:
         _warn(
-            f"facts about {roster.organization.name} are verified through {data['known_through']}; "
-            "later changes are unknown"
+            f"facts about {roster.organization.name} are verified through {data['known_through']}: the statuses "
+            f"shown are those of that date; on {roster.on} they are unknown after {data['unknown_after']}"
         )
     emit(
         _short_sources(data["members"], fmt),
@@ -141,7 +145,8 @@ def members(
         fmt,
         json_data=data,
         title=f"{roster.organization.name} on {roster.on}",
-        caption=f"{len(roster.members)} states",
+        caption=f"{len(roster.members)} states"
+        + (f"; statuses as of {roster.known_on}, unknown after {roster.unknown_after}" if roster.unknown_after else ""),
     )
 
 
@@ -270,7 +275,7 @@ def _register_extensions() -> None:
     """Add the commands of the other areas (data, ingest, sim, web); each module defines ``register(app)``."""
     from importlib import import_module
 
-    for name in ("cmd_data", "cmd_ingest", "cmd_sim", "cmd_sweep", "cmd_web"):
+    for name in ("cmd_data", "cmd_ingest", "cmd_org", "cmd_sim", "cmd_sweep", "cmd_web"):
         try:
             module = import_module(f"casus.cli.{name}")
         except ModuleNotFoundError as err:

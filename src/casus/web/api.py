@@ -256,3 +256,26 @@ def lookup_org(
         return {"query": q, "match": None, "suggestions": list(err.suggestions)}
     except DataUnavailableError:
         return {"query": q, "match": None, "suggestions": []}
+
+
+@router.get("/orgs/{org}/offices", response_model=models.OfficesOut, tags=["organizations"])
+def get_offices(org: OrgPath, kp: Knowledge, on: OnQuery = None) -> dict[str, Any]:
+    """Who held each office (secretary general…) on a date, with every holder and its source.
+
+    Past the organization's verified-through date the holder known on that date is given and `unknown_after`
+    says the office is unknown after it (as `casus offices ORG --on DATE -f json`).
+    """
+    from casus.contract import offices_to_dict
+    from casus.kb.offices import offices_on
+
+    kb = kp.for_org(org)
+    return offices_to_dict(kb, offices_on(kb.organization(org), parse_date(on, field="on")))
+
+
+@router.get("/orgs/{org}/bodies", response_model=list[models.BodyOut], tags=["organizations"])
+def get_bodies(org: OrgPath, kp: Knowledge) -> list[dict[str, Any]]:
+    """An organization's bodies: kind, composition, decision rule (as `casus bodies ORG -f json`)."""
+    from casus.contract import body_to_dict
+
+    kb = kp.for_org(org)
+    return [body_to_dict(kb, b) for b in kb.organization(org).bodies]

@@ -57,6 +57,7 @@ class OrganizationOut(_Open):
     institutional: bool
     origin: str
     coverage: Coverage
+    verified_through: str | None = Field(description="Date of the latest source checked; later is unknown.")
     bodies: list[Body]
     source: str
 
@@ -82,6 +83,8 @@ class RosterOut(_Open):
     on: str
     known_through: str | None
     beyond_coverage: bool
+    unknown_after: str | None = Field(description="The verified-through date when `on` is later (else null).")
+    statuses_as_of: str = Field(description="The date the statuses are those of.")
     members: list[Member]
 
 
@@ -167,7 +170,10 @@ class TreatyResultOut(_Open):
     treaty_title: str
     organization: str | None
     atop_id: int | None
-    verdict: str
+    verdict: str = Field(description="triggered, not_triggered, indeterminate or no_mutual_defence.")
+    unknown_after: str | None = Field(
+        default=None, description="For a dataset alliance asked past its coverage (ATOP: 2018-12-31)."
+    )
     provision: ProvisionOut | None
     obligated: list[str]
     duties: list[DutyOut]
@@ -258,3 +264,50 @@ class OrgLookupOut(_Open):
     query: str
     match: str | None = Field(description="The organization's id, or null when the name resolves to none.")
     suggestions: list[str] = Field(default_factory=list, description="Close names when there is no match.")
+
+
+class OfficeholderOut(_Open):
+    """One office-holder with dates and source (``officeholder_to_dict``)."""
+
+    role: str
+    person: str
+    start: str | None
+    end: str | None
+    note: str | None
+    source: str
+    source_short: str
+    source_ids: list[str]
+
+
+class OfficeOut(_Open):
+    """One office on the date asked."""
+
+    role: str
+    holder: OfficeholderOut | None
+    vacant: bool
+    unknown_after: str | None = Field(description="The verified-through date when the date asked is later.")
+
+
+class OfficesOut(_Open):
+    """An organization's offices on a date (``offices_to_dict``)."""
+
+    organization: str
+    organization_name: str
+    on: str
+    verified_through: str | None
+    unknown_after: str | None
+    offices: list[OfficeOut]
+    holders: list[OfficeholderOut]
+
+
+class BodyOut(_Open):
+    """A body with its composition and decision rule (``body_to_dict``)."""
+
+    id: str
+    name: str
+    kind: str
+    decision_rule: str
+    one_member_can_block: bool
+    description: str | None
+    established: str | None
+    source: str
