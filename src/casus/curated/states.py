@@ -1,13 +1,16 @@
 """Build the :class:`~casus.kb.states.StateRegistry` from package data.
 
-Three CSV files in ``casus/curated/data`` (see ``SOURCES.md`` there):
+CSV files in ``casus/curated/data`` (see ``SOURCES.md`` there):
 
 * ``cow_iso.csv``: every COW state code (states2016) with its ISO 3166-1/3166-3 code, casus state id,
   world region and notes;
 * ``state_aliases.csv``: short forms, former names, demonyms and Russian inflected forms that pycountry
   lacks;
 * ``capitals.csv``: capitals used as metonyms ("Moscow says…"). They are *not* aliases: ``resolve()``
-  does not accept them; :func:`load_capitals` hands them to the news-ingestion layer.
+  does not accept them; :func:`load_capitals` hands them to the news-ingestion layer;
+* ``historical_names.csv``: earlier names with their dates (the Soviet Union, West Germany);
+* ``capital_locations.csv``: where each capital is (and was, before a move), for the distances between
+  capitals the crisis model uses (:meth:`~casus.kb.states.StateRegistry.capital_on`).
 
 Names come from pycountry's ISO 3166 database and its bundled gettext translations (fr, ru). To keep
 ``load_states()`` off the 70 ms that ``import pycountry`` costs (it imports ``importlib.metadata``), the
@@ -35,9 +38,9 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import NamedTuple
 
-from casus.errors import SourceFormatError
+from casus.errors import InvalidInputError, SourceFormatError
 from casus.kb.places import REGIONS
-from casus.kb.states import LANGS, HistoricalName, State, StateRegistry, normalize
+from casus.kb.states import LANGS, CapitalLocation, HistoricalName, State, StateRegistry, normalize
 
 COW_ISO_COLUMNS = ("ccode", "stateabb", "cow_name", "iso3", "iso2", "state_id", "region", "note")
 ALIAS_COLUMNS = ("lang", "alias", "state_id", "source")
@@ -294,7 +297,8 @@ def load_states() -> StateRegistry:
         for name in extra:
             aliases.setdefault(name, state_id)
     aliases.update(_read_aliases(set(by_state)))
-    return StateRegistry(states, aliases, _read_historical(set(by_state)))
+    known = set(by_state)
+    return StateRegistry(states, aliases, _read_historical(known), _read_capital_locations(known))
 
 
 def _read_historical(known: set[str]) -> list[HistoricalName]:
@@ -312,6 +316,35 @@ def _read_historical(known: set[str]) -> list[HistoricalName]:
         if end <= start:
             raise SourceFormatError(path, "the name's span ends before it starts", row.line, "end")
         out.append(HistoricalName(v["state_id"], v["name"], start, end, v["source"]))
+    return out
+
+
+def _read_capital_locations(known: set[str]) -> list[CapitalLocation]:
+    """Where each state's capital is, and where it was before a move (for distances between capitals)."""
+    path, _ = _data_file("capital_locations.csv")
+    out = []
+    for row in _rows("capital_locations.csv", ("state_id", "lat", "lon", "until", "source")):
+        v = row.values
+        if v["state_id"] not in known:
+            raise SourceFormatError(path, f"unknown state id {v['state_id']!r} (see cow_iso.csv)", row.line, "state_id")
+        try:
+            lat, lon = float(v["lat"]), float(v["lon"])
+        except ValueError:
+            raise SourceFormatError(path, "lat and lon must be numbers (degrees)", row.line, "lat") from None
+        try:
+            until = dt.date.fromisoformat(v["until"]) if v["until"] else None
+        except ValueError:
+            raise SourceFormatError(
+                path, "until must be YYYY-MM-DD (or empty for today's capital)", row.line, "until"
+            ) from None
+        try:
+            out.append(CapitalLocation(v["state_id"], lat, lon, until, v["source"]))
+        except InvalidInputError as err:
+            raise SourceFormatError(path, str(err), row.line, "lat") from None
+    current = [c.state for c in out if c.until is None]
+    twice = sorted({s for s in current if current.count(s) > 1})
+    if twice:
+        raise SourceFormatError(path, f"more than one current capital (no until) for {', '.join(twice)}")
     return out
 
 

@@ -124,6 +124,25 @@ class HistoricalName:
     source: str = ""
 
 
+@dataclass(frozen=True)
+class CapitalLocation:
+    """Where a state's capital is (latitude, longitude in degrees), until a date when it moved.
+
+    ``until`` is ``None`` for the capital of today; an earlier capital holds until the day the next one took
+    over (Bonn until 3 October 1990).
+    """
+
+    state: str
+    lat: float
+    lon: float
+    until: dt.date | None = None
+    source: str = ""
+
+    def __post_init__(self) -> None:
+        if not (-90.0 <= self.lat <= 90.0 and -180.0 <= self.lon <= 180.0):
+            raise InvalidInputError(f"capital of {self.state}: ({self.lat}, {self.lon}) is not a latitude/longitude")
+
+
 class StateRegistry:
     """All states casus knows, and name resolution.
 
@@ -138,6 +157,7 @@ class StateRegistry:
         states: Iterable[State],
         aliases: Mapping[str, str] | None = None,
         historical: Iterable[HistoricalName] = (),
+        capitals: Iterable[CapitalLocation] = (),
     ) -> None:
         self._states: dict[str, State] = {}
         self._historical: dict[str, list[HistoricalName]] = {}
@@ -166,6 +186,12 @@ class StateRegistry:
                 self._historical.setdefault(h.state, []).append(h)
                 self._index.setdefault(normalize(h.name), set()).add(h.state)
         self._index.pop("", None)
+        self._capitals: dict[str, list[CapitalLocation]] = {}
+        for c in capitals:
+            if c.state in self._states:
+                self._capitals.setdefault(c.state, []).append(c)
+        for moves in self._capitals.values():
+            moves.sort(key=lambda c: c.until or dt.date.max)
 
     def name_on(self, state_id: str, on: dt.date | None) -> str:
         """The state's English name on a date: the Soviet Union in 1970, Russia in 1995.
@@ -181,6 +207,19 @@ class StateRegistry:
                 if h.start <= on < h.end:
                     return h.name
         return state.name
+
+    def capital_on(self, state_id: str, on: dt.date | None = None) -> tuple[float, float] | None:
+        """Latitude and longitude of the state's capital on a date (today's without one); ``None`` if unknown.
+
+        >>> from casus.curated import load_states
+        >>> reg = load_states()
+        >>> reg.capital_on("KAZ", dt.date(1995, 1, 1)), reg.capital_on("KAZ")  # Almaty, then Astana
+        ((43.25, 76.92), (51.18, 71.45))
+        """
+        for c in self._capitals.get(state_id, ()):
+            if c.until is None or (on is not None and on < c.until):
+                return (c.lat, c.lon)
+        return None
 
     def historical_names(self, state_id: str) -> tuple[HistoricalName, ...]:
         """The earlier names of a state, in date order."""

@@ -3,7 +3,7 @@
 One folder per model, each with its pure core and an ``io`` part for files and datasets:
 
 * :mod:`casus.sim.crisis` — will an organization answer a member's request for help, and how
-  (:class:`Scenario` → :func:`compile_crisis` → :func:`simulate_crisis`; :func:`backtest`,
+  (:class:`Scenario` → :func:`compile_crisis` → :func:`run_compiled` or :func:`exact_responses`; :func:`backtest`,
   :func:`sobol_indices`); files and datasets in :mod:`casus.sim.crisis.io`;
 * :mod:`casus.sim.dynamics` — fitted hazard models of accession, exit and termination, and a membership
   trajectory under a threat path; adapters in :mod:`casus.sim.dynamics.io`;
@@ -35,8 +35,9 @@ _LAZY = {
     "CrisisResult": "casus.sim.crisis.result",
     "CompiledCrisis": "casus.sim.crisis.model",
     "compile_crisis": "casus.sim.crisis.model",
-    "exact_responses": "casus.sim.crisis.model",
+    "exact_responses": "casus.sim.crisis.exact",
     "simulate_crisis": "casus.sim.crisis.simulate",
+    "run_compiled": "casus.sim.crisis.simulate",
     "Episode": "casus.sim.crisis.backtest",
     "BacktestResult": "casus.sim.crisis.backtest",
     "backtest": "casus.sim.crisis.backtest",

@@ -2,11 +2,13 @@
 
 The membership-dynamics model (:mod:`casus.sim.dynamics`) and the alignment model (:mod:`casus.sim.align`)
 are built from the same state-year data: ATOP 5.1, COW system membership and major powers (v2016), NMC and
-MID 5.0, read here through the loaders of :mod:`casus.data`. Everything else takes the frames as arguments.
+MID 5.0, read here through the loaders of :mod:`casus.data`, with the years they cover from their provenance
+records (:mod:`casus.data.provenance`). Everything else takes the frames as arguments.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 
@@ -28,7 +30,10 @@ def load_dynamics_frames(path: str | os.PathLike[str] | None = None, nmc_version
     from casus.data.cow import load_majors, load_system
     from casus.data.mid import load_mida, load_midb
     from casus.data.nmc import load_nmc
+    from casus.data.provenance import get_provenance
 
+    versions = {"atop": "5.1", "cow_states": "2016", "nmc": nmc_version, "mid": "5.0"}
+    atop, states = get_provenance("atop", versions["atop"]), get_provenance("cow_states", versions["cow_states"])
     nmc = load_nmc(path, version=nmc_version)
     return DynamicsFrames(
         members=load_atop_members(path),
@@ -38,5 +43,7 @@ def load_dynamics_frames(path: str | os.PathLike[str] | None = None, nmc_version
         majors=load_majors(path)[["ccode", "styear", "endyear"]],
         mida=load_mida(path)[["dispnum", "styear"]],
         midb=load_midb(path)[["dispnum", "ccode", "styear", "endyear", "sidea", "orig"]],
-        versions={"atop": "5.1", "cow_states": "2016", "nmc": nmc_version, "mid": "5.0"},
+        first_year=states.coverage_start,
+        observed_until=atop.observed_until or dt.date(atop.coverage_end, 12, 31),
+        versions=versions,
     )

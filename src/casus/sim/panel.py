@@ -9,8 +9,11 @@ Conventions (documented in ``docs/dynamics.md``):
   renegotiation of the text, not an exit: consecutive rows of one member in one alliance whose dates touch
   (a gap of at most one day) are merged into one spell. A longer gap is an exit followed by a re-entry
   (Uzbekistan in the CSTO, atopid 4220: 1992-1999, then 2006-2012).
-* **Years.** A spell touches every calendar year from its entry year to its exit year (2018, ATOP's
-  censoring year, when ongoing).
+* **Years.** The panel runs from the first year of COW's state system (1816) to the last year ATOP observes
+  (2018: ATOP 5.1 is censored at 2018-12-31). Both come from the datasets' provenance records
+  (:mod:`casus.data.provenance`), through :class:`DynamicsFrames` (:attr:`~DynamicsFrames.first_year`,
+  :attr:`~DynamicsFrames.observed_until`), not from constants here. A spell touches every calendar year from
+  its entry year to its exit year (the censoring year when ongoing).
 * **Coverage.** COW system membership and major-power status stop in 2016 and are carried to 2018 for the
   states in the system in 2016; NMC 6.0 CINC stops in 2016 and each state's 2016 value is carried forward;
   MID 5.0 stops in 2014. MID-based covariates of later years repeat the last observed year and the rows
@@ -22,16 +25,13 @@ References:
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-FIRST_YEAR = 1816
-"""First year of the panel (COW's first)."""
-LAST_YEAR = 2018
-"""Last year of the panel (ATOP 5.1 is observed to 2018-12-31)."""
 NON_SYSTEM_MEMBERS = frozenset({8152})
 """ATOP members that are not COW states (Annam); left out, as in ATOP's dyadic files."""
 MERGE_GAP_DAYS = 1
@@ -56,6 +56,9 @@ class DynamicsFrames:
         majors: COW major-power spells, columns ``ccode, styear, endyear``.
         mida: MID disputes, columns ``dispnum, styear``.
         midb: MID participants, columns ``dispnum, ccode, styear, endyear, sidea, orig``.
+        first_year: First year of the panel (COW system membership's first, from its provenance record).
+        observed_until: Last day the alliance data speak for (ATOP's censoring date, from its provenance
+            record); the panel ends in its year.
         versions: Dataset versions, for the record (``{"atop": "5.1", "nmc": "6.0", …}``).
     """
 
@@ -66,7 +69,14 @@ class DynamicsFrames:
     majors: pd.DataFrame
     mida: pd.DataFrame
     midb: pd.DataFrame
+    first_year: int
+    observed_until: dt.date
     versions: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def last_year(self) -> int:
+        """Last year of the panel (the year of :attr:`observed_until`)."""
+        return self.observed_until.year
 
     @property
     def mid_last_year(self) -> int:
@@ -89,12 +99,13 @@ def cow_region(ccode: npt.ArrayLike) -> I64:
     return np.searchsorted(np.array([200, 400, 600, 700, 900]), c, side="right").astype(np.int64) + 1
 
 
-def alliance_spells(members: pd.DataFrame) -> pd.DataFrame:
+def alliance_spells(members: pd.DataFrame, last_year: int) -> pd.DataFrame:
     """Membership spells with phases merged: one row per (alliance, state, continuous spell).
 
     Returns:
         ``atopid, ccode, spell`` (0, 1, … for re-entries), ``start, end`` (``end`` NaT when ongoing),
-        ``ongoing``, ``entry_year, exit_year`` (``exit_year`` = 2018 when ongoing), ``termmode`` of the
+        ``ongoing``, ``entry_year, exit_year`` (``exit_year`` = ``last_year``, ATOP's censoring year, when
+        ongoing), ``termmode`` of the
         spell's last row, ``defense`` and ``offense`` (1 if it made that pledge in any of the spell's
         phases).
     """
@@ -142,7 +153,7 @@ def alliance_spells(members: pd.DataFrame) -> pd.DataFrame:
     out["end"] = out["end_filled"].where(~out["ongoing"])
     out["spell"] = out.groupby(["atopid", "ccode"]).cumcount()
     out["entry_year"] = pd.DatetimeIndex(out["start"]).year.to_numpy(np.int64)
-    out["exit_year"] = np.where(out["ongoing"], LAST_YEAR, pd.DatetimeIndex(out["end"]).year.fillna(LAST_YEAR))
+    out["exit_year"] = np.where(out["ongoing"], last_year, pd.DatetimeIndex(out["end"]).year.fillna(last_year))
     out["exit_year"] = out["exit_year"].astype(np.int64)
     cols = [
         "atopid", "ccode", "spell", "start", "end", "ongoing", "entry_year", "exit_year", "termmode", "defense",
@@ -151,15 +162,15 @@ def alliance_spells(members: pd.DataFrame) -> pd.DataFrame:
     return out[cols]
 
 
-def alliance_table(alliances: pd.DataFrame) -> pd.DataFrame:
-    """One row per alliance: ``atopid, begyr, endyr`` (2018 when ongoing), ``ongoing, terminated``, flags.
+def alliance_table(alliances: pd.DataFrame, last_year: int) -> pd.DataFrame:
+    """One row per alliance: ``atopid, begyr, endyr`` (``last_year`` when ongoing), ``ongoing, terminated``, flags.
 
-    ``terminated`` is True when the alliance ended before 2019 for a reason ATOP codes (``term`` 1-3);
+    ``terminated`` is True when the alliance ended by ``last_year`` for a reason ATOP codes (``term`` 1-3);
     ``term == 0`` with an end date means censoring by a member's loss of independence, not termination.
     """
     a = alliances
     ongoing = a["ongoing"].to_numpy(bool)
-    endyr = np.where(ongoing, LAST_YEAR, a["endyr"].fillna(LAST_YEAR).to_numpy(np.int64))
+    endyr = np.where(ongoing, last_year, a["endyr"].fillna(last_year).to_numpy(np.int64))
     term = a["term"].fillna(0).to_numpy(np.int64)
     return pd.DataFrame(
         {
@@ -181,7 +192,7 @@ def alliance_table(alliances: pd.DataFrame) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class StatePanel:
-    """Dense state-year arrays indexed ``[ccode, year - FIRST_YEAR]`` (years 1816-2018).
+    """Dense state-year arrays indexed ``[ccode, year - first_year]`` (1816-2018 with ATOP 5.1 and COW).
 
     Attributes:
         in_system: COW system member that year (2016 membership carried to 2018).
@@ -190,6 +201,8 @@ class StatePanel:
         mid_any: In some MID ongoing that year; years after ``mid_last`` repeat ``mid_last``.
         mid_last: Last year with MID data.
         nmc_last: Last year with NMC data.
+        first_year: The panel's first year.
+        last_year: Its last year.
     """
 
     in_system: B
@@ -198,11 +211,12 @@ class StatePanel:
     mid_any: B
     mid_last: int
     nmc_last: int
+    first_year: int
+    last_year: int
 
-    @staticmethod
-    def col(year: npt.ArrayLike) -> I64:
+    def col(self, year: npt.ArrayLike) -> I64:
         """Column index of calendar years (clipped to the panel)."""
-        return np.clip(np.asarray(year, dtype=np.int64) - FIRST_YEAR, 0, LAST_YEAR - FIRST_YEAR)
+        return _col(year, self.first_year, self.last_year)
 
     def log_cinc(self, ccode: npt.ArrayLike, year: npt.ArrayLike) -> F64:
         """``log(CINC)`` with a floor of 1e-6 (and 1e-6 where unknown)."""
@@ -210,29 +224,37 @@ class StatePanel:
         return np.log(np.maximum(np.nan_to_num(v, nan=1e-6), 1e-6))
 
 
+def _col(year: npt.ArrayLike, first: int, last: int) -> I64:
+    return np.clip(np.asarray(year, dtype=np.int64) - first, 0, last - first)
+
+
 def state_panel(frames: DynamicsFrames) -> StatePanel:
     """Build the dense state-year panel from COW system membership, NMC, major powers and MIDs."""
-    ny = LAST_YEAR - FIRST_YEAR + 1
-    col = StatePanel.col
+    first, last = frames.first_year, frames.last_year
+
+    def col(year: npt.ArrayLike) -> I64:
+        return _col(year, first, last)
+
+    ny = last - first + 1
     s = frames.system
     in_system = np.zeros((_NC, ny), bool)
     sy = s["year"].to_numpy(np.int64)
-    ok = (sy >= FIRST_YEAR) & (sy <= LAST_YEAR)
+    ok = (sy >= first) & (sy <= last)
     in_system[s["ccode"].to_numpy(np.int64)[ok], col(sy[ok])] = True
     sys_last = int(sy.max())
-    in_system[:, col(np.arange(sys_last + 1, LAST_YEAR + 1))] = in_system[:, [col(sys_last)[()]]]
+    in_system[:, col(np.arange(sys_last + 1, last + 1))] = in_system[:, [col(sys_last)[()]]]
 
     n = frames.nmc
     cinc = np.full((_NC, ny), np.nan)
     ny_ = n["year"].to_numpy(np.int64)
-    ok = (ny_ >= FIRST_YEAR) & (ny_ <= LAST_YEAR)
+    ok = (ny_ >= first) & (ny_ <= last)
     cinc[n["ccode"].to_numpy(np.int64)[ok], col(ny_[ok])] = n["cinc"].to_numpy(np.float64)[ok]
     cinc = pd.DataFrame(cinc.T).ffill().to_numpy().T  # carry each state's last value forward
 
     mj = frames.majors
     major = np.zeros((_NC, ny), bool)
     for c, y0, y1 in mj[["ccode", "styear", "endyear"]].to_numpy(np.int64):
-        y1 = LAST_YEAR if y1 >= int(mj["endyear"].max()) else y1
+        y1 = last if y1 >= int(mj["endyear"].max()) else y1
         major[c, col(y0) : col(y1) + 1] = True
 
     b = frames.midb
@@ -240,8 +262,8 @@ def state_panel(frames: DynamicsFrames) -> StatePanel:
     mid_last = frames.mid_last_year
     for c, y0, y1 in b[["ccode", "styear", "endyear"]].to_numpy(np.int64):
         mid_any[c, col(y0) : col(min(y1, mid_last)) + 1] = True
-    mid_any[:, col(np.arange(mid_last + 1, LAST_YEAR + 1))] = mid_any[:, [col(mid_last)[()]]]
-    return StatePanel(in_system, cinc, major, mid_any, mid_last, frames.nmc_last_year)
+    mid_any[:, col(np.arange(mid_last + 1, last + 1))] = mid_any[:, [col(mid_last)[()]]]
+    return StatePanel(in_system, cinc, major, mid_any, mid_last, frames.nmc_last_year, first, last)
 
 
 @dataclass(frozen=True)
@@ -278,7 +300,7 @@ class ThreatSeries:
     variant: onsets per system member, standardised the same way.
 
     Attributes:
-        years: Calendar years 1816-2018.
+        years: Calendar years of the panel (1816-2018).
         value: Standardised onsets of the previous year.
         per_state: Standardised onsets per system state of the previous year.
         imputed: True where the previous year is after the last MID year (value carried forward).
@@ -294,19 +316,20 @@ class ThreatSeries:
     def at(self, year: npt.ArrayLike, *, per_state: bool = False) -> F64:
         """The threat of given years."""
         v = self.per_state if per_state else self.value
-        return v[StatePanel.col(year)]
+        return v[_col(year, int(self.years[0]), int(self.years[-1]))]
 
 
 def threat_series(frames: DynamicsFrames, panel: StatePanel) -> ThreatSeries:
     """MID onsets per year (MID 5.0 ``styear``), standardised over 1816-last MID year, lagged one year."""
-    years = np.arange(FIRST_YEAR, LAST_YEAR + 1)
+    first = panel.first_year
+    years = np.arange(first, panel.last_year + 1)
     last = frames.mid_last_year
     counts = frames.mida.groupby("styear").size().reindex(years, fill_value=0).to_numpy(np.float64)
     nstates = panel.in_system.sum(axis=0).astype(np.float64)
     rate = counts / np.maximum(nstates, 1.0)
     ref = years <= last
-    scale = ThreatScale(float(counts[ref].mean()), float(counts[ref].std(ddof=1)), FIRST_YEAR, last)
+    scale = ThreatScale(float(counts[ref].mean()), float(counts[ref].std(ddof=1)), first, last)
     z = scale.z(counts)
     zr = (rate - rate[ref].mean()) / rate[ref].std(ddof=1)
-    prev = np.clip(years - 1, FIRST_YEAR, last) - FIRST_YEAR  # lag 1, carried forward after the last year
+    prev = np.clip(years - 1, first, last) - first  # lag 1, carried forward after the last year
     return ThreatSeries(years, z[prev], zr[prev], years - 1 > last, scale)

@@ -9,7 +9,8 @@ import tracemalloc
 import numpy as np
 import pytest
 
-from casus.sim.crisis.model import compile_crisis, exact_member_choices, exact_responses
+from casus.sim.crisis.exact import exact_member_choices, exact_responses
+from casus.sim.crisis.model import compile_crisis
 from casus.sim.crisis.result import wilson_interval
 from casus.sim.crisis.scenario import Choice, Response, Scenario
 from casus.sim.crisis.simulate import run_compiled, simulate_crisis

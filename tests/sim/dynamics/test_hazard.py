@@ -27,7 +27,7 @@ def suite(shared_data):  # type: ignore[no-untyped-def]
 def spells(frames):  # type: ignore[no-untyped-def]
     from casus.sim.panel import alliance_spells
 
-    return alliance_spells(frames.members)
+    return alliance_spells(frames.members, frames.last_year)
 
 
 # ------------------------------------------------------------------ spells
@@ -111,7 +111,7 @@ def test_termination_risk_set(suite, frames):
     from casus.sim.panel import alliance_table
 
     rs = suite.risk_sets["termination"]
-    tab = alliance_table(frames.alliances)
+    tab = alliance_table(frames.alliances, frames.last_year)
     assert len(rs) == int((tab["endyr"] - tab["begyr"] + 1).sum()) == 15_640
     assert rs["event"].sum() == int(tab["terminated"].sum()) == 368
     last = rs["year"] == rs.groupby("atopid")["year"].transform("max")

@@ -13,7 +13,8 @@ import typer
 from typer.testing import CliRunner
 
 from casus.errors import CasusError, InvalidInputError, MissingExtraError, ScenarioError
-from casus.sim.crisis.model import compile_crisis, exact_responses
+from casus.sim.crisis.exact import exact_responses
+from casus.sim.crisis.model import compile_crisis
 from casus.sim.crisis.scenario import RESPONSES, Response
 from casus.sim.crisis.simulate import simulate_crisis
 from casus.sim.sweep.design import ParamRange, SweepDesign

@@ -27,14 +27,15 @@ References:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 import numpy as np
 
 from casus.errors import CoverageError, InvalidInputError
 from casus.sim.align.landscape import Landscape, find_landscape
-from casus.sim.panel import F64, FIRST_YEAR, LAST_YEAR, DynamicsFrames, alliance_spells, state_panel
+from casus.sim.panel import F64, DynamicsFrames, alliance_spells, state_panel
 from casus.sim.rng import RngLike
 
 MID_YEARS = 5
@@ -101,8 +102,10 @@ def alignment_inputs(
         CoverageError: ``year`` outside 1816-2018 (ATOP and COW).
         InvalidInputError: Fewer than two states, a repeated state, or a state not in the system that year.
     """
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise CoverageError(f"alliance ties are known for {FIRST_YEAR}-{LAST_YEAR} (ATOP 5.1); {year} is unknown")
+    first, last = frames.first_year, frames.last_year
+    if not first <= year <= last:
+        atop = f"ATOP {frames.versions['atop']}" if "atop" in frames.versions else "ATOP"
+        raise CoverageError(f"alliance ties are known for {first}-{last} ({atop}); {year} is unknown")
     codes = [int(c) for c in ccodes]
     if len(codes) < 2 or len(set(codes)) != len(codes):
         raise InvalidInputError(f"need at least two distinct states, got {codes}")
@@ -117,7 +120,7 @@ def alignment_inputs(
         notes.append(f"sizes: CINC of {panel.nmc_last}, the last NMC year")
     sizes = np.nan_to_num(panel.cinc[codes, col], nan=0.0)
 
-    sp = alliance_spells(frames.members)
+    sp = alliance_spells(frames.members, frames.last_year)
     sp = sp.loc[(sp["entry_year"] <= year) & (sp["exit_year"] >= year)]
     system = np.flatnonzero(panel.in_system[:, col])
     level = np.zeros((1000, 1000))
@@ -159,6 +162,55 @@ def alignment_inputs(
     return AlignmentInputs(year, tuple(codes), sizes, prop, tie, sim, mid, tuple(notes))
 
 
+class StatesAlignment(NamedTuple):
+    """What :func:`align_states` returns: the inputs built from the data and the landscape found on them.
+
+    Attributes:
+        inputs: Sizes, propensities and coverage notes.
+        landscape: The minimum-frustration configurations.
+    """
+
+    inputs: AlignmentInputs
+    landscape: Landscape
+
+    def to_dict(
+        self, names: Mapping[str, str] | None = None, *, minima: int = 5, ask: str | None = None
+    ) -> dict[str, Any]:
+        """The JSON contract of ``casus align --format json`` (documented in ``docs/dynamics.md``).
+
+        Args:
+            names: Display name of each actor label (default: the label itself).
+            minima: How many local minima to list.
+            ask: An actor label: which bloc it aligns with, with whom, and how firmly.
+
+        Raises:
+            InvalidInputError: ``ask`` is not among the actors.
+        """
+        land, ids = self.landscape, self.landscape.actors
+        name = {i: (names or {}).get(i, i) for i in ids}
+        g = land.global_minimum
+        actors = [
+            {"state": sid, "name": name[sid], "bloc": "AB"[g.blocs[i]], "cinc": round(float(self.inputs.sizes[i]), 5),
+             "switch_cost": land.alignment(i).switch_cost}
+            for i, sid in enumerate(ids)
+        ]  # fmt: skip
+        local = [
+            {"rank": r + 1, "energy": c.energy, "bloc_A": [ids[i] for i in c.bloc(0)],
+             "bloc_B": [ids[i] for i in c.bloc(1)]}
+            for r, c in enumerate(land.minima[:minima])
+        ]  # fmt: skip
+        answer: dict[str, Any] | None = None
+        if ask is not None:
+            a = land.alignment(ask)
+            answer = {"state": ask, "name": name[ask], "bloc": "AB"[a.bloc], "partners": list(a.partners),
+                      "opponents": list(a.opponents), "switch_cost": a.switch_cost}  # fmt: skip
+        return {
+            "year": self.inputs.year, "method": land.method, "energy": g.energy, "n_local_minima": land.n_minima,
+            "evaluated": land.evaluated, "seed": land.seed, "actors": actors, "minima": local, "ask": answer,
+            "notes": list(self.inputs.notes),
+        }  # fmt: skip
+
+
 def align_states(
     frames: DynamicsFrames,
     year: int,
@@ -168,9 +220,9 @@ def align_states(
     weights: PropensityWeights | None = None,
     rng: RngLike = None,
     max_minima: int = 20,
-) -> tuple[AlignmentInputs, Landscape]:
+) -> StatesAlignment:
     """Inputs from the data and the landscape search (exact up to 25 states, annealing beyond)."""
     inputs = alignment_inputs(frames, year, ccodes, weights)
     names = labels if labels is not None else [str(c) for c in inputs.ccodes]
     land = find_landscape(inputs.sizes, inputs.propensity, actors=names, rng=rng, max_minima=max_minima)
-    return inputs, land
+    return StatesAlignment(inputs, land)

@@ -13,7 +13,7 @@ goes through two steps:
 2. **run**: the vectorised Monte Carlo (:func:`~casus.sim.crisis.simulate.run_compiled`, or
    :func:`~casus.sim.crisis.simulate.simulate_crisis` for both steps at once), returning a
    :class:`~casus.sim.crisis.result.CrisisResult`; or the exact distribution of the same model
-   (:func:`~casus.sim.crisis.model.exact_responses`).
+   (:func:`~casus.sim.crisis.exact.exact_responses`).
 
 Everything else starts from the compiled crisis: the backtest on curated real episodes
 (:mod:`~casus.sim.crisis.backtest`), the Sobol analysis of the assumptions

@@ -2,10 +2,10 @@
 
 One :class:`MemberAgent` per helper; each :meth:`CrisisModel.step` is one replication: the leading member
 decides, then every other member given the leader's stance, then the organization applies its decision
-rule — the same compiled probabilities (:class:`~casus.sim.crisis.model.CompiledCrisis`) and the same procedure
-functions as the vectorised numpy simulation. It exists to check the numpy implementation
-(``tests/sim/crisis/test_crisis_mesa.py``: same distributions) and to measure the speed ratio
-(``benchmarks/bench_crisis.py``).
+rule — the same compiled probabilities (:class:`~casus.sim.crisis.model.CompiledCrisis`) and the same
+decision (:meth:`~casus.sim.crisis.decision.Decision.outcome`) as the vectorised numpy simulation. It exists
+to check the numpy implementation (``tests/sim/crisis/test_crisis_mesa.py``: same distributions) and to
+measure the speed ratio (``benchmarks/bench_crisis.py``).
 
 Importing this module imports mesa.
 """
@@ -16,9 +16,8 @@ import mesa
 import numpy as np
 import numpy.typing as npt
 
-from casus.kb.organizations import DecisionRule
-from casus.sim.crisis.model import ABSTAIN, BLOCK, FORCES, OTHER, CompiledCrisis
-from casus.sim.crisis.procedure import classify, decide
+from casus.sim.crisis.decision import ABSTAIN, BLOCK, FORCES, OTHER
+from casus.sim.crisis.model import CompiledCrisis
 from casus.sim.crisis.scenario import RESPONSES
 
 
@@ -57,7 +56,6 @@ class CrisisModel(mesa.Model):  # type: ignore[misc]
     def step(self) -> None:
         """One replication."""
         c = self.crisis
-        proc = c.procedure
         leader_honours = True
         if c.leader_index >= 0:
             leader_honours = self.members[c.leader_index].choose(True) in (FORCES, OTHER)
@@ -69,14 +67,7 @@ class CrisisModel(mesa.Model):  # type: ignore[misc]
         support = forces + int((choices == OTHER).sum())
         block = int((choices == BLOCK).sum())
         lead = int(choices[c.leader_index] == FORCES) if c.leader_index >= 0 else forces
-        passed = decide(proc.rule, np.array([support]), np.array([block]), proc.n_voters, proc.requester_votes)
-        code = classify(
-            passed,
-            np.array([lead]),
-            np.array([support]),
-            proc.collective_possible,
-            proc.rule is not DecisionRule.NONE,
-        )[0]
+        code = c.decision.outcome(np.array([support]), np.array([block]), np.array([lead]))[0]
         self.response_counts[code] += 1
         self.choice_counts[np.arange(c.n), choices] += 1
 

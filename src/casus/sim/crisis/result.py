@@ -14,6 +14,7 @@ from casus.sim.crisis.scenario import CHOICES, RESPONSES, Choice, Response
 if TYPE_CHECKING:
     from casus.sim.crisis.model import CompiledCrisis
     from casus.sim.crisis.reliability import Driver, MemberModel
+    from casus.sim.crisis.sensitivity import SobolResult
 
 ILLUSTRATIVE = (
     "Illustrative model output, not a forecast: a calibrated sketch of how the organization's procedure and "
@@ -110,7 +111,7 @@ class CrisisResult:
     def p_honoured(self) -> float:
         """Probability that the request is honoured (what counts depends on what was asked)."""
         ok = self.compiled.scenario.request.honoured_by()
-        return sum(self.probability(r) for r in ok)
+        return sum(self.probability(r) for r in RESPONSES if r in ok)  # in a fixed order: bit for bit
 
     def member_distribution(self, state: str) -> dict[Choice, float]:
         """A member's choice distribution (state id)."""
@@ -122,8 +123,12 @@ class CrisisResult:
         drivers = [d for d in member.drivers if d.name != "basis" and abs(d.contribution) > 1e-9]
         return sorted(drivers, key=lambda d: -abs(d.contribution))[:top]
 
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON contract of ``casus simulate --format json`` (documented in ``docs/simulation.md``)."""
+    def to_dict(self, sobol: SobolResult | None = None) -> dict[str, Any]:
+        """The JSON contract of ``casus simulate --format json`` (documented in ``docs/simulation.md``).
+
+        Args:
+            sobol: The Sobol indices of the same scenario (``casus simulate --sobol``), added as ``sobol``.
+        """
         c = self.compiled
         proc = c.procedure
         s = c.scenario
@@ -184,7 +189,7 @@ class CrisisResult:
             "members": members,
             "deployment": deploy,
             "params": c.params.as_dict(),
-        }
+        } | ({"sobol": sobol.to_dict()} if sobol is not None else {})
 
 
 def _driver(d: Driver) -> dict[str, Any]:

@@ -163,6 +163,12 @@ class Scenario:
         object.__setattr__(self, "forced", MappingProxyType(forced))
         object.__setattr__(self, "sources", tuple(self.sources))
 
+    def __reduce__(self) -> tuple[object, tuple[dict[str, object]]]:
+        # pickled as its fields (read-only mappings cannot be pickled as they are): sweeps send it to workers
+        data = {f: getattr(self, f) for f in self.__dataclass_fields__}
+        data.update(overrides=dict(self.overrides), forced=dict(self.forced))
+        return (_scenario, (data,))
+
     def params(self, base: Params | None = None) -> Params:
         """The model parameters with this scenario's overrides applied."""
         return (base or Params()).with_overrides(self.overrides)
@@ -172,3 +178,7 @@ class Scenario:
         data = {f: getattr(self, f) for f in self.__dataclass_fields__}
         data.update(changes)
         return Scenario(**data)
+
+
+def _scenario(data: dict[str, object]) -> Scenario:
+    return Scenario(**data)  # type: ignore[arg-type]

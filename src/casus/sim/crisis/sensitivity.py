@@ -30,10 +30,9 @@ import numpy as np
 from casus.errors import MissingExtraError, ScenarioError
 from casus.kb.knowledge import KnowledgeBase
 from casus.sim.crisis.evidence import Evidence
-from casus.sim.crisis.model import compile_crisis, exact_responses
+from casus.sim.crisis.exact import exact_responses
+from casus.sim.crisis.model import compile_crisis
 from casus.sim.crisis.params import PARAM_RANGES, Params
-from casus.sim.crisis.procedure import assess_procedure
-from casus.sim.crisis.reliability import member_features
 from casus.sim.crisis.scenario import Response, Scenario
 from casus.sim.rng import RngLike, root_seed
 
@@ -126,17 +125,12 @@ def sobol_indices(
     seed = root_seed(rng)
     problem = {"num_vars": len(keys), "names": list(keys), "bounds": [list(PARAM_RANGES[k]) for k in keys]}
     x = sample.sample(problem, n, calc_second_order=False, seed=seed)
-    proc = assess_procedure(kb, scenario)
-    ev = evidence or Evidence.empty()
-    features = member_features(kb, proc, ev)
-    base = scenario.params()
-    # The scenario's overrides are the centre, folded into ``base``; clear them on the scenario itself, or
-    # compile_crisis would apply them again on top of each sample and pin the parameters they name.
-    bare = scenario.with_changes(overrides={})
+    # one compile step; the scenario's overrides are the centre (in ``base.params``), each sample replaces some
+    base = compile_crisis(kb, scenario, evidence)
     y = np.empty(len(x))
     for i, row in enumerate(x):
-        params: Params = base.with_overrides(dict(zip(keys, (float(v) for v in row), strict=True)))
-        probs = exact_responses(compile_crisis(kb, bare, ev, params, procedure=proc, features=features))
+        params: Params = base.params.with_overrides(dict(zip(keys, (float(v) for v in row), strict=True)))
+        probs = exact_responses(base.with_params(params))
         y[i] = 1.0 - probs[Response.NOTHING] if response == "acts" else probs[Response(response)]
     res = analyze.analyze(problem, y, calc_second_order=False, seed=seed, num_resamples=200)
     return SobolResult(

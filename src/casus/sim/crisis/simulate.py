@@ -1,4 +1,8 @@
-"""Crisis Monte Carlo: will the organization act, how, and which member does what — vectorised numpy.
+"""The run: the crisis Monte Carlo of a compiled crisis — will the organization act, how, and who does what.
+
+:func:`run_compiled` draws the helpers' choices for a :class:`~casus.sim.crisis.model.CompiledCrisis`
+(vectorised numpy) and applies the organization's decision; :func:`simulate_crisis` is the compile step
+(:func:`~casus.sim.crisis.model.compile_crisis`) followed by this run.
 
 >>> import datetime as dt
 >>> from casus.curated import load_kb
@@ -25,11 +29,11 @@ import numpy as np
 import numpy.typing as npt
 
 from casus.kb.knowledge import KnowledgeBase
-from casus.kb.organizations import DecisionRule
+from casus.sim.crisis.decision import BLOCK, FORCES, OTHER, RESPONSE_CODE
 from casus.sim.crisis.evidence import Evidence
-from casus.sim.crisis.model import BLOCK, FORCES, OTHER, CompiledCrisis, compile_crisis, exact_responses
+from casus.sim.crisis.exact import exact_responses
+from casus.sim.crisis.model import CompiledCrisis, compile_crisis
 from casus.sim.crisis.params import Params
-from casus.sim.crisis.procedure import RESPONSE_CODE, classify, decide
 from casus.sim.crisis.result import CrisisResult, Histogram
 from casus.sim.crisis.scenario import RESPONSES, Response, Scenario
 from casus.sim.rng import RngLike, root_seed, spawn_generators
@@ -97,13 +101,11 @@ def respond(c: CompiledCrisis, choice: npt.NDArray[np.int8]) -> IntArray:
     A collective deployment needs a lead nation: when the leading member is among the helpers, it must be
     one of the contributors of forces; otherwise (the leader asked, or no leader is known) any contributor will do.
     """
-    proc = c.procedure
     forces = (choice == FORCES).sum(axis=1, dtype=np.int64)
     support = forces + (choice == OTHER).sum(axis=1, dtype=np.int64)
     block = (choice == BLOCK).sum(axis=1, dtype=np.int64)
-    passed = decide(proc.rule, support, block, proc.n_voters, proc.requester_votes)
     lead = (choice[:, c.leader_index] == FORCES).astype(np.int64) if c.leader_index >= 0 else forces
-    return classify(passed, lead, support, proc.collective_possible, proc.rule is not DecisionRule.NONE)
+    return c.decision.outcome(support, block, lead)
 
 
 def _run_chunk(c: CompiledCrisis, gen: np.random.Generator, runs: int, tally: _Tally) -> None:

@@ -33,9 +33,7 @@ import numpy as np
 import pandas as pd
 
 from casus.sim.panel import (
-    FIRST_YEAR,
     I64,
-    LAST_YEAR,
     DynamicsFrames,
     StatePanel,
     ThreatSeries,
@@ -155,9 +153,9 @@ def withdrawals(spells: pd.DataFrame) -> pd.Series:
 
 def exit_risk_set(frames: DynamicsFrames, panel: StatePanel, threat: ThreatSeries) -> pd.DataFrame:
     """Member-years of multilateral-alliance spells (see the module docstring)."""
-    tab = alliance_table(frames.alliances)
+    tab = alliance_table(frames.alliances, frames.last_year)
     multi = set(tab.loc[tab["bilat"] == 0, "atopid"].tolist())
-    spells = alliance_spells(frames.members)
+    spells = alliance_spells(frames.members, frames.last_year)
     wd = withdrawals(spells)
     keep = spells["atopid"].isin(multi).to_numpy()
     sp, wd_ = spells.loc[keep].reset_index(drop=True), wd.to_numpy()[keep]
@@ -205,8 +203,8 @@ def _active_on_jan1(spells: pd.DataFrame, year: int) -> np.ndarray:
 
 def accession_risk_set(frames: DynamicsFrames, panel: StatePanel, threat: ThreatSeries) -> pd.DataFrame:
     """State × alliance-years at risk of accession (see the module docstring)."""
-    tab = alliance_table(frames.alliances).set_index("atopid")
-    spells = alliance_spells(frames.members)
+    tab = alliance_table(frames.alliances, frames.last_year).set_index("atopid")
+    spells = alliance_spells(frames.members, frames.last_year)
     states = np.unique(np.r_[frames.system["ccode"].to_numpy(np.int64), spells["ccode"].to_numpy(np.int64)])
     alls = tab.index.to_numpy(np.int64)
     s_ix = {int(s): i for i, s in enumerate(states)}
@@ -221,7 +219,7 @@ def accession_risk_set(frames: DynamicsFrames, panel: StatePanel, threat: Threat
     ever = np.zeros((len(states), len(alls)), dtype=bool)  # a spell of s in a has ended before Jan 1
     ends = spells["end"].to_numpy("datetime64[D]")
     blocks: list[pd.DataFrame] = []
-    for year in range(FIRST_YEAR, LAST_YEAR + 1):
+    for year in range(frames.first_year, frames.last_year + 1):
         jan1 = np.datetime64(f"{year}-01-01", "D")
         ended = ~spells["ongoing"].to_numpy() & (ends <= jan1)
         ever[sp_s[ended], sp_a[ended]] = True
@@ -274,10 +272,10 @@ def accession_risk_set(frames: DynamicsFrames, panel: StatePanel, threat: Threat
 
 def termination_risk_set(frames: DynamicsFrames, panel: StatePanel, threat: ThreatSeries) -> pd.DataFrame:
     """Alliance-years of every ATOP alliance (see the module docstring)."""
-    tab = alliance_table(frames.alliances)
+    tab = alliance_table(frames.alliances, frames.last_year)
     row, t = _expand(tab["begyr"].to_numpy(np.int64), tab["endyr"].to_numpy(np.int64))
     a = tab["atopid"].to_numpy(np.int64)[row]
-    spells = alliance_spells(frames.members)
+    spells = alliance_spells(frames.members, frames.last_year)
     srow, st = _expand(spells["entry_year"].to_numpy(np.int64), spells["exit_year"].to_numpy(np.int64))
     sa, sc = spells["atopid"].to_numpy(np.int64)[srow], spells["ccode"].to_numpy(np.int64)[srow]
     my = (

@@ -16,8 +16,9 @@ observed covariates held fixed — **illustrations of what the models imply, not
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -28,6 +29,9 @@ from casus.sim.dynamics.risksets import WINDOW
 from casus.sim.dynamics.snapshot import OrgSnapshot
 from casus.sim.panel import F64, ThreatScale
 from casus.sim.rng import RngLike, root_seed, spawn_generators
+
+if TYPE_CHECKING:
+    from casus.sim.dynamics.hypotheses import Effect
 
 LABEL = "illustrative: fitted historical regularities (ATOP 1816-2018) applied forward, not a forecast"
 THREAT_KINDS = ("flat", "rising", "falling")
@@ -123,6 +127,45 @@ class Trajectory:
     first_year: pd.DataFrame
     notes: tuple[str, ...] = field(default=())
     label: str = LABEL
+
+    def to_dict(self, suite: HazardSuite | None = None, hypotheses: Sequence[Effect] = ()) -> dict[str, Any]:
+        """The JSON contract of ``casus dynamics --format json`` (documented in ``docs/dynamics.md``).
+
+        Args:
+            suite: The fitted models the trajectory was simulated with: their out-of-sample ``validation``.
+            hypotheses: The hypothesis tests (:func:`casus.sim.dynamics.io.load_hypothesis_tests`).
+
+        ``states`` is the first year's hazard of each state with its probability of membership in the last
+        year; NaN becomes ``null``.
+        """
+        horizon = self.states.loc[self.states["year"] == self.states["year"].max(), ["state", "p_member"]]
+        states = self.first_year.merge(horizon, on="state")
+        data: dict[str, Any] = {
+            "label": self.label,
+            "organization": self.organization,
+            "name": self.name,
+            "start": self.start.isoformat(),
+            "runs": self.runs,
+            "seed": self.seed,
+            "threat": {"kind": self.threat.kind, "years": list(self.threat.years), "values": list(self.threat.values)},
+        }
+        if suite is not None:
+            data["validation"] = _records(suite.validation_table())
+            data["hypotheses"] = [e.as_dict() for e in hypotheses]
+        data.update(
+            trajectory=_records(self.summary),
+            distribution=_records(self.distribution),
+            states=[
+                {k: (None if isinstance(v, float) and v != v else v) for k, v in r.items()} for r in _records(states)
+            ],
+            notes=list(self.notes),
+        )
+        return data
+
+
+def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = df.to_dict(orient="records")  # type: ignore[assignment]
+    return out
 
 
 def _run_params(fit: FittedHazard, rng: np.random.Generator, runs: int, uncertain: bool) -> F64:
@@ -254,15 +297,7 @@ def simulate_membership(
         entry = np.where(joins, year, entry)
         alive = ((alive & ~leaves) | joins) & ~ended[:, None]
         count = alive.sum(axis=1)
-        qs = np.quantile(count, QUANTILES)
-        rows.append(
-            {
-                "year": year, "threat": z, "mean": float(count.mean()),
-                **{f"q{round(q * 100):02d}": float(v) for q, v in zip(QUANTILES, qs, strict=True)},
-                "p_terminated": float(ended.mean()), "accessions": float(acc_total.mean()),
-                "exits": float(exit_total.mean()),
-            }
-        )  # fmt: skip
+        rows.append(_year_row(year, z, count, ended, acc_total, exit_total))
         shares = np.bincount(count, minlength=p_states + 1) / runs
         dist_rows += [{"year": year, "members": k, "probability": float(v)} for k, v in enumerate(shares)]
         pm = alive.mean(axis=0)
@@ -275,6 +310,19 @@ def simulate_membership(
         s.organization, s.name, s.start, runs, seed, threat, pd.DataFrame(rows), pd.DataFrame(state_rows),
         pd.DataFrame(dist_rows), first, s.notes,
     )  # fmt: skip
+
+
+def _year_row(
+    year: int, z: float, count: np.ndarray, ended: np.ndarray, acc_total: np.ndarray, exit_total: np.ndarray
+) -> dict[str, float]:
+    """One year of the summary: threat, member-count mean and quantiles, terminations, accessions, exits."""
+    qs = np.quantile(count, QUANTILES)
+    return {
+        "year": year, "threat": z, "mean": float(count.mean()),
+        **{f"q{round(q * 100):02d}": float(v) for q, v in zip(QUANTILES, qs, strict=True)},
+        "p_terminated": float(ended.mean()), "accessions": float(acc_total.mean()),
+        "exits": float(exit_total.mean()),
+    }  # fmt: skip
 
 
 def _first_year(

@@ -6,6 +6,11 @@ other alliances) of the start year — or, when the data stop before it (NMC 6.0
 ATOP in 2018), of their last year. These values are held fixed over the simulation, and
 :attr:`OrgSnapshot.notes` says so.
 
+The organization's own ATOP alliance is the one its treaties declare (``atop_id`` in the curated YAML: CSTO
+4220, NATO 3180); its founding year, defence pledge, organ and openness come from ATOP's alliance file, and
+its members are not counted as ties through "other" alliances. Without a declared alliance in force in ATOP
+on the start date, those covariates are assumed (a defence pledge, open) and the notes say so.
+
 Requests for help and the cohesion covariates: a ``request_for_assistance`` event of the organization
 marks its actor as *targeted* that year; with no ``deployment`` event of the organization within
 :data:`ANSWER_DAYS` days it is also *unassisted* (Armenia, 13 September 2022). The covariates are on for
@@ -17,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -24,10 +30,10 @@ from casus.errors import InvalidInputError
 from casus.kb.events import EventType
 from casus.kb.knowledge import KnowledgeBase
 from casus.kb.memberships import Membership
+from casus.kb.organizations import Organization
 from casus.sim.panel import (
     F64,
     I64,
-    LAST_YEAR,
     DynamicsFrames,
     alliance_spells,
     alliance_table,
@@ -37,8 +43,6 @@ from casus.sim.panel import (
 
 ANSWER_DAYS = 90
 """A request counts as answered when the organization deploys within this many days."""
-MATCH_JACCARD = 0.5
-"""Smallest overlap of rosters for an organization to be matched to an ATOP alliance."""
 
 
 @dataclass(frozen=True)
@@ -66,7 +70,8 @@ class OrgSnapshot:
         n_multi: ``log(1 + number of other multilateral ATOP alliances)`` (ATOP ends in 2018).
         targeted_year: Year of the last request for help (0: none).
         unassisted_year: Year of the last unanswered request (0: none).
-        atopid: The matching ATOP alliance, when one matches.
+        atopid: The organization's ATOP alliance (the ``atop_id`` its treaties declare), when ATOP has it on the
+            start date.
         founded: Year the alliance began (ATOP's, else the organization's founding).
         defense: The alliance has a defence pledge.
         organ: The alliance has an organization (ATOP ``organ1``).
@@ -157,20 +162,10 @@ def org_snapshot(
     start = start or organization.coverage.end
     if start is None:
         raise InvalidInputError(f"{organization.name}: give a start date (its coverage has no end)")
-    roster = kb.members_on(organization, start)
-    members = [m.state for m in roster.members if m.status.is_party]
-    status = {m.state: m.status.value for m in roster.members if m.status.is_party}
-    spells = kb.spells(organization.id)
-    former = sorted({m.state for m in spells if m.status.is_party and m.start <= start} - set(members))
-    extra = [kb.state(c).id for c in candidates]
-    pool = [*members, *(s for s in dict.fromkeys([*former, *extra]) if s not in members)]
     notes: list[str] = []
-    kept = [s for s in pool if kb.states.get(s).cow]
-    if len(kept) < len(pool):
-        notes.append(f"left out (no COW code): {', '.join(sorted(set(pool) - set(kept)))}")
-    pool = kept
-    if not any(s in members for s in pool):
-        raise InvalidInputError(f"{organization.name}: no member on {start} has a COW code")
+    pool, status, former = _pool(kb, organization, start, candidates, notes)
+    members = list(status)
+    spells = kb.spells(organization.id)
     ccodes = np.array([kb.states.get(s).cow[0] for s in pool], dtype=np.int64)
     is_member = np.array([s in members for s in pool])
     entry = np.array(
@@ -180,42 +175,9 @@ def org_snapshot(
         ],
         dtype=np.int64,
     )
-
     panel = state_panel(frames)
-    ref = min(start.year, LAST_YEAR)  # the data year standing for the start date
-    cinc = np.nan_to_num(panel.cinc[ccodes, panel.col(ref)], nan=1e-6)
-    major = panel.major[ccodes, panel.col(ref)]
-    mid_any = panel.mid_any[ccodes, panel.col(min(ref, panel.mid_last))]
-
-    # ATOP: the matching alliance, ties through other alliances and other multilateral memberships (2018)
-    sp = alliance_spells(frames.members)
-    ref_day = np.datetime64(min(start, dt.date(LAST_YEAR, 12, 31)).isoformat(), "D")
-    started = sp["start"].to_numpy("datetime64[D]") <= ref_day
-    not_ended = sp["ongoing"].to_numpy() | (sp["end"].to_numpy("datetime64[D]") > ref_day)
-    live = sp.loc[started & not_ended]
-    tab = alliance_table(frames.alliances).set_index("atopid")
-    mset = set(ccodes[is_member].tolist())
-    best, best_j = None, 0.0
-    for aid, grp in live.groupby("atopid"):
-        s = set(grp["ccode"].tolist())
-        j = len(s & mset) / len(s | mset)
-        if j > best_j:
-            best, best_j = int(str(aid)), j
-    atopid = best if best_j >= MATCH_JACCARD else None
-    others = live.loc[live["atopid"] != (atopid or -1)]
-    by_alliance = others.groupby("atopid")["ccode"].apply(set)
-    tied = np.array([any(c in s and len(s & (mset - {c})) > 0 for s in by_alliance) for c in ccodes])
-    multi_ids = set(tab.index[tab["bilat"] == 0].tolist())
-    n_multi = np.log1p([sum(c in s for a, s in by_alliance.items() if a in multi_ids) for c in ccodes])
-    if atopid is not None:
-        vals = tab.loc[[atopid], ["begyr", "defense", "organ", "open"]].to_numpy(np.int64)[0]
-        founded, defense, organ, open_ = (int(v) for v in vals)
-        notes.append(f"matched to ATOP alliance {atopid} (roster overlap {best_j:.2f})")
-    else:
-        founded = organization.founded.year if organization.founded else start.year
-        defense, organ, open_ = 1, int(organization.institutional), 1
-        notes.append("no ATOP alliance matches the roster; alliance covariates assumed (defence pledge, open)")
-
+    ref = min(start.year, frames.last_year)  # the data year standing for the start date
+    alliance = _alliance_covariates(kb, organization, frames, start, ccodes, is_member, notes)
     targeted, unanswered = _requests(kb, organization.id, start)
     if unassisted is not None:
         unanswered = {kb.state(k).id: int(v) for k, v in unassisted.items()}
@@ -223,7 +185,7 @@ def org_snapshot(
     notes += [
         f"covariates held at their values of {ref} or the last year observed before it: CINC "
         f"{min(ref, panel.nmc_last)} (NMC), MIDs {min(ref, panel.mid_last)} (MID 5.0), alliances "
-        f"{ref} (ATOP 5.1), major powers {min(ref, 2016)} (COW)",
+        f"{ref} (ATOP 5.1), major powers {min(ref, int(frames.majors['endyear'].max()))} (COW)",
         "suspended members count as members; the models know no suspension",
     ]
     if unanswered:
@@ -242,18 +204,100 @@ def org_snapshot(
         status=tuple(status.get(s, "candidate") for s in pool),
         entry_year=entry,
         former=np.array([s in former for s in pool]),
-        cinc=cinc,
-        major=major,
-        mid_any=mid_any,
+        cinc=np.nan_to_num(panel.cinc[ccodes, panel.col(ref)], nan=1e-6),
+        major=panel.major[ccodes, panel.col(ref)],
+        mid_any=panel.mid_any[ccodes, panel.col(min(ref, panel.mid_last))],
         region=cow_region(ccodes),
-        tied=tied,
-        n_multi=np.asarray(n_multi, dtype=np.float64),
         targeted_year=np.array([targeted.get(s, 0) for s in pool], dtype=np.int64),
         unassisted_year=np.array([unanswered.get(s, 0) for s in pool], dtype=np.int64),
-        atopid=atopid,
-        founded=founded,
-        defense=defense,
-        organ=organ,
-        open=open_,
         notes=tuple(notes),
+        **alliance,
     )
+
+
+def _pool(
+    kb: KnowledgeBase, organization: Organization, start: dt.date, candidates: Sequence[str], notes: list[str]
+) -> tuple[list[str], dict[str, str], list[str]]:
+    """Who is simulated: members first, then former members and candidates (those with a COW code).
+
+    Returns:
+        The states, the members' statuses on the start date, and the former members.
+
+    Raises:
+        InvalidInputError: No member on the start date has a COW code.
+    """
+    roster = kb.members_on(organization, start)
+    status = {m.state: m.status.value for m in roster.members if m.status.is_party}
+    members = list(status)
+    spells = kb.spells(organization.id)
+    former = sorted({m.state for m in spells if m.status.is_party and m.start <= start} - set(members))
+    extra = [kb.state(c).id for c in candidates]
+    pool = [*members, *(s for s in dict.fromkeys([*former, *extra]) if s not in members)]
+    kept = [s for s in pool if kb.states.get(s).cow]
+    if len(kept) < len(pool):
+        notes.append(f"left out (no COW code): {', '.join(sorted(set(pool) - set(kept)))}")
+    if not any(s in members for s in kept):
+        raise InvalidInputError(f"{organization.name}: no member on {start} has a COW code")
+    return kept, status, former
+
+
+def _declared_alliance(kb: KnowledgeBase, organization: Organization) -> tuple[int, str] | None:
+    """The ATOP alliance the organization's treaties declare (``atop_id`` in the curated YAML), and the treaty.
+
+    The one link between an organization and ATOP. Several treaties naming different alliances: the first
+    treaty's (in the knowledge base's order).
+    """
+    declared = [(t.atop_id, t.title) for t in kb.treaties_of(organization.id) if t.atop_id is not None]
+    return declared[0] if declared else None
+
+
+def _alliance_covariates(
+    kb: KnowledgeBase,
+    organization: Organization,
+    frames: DynamicsFrames,
+    start: dt.date,
+    ccodes: I64,
+    is_member: np.ndarray,
+    notes: list[str],
+) -> dict[str, Any]:
+    """The alliance covariates from ATOP, as of the start date (or ATOP's last day); appends to ``notes``.
+
+    The organization's own alliance is its declared ``atop_id``; ties run through the other alliances in force
+    on that day, and ``n_multi`` counts the other multilateral ones.
+    """
+    sp = alliance_spells(frames.members, frames.last_year)
+    ref_day = np.datetime64(min(start, frames.observed_until).isoformat(), "D")
+    started = sp["start"].to_numpy("datetime64[D]") <= ref_day
+    not_ended = sp["ongoing"].to_numpy() | (sp["end"].to_numpy("datetime64[D]") > ref_day)
+    live = sp.loc[started & not_ended]
+    tab = alliance_table(frames.alliances, frames.last_year).set_index("atopid")
+    declared = _declared_alliance(kb, organization)
+    atopid = declared[0] if declared and declared[0] in set(live["atopid"].tolist()) else None
+    mset = set(ccodes[is_member].tolist())
+    others = live.loc[live["atopid"] != (atopid or -1)]
+    by_alliance = others.groupby("atopid")["ccode"].apply(set)
+    tied = np.array([any(c in s and len(s & (mset - {c})) > 0 for s in by_alliance) for c in ccodes])
+    multi_ids = set(tab.index[tab["bilat"] == 0].tolist())
+    n_multi = np.log1p([sum(c in s for a, s in by_alliance.items() if a in multi_ids) for c in ccodes])
+    if atopid is not None and declared is not None:
+        vals = tab.loc[[atopid], ["begyr", "defense", "organ", "open"]].to_numpy(np.int64)[0]
+        founded, defense, organ, open_ = (int(v) for v in vals)
+        notes.append(f"ATOP alliance {atopid}: the atop_id of {declared[1]}")
+    else:
+        founded = organization.founded.year if organization.founded else start.year
+        defense, organ, open_ = 1, int(organization.institutional), 1
+        why = (
+            f"ATOP alliance {declared[0]} (the atop_id of {declared[1]}) is not in force in ATOP on {ref_day}"
+            if declared
+            else "no treaty of the organization declares an ATOP alliance (atop_id)"
+        )
+        notes.append(f"{why}; alliance covariates assumed (defence pledge, open)")
+    return {
+        "tied": tied,
+        "n_multi": np.asarray(n_multi, dtype=np.float64),
+        "atopid": atopid,
+        "founded": founded,
+        "defense": defense,
+        "organ": organ,
+        "open": open_,
+    }

@@ -4,7 +4,7 @@ A sweep is a scenario × a design (:mod:`casus.sim.sweep.design`) over parameter
 :class:`~casus.sim.crisis.params.Params`: a full grid (``NAME=LOW:HIGH:STEPS`` per parameter) or a
 quasi-random sample of the box (scrambled Sobol' or Latin hypercube, from :mod:`scipy.stats.qmc`). Every
 point is the crisis model of :func:`~casus.sim.crisis.simulate.simulate_crisis` with that point's parameters
-replacing the scenario's (or its exact distribution, :func:`~casus.sim.crisis.model.exact_responses`, with
+replacing the scenario's (or its exact distribution, :func:`~casus.sim.crisis.exact.exact_responses`, with
 ``exact=True``), and the answer is a :class:`pandas.DataFrame` with one row per point.
 
 Reproducibility. The root seed (``rng``, normalised by :func:`~casus.sim.rng.root_seed`) is split with
@@ -15,9 +15,9 @@ bit for bit, serially, on local processes or on a Dask cluster (:mod:`casus.sim.
 reproduced alone by ``simulate_crisis`` on the scenario with the row's parameters as overrides, the same
 ``runs`` and ``rng=row.seed``.
 
-Executors run *batches* of points (at most :data:`MAX_BATCH` per task, so the per-task overhead is small)
-and receive the knowledge base and the precomputed procedure and member features once per worker, not
-once per point.
+The scenario is compiled once (:func:`~casus.sim.crisis.model.compile_crisis`); executors run *batches* of
+points (at most :data:`MAX_BATCH` per task, so the per-task overhead is small) and receive the compiled
+crisis once per worker, not once per point; each point only reapplies the parameters.
 
 The output is illustrative: a map of how the model's answer moves with its assumptions, not a forecast.
 """
@@ -36,10 +36,8 @@ import numpy.typing as npt
 from casus.errors import MissingExtraError, ScenarioError
 from casus.kb.knowledge import KnowledgeBase
 from casus.sim.crisis.evidence import Evidence
-from casus.sim.crisis.model import compile_crisis, exact_responses
-from casus.sim.crisis.params import Params
-from casus.sim.crisis.procedure import Procedure, assess_procedure
-from casus.sim.crisis.reliability import Features, member_features
+from casus.sim.crisis.exact import exact_responses
+from casus.sim.crisis.model import CompiledCrisis, compile_crisis
 from casus.sim.crisis.result import ILLUSTRATIVE
 from casus.sim.crisis.scenario import RESPONSES, Scenario
 from casus.sim.crisis.simulate import DEFAULT_CHUNK, run_compiled
@@ -64,51 +62,30 @@ STATS: tuple[str, ...] = tuple(f"p_{r.value}{s}" for r in RESPONSES for s in (""
 
 @dataclass(frozen=True, eq=False)
 class SweepTask:
-    """What every worker needs, sent once per worker: the model's inputs that do not change between points.
+    """What every worker needs, sent once per worker: the compiled crisis and how to evaluate a point.
 
     Attributes:
-        kb: The knowledge base.
-        scenario: The scenario without its overrides (they are folded into ``params``).
-        params: The scenario's parameters; each point replaces the swept ones.
-        procedure: The scenario's procedure (assessed once).
-        features: The helpers' features and the leader (looked up once).
+        crisis: The scenario compiled once (its parameters are the scenario's; each point replaces the
+            swept ones and recompiles only the parameter step, :meth:`CompiledCrisis.with_params`).
         names: The swept parameters, in column order.
         runs: Replications per point (ignored when ``exact``).
         exact: Exact response probabilities instead of a Monte Carlo.
         chunk_size: Replications per chunk within a point.
     """
 
-    kb: KnowledgeBase
-    scenario: Scenario
-    params: Params
-    procedure: Procedure
-    features: tuple[tuple[Features, ...], str | None]
+    crisis: CompiledCrisis
     names: tuple[str, ...]
     runs: int
     exact: bool
     chunk_size: int = DEFAULT_CHUNK
 
-    def __getstate__(self) -> dict[str, Any]:
-        # a Scenario keeps its overrides and forced choices in read-only mappings, which pickle cannot copy
-        s = self.scenario
-        state = dict(self.__dict__)
-        state["scenario"] = {
-            **{f: getattr(s, f) for f in s.__dataclass_fields__},
-            "overrides": dict(s.overrides),
-            "forced": dict(s.forced),
-        }
-        return state
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update({**state, "scenario": Scenario(**state["scenario"])})
-
 
 def evaluate_batch(task: SweepTask, values: FloatArray, seeds: IntArray) -> FloatArray:
     """The :data:`STATS` of a batch of points, one row per point (same numbers wherever it runs)."""
     out = np.empty((len(values), len(STATS)), dtype=np.float64)
+    base = task.crisis
     for j, (row, seed) in enumerate(zip(values, seeds, strict=True)):
-        params = task.params.with_overrides(dict(zip(task.names, (float(v) for v in row), strict=True)))
-        c = compile_crisis(task.kb, task.scenario, None, params, procedure=task.procedure, features=task.features)
+        c = base.with_params(base.params.with_overrides(dict(zip(task.names, (float(v) for v in row), strict=True))))
         if task.exact:
             probs = exact_responses(c)
             out[j] = [probs[r] for r in RESPONSES for _ in range(3)]
@@ -257,18 +234,7 @@ def simulate_sweep(
     seed = root_seed(rng)
     design_rng, seeds = point_seeds(seed, design.size)
     values = design.points(design_rng)
-    proc = assess_procedure(kb, scenario)
-    task = SweepTask(
-        kb=kb,
-        scenario=scenario.with_changes(overrides={}),
-        params=scenario.params(),
-        procedure=proc,
-        features=member_features(kb, proc, evidence or Evidence.empty()),
-        names=design.names,
-        runs=runs,
-        exact=exact,
-        chunk_size=chunk_size,
-    )
+    task = SweepTask(compile_crisis(kb, scenario, evidence), design.names, runs, exact, chunk_size)
     size = batch_size or max(1, min(MAX_BATCH, -(-len(values) // (TASKS_PER_WORKER * max(1, ex.workers)))))
     batches = [(values[a:b], seeds[a:b]) for a, b in batch_bounds(len(values), size)]
     stats = np.concatenate(ex.map(task, batches)) if batches else np.empty((0, len(STATS)))
@@ -284,6 +250,17 @@ def simulate_sweep(
         "exact": exact,
         "method": design.method,
         "ranges": {r.name: [r.low, r.high, r.steps] for r in design.ranges},
-        "params": task.params.as_dict(),
+        "params": task.crisis.params.as_dict(),
     }
     return df
+
+
+def sweep_to_dict(df: pd.DataFrame) -> dict[str, Any]:
+    """The JSON contract of ``casus sweep --format json``: the sweep's ``attrs``, its ``columns`` and ``points``.
+
+    Args:
+        df: A result of :func:`simulate_sweep`.
+    """
+    columns = ["point", *df.columns]
+    rows = [{str(k): v for k, v in r.items()} for r in df.reset_index().to_dict("records")]
+    return {**{str(k): v for k, v in df.attrs.items()}, "columns": columns, "points": rows}

@@ -106,15 +106,21 @@ def _png(result: CrisisResult, path: Path) -> Path:
     except ImportError:
         raise MissingExtraError("sim", "matplotlib") from None
     d = result.to_dict()
-    members = d["members"]
-    n = len(members)
+    n = len(d["members"])
     fig = plt.figure(figsize=(13, 4.2 + 0.42 * max(n, 4)), layout="constrained")
     grid = fig.add_gridspec(2, 2, height_ratios=[1.0, max(1.2, 0.32 * n)], width_ratios=[1.05, 1.0])
-    ax_r = fig.add_subplot(grid[0, :])
-    ax_m = fig.add_subplot(grid[1, 0])
-    ax_d = fig.add_subplot(grid[1, 1])
     fig.suptitle(textwrap.fill(_title(result), 110), fontsize=13, fontweight="bold")
-    # organization's response
+    _png_responses(fig.add_subplot(grid[0, :]), d)
+    names = _png_members(fig.add_subplot(grid[1, 0]), d)
+    _png_drivers(fig, fig.add_subplot(grid[1, 1]), d, names)
+    fig.text(0.5, -0.01, ILLUSTRATIVE, ha="center", va="top", fontsize=9, style="italic", color="#7f3b08")
+    fig.savefig(path, dpi=110, bbox_inches="tight")
+    plt.close(fig)
+    return path
+
+
+def _png_responses(ax_r: Any, d: dict[str, Any]) -> None:
+    """The organization's response, with intervals."""
     labels = [_RESPONSE_LABEL[r["response"]] for r in d["responses"]]
     probs = [r["probability"] for r in d["responses"]]
     err = [
@@ -137,9 +143,13 @@ def _png(result: CrisisResult, path: Path) -> Path:
         fontsize=10,
         loc="left",
     )
-    # members' choices
+
+
+def _png_members(ax_m: Any, d: dict[str, Any]) -> list[str]:
+    """Each member's choices, stacked; returns the row labels (bottom to top)."""
+    members = d["members"]
     names = [m["name"] + (" ★" if m["leader"] else "") for m in members][::-1]
-    left = [0.0] * n
+    left = [0.0] * len(members)
     for ch in CHOICES:
         vals = [m["choices"][ch.value] for m in members][::-1]
         ax_m.barh(names, vals, left=left, color=_CHOICE_COLOR[ch.value], label=_CHOICE_LABEL[ch.value])
@@ -147,28 +157,21 @@ def _png(result: CrisisResult, path: Path) -> Path:
     ax_m.set_xlim(0, 1)
     ax_m.set_xlabel("probability of each choice (★ leading member)")
     ax_m.legend(ncols=4, loc="lower center", bbox_to_anchor=(0.5, 1.0), fontsize=9, frameon=False)
-    # drivers heatmap
-    drivers = [
-        k
-        for k in (
-            "basis",
-            "capability",
-            "major_power",
-            "distance",
-            "adversary",
-            "ties",
-            "mids_adversary",
-            "mids_target",
-            "leader",
-        )
-    ]
+    return names
+
+
+def _png_drivers(fig: Any, ax_d: Any, d: dict[str, Any], names: list[str]) -> None:
+    """Heat map: each driver's push on each member's odds of honouring."""
+    members = d["members"]
+    drivers = ["basis", "capability", "major_power", "distance", "adversary", "ties", "mids_adversary",
+               "mids_target", "leader"]  # fmt: skip
     grid_vals = [
         [next((x["contribution"] for x in m["drivers"] if x["driver"] == k), 0.0) for k in drivers] for m in members
     ]
     lim = max(0.5, max(abs(v) for row in grid_vals for v in row) if grid_vals else 0.5)
     im = ax_d.imshow(grid_vals, cmap="RdBu", vmin=-lim, vmax=lim, aspect="auto")
     ax_d.set_xticks(range(len(drivers)), [k.replace("_", "\n") for k in drivers], fontsize=8, rotation=35)
-    ax_d.set_yticks(range(n), names[::-1])
+    ax_d.set_yticks(range(len(members)), names[::-1])
     for i, row in enumerate(grid_vals):
         for j, v in enumerate(row):
             if abs(v) >= 0.05:
@@ -176,10 +179,6 @@ def _png(result: CrisisResult, path: Path) -> Path:
                 ax_d.text(j, i, f"{v:+.1f}", ha="center", va="center", fontsize=8, color=color)
     ax_d.set_title("Why: each driver's push on the odds of honouring (log-odds)", fontsize=10, loc="left")
     fig.colorbar(im, ax=ax_d, shrink=0.8)
-    fig.text(0.5, -0.01, ILLUSTRATIVE, ha="center", va="top", fontsize=9, style="italic", color="#7f3b08")
-    fig.savefig(path, dpi=110, bbox_inches="tight")
-    plt.close(fig)
-    return path
 
 
 def _html(result: CrisisResult, path: Path) -> Path:
