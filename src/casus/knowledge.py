@@ -12,11 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import threading
 
+from casus.data.provenance import get_provenance
 from casus.errors import DataUnavailableError
 from casus.kb.knowledge import KnowledgeBase
 
-#: The last day ATOP 5.1 speaks for.
-ATOP_END = dt.date(2018, 12, 31)
+_ATOP = get_provenance("atop", "5.1")
+#: The last day ATOP 5.1 speaks for (its provenance record's censoring date, not a constant here).
+ATOP_END: dt.date = _ATOP.observed_until or dt.date(_ATOP.coverage_end, 12, 31)
 
 
 class KnowledgeProvider:

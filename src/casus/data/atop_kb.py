@@ -31,6 +31,7 @@ from typing import Any
 
 import pandas as pd
 
+from casus.data.provenance import get_provenance
 from casus.errors import UnknownEntityError
 from casus.kb.knowledge import KnowledgeBase
 from casus.kb.memberships import Membership, Status
@@ -57,8 +58,11 @@ ATOP_SOURCE = Source(
     published=dt.date(2022, 1, 1),
     note="CSTO is ATOP alliance 4220; NATO is 3180. ATOP dates entry by signature and covers 1815-2018.",
 )
-COVERAGE_START = dt.date(1815, 1, 1)
-COVERAGE_END = dt.date(2018, 12, 31)
+_PROVENANCE = get_provenance("atop", "5.1")
+COVERAGE_START = dt.date(_PROVENANCE.coverage_start, 1, 1)
+"""First day ATOP 5.1 speaks for (its provenance record)."""
+COVERAGE_END = _PROVENANCE.observed_until or dt.date(_PROVENANCE.coverage_end, 12, 31)
+"""Last day ATOP 5.1 speaks for (its provenance record's censoring date)."""
 
 _KINDS: dict[str, tuple[PledgeKind, Action, tuple[CrisisKind, ...], str]] = {
     "defense": (PledgeKind.DEFENSE, Action.ASSIST, (CrisisKind.ARMED_ATTACK,), "def"),
