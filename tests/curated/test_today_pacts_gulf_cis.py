@@ -137,3 +137,13 @@ def test_every_new_file_has_sources_aliases_and_a_verified_date(kb):
         assert len({m.state for m in kb.spells(scope)}) == 2
         for m in kb.spells(scope):
             assert m.sources and all(s in kb.sources for s in m.sources)
+
+
+def test_arab_league_members_and_bodies_differ_from_the_defence_treaty(kb):
+    league = kb.organization("Ligue arabe")
+    assert league.id == "arab-league" and league.founded == D("1945-03-22")
+    members = {m.state for m in kb.spells("arab-league") if m.active_on(D("2025-01-01")) and m.status.is_party}
+    parties = {m.state for m in kb.spells("arab-jdec-1950") if m.active_on(D("2025-01-01")) and m.status.is_party}
+    assert len(members) == 21 and members - parties == {"MRT"}
+    assert league.body("arab-joint-defence-council").established == D("1950-06-17")
+    assert kb.status_on("SYR", "arab-league", D("2020-01-01")).status is Status.SUSPENDED
