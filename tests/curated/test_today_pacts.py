@@ -70,7 +70,7 @@ def test_eu_names_bodies_and_high_representatives(kb):
     assert eu.officeholder("high_representative", D("2009-11-30")) is None
     assert eu.body("eu-council").decision_rule.blocks_with_one_veto()  # CFSP/CSDP unanimity
     assert eu.body("eu-european-council").decision_rule.value == "consensus"
-    assert eu.coverage.end == D("2026-04-24")
+    assert eu.verified_through == eu.coverage.end == D("2026-04-24")
 
 
 def test_article_42_7_from_lisbon_and_its_wording(kb):

@@ -34,7 +34,7 @@ def test_gcc_members_bodies_and_the_2025_2026_invocations(kb):
     assert gcc.body("gcc-supreme-council").decision_rule.blocks_with_one_veto()
     invocations = [(e.date, e.target) for e in kb.timeline("gcc") if e.type.value == "invocation"]
     assert (D("2025-09-18"), "QAT") in invocations and any(d == D("2026-03-01") for d, _ in invocations)
-    assert gcc.coverage.end == D("2026-03-04")
+    assert gcc.verified_through == gcc.coverage.end == D("2026-03-04")
 
 
 def test_gcc_agreement_without_recorded_entry_into_force_is_indeterminate(kb):
@@ -147,3 +147,11 @@ def test_arab_league_members_and_bodies_differ_from_the_defence_treaty(kb):
     assert len(members) == 21 and members - parties == {"MRT"}
     assert league.body("arab-joint-defence-council").established == D("1950-06-17")
     assert kb.status_on("SYR", "arab-league", D("2020-01-01")).status is Status.SUSPENDED
+
+
+def test_cis_is_a_un_general_assembly_observer_and_verified_in_2026(kb):
+    cis = kb.organization("СНГ")
+    assert cis.verified_through == D("2026-03-21")
+    (standing,) = cis.standings
+    assert standing.forum == "UN General Assembly" and standing.holds_on(D("2000-01-01"))
+    assert not standing.holds_on(D("1993-12-31"))
