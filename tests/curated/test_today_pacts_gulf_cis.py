@@ -155,3 +155,12 @@ def test_cis_is_a_un_general_assembly_observer_and_verified_in_2026(kb):
     (standing,) = cis.standings
     assert standing.forum == "UN General Assembly" and standing.holds_on(D("2000-01-01"))
     assert not standing.holds_on(D("1993-12-31"))
+
+
+def test_secretaries_general_of_the_gcc_and_the_arab_league(kb):
+    gcc = kb.organization("GCC")
+    assert gcc.officeholder("secretary_general", D("2022-06-01")).person == "Nayef Falah Al Hajraf"
+    assert gcc.officeholder("secretary_general", D("2023-02-01")).person == "Jasem Mohamed Albudaiwi"
+    league = kb.organization("Arab League")
+    assert league.officeholder("secretary_general", D("2020-01-01")).person == "Ahmed Aboul Gheit"
+    assert league.officeholder("secretary_general", D("2016-06-30")) is None
