@@ -160,7 +160,10 @@ export class WorldMap {
       const own = props.state && this.statusOf.get(props.state);
       const sov = !own && props.sovereign && this.statusOf.get(props.sovereign);
       if (own) rows.push([props.name, word(own.status), `since ${humanDate(own.since)}`]);
-      else if (sov) rows.push([props.name, `territory of ${this.names.get(props.sovereign) || props.sovereign}`, word(sov.status)]);
+      else if (sov) {
+        rows.push([props.name, "territory of a member (hatched)",
+          `${this.names.get(props.sovereign) || props.sovereign} is ${word(sov.status) === "member" ? "a member" : word(sov.status)}`]);
+      }
     }
     if (!this.paths.length) {
       for (const m of this.statusOf.values()) rows.push([m.name, word(m.status), `since ${humanDate(m.since)}`]);
