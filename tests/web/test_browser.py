@@ -87,6 +87,13 @@ class Tab:
         self.page.wait_for_selector("body[data-ready=true]", timeout=WAIT)
         self.page.wait_for_selector("#verdicts .result, #verdicts .error-box", timeout=WAIT)
 
+    def settled(self) -> None:
+        """Wait until the dashboard shows what its address says (no view still loading)."""
+        self.page.wait_for_function(
+            "() => document.body.dataset.busy === 'false' && document.body.dataset.shown === location.hash",
+            timeout=WAIT,
+        )
+
     def overflow(self) -> int:
         """How many pixels the page is wider than the window (0: no sideways scrolling)."""
         return int(self.page.evaluate("document.documentElement.scrollWidth - window.innerWidth"))
@@ -212,12 +219,12 @@ def test_main_user_paths(tab: Tab, context: Any) -> None:
     page.wait_for_function("() => document.querySelector('h1').textContent.startsWith('North Atlantic')", timeout=WAIT)
     assert tab.hash()["org"] == "nato" and tab.hash()["attacker"] == "Morocco"
     assert page.input_value("#org") == "nato"
-    # Back once more: before the question was asked
+    # Back once more, at once, while NATO may still be loading: the older view must not win
     page.go_back()
-    page.wait_for_function(
-        "() => document.querySelector('input[name=attacker]').value === 'Azerbaijan'", timeout=WAIT
-    )  # the first example again
+    tab.settled()
+    assert page.input_value("input[name=attacker]") == "Azerbaijan"  # the first example again
     assert "attacker" not in tab.hash() and tab.hash()["org"] == "nato"
+    assert "Morocco" not in page.locator("#verdicts .question").text_content()
     assert tab.overflow() == 0
 
     assert tab.errors == []

@@ -95,8 +95,21 @@ async function resolveOrg(name, notices) {
   return fallback;
 }
 
-/** Show what the address says: organization, date, view and casus-foederis question. */
-async function show() {
+/** Show what the address says, one address at a time: a Back pressed while the previous view still loads
+ * waits for it, so an older view can never finish on top of a newer one. */
+function show() {
+  state.pending = (state.pending || 0) + 1;
+  document.body.dataset.busy = "true";
+  const run = (state.queue || Promise.resolve()).then(showNow);
+  state.queue = run.catch(() => {}).finally(() => {
+    state.pending -= 1;
+    if (!state.pending) document.body.dataset.busy = "false";
+  });
+  return run;
+}
+
+/** Show what the address says now: organization, date, view and casus-foederis question. */
+async function showNow() {
   const { params, notices } = validate(readHash(), today());
   const org = await resolveOrg(params.org, notices);
   const date = params.on || today();
@@ -133,6 +146,7 @@ async function show() {
     }
   }
   refreshLinks();
+  document.body.dataset.shown = window.location.hash;
 }
 
 function casusParams(values) {
