@@ -28,7 +28,8 @@ function dateOfIndex(i) {
 export function shortLabel(o) {
   const acr = o.acronyms.en;
   if (acr) return `${acr} · ${o.name.length <= 42 ? o.name : `${o.name.slice(0, 40)}…`}`;
-  const short = o.aliases.find((a) => a.length <= 40) || o.id;
+  const first = o.aliases[0] || o.name;
+  const short = o.aliases.find((a) => a.length <= 40) || (first.length <= 40 ? first : `${first.slice(0, 38)}…`);
   return o.founded ? `${short} (${o.founded.slice(0, 4)})` : short;
 }
 
