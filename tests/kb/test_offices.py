@@ -42,3 +42,17 @@ def test_bodies_on_a_date_leave_out_later_bodies(kb):
     ids_2005 = {b.id for b in bodies_of(csto, D("2005-01-01"))}
     assert "csto-csc" in ids_2005 and "csto-crrf" not in ids_2005  # the rapid reaction forces date from 2009
     assert {b.id for b in bodies_of(csto)} >= {"csto-crrf", "csto-cpf"}
+
+
+def test_every_curated_organization_answers_members_timeline_offices_and_bodies(kb):
+    today = D("2026-12-03")
+    curated = [o for o in kb.organizations.values() if o.origin == "curated"]
+    assert len(curated) >= 20
+    for org in curated:
+        assert org.verified_through is not None, org.id
+        roster = kb.members_on(org, today)
+        report = offices_on(org, today)
+        if org.dissolved is None or today < org.dissolved:
+            assert roster.unknown_after == report.unknown_after == org.verified_through, org.id
+        assert kb.timeline(org), org.id
+        assert bodies_of(org) == org.bodies
