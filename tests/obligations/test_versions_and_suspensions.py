@@ -125,3 +125,11 @@ def test_atop_alliance_past_2018_is_unknown_after_coverage(shared_data):
     russia_armenia = kb.treaty("russia-armenia-1997")
     assert not any(r.treaty.atop_id == russia_armenia.atop_id and r.treaty.origin == "atop" for r in results)
     assert any(r.treaty.id == "russia-armenia-1997" and r.unknown_after is None for r in results)
+
+
+def test_curated_answer_past_verified_through_says_so(kb):
+    r = _result(kb, "cst-1992", attacker="Azerbaijan", target="Armenia", on="2026-06-01")
+    step = next(s for s in r.explanation if s.check == "verified_through")
+    assert "verified through 2026-02-13" in step.detail and step.outcome.value == "info"
+    inside = _result(kb, "cst-1992", attacker="Azerbaijan", target="Armenia", on="2026-01-10")
+    assert not any(s.check == "verified_through" for s in inside.explanation)

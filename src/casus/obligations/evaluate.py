@@ -26,6 +26,7 @@ from casus.kb.memberships import Status
 from casus.kb.treaties import Action, ConditionKind, Modality, PledgeKind, Provision, Treaty
 from casus.obligations.conditions import Outcome, Step, evaluate_condition, is_party
 from casus.obligations.crisis import Crisis
+from casus.obligations.parties import beneficiary_step, coverage_end, obligated_parties, verified_through
 
 
 class Verdict(StrEnum):
@@ -110,47 +111,6 @@ def _combine(outcomes: list[Outcome]) -> Verdict:
     return Verdict.TRIGGERED
 
 
-def _beneficiary_step(kb: KnowledgeBase, treaty: Treaty, provision: Provision, crisis: Crisis) -> Step:
-    spell = kb.status_on(crisis.target, treaty.party_scope, crisis.on)
-    name = kb.states.name_on(crisis.target, crisis.on)
-    if spell is not None and spell.status is Status.DISPUTED:
-        by = f", recognised by {len(spell.recognised_by)} parties" if spell.recognised_by else ""
-        claim = f" (claimed by {spell.claimed_by}{by})" if spell.claimed_by else by
-        return Step(
-            "target_party",
-            Outcome.UNKNOWN,
-            f"{name}'s party status is disputed since {spell.start}{claim}; whether it is covered is unknown",
-            spell.sources,
-            provision.id,
-        )
-    if spell is None or not spell.status.is_party:
-        status = f"is {spell.status.value}" if spell else "is not a party"
-        return Step("target_party", Outcome.FAIL, f"{name} {status} on {crisis.on}", treaty.sources, provision.id)
-    if spell.status is Status.SUSPENDED:
-        why = f"{name}'s participation is suspended ({spell.qualifier or 'frozen'}) since {spell.start}"
-        srcs = (*spell.sources, *provision.sources)
-        if provision.covers_suspended is True:
-            return Step(
-                "target_party",
-                Outcome.PASS,
-                f"{why}, but it remains a party and the organization says its commitments to it stand",
-                srcs,
-                provision.id,
-            )
-        if provision.covers_suspended is False:
-            return Step("target_party", Outcome.FAIL, f"{why}; suspended members are not covered", srcs, provision.id)
-        return Step(
-            "target_party", Outcome.UNKNOWN, f"{why}; whether it is still covered is unknown", srcs, provision.id
-        )
-    return Step(
-        "target_party",
-        Outcome.PASS,
-        f"{name} is a {spell.status.value} since {spell.start}",
-        spell.sources,
-        provision.id,
-    )
-
-
 def evaluate_provision(kb: KnowledgeBase, treaty: Treaty, provision: Provision, crisis: Crisis) -> ProvisionResult:
     """Evaluate one provision of one treaty against a crisis, condition by condition."""
     steps: list[Step] = []
@@ -182,7 +142,7 @@ def evaluate_provision(kb: KnowledgeBase, treaty: Treaty, provision: Provision, 
         Step("event_kind", Outcome.PASS, f"{label} answers {crisis.kind.value}", provision.sources, provision.id)
     )
     if provision.kind in _BENEFICIARY_KINDS or provision.modality is Modality.PERMISSION:
-        steps.append(_beneficiary_step(kb, treaty, provision, crisis))
+        steps.append(beneficiary_step(kb, treaty, provision, crisis))
     elif provision.kind is PledgeKind.NON_AGGRESSION:
         both = is_party(kb, treaty, crisis.attacker.state, crisis.on) and is_party(kb, treaty, crisis.target, crisis.on)
         detail = (
@@ -264,14 +224,25 @@ def evaluate_treaty(kb: KnowledgeBase, treaty: Treaty, crisis: Crisis) -> Treaty
         ]
     else:
         intro = [Step("in_force", Outcome.PASS, f"{treaty.title} in force since {treaty.in_force}", treaty.sources)]
-    coverage_end = _coverage_end(kb, treaty)
-    if coverage_end and on > coverage_end:
+    dataset_end = coverage_end(kb, treaty)
+    if dataset_end and on > dataset_end:
         intro.append(
             Step(
                 "coverage",
                 Outcome.UNKNOWN,
-                f"unknown after {coverage_end} (coverage): the source ({treaty.origin}) records no end for "
-                f"this alliance but speaks only to {coverage_end}; whether it still binds on {on} is unknown",
+                f"unknown after {dataset_end} (coverage): the source ({treaty.origin}) records no end for "
+                f"this alliance but speaks only to {dataset_end}; whether it still binds on {on} is unknown",
+                treaty.sources,
+            )
+        )
+    verified = verified_through(kb, treaty)
+    if verified and on > verified:
+        intro.append(
+            Step(
+                "verified_through",
+                Outcome.INFO,
+                f"casus's facts on {treaty.title} are verified through {verified}: the parties and statuses used "
+                f"are those known then; changes after {verified} are unknown",
                 treaty.sources,
             )
         )
@@ -297,7 +268,7 @@ def evaluate_treaty(kb: KnowledgeBase, treaty: Treaty, crisis: Crisis) -> Treaty
         verdict = Verdict.NOT_TRIGGERED
         decisive = principal[0] if principal else None
     duties: list[Duty] = []
-    helpers = _obligated_parties(kb, treaty, crisis)
+    helpers = obligated_parties(kb, treaty, crisis)
     suspended = [x for st in helpers if (x := treaty.suspended(st, crisis.target, on))]
     helpers = [st for st in helpers if not any(x.by == st for x in suspended)]
     # No duty can be asserted while whether the treaty binds at all is unknown (entry into force not
@@ -378,7 +349,7 @@ def evaluate_treaty(kb: KnowledgeBase, treaty: Treaty, crisis: Crisis) -> Treaty
         permitted,
         tuple(explanation),
         tuple(results),
-        unknown_after=coverage_end if coverage_end and on > coverage_end else None,
+        unknown_after=dataset_end if dataset_end and on > dataset_end else None,
     )
 
 
@@ -389,19 +360,6 @@ def _label(p: Provision) -> str:
 
 def _verdict_outcome(v: Verdict) -> Outcome:
     return {Verdict.TRIGGERED: Outcome.PASS, Verdict.NOT_TRIGGERED: Outcome.FAIL}.get(v, Outcome.UNKNOWN)
-
-
-def _coverage_end(kb: KnowledgeBase, treaty: Treaty) -> dt.date | None:
-    if treaty.origin == "curated":
-        return None
-    org = kb.organizations.get(treaty.party_scope)
-    return org.coverage.end if org else None
-
-
-def _obligated_parties(kb: KnowledgeBase, treaty: Treaty, crisis: Crisis) -> list[str]:
-    parties = [m.state for m in kb.spells(treaty.party_scope) if m.active_on(crisis.on) and m.status.is_party]
-    out = [s for s in dict.fromkeys(parties) if s not in (crisis.target, crisis.attacker.state)]
-    return sorted(out, key=lambda s: kb.states.name_on(s, crisis.on))
 
 
 def _permission(result: ProvisionResult, kb: KnowledgeBase, crisis: Crisis) -> Permission:
