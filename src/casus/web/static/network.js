@@ -155,12 +155,21 @@ export class Network {
     layout(nodes, links, this.positions);
     this.positions = new Map(nodes.map((n) => [n.id, [n.x, n.y]]));
 
-    // Fit the drawing, labels included (about 7 units per character at 12px).
-    const half = (n) => (n.kind === "scope" ? Math.max(n.r, n.data.label.length * 3.6) + 4 : n.r + 30);
-    const x0 = Math.min(...nodes.map((n) => n.x - half(n))) - 8;
-    const x1 = Math.max(...nodes.map((n) => n.x + half(n))) + 8;
-    const y0 = Math.min(...nodes.map((n) => n.y - n.r)) - 10;
-    const y1 = Math.max(...nodes.map((n) => n.y + n.r + (n.kind === "scope" ? 18 : 4))) + 10;
+    // Fit the drawing, labels included. Labels keep a legible size on screen (13 px organizations, 10 px
+    // states) whatever the drawing's scale, so the scale (`unit`, drawing units per pixel) and the box that
+    // holds the labels depend on each other: a few rounds settle them.
+    const shown = this.container.clientWidth;
+    let unit = 1;
+    let [x0, x1, y0, y1] = [0, 0, 0, 0];
+    for (let round = 0; round < 6; round++) {
+      const half = (n) => (n.kind === "scope" ? Math.max(n.r, n.data.label.length * 4 * unit) + 4 : n.r + 30 * unit);
+      x0 = Math.min(...nodes.map((n) => n.x - half(n))) - 8;
+      x1 = Math.max(...nodes.map((n) => n.x + half(n))) + 8;
+      y0 = Math.min(...nodes.map((n) => n.y - n.r)) - 10;
+      y1 = Math.max(...nodes.map((n) => n.y + n.r + (n.kind === "scope" ? 18 * unit : 4))) + 10;
+      if (!shown) break;
+      unit = Math.min(4, Math.max(1, (x1 - x0) / shown));
+    }
     const w = x1 - x0;
     const h = y1 - y0;
     const root = svg("svg", { viewBox: `${x0.toFixed(0)} ${y0.toFixed(0)} ${w.toFixed(0)} ${h.toFixed(0)}`,
@@ -190,7 +199,7 @@ export class Network {
         const g = svg("g", { class: `scope ${s.id === selected ? "selected" : ""} ${s.kind}`,
           transform: `translate(${n.x.toFixed(1)},${n.y.toFixed(1)})`, "aria-hidden": s.kind === "organization" ? null : "true" },
         svg("circle", { r: n.r.toFixed(1), fill: colorOf(s.id) }),
-        svg("text", { y: n.r + 13, "text-anchor": "middle", class: "scope-label" }, s.label));
+        svg("text", { y: n.r + 13 * unit, "text-anchor": "middle", class: "scope-label" }, s.label));
         withTooltip(g, () => [el("strong", { text: s.name }),
           el("div", { text: `${s.members} states · ${s.kind === "organization" ? "organization" : "treaty"}` })]);
         if (s.kind === "organization") {
@@ -206,7 +215,7 @@ export class Network {
         const g = svg("g", { class: `state ${inSelected ? "selected" : ""}`, "aria-hidden": "true",
           transform: `translate(${n.x.toFixed(1)},${n.y.toFixed(1)})` },
         svg("circle", { r: n.r }),
-        svg("text", { x: 8, y: 3.5, class: "state-label" }, s.state));
+        svg("text", { x: 8, y: 3.5 * unit, class: "state-label" }, s.state));
         withTooltip(g, () => [el("strong", { text: s.name }),
           ...mine.map((l) => el("div", { text: `${labelOf.get(l.scope)}: ${word(l.status)}` }))]);
         gn.append(g);
@@ -214,6 +223,7 @@ export class Network {
     }
     gl.setAttribute("aria-hidden", "true");
     root.append(gl, gn);
+    root.style.setProperty("--unit", unit.toFixed(3));
     clear(this.container).append(root);
   }
 }
