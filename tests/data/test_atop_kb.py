@@ -27,15 +27,22 @@ def test_every_atop_alliance_is_loaded_except_curated_ones(kb, full):
 
 def test_warsaw_pact_member_attacked_in_1970(full):
     r = by_id(full, attacker="German Federal Republic", target="Poland", on="1970-06-01")
-    wp = r["atop-3285"]
-    assert wp.treaty.atop_id == 3285
-    # ATOP codes the Warsaw Pact's defence pledge as limited to a location (Europe) without naming it.
-    assert wp.verdict is Verdict.INDETERMINATE
-    assert any(
-        s.check == "location" and s.outcome.value == "unknown" and "DEFCOLOC" in s.detail for s in wp.explanation
-    )
+    # The Warsaw Pact is curated (warsaw-1955, ATOP 3285): it replaces ATOP's row and names Art. 4's area.
+    assert "atop-3285" not in r
+    assert r["warsaw-1955"].verdict is Verdict.TRIGGERED and r["warsaw-1955"].treaty.atop_id == 3285
     # the bilateral Polish-Soviet treaty of 1965 names Germany as its threat: triggered, the USSR obligated
     assert r["atop-3520"].verdict is Verdict.TRIGGERED and r["atop-3520"].obligated == ("RUS",)
+
+
+def test_atop_location_limit_without_a_named_place_is_unknown(full):
+    # ATOP codes the GDR's pledge in the Soviet-GDR treaty of 1964 (3500) as limited to a location without naming
+    # it: an attack on the Soviet Union is indeterminate for the GDR.
+    r = by_id(full, attacker="German Federal Republic", target="Soviet Union", on="1970-06-01")
+    gdr = r["atop-3500"]
+    assert gdr.verdict is Verdict.INDETERMINATE
+    assert any(
+        s.check == "location" and s.outcome.value == "unknown" and "DEFCOLOC" in s.detail for s in gdr.explanation
+    )
 
 
 def test_belgium_france_1832_is_one_sided(full):
