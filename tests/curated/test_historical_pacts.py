@@ -140,6 +140,13 @@ def test_weu_members_2000_and_1950(kb):
     assert kb.status_on("GRC", "weu", D("1993-01-01")).status is Status.OBSERVER
 
 
+def test_weu_art4_and_art5_are_versions_of_one_clause(kb):
+    treaty = kb.treaty("brussels-1948")
+    assert [p.id for p in treaty.provisions_on(D("2000-01-01")) if p.kind.value == "defense"] == ["brussels-art5"]
+    assert "brussels-art4-1948" in [p.id for p in treaty.provisions_on(D("1950-01-01"))]
+    assert kb.organization("weu").verified_through == D("2011-06-30")
+
+
 def test_weu_art5_in_2000_and_art4_in_1950(kb):
     r2000 = _result(kb, "Russia", "Belgium", "2000-01-01", "brussels-1948")
     assert r2000.verdict is Verdict.TRIGGERED and r2000.provision.article == "V"
