@@ -16,14 +16,17 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from casus.errors import InvalidInputError, MissingExtraError, StoreError, UnknownEntityError
 from casus.ingest.model import Analysis, Document, Evidence, ExtractedEvent, Modality, Precision, Signal, When
 from casus.kb.events import EventType
+
+_R = TypeVar("_R")
 
 ENV_VAR = "CASUS_STORE"
 STATUSES = ("pending", "accepted", "rejected")
@@ -136,21 +139,75 @@ class EventStore:
                     f"cannot open the event store at {_safe(self.url)}: cannot create {folder} ({exc.strerror or exc})"
                 ) from None
         try:
+            port = sa.engine.make_url(target).port
+            if port is not None and not 0 < port < 65536:
+                raise ValueError(f"port {port} is out of range 1-65535")
             self.engine = sa.create_engine(target, future=True)
         except ImportError as err:
             raise MissingExtraError("ingest", err.name or "psycopg") from None
-        except sa.exc.ArgumentError as err:
-            raise InvalidInputError(f"bad store URL {self.url!r}: {err}") from None
+        except (sa.exc.ArgumentError, ValueError) as err:
+            raise InvalidInputError(
+                f"bad store URL {_safe(self.url)!r}: {_first_line(err)}; use sqlite:///PATH or postgresql://USER@HOST/DB"
+            ) from None
         if self.engine.dialect.name == "sqlite":
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+            sa.event.listen(self.engine, "begin", _sqlite_begin)
+        #: Write transactions go through this engine: ``BEGIN IMMEDIATE`` on SQLite (see :func:`_sqlite_begin`).
+        self._writer = self.engine.execution_options(casus_write=True)
         self._t = schema
         try:
-            schema.metadata.create_all(self.engine)
-            with self.engine.begin() as conn:
-                if conn.execute(sa.select(schema.meta.c.value).where(schema.meta.c.key == "schema")).first() is None:
-                    conn.execute(sa.insert(schema.meta).values(key="schema", value=schema.SCHEMA_VERSION))
+            self._retry(self._open_schema, f"open the event store at {_safe(self.url)}")
         except sa.exc.SQLAlchemyError as err:
             raise StoreError(f"cannot open the event store at {_safe(self.url)}: {_first_line(err)}") from None
+
+    def _open_schema(self) -> None:
+        """Create or migrate the tables, one process at a time (advisory lock / ``BEGIN IMMEDIATE``)."""
+        import sqlalchemy as sa
+
+        schema = self._t
+        with self._writer.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_SCHEMA_LOCK})")
+            existed = sa.inspect(conn).has_table("events")
+            schema.metadata.create_all(conn)
+            row = conn.execute(sa.select(schema.meta.c.value).where(schema.meta.c.key == "schema")).first()
+            if row is None:
+                found = 1 if existed else schema.SCHEMA_VERSION
+                conn.execute(sa.insert(schema.meta).values(key="schema", value=str(found)))
+            else:
+                try:
+                    found = int(row[0])
+                except ValueError:
+                    raise StoreError(
+                        f"the event store at {_safe(self.url)} has a bad schema version {row[0]!r}"
+                    ) from None
+            if found > schema.SCHEMA_VERSION:
+                raise StoreError(
+                    f"the event store at {_safe(self.url)} was written by a newer casus (schema {found}, this one "
+                    f"reads {schema.SCHEMA_VERSION}); upgrade casus-foederis"
+                )
+            if found < schema.SCHEMA_VERSION:
+                for version in range(found, schema.SCHEMA_VERSION):
+                    schema.MIGRATIONS[version](conn)
+                conn.execute(
+                    sa.update(schema.meta).where(schema.meta.c.key == "schema").values(value=str(schema.SCHEMA_VERSION))
+                )
+
+    def _retry(self, work: Callable[[], _R], what: str) -> _R:
+        """Run a transaction, again after a lock timeout, deadlock or serialisation failure (up to 8 tries)."""
+        import sqlalchemy as sa
+
+        for attempt in range(_ATTEMPTS):
+            try:
+                return work()
+            except sa.exc.OperationalError as err:
+                if attempt == _ATTEMPTS - 1 or not _transient(err):
+                    raise
+            except sa.exc.IntegrityError:
+                if attempt == _ATTEMPTS - 1:
+                    raise  # a race that ON CONFLICT did not cover: once more, then give up
+            time.sleep(0.02 * 2**attempt * (1 + (os.getpid() % 10) / 10))
+        raise StoreError(f"could not {what}")  # pragma: no cover - the loop returns or raises
 
     def close(self) -> None:
         """Release the database connections."""
@@ -179,9 +236,10 @@ class EventStore:
         """
         import sqlalchemy as sa
 
+        doc_id = _hex_id(doc_id, "document", 8)
         d = self._t.documents
         with self.engine.connect() as conn:
-            rows = conn.execute(sa.select(d).where(d.c.id.like(f"{doc_id}%"))).mappings().all()
+            rows = conn.execute(sa.select(d).where(_prefix(d.c.id, doc_id))).mappings().all()
         if len(rows) != 1:
             raise UnknownEntityError("document", doc_id, hint="give more of its id" if rows else "")
         r = rows[0]
@@ -204,60 +262,85 @@ class EventStore:
     def add_analysis(self, analysis: Analysis) -> AddResult:
         """Store a document with its events and evidence in one transaction (a no-op if already stored).
 
+        Safe under concurrency: every insert is idempotent (``ON CONFLICT DO NOTHING``), an event that
+        another process is writing is locked before it is merged into, and a transaction that meets a lock
+        timeout or a deadlock is run again, so several processes storing overlapping articles end with the
+        same rows as one process storing them in turn.
+
         Raises:
             StoreError: The write failed; nothing was written.
         """
         import sqlalchemy as sa
 
-        t = self._t
         doc = analysis.document
         if self.has_document(doc.id):
             return AddResult(False, 0, 0)
-        new = merged = 0
         try:
-            with self.engine.begin() as conn:
-                conn.execute(
-                    sa.insert(t.documents).values(
-                        id=doc.id,
-                        origin=doc.origin,
-                        url=doc.url,
-                        title=doc.title,
-                        lang=doc.lang,
-                        published=doc.published,
-                        published_from=doc.published_from,
-                        byline=doc.byline,
-                        media_type=doc.media_type,
-                        links=list(doc.links),
-                        signals=[s.to_dict() for s in analysis.signals],
-                        text=doc.text,
-                        ingested_at=_now(),
-                    )
-                )
-                for ev in analysis.events:
-                    if self._merge_into(conn, ev):
-                        merged += 1
-                    else:
-                        new += 1
-        except sa.exc.IntegrityError:
-            if self.has_document(doc.id):  # stored meanwhile by another process: still a no-op
-                return AddResult(False, 0, 0)
-            raise StoreError(f"could not store document {doc.short_id}: integrity error") from None
+            return self._retry(lambda: self._write(analysis), f"store document {doc.short_id}")
         except sa.exc.SQLAlchemyError as err:
             raise StoreError(f"could not store document {doc.short_id}: {_first_line(err)}") from None
+
+    def _insert(self, table: Any) -> Any:
+        """An ``INSERT`` that can say ``ON CONFLICT DO NOTHING`` in this database's dialect."""
+        if self.engine.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            return pg_insert(table)
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        return sqlite_insert(table)
+
+    def _write(self, analysis: Analysis) -> AddResult:
+        t = self._t
+        doc = analysis.document
+        new = merged = 0
+        with self._writer.begin() as conn:
+            stored = conn.execute(
+                self._insert(t.documents)
+                .values(
+                    id=doc.id,
+                    origin=doc.origin,
+                    url=doc.url,
+                    title=doc.title,
+                    lang=doc.lang,
+                    published=doc.published,
+                    published_from=doc.published_from,
+                    byline=doc.byline,
+                    media_type=doc.media_type,
+                    links=list(doc.links),
+                    signals=[s.to_dict() for s in analysis.signals],
+                    text=doc.text,
+                    ingested_at=_now(),
+                )
+                .on_conflict_do_nothing(index_elements=["id"])
+                .returning(t.documents.c.id)
+            ).first()
+            if stored is None:  # stored meanwhile by another process: a no-op
+                return AddResult(False, 0, 0)
+            for ev in sorted(analysis.events, key=lambda e: e.id):  # one lock order for every writer
+                if self._merge_into(conn, ev):
+                    merged += 1
+                else:
+                    new += 1
         return AddResult(True, new, merged)
 
     def _merge_into(self, conn: Any, ev: ExtractedEvent) -> bool:
         import sqlalchemy as sa
 
         t = self._t
-        row = conn.execute(sa.select(t.events).where(t.events.c.id == ev.id)).mappings().first()
-        if row is None:
-            conn.execute(
-                sa.insert(t.events).values(**_event_row(ev), status="pending", review_note="", created_at=_now())
-            )
+        created = conn.execute(  # RETURNING, not rowcount: psycopg reports -1 for ON CONFLICT statements
+            self._insert(t.events)
+            .values(**_event_row(ev), status="pending", review_note="", created_at=_now())
+            .on_conflict_do_nothing(index_elements=["id"])
+            .returning(t.events.c.id)
+        ).first()
+        row = None
+        if created is None:  # another report's event: lock it until this transaction ends
+            row = conn.execute(sa.select(t.events).where(t.events.c.id == ev.id).with_for_update()).mappings().one()
         for e in ev.evidence:
             conn.execute(
-                sa.insert(t.evidence).values(
+                self._insert(t.evidence)
+                .values(
                     event_id=ev.id,
                     document_id=e.document,
                     quote=e.quote,
@@ -265,6 +348,7 @@ class EventStore:
                     end_offset=e.end,
                     confidence=e.confidence,
                 )
+                .on_conflict_do_nothing(index_elements=["event_id", "document_id", "start_offset", "end_offset"])
             )
         if row is None:
             return False
@@ -281,6 +365,7 @@ class EventStore:
                 claim=claim.strip(" …"),
                 mentioned=list(dict.fromkeys([*row["mentioned"], *ev.mentioned])),
                 members=row["members"] or list(ev.members),
+                updated_at=_now(),
             )
         )
         return True
@@ -349,13 +434,12 @@ class EventStore:
         Raises:
             UnknownEntityError: No event, or several, start with that id.
         """
-        if len(event_id) < 6:
-            raise InvalidInputError(f"event id {event_id!r} is too short; give at least 6 characters")
+        event_id = _hex_id(event_id, "event", 6)
         import sqlalchemy as sa
 
         t = self._t
         with self.engine.connect() as conn:
-            ids = conn.execute(sa.select(t.events.c.id).where(t.events.c.id.like(f"{event_id}%"))).scalars().all()
+            ids = conn.execute(sa.select(t.events.c.id).where(_prefix(t.events.c.id, event_id))).scalars().all()
         if len(ids) != 1:
             raise UnknownEntityError(
                 "event",
@@ -404,6 +488,29 @@ class EventStore:
         return {i: self.document(i) for i in dict.fromkeys(ids)}
 
 
+def _hex_id(value: str, what: str, shortest: int) -> str:
+    """An id or id prefix as given by a user: hex digits only, at least ``shortest`` of them.
+
+    Raises:
+        InvalidInputError: Anything else (``%`` and ``_`` would otherwise be ``LIKE`` wildcards).
+    """
+    given = value.strip().lower()
+    if not given or any(c not in "0123456789abcdef" for c in given):
+        article = "an" if what[0] in "aeiou" else "a"
+        raise InvalidInputError(
+            f"{value!r} is not {article} {what} id; ids are hex digits, as `casus events list` shows"
+        )
+    if len(given) < shortest:
+        raise InvalidInputError(f"{what} id {value!r} is too short; give at least {shortest} characters")
+    return given
+
+
+def _prefix(column: Any, given: str) -> Any:
+    """``column`` equals ``given`` or starts with it, with ``LIKE`` wildcards escaped."""
+    escaped = given.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return (column == given) | column.like(f"{escaped}%", escape="\\")
+
+
 def _event_row(ev: ExtractedEvent) -> dict[str, Any]:
     return {
         "id": ev.id,
@@ -445,12 +552,30 @@ def _stored(r: Any, evidence: list[Evidence]) -> StoredEvent:
     return StoredEvent(ev, r["status"], r["review_note"], r["reviewed_at"])
 
 
+#: Key of the PostgreSQL advisory lock that serialises creating and migrating the tables.
+_SCHEMA_LOCK = 0x63617375
+_ATTEMPTS = 8
+
+
+def _transient(err: BaseException) -> bool:
+    """Whether a database error is worth a retry: a lock timeout, a deadlock, a serialisation failure."""
+    text = str(getattr(err, "orig", err)).lower()
+    code = getattr(getattr(err, "orig", None), "sqlstate", None)
+    return code in ("40001", "40P01", "55P03") or "locked" in text or "deadlock" in text or "busy" in text
+
+
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None  # transactions are begun by _sqlite_begin, not by the driver
     cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA busy_timeout=30000")  # first: switching to WAL waits for other openers
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    """``BEGIN IMMEDIATE`` for writes (the write lock is taken at once, so two writers never deadlock)."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("casus_write") else "BEGIN")
 
 
 def _safe(url: str) -> str:

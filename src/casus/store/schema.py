@@ -5,9 +5,17 @@
 * ``events``: one row per distinct event (the id is derived from what makes two reports the same event, see
   :meth:`casus.ingest.model.ExtractedEvent.key`), with its review status;
 * ``evidence``: every quote that reports an event, with its document and offsets.
+
+The schema has a version, kept in ``casus_meta``; :data:`MIGRATIONS` brings an older store up to
+:data:`SCHEMA_VERSION` step by step, inside the same serialised transaction that creates the tables (see
+:func:`casus.store.events.EventStore`), so several processes opening a new or old store at once create or
+migrate it exactly once.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -25,8 +33,8 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-#: Bumped when the tables change; stored in ``meta``.
-SCHEMA_VERSION = "1"
+#: Bumped when the tables change; stored in ``casus_meta`` under ``schema``. Add a step to :data:`MIGRATIONS`.
+SCHEMA_VERSION = 2
 
 metadata = MetaData()
 
@@ -78,6 +86,7 @@ events = Table(
     Column("review_note", Text, nullable=False, default=""),
     Column("reviewed_at", DateTime(timezone=True)),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True)),
     Index("ix_events_status", "status"),
     Index("ix_events_org_type", "organization", "type"),
 )
@@ -95,3 +104,15 @@ evidence = Table(
     UniqueConstraint("event_id", "document_id", "start_offset", "end_offset", name="uq_evidence_span"),
     Index("ix_evidence_document", "document_id"),
 )
+
+
+def _add_updated_at(conn: Any) -> None:
+    """Version 1 → 2: ``events.updated_at``, when a later report last merged into the event."""
+    conn.exec_driver_sql(
+        "ALTER TABLE events ADD COLUMN updated_at TIMESTAMP"
+        + (" WITH TIME ZONE" if conn.dialect.name == "postgresql" else "")
+    )
+
+
+#: ``from_version → step`` upgrading a store by one version; each runs inside the schema transaction.
+MIGRATIONS: dict[int, Callable[[Any], None]] = {1: _add_updated_at}
