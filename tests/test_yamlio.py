@@ -134,3 +134,13 @@ def test_episode_files_go_through_the_same_entry_point():
         parse_episodes(text, "e.yaml")
     assert isinstance(err.value, SourceFormatError)
     assert str(err.value).startswith("e.yaml:3 [episodes.0.date]: not a valid date")
+
+
+def test_a_key_given_twice_is_refused_with_both_lines():
+    # PyYAML alone keeps the last value: a treaty would silently enter into force on the second date.
+    err = _error(PACT.replace("    in_force: 1998-04-17\n", "    in_force: 1998-04-17\n    in_force: 1999-01-01\n"))
+    assert err.line == 10
+    assert "duplicate key 'in_force' (first given on line 9)" in str(err)
+    flow = PACT.replace("{state: ARM, status: member,", "{state: ARM, status: member, state: RUS,")
+    assert "duplicate key 'state'" in str(_error(flow))
+    assert yamlio.load("a: {b: 1}\nc: {b: 1}\n", "ok.yaml") == {"a": {"b": 1}, "c": {"b": 1}}  # other mappings

@@ -37,8 +37,34 @@ from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
 from casus.errors import SourceFormatError
 
-#: The C-accelerated safe loader when libyaml is available.
-Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class Loader(_BaseLoader):  # type: ignore[valid-type,misc]
+    """The safe loader (C-accelerated when libyaml is available) that refuses a key given twice in a mapping.
+
+    PyYAML keeps the last value of a repeated key without a word; a curated fact or a scenario parameter
+    written twice is a mistake to report, with both lines.
+    """
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        """The mapping of ``node``, after checking that no key appears twice in it."""
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            try:
+                first = seen.get(key)
+            except TypeError:  # an unhashable key: SafeConstructor reports it
+                break
+            if first is not None:
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    f"duplicate key {key!r} (first given on line {first})",
+                    key_node.start_mark,
+                )
+            seen[key] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
 
 T = TypeVar("T")
 

@@ -57,7 +57,7 @@ def ingest_cmd(
             max=3600.0,
             help="CPU seconds each document's analysis may take before it is refused.",
         ),
-    ] = 60.0,
+    ] = 30.0,
     fmt: FormatOpt = Format.TABLE,
 ) -> None:
     """Read articles, extract alliance events with dates, quotes and sourcing signals, and store them."""

@@ -164,7 +164,7 @@ def fold_undated(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
 
 #: CPU seconds one document's analysis may take before it is refused (``None``: no limit). CPU time, not
 #: wall time, so that a busy machine does not refuse what an idle one reads; loading the models is not counted.
-TIME_BUDGET = 60.0
+TIME_BUDGET = 30.0
 
 #: Sentences parsed per batch; the time budget is checked between batches.
 _BATCH = 64
