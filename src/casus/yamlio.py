@@ -66,6 +66,7 @@ class Loader(_BaseLoader):  # type: ignore[valid-type,misc]
             seen[key] = key_node.start_mark.line + 1
         return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
 
+
 T = TypeVar("T")
 
 #: Validation settings for dataclass documents: unknown keys are errors; YAML numbers are accepted where a

@@ -6,6 +6,7 @@ document has to be read.
 
 from __future__ import annotations
 
+import functools
 import sys
 from typing import Annotated, Any
 
@@ -58,12 +59,20 @@ def ingest_cmd(
             help="CPU seconds each document's analysis may take before it is refused.",
         ),
     ] = 30.0,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private-addresses",
+            help="Also fetch URLs on private, loopback and link-local addresses (your own network).",
+        ),
+    ] = False,
     fmt: FormatOpt = Format.TABLE,
 ) -> None:
     """Read articles, extract alliance events with dates, quotes and sourcing signals, and store them."""
     from casus.errors import InvalidInputError
     from casus.ingest import LANGS, ingest
     from casus.ingest.documents import read_bounded
+    from casus.ingest.fetch import fetch_url
     from casus.kb.dates import parse_date
 
     if lang is not None and lang not in LANGS:
@@ -71,10 +80,14 @@ def ingest_cmd(
     day = parse_date(published, field="--published") if published else None
     stdin = read_bounded(sys.stdin.buffer, origin="-") if "-" in paths else None
     with _store(store) as st:
-        results = ingest(paths, st, lang=lang, published=day, stdin=stdin, budget=time_budget)
+        fetch = functools.partial(fetch_url, allow_private=allow_private)
+        results = ingest(paths, st, lang=lang, published=day, stdin=stdin, budget=time_budget, fetch=fetch)
     data: list[dict[str, Any]] = [
-        {
+        {"origin": r.origin, "error": r.error, "document": None, "new": False, "signals": [], "events": []}
+        if r.document is None
+        else {
             "origin": r.origin,
+            "error": "",
             "document": {
                 "id": r.document.id,
                 "title": r.document.title,
@@ -90,9 +103,12 @@ def ingest_cmd(
         }
         for r in results
     ]
+    failed = [d for d in data if d["error"]]
     if fmt is Format.JSON:
         emit([], [], fmt, json_data=data)
+        _report_failures(failed)
         return
+    data = [d for d in data if not d["error"]]
     rows = [{**_row(e), "document": d["document"]["id"][:10]} for d in data for e in d["events"]]
     emit(
         rows,
@@ -104,6 +120,15 @@ def ingest_cmd(
     if fmt is Format.TABLE:
         signals = [{"document": d["document"]["id"][:10], **s} for d in data for s in d["signals"]]
         emit(signals, ["document", "kind", "detail", "quote"], fmt, title="Sourcing signals")
+    _report_failures(failed)
+
+
+def _report_failures(failed: list[dict[str, Any]]) -> None:
+    """One line on stderr per refused source, and exit status 1 when any source was refused."""
+    for d in failed:
+        sys.stderr.write(f"casus: refused: {d['error']}\n")
+    if failed:
+        raise typer.Exit(1)
 
 
 @events_app.command("list")

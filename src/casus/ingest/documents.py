@@ -6,8 +6,9 @@ metadata. A plain-text article's first line is its title; a line holding only a 
 ``By``/``Par``/``Автор:`` gives the byline. A document's id is the SHA-256 of its raw bytes, so the same
 file read twice is recognised.
 
-Fetching is one function, :func:`fetch_url`, with a size cap and a timeout; tests point it at a local
-``http.server``.
+Fetching is one function, :func:`casus.ingest.fetch.fetch_url` (complete or nothing, public addresses
+only unless allowed); decoding is :func:`casus.ingest.decode.decode_text` (byte-order marks, UTF-16, UTF-8 with
+a few bad bytes replaced and flagged). Tests point fetching at a local ``http.server``.
 
 References:
     Barbaresi, A. 2021. "Trafilatura: A Web Scraping Library and Command-Line Tool for Text Discovery and
@@ -19,19 +20,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from casus.errors import DocumentTooLargeError, InvalidInputError, MissingExtraError, SourceFormatError
+from casus.errors import DocumentTooLargeError, MissingExtraError, SourceFormatError
+from casus.ingest.decode import decode_text
+from casus.ingest.fetch import MAX_BYTES, Fetched, fetch_url
 from casus.ingest.model import Document
 
-#: Largest document read or fetched, in bytes.
-MAX_BYTES = 5_000_000
+__all__ = ["MAX_BYTES", "Fetched", "Fetcher", "build_document", "fetch_url", "read_document"]
 
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 _URL_IN_TEXT = re.compile(r"https?://[^\s<>«»\"')\]]+", re.IGNORECASE)
@@ -46,49 +45,9 @@ _BYLINE = re.compile(r"^\s*(?:by|par|автор\s*:?|author\s*:|auteur\s*:)\s+(?
 Fetcher = Callable[[str], "Fetched"]
 
 
-@dataclass(frozen=True)
-class Fetched:
-    """The raw response to a fetch."""
-
-    url: str
-    content: bytes
-    media_type: str
-
-
 def content_hash(raw: bytes) -> str:
     """SHA-256 of the raw bytes, in hex: a document's id."""
     return hashlib.sha256(raw).hexdigest()
-
-
-def fetch_url(url: str, *, timeout: float = 20.0, max_bytes: int = MAX_BYTES) -> Fetched:
-    """Fetch one article over HTTP(S).
-
-    Args:
-        url: ``http://`` or ``https://`` address.
-        timeout: Seconds before giving up.
-        max_bytes: Refuse larger bodies.
-
-    Raises:
-        InvalidInputError: Not an http(s) URL.
-        SourceFormatError: The server answered with an error, nothing, or too much.
-    """
-    if not _URL.match(url.strip()):
-        raise InvalidInputError(f"{url!r} is not an http(s) URL")
-    request = urllib.request.Request(url.strip(), headers={"User-Agent": "casus-ingest/0.1 (+news ingestion)"})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            body = response.read(max_bytes + 1)
-            media_type = response.headers.get_content_type() or "application/octet-stream"
-            final = response.geturl()
-    except urllib.error.HTTPError as err:
-        raise SourceFormatError(url, f"the server answered HTTP {err.code} {err.reason}") from None
-    except (urllib.error.URLError, TimeoutError, OSError) as err:
-        raise SourceFormatError(url, f"could not fetch it: {getattr(err, 'reason', err)}") from None
-    if len(body) > max_bytes:
-        raise SourceFormatError(url, f"larger than {max_bytes} bytes; save the article and ingest the file")
-    if not body.strip():
-        raise SourceFormatError(url, "the server sent an empty body")
-    return Fetched(final, body, media_type)
 
 
 def read_url_list(path: str | Path) -> list[str] | None:
@@ -106,19 +65,6 @@ def read_url_list(path: str | Path) -> list[str] | None:
         if not _URL.match(ln):
             raise SourceFormatError(str(path), f"expected one http(s) URL per line, got {ln[:60]!r}", line=i)
     return [ln for _, ln in lines]
-
-
-def _decode(raw: bytes, origin: str) -> str:
-    if b"\x00" in raw[:4096]:
-        raise SourceFormatError(origin, "binary content; give a text or HTML article")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = raw.decode("cp1251" if re.search(rb"[\xc0-\xff]{4}", raw) else "latin-1")
-        except UnicodeDecodeError:
-            raise SourceFormatError(origin, "not UTF-8 text; re-save the article as UTF-8") from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def looks_like_html(text: str, media_type: str | None = None) -> bool:
@@ -214,6 +160,7 @@ def build_document(
     lang: str | None = None,
     published: dt.date | None = None,
     url: str | None = None,
+    charset: str | None = None,
 ) -> Document:
     """Turn raw bytes into a :class:`Document`: decode, extract HTML main text, metadata, language.
 
@@ -224,6 +171,7 @@ def build_document(
         lang: ``en``, ``fr`` or ``ru``; detected when ``None``.
         published: Publication date; read from the document when ``None``.
         url: The article's address, when known.
+        charset: The charset a server declared, if any.
 
     Raises:
         SourceFormatError: Empty, binary or text-less input.
@@ -235,7 +183,8 @@ def build_document(
         raise SourceFormatError(origin, "the document is empty")
     if len(raw) > MAX_BYTES:
         raise _too_large(origin, len(raw))
-    decoded = _decode(raw, origin)
+    got = decode_text(raw, origin, charset=charset)
+    decoded = got.text
     is_html = looks_like_html(decoded, media_type)
     if is_html:
         fields = _html_document(decoded, origin)
@@ -269,6 +218,7 @@ def build_document(
         links=links,
         origin=origin,
         media_type="text/html" if is_html else "text/plain",
+        decoding=got.note,
     )
 
 
@@ -288,7 +238,15 @@ def read_document(
     name = str(source)
     if _URL.match(name):
         got = (fetch or fetch_url)(name)
-        return build_document(got.content, name, media_type=got.media_type, lang=lang, published=published, url=got.url)
+        return build_document(
+            got.content,
+            name,
+            media_type=got.media_type,
+            lang=lang,
+            published=published,
+            url=got.url,
+            charset=got.charset,
+        )
     return build_document(read_bounded(source), name, lang=lang, published=published)
 
 

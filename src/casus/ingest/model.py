@@ -66,6 +66,7 @@ class Document:
         links: Links found in the document (``href`` targets, URLs in the text).
         origin: The path or URL it was read from (``-`` for standard input).
         media_type: ``text/plain`` or ``text/html``.
+        decoding: Why the text may differ from what was written (bytes replaced, an encoding guessed), or ``""``.
     """
 
     id: str
@@ -79,6 +80,7 @@ class Document:
     links: tuple[str, ...] = ()
     origin: str = ""
     media_type: str = "text/plain"
+    decoding: str = ""
 
     def __post_init__(self) -> None:
         if self.lang not in LANGS:
@@ -272,8 +274,8 @@ class Signal:
     """A source-quality signal: something a careful reader would notice. A signal, never a verdict.
 
     Attributes:
-        kind: ``unattributed_quote``, ``rewrite_leftover``, ``duplicated_title``, ``no_byline`` or
-            ``no_source_link``.
+        kind: ``unattributed_quote``, ``rewrite_leftover``, ``duplicated_title``, ``no_byline``,
+            ``no_source_link`` or ``decoding`` (bytes replaced or an encoding guessed).
         detail: What exactly was seen.
         start: Offset of the passage, when there is one.
         end: Offset after it.

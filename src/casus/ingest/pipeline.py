@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from casus.errors import TimeBudgetError
+from casus.errors import SourceFormatError, StoreError, TimeBudgetError
 from casus.ingest import lexicon as lx
 from casus.ingest import nlp
 from casus.ingest.documents import Fetcher, build_document, expand_sources, read_document
@@ -284,18 +284,19 @@ class IngestResult:
 
     Attributes:
         origin: Path, URL or ``-``.
-        document: The document id (content hash).
-        new: False when the store already held the document (nothing was written).
-        analysis: The analysis, for a new document.
+        document: The document (``None`` when it was refused).
+        new: False when the store already held the document, or it was refused (nothing was written).
         events: Events stored for this document (new or merged), as the store holds them.
         signals: The document's sourcing signals.
+        error: Why the source was refused (one line: fetch failure, too large, over its time budget…), or ``""``.
     """
 
     origin: str
-    document: Document
+    document: Document | None
     new: bool
     events: tuple[ExtractedEvent, ...]
     signals: tuple[object, ...]
+    error: str = ""
 
 
 def ingest(
@@ -321,23 +322,40 @@ def ingest(
         stdin: The bytes of standard input, for ``-``.
         budget: CPU seconds each document's analysis may take (``None``: no limit).
 
+    Every source gets a result, in order: a source that cannot be read, fetched, decoded or analysed in its
+    time budget, or whose write the store refuses, gets a result with ``error`` set (nothing of it is
+    written) and the rest of the list goes on.
+
     Raises:
-        SourceFormatError: An unreadable source (nothing is written for it or after it).
-        StoreError: The store refused a write (that document's transaction is rolled back).
+        SourceFormatError: A missing file or a malformed URL list among ``sources`` (before anything is read).
+        InvalidInputError: An unsupported ``lang``.
     """
     results: list[IngestResult] = []
     for origin in expand_sources(list(sources)):
-        if origin == "-":
-            doc = build_document(stdin or b"", "-", lang=lang, published=published)
-        else:
-            doc = read_document(origin, lang=lang, published=published, fetch=fetch)
-        if store.has_document(doc.id):
-            stored = store.document(doc.id)
-            results.append(
-                IngestResult(origin, stored.document, False, store.events_of_document(doc.id), stored.signals)
-            )
-            continue
-        analysis = analyze(doc, kb, budget=budget)
-        store.add_analysis(analysis)
-        results.append(IngestResult(origin, doc, True, store.events_of_document(doc.id), analysis.signals))
+        try:
+            results.append(_ingest_one(origin, store, lang, published, kb, fetch, stdin, budget))
+        except (SourceFormatError, StoreError) as err:  # this source only: the rest of the list goes on
+            results.append(IngestResult(origin, None, False, (), (), error=str(err)))
     return results
+
+
+def _ingest_one(
+    origin: str,
+    store: EventStore,
+    lang: str | None,
+    published: dt.date | None,
+    kb: KnowledgeBase | None,
+    fetch: Fetcher | None,
+    stdin: bytes | None,
+    budget: float | None,
+) -> IngestResult:
+    if origin == "-":
+        doc = build_document(stdin or b"", "-", lang=lang, published=published)
+    else:
+        doc = read_document(origin, lang=lang, published=published, fetch=fetch)
+    if store.has_document(doc.id):
+        stored = store.document(doc.id)
+        return IngestResult(origin, stored.document, False, store.events_of_document(doc.id), stored.signals)
+    analysis = analyze(doc, kb, budget=budget)
+    store.add_analysis(analysis)
+    return IngestResult(origin, doc, True, store.events_of_document(doc.id), analysis.signals)

@@ -67,6 +67,8 @@ def assess(doc: Document) -> tuple[Signal, ...]:
     """Source-quality signals of one document, in text order (missing things last)."""
     text = doc.text
     out: list[Signal] = []
+    if doc.decoding:
+        out.append(Signal("decoding", f"the text may not be exactly as written: {doc.decoding}"))
     for pattern in _UNATTRIBUTED:
         for m in pattern.finditer(text):
             out.append(
