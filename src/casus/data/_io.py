@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import zlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -12,12 +13,22 @@ import numpy.typing as npt
 import pandas as pd
 
 from casus.data.cache import find_dataset_file
+from casus.data.provenance import get_provenance
+from casus.data.verify import verify_dataset_file
 from casus.errors import SourceFormatError
 
 
 def resolve(name: str, filename: str, path: str | os.PathLike[str] | None) -> Path:
-    """The file to read: ``path`` when it is a file, else :func:`find_dataset_file`."""
-    return find_dataset_file(name, filename, path)
+    """The file to read, verified: ``path`` when it is a file, else :func:`find_dataset_file`.
+
+    Raises:
+        DataUnavailableError: The file is not on this machine.
+        DatasetChecksumError: Its size or SHA-256 is not the registered one (see :mod:`casus.data.verify`).
+    """
+    explicit = path is not None and Path(path).is_file()
+    found = find_dataset_file(name, filename, path)
+    verify_dataset_file(get_provenance(name), filename, found, explicit=explicit)
+    return found
 
 
 def read_csv_checked(
@@ -42,8 +53,8 @@ def read_csv_checked(
     """
     try:
         header = pd.read_csv(path, nrows=0).columns.tolist()
-    except (OSError, ValueError, UnicodeDecodeError) as exc:
-        raise SourceFormatError(str(path), f"cannot read the CSV header: {exc}", line=1) from exc
+    except (OSError, ValueError, UnicodeDecodeError, EOFError, zlib.error) as exc:
+        raise SourceFormatError(str(path), f"cannot read the CSV header: {_one_line(exc)}", line=1) from None
     for col in dtypes:
         if col not in header:
             raise SourceFormatError(
@@ -53,11 +64,20 @@ def read_csv_checked(
     if other_dtype is not None:
         full.update({c: other_dtype for c in header if c not in full})
     try:
-        return pd.read_csv(
+        frame = pd.read_csv(
             path, dtype=full, na_values=list(na_values), keep_default_na=keep_default_na, low_memory=False
         )
     except (ValueError, TypeError) as exc:
-        raise SourceFormatError(str(path), f"a value does not fit its column type: {exc}") from exc
+        raise SourceFormatError(str(path), f"a value does not fit its column type: {_one_line(exc)}") from None
+    except (OSError, EOFError, zlib.error) as exc:  # a truncated or corrupt .gz (EOFError made click print "Aborted!")
+        raise SourceFormatError(str(path), f"the file is truncated or corrupt: {_one_line(exc)}") from None
+    if frame.empty:
+        raise SourceFormatError(str(path), "the file has a header but no rows; is it truncated?", line=2)
+    return frame
+
+
+def _one_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:300]
 
 
 def build_dates(
