@@ -63,7 +63,11 @@ def test_user_errors_exit_2_with_one_line(capsys, example_path, store_url):
     code, _, err = run(capsys, "ingest", str(example_path), "--lang", "de", "--store", store_url)
     assert code == 2 and err.count("\n") == 1 and "--lang" in err
     code, _, err = run(capsys, "events", "show", "zzzzzzzz", "--store", store_url)
+    assert code == 2 and "'zzzzzzzz' is not an event id" in err
+    code, _, err = run(capsys, "events", "show", "abcdef12", "--store", store_url)
     assert code == 2 and "unknown event" in err
+    code, _, err = run(capsys, "events", "accept", "%%%%%%", "--store", store_url)  # issue 15: LIKE wildcards
+    assert code == 2 and err.count("\n") == 1 and "'%%%%%%' is not an event id" in err
     code, _, err = run(capsys, "ingest", "/nonexistent/article.txt", "--store", store_url)
     assert code == 2 and "no such file" in err
 

@@ -87,15 +87,20 @@ def test_sourcing_signals(example):
 
 
 def test_an_analysis_over_its_time_budget_is_refused_and_nothing_is_stored(example_path, kb, tmp_path):
+    import re
+
     import pytest
 
     from casus.errors import TimeBudgetError
-    from casus.ingest import ingest
+    from casus.ingest import analyze, ingest, read_document
     from casus.store import EventStore
 
     with EventStore(f"sqlite:///{tmp_path / 'ev.sqlite'}") as store:
-        with pytest.raises(TimeBudgetError, match=r"otsc-expansion.*longer than its 1e-09 CPU-second budget"):
-            ingest([str(example_path)], store, kb=kb, budget=1e-9)
+        (refused,) = ingest([str(example_path)], store, kb=kb, budget=1e-9)
+        assert refused.document is None and not refused.new
+        assert re.search(r"otsc-expansion.*longer than its 1e-09 CPU-second budget", refused.error)
+        with pytest.raises(TimeBudgetError):
+            analyze(read_document(example_path), kb, budget=1e-9)
         assert store.counts() == {"documents": 0, "events": 0, "evidence": 0}
         (done,) = ingest([str(example_path)], store, kb=kb, budget=None)
         assert done.new and any(e.type is T.SUSPENSION for e in done.events)  # Armenia, earlier this year

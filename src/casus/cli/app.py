@@ -288,19 +288,83 @@ def _register_extensions() -> None:
 _register_extensions()
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point: run the CLI, mapping casus errors to exit code 2 and one line on stderr."""
+def _click() -> Any:
+    """The click that typer runs on (recent typer ships its own copy as ``typer._click``)."""
     try:
-        app(args=argv, standalone_mode=True)
+        import typer._click as vendored  # type: ignore[import-not-found,unused-ignore]
+
+        return vendored
+    except ImportError:  # pragma: no cover - typer releases that use the click package
+        import click
+
+        return click
+
+
+def _flag_pairs() -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Every on/off flag pair of every command (``--requested/--not-requested``, ``--atop/--curated-only``)."""
+    pairs: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+
+    def walk(cmd: Any) -> None:
+        for p in cmd.params:
+            if getattr(p, "is_flag", False) and getattr(p, "secondary_opts", None):
+                pairs.append((tuple(p.opts), tuple(p.secondary_opts)))
+        for sub in getattr(cmd, "commands", {}).values():
+            walk(sub)
+
+    walk(typer.main.get_command(app))
+    return pairs
+
+
+def _conflicting_flags(argv: list[str]) -> str | None:
+    """The first on/off pair given both ways (click would let the last one win silently), or ``None``."""
+    given = set(argv[: argv.index("--")] if "--" in argv else argv)
+    for on, off in _flag_pairs():
+        if given & set(on) and given & set(off):
+            return f"{'/'.join(on)} and {'/'.join(off)} contradict each other; give one of them"
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run the CLI; every user mistake is exit code 2 and one line on stderr.
+
+    Click's usage errors (a missing argument, a bad option value), casus's typed errors, contradicting flags
+    and the operating system's refusals (a file that cannot be read, a name too long) are all one line
+    ``casus: error: …``, never a traceback.
+    """
+    errors = _click().exceptions
+    usage_error, click_error = errors.UsageError, errors.ClickException
+    abort = getattr(errors, "Abort", typer.Abort)
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        conflict = _conflicting_flags(args)
+        if conflict:
+            raise usage_error(conflict)
+        result = app(args=args, standalone_mode=False)
+    except usage_error as err:
+        where = f" (see `{err.ctx.command_path} --help`)" if err.ctx is not None else " (see `casus --help`)"
+        sys.stderr.write(f"casus: error: {' '.join(err.format_message().split())}{where}\n")
+        return 2
+    except click_error as err:
+        sys.stderr.write(f"casus: error: {' '.join(err.format_message().split())}\n")
+        return 2
+    except (abort, EOFError):
+        sys.stderr.write("casus: aborted\n")
+        return 1
     except SystemExit as exc:
         return int(exc.code or 0) if not isinstance(exc.code, str) else 1
     except CasusError as err:
-        sys.stderr.write(f"casus: error: {err}\n")
+        sys.stderr.write(f"casus: error: {' '.join(str(err).split())}\n")
         return 2
     except KeyboardInterrupt:
         sys.stderr.write("casus: interrupted\n")
         return 130
-    return 0
+    except (OSError, UnicodeError) as err:  # a file that cannot be read or written, a name too long, bad bytes
+        name = getattr(err, "filename", None)
+        what = getattr(err, "strerror", None) or " ".join(str(err).split())
+        sys.stderr.write(f"casus: error: {name + ': ' if name else ''}{what}\n")
+        return 2
+    return result if isinstance(result, int) else 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -55,7 +55,7 @@ def _out_folder(out: str | Path) -> Path:
 
 def simulate(
     scenario: Annotated[str, typer.Argument(help="A scenario YAML file, or a built-in name (armenia-2022-09).")],
-    runs: Annotated[int, typer.Option("--runs", "-n", min=1, help="Replications.")] = 100_000,
+    runs: Annotated[int, typer.Option("--runs", "-n", min=1, max=1_000_000, help="Replications.")] = 100_000,
     seed: Annotated[int | None, typer.Option("--seed", "-s", min=0, help="Root seed (default: random).")] = None,
     out: Annotated[str | None, typer.Option("--out", help="Folder for Parquet tables and charts (PNG, HTML).")] = None,
     sobol: Annotated[bool, typer.Option("--sobol", help="Also compute Sobol indices of the assumptions.")] = False,

@@ -97,7 +97,7 @@ def _write_outputs(out: Path, tr: Trajectory, suite: HazardSuite) -> list[Path]:
 def dynamics(
     org: Annotated[str, typer.Argument(help="Organization: id, name or acronym (CSTO, NATO…).")],
     threat: Annotated[str, typer.Option(help="Threat path: flat, rising, falling, or a CSV (year,threat|onsets).")],
-    years: Annotated[int, typer.Option(help="Years to simulate (ignored for a CSV path).")] = 10,
+    years: Annotated[int, typer.Option(min=1, max=200, help="Years to simulate (ignored for a CSV path).")] = 10,
     runs: Annotated[int, typer.Option(help="Runs (each draws its own coefficients).")] = 2000,
     seed: Annotated[int | None, typer.Option(help="Random seed (same seed, same result).")] = None,
     start: Annotated[str | None, typer.Option(help="Start date (default: end of casus's verified coverage).")] = None,

@@ -57,7 +57,7 @@ def sweep(
         Sample | None, typer.Option("--sample", help="Sample the ranges (sobol or lhs) instead of a grid.")
     ] = None,
     points: Annotated[int | None, typer.Option("--points", min=1, help="Points of a --sample.")] = None,
-    runs: Annotated[int, typer.Option("--runs", "-n", min=1, help="Replications per point.")] = 20_000,
+    runs: Annotated[int, typer.Option("--runs", "-n", min=1, max=1_000_000, help="Replications per point.")] = 20_000,
     exact: Annotated[bool, typer.Option("--exact", help="Exact response probabilities (no sampling).")] = False,
     seed: Annotated[int | None, typer.Option("--seed", "-s", min=0, help="Root seed (default: random).")] = None,
     executor: Annotated[

@@ -128,6 +128,24 @@ def _participants(kb: KnowledgeBase, scope: str, org: Organization | None, scena
     return sorted(dict.fromkeys(ids), key=lambda s: kb.states.get(s).name)
 
 
+def _check_requester(
+    kb: KnowledgeBase, scope: str, org: Organization | None, scenario: Scenario, requester: str, name: str
+) -> None:
+    """Refuse a requester that is no party of the organization on the date (a suspended member may ask).
+
+    Raises:
+        ScenarioError: The requester belongs to no spell of the organization active on the date.
+    """
+    spells = kb.members_on(org, scenario.on).members if org is not None else kb.spells(scope)
+    party = {m.state for m in spells if m.active_on(scenario.on) and m.status in (Status.MEMBER, Status.SUSPENDED)}
+    if requester not in party:
+        raise ScenarioError(
+            f"scenario {scenario.name}: {kb.states.get(requester).name} is not a member of {name} on {scenario.on}, "
+            "so it cannot ask it for help; make the requester a member (or leave `requester` out when the "
+            "target, a member, asks)"
+        )
+
+
 def _decision_body(provision: Provision | None, org: Organization | None) -> tuple[DecisionRule, str] | None:
     if org is None:
         return None
@@ -210,6 +228,8 @@ def assess_procedure(kb: KnowledgeBase, scenario: Scenario) -> Procedure:
     excluded |= {x.by for t in treaties for x in t.suspensions if x.towards == crisis.target and x.active_on(crisis.on)}
     helpers = tuple(s for s in members if s not in excluded)
     requester_votes = requester in members
+    if not requester_votes:
+        _check_requester(kb, scope, org, scenario, requester, name)
     steps = [f"{kb.states.get(requester).name} asks {name} for {scenario.request.value} on {scenario.on}."]
     target = kb.states.get(crisis.target).name
     if provision is not None:
