@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from casus.cli.output import Format, emit
+from casus.cli.options import AtopOpt, Format, FormatOpt, NewsOpt, OnOpt, StoreOpt, emit, note
 from casus.errors import CasusError
 
 if TYPE_CHECKING:
@@ -27,22 +27,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format: table, json or csv.")]
-OnOpt = Annotated[str | None, typer.Option("--on", help="Date (YYYY-MM-DD); default: today.")]
-NewsOpt = Annotated[
-    bool,
-    typer.Option("--news", help="Add the facts of accepted news events from the event store (see `casus events`)."),
-]
-StoreOpt = Annotated[str | None, typer.Option("--store", help="Event store URL (default: $CASUS_STORE or the user's).")]
-AtopOpt = Annotated[
-    bool | None,
-    typer.Option(
-        "--atop/--curated-only",
-        help="Include ATOP 5.1 alliances (default: when the date is in 1815-2018 "
-        "and the ATOP files are on this machine).",
-    ),
-]
 
 
 _PROVIDER: KnowledgeProvider | None = None
@@ -81,19 +65,15 @@ def _kb(
         raise MissingExtraError("ingest", err.name or "sqlalchemy") from None
     overlay = overlay_kb(kb, EventStore(store))
     if overlay.memberships:
-        _warn(f"{len(overlay.memberships)} membership spell(s) added from accepted news events")
+        note(f"{len(overlay.memberships)} membership spell(s) added from accepted news events")
     for conflict in overlay.conflicts:
-        _warn(f"not applied, conflicts with curated facts: {conflict.message}")
+        note(f"not applied, conflicts with curated facts: {conflict.message}")
     return overlay.kb
 
 
 def _short_sources(rows: list[dict[str, Any]], fmt: Format) -> list[dict[str, Any]]:
     """In tables, show the short form of each source (publisher, date); JSON and CSV keep the citation."""
     return [{**r, "source": r["source_short"]} for r in rows] if fmt is Format.TABLE else rows
-
-
-def _warn(text: str) -> None:
-    sys.stderr.write(f"casus: note: {text}\n")
 
 
 @app.command()
@@ -135,7 +115,7 @@ def members(
     roster = kb.members_on(org, date)
     data = roster_to_dict(kb, roster)
     if roster.beyond_coverage:
-        _warn(
+        note(
             f"facts about {roster.organization.name} are verified through {data['known_through']}: the statuses "
             f"shown are those of that date; on {roster.on} they are unknown after {data['unknown_after']}"
         )

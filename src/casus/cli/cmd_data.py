@@ -7,9 +7,7 @@ from typing import Annotated
 
 import typer
 
-from casus.cli.output import Format, emit
-
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format: table, json or csv.")]
+from casus.cli.options import Format, FormatOpt, emit, say
 
 data_app = typer.Typer(
     help="Datasets: download the official files, reconcile them with curated facts.", no_args_is_help=True
@@ -97,7 +95,7 @@ def frame(
     sources = [s.strip() for s in with_.split(",") if s.strip()]
     df = build_frame(kind, start, end, sources, directed=not undirected, nmc_version=nmc_version)
     path = write_frame(df, out)
-    sys.stderr.write(f"casus: wrote {len(df):,} rows × {df.shape[1]} columns to {path}\n")
+    say(f"wrote {len(df):,} rows × {df.shape[1]} columns to {path}")
 
 
 def register(app: typer.Typer) -> None:

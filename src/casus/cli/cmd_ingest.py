@@ -12,17 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
-from casus.cli.output import Format, emit
-
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format: table, json or csv.")]
-StoreOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--store",
-        help="Event store: sqlite:///PATH, postgresql://… or a file (default: $CASUS_STORE, "
-        "else events.sqlite in the user data folder).",
-    ),
-]
+from casus.cli.options import Format, FormatOpt, StoreOpt, emit, say
 
 events_app = typer.Typer(help="Review the events read from the news: list, show, accept, reject.", no_args_is_help=True)
 
@@ -208,7 +198,7 @@ def _review(event_id: str, accept: bool, note: str, store: str | None, fmt: Form
         return
     emit([_row(data)], _EVENT_COLUMNS, fmt, title="Reviewed")
     for c in conflicts:
-        sys.stderr.write(f"casus: conflict for review: {c['message']}\n")
+        say(f"conflict for review: {c['message']}")
     for f in facts:
         sys.stdout.write(f"fact: {f['state']} {f['status']} in {f['organization']} from {f['start']}\n")
 

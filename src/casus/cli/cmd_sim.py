@@ -6,21 +6,17 @@ The membership-dynamics and alignment commands (``casus dynamics``, ``casus alig
 
 from __future__ import annotations
 
-import sys
 from importlib import import_module
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from casus.cli.output import Format, emit, emit_json
+from casus.cli.options import Format, FormatOpt, emit, emit_json, note, out_folder, say
 
 if TYPE_CHECKING:
     from casus.sim.crisis.backtest import BacktestResult
     from casus.sim.crisis.result import CrisisResult
     from casus.sim.crisis.sensitivity import SobolResult
-
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format: table, json or csv.")]
 
 
 def _kb_and_evidence() -> tuple[Any, Any]:
@@ -33,24 +29,8 @@ def _kb_and_evidence() -> tuple[Any, Any]:
         warnings.simplefilter("always")
         evidence = load_evidence()
     for w in caught:
-        sys.stderr.write(f"casus: note: {w.message} (drivers needing it are left out)\n")
+        note(f"{w.message} (drivers needing it are left out)")
     return load_kb(), evidence
-
-
-def _out_folder(out: str | Path) -> Path:
-    """Create the ``--out`` folder (and its parents) up front, so a bad path fails before the work is done.
-
-    Raises:
-        InvalidInputError: The folder cannot be created (a file is in the way, no permission).
-    """
-    from casus.errors import InvalidInputError
-
-    folder = Path(out)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InvalidInputError(f"--out {out}: cannot create the folder ({exc.strerror or exc})") from None
-    return folder
 
 
 def simulate(
@@ -66,7 +46,7 @@ def simulate(
     from casus.sim.crisis.simulate import simulate_crisis
 
     scen = load_scenario(scenario)
-    folder = _out_folder(out) if out else None
+    folder = out_folder(out) if out else None
     kb, evidence = _kb_and_evidence()
     result = simulate_crisis(kb, scen, evidence, runs=runs, rng=seed)
     sens = None
@@ -78,7 +58,7 @@ def simulate(
         from casus.sim.crisis.io.charts import write_outputs
 
         for path in write_outputs(result, folder, sens):
-            sys.stderr.write(f"casus: wrote {path}\n")
+            say(f"wrote {path}")
     data = result.to_dict()
     if sens is not None:
         data["sobol"] = sens.to_dict()
@@ -183,7 +163,7 @@ def backtest(fmt: FormatOpt = Format.TABLE) -> None:
 def _print_backtest(result: BacktestResult, rows: list[dict[str, Any]], columns: list[str]) -> None:
     from rich.console import Console
 
-    from casus.cli.output import emit_table
+    from casus.cli.options import emit_table
     from casus.sim.crisis.backtest import BASELINES
 
     emit_table(rows, columns, title="Backtest: each episode as of the day before")

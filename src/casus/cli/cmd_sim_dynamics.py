@@ -12,17 +12,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from casus.cli.output import Format, emit, emit_json
+from casus.cli.options import Format, FormatOpt, emit, emit_json, note, out_folder
 
 if TYPE_CHECKING:
     from casus.sim.dynamics.hazard import HazardSuite
     from casus.sim.dynamics.simulate import ThreatPath, Trajectory
-
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format: table, json or csv.")]
-
-
-def _note(text: str) -> None:
-    sys.stderr.write(f"casus: note: {text}\n")
 
 
 def _threat(spec: str, suite: HazardSuite, first_year: int, years: int) -> ThreatPath:
@@ -108,7 +102,6 @@ def dynamics(
     out: Annotated[Path | None, typer.Option(help="Folder for Parquet tables and PNG/HTML charts.")] = None,
 ) -> None:
     """Fitted hazard models of accession, exit and termination, and an illustrative membership trajectory."""
-    from casus.cli.cmd_sim import _out_folder
     from casus.curated import load_kb
     from casus.kb.dates import parse_date
     from casus.sim.dynamics.io import load_fitted_suite, load_hypothesis_tests
@@ -116,7 +109,7 @@ def dynamics(
     from casus.sim.dynamics.snapshot import org_snapshot
     from casus.sim.io import load_dynamics_frames
 
-    folder = _out_folder(out) if out is not None else None
+    folder = out_folder(out) if out is not None else None
     kb = load_kb()
     frames = load_dynamics_frames()
     day = parse_date(start, field="--start") if start else None
@@ -146,7 +139,7 @@ def dynamics(
     }
     if folder is not None:
         for p in _write_outputs(folder, tr, suite):
-            _note(f"wrote {p}")
+            note(f"wrote {p}")
     if fmt is Format.JSON:
         emit_json(data)
         return

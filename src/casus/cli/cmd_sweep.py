@@ -7,7 +7,6 @@ A thin command over :func:`casus.sim.sweep.run.simulate_sweep` (see ``docs/sweep
 
 from __future__ import annotations
 
-import sys
 import time
 from contextlib import AbstractContextManager, nullcontext
 from enum import StrEnum
@@ -16,14 +15,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from casus.cli.output import Format, emit, emit_json
+from casus.cli.options import Format, FormatOpt, emit, emit_json, out_folder, say
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from casus.sim.sweep.run import SweepExecutor
 
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format: table, json or csv.")]
 TABLE_ROWS = 30
 """Points shown by the table format (``--out`` or ``--format csv|json`` give them all)."""
 
@@ -83,7 +81,7 @@ def sweep(
     fmt: FormatOpt = Format.TABLE,
 ) -> None:
     """Run a scenario over a grid or a sample of model parameters (illustrative, not a forecast)."""
-    from casus.cli.cmd_sim import _kb_and_evidence, _out_folder
+    from casus.cli.cmd_sim import _kb_and_evidence
     from casus.errors import InvalidInputError
     from casus.sim.crisis.io import load_scenario
     from casus.sim.sweep.design import SweepDesign
@@ -92,7 +90,7 @@ def sweep(
     if out is not None and Path(out).suffix.lower() not in (".parquet", ".csv"):
         raise InvalidInputError(f"--out {out}: write a .parquet or a .csv file")
     if out is not None:
-        _out_folder(Path(out).parent)
+        out_folder(Path(out).parent)
     if sample is None and points is not None:
         raise InvalidInputError("--points applies to --sample sobol|lhs; a grid's size comes from its STEPS")
     if sample is not None and points is None:
@@ -109,13 +107,11 @@ def sweep(
     with _open(kind, workers, scheduler) as ex:
         where = f"{kind.value}" + (f", {ex.workers} workers" if kind is not Executor.SERIAL else "")
         each = "exact" if exact else f"{runs:,} runs each"
-        _note(f"sweeping {design.size:,} points ({each}) on {where}")
+        say(f"sweeping {design.size:,} points ({each}) on {where}")
         df = simulate_sweep(
             kb, scen, design, evidence, runs=runs, exact=exact, rng=seed, executor=ex, batch_size=batch_size
         )
-    _note(
-        f"done in {time.perf_counter() - started:.1f} s; root seed {df.attrs['seed']} (rerun with --seed to reproduce)"
-    )
+    say(f"done in {time.perf_counter() - started:.1f} s; root seed {df.attrs['seed']} (rerun with --seed to reproduce)")
     if out is not None:
         _write(df, Path(out))
     _emit(df, fmt)
@@ -141,7 +137,7 @@ def _write(df: pd.DataFrame, path: Path) -> None:
             df.to_parquet(path)
         except ImportError:
             raise MissingExtraError("sim", "pyarrow") from None
-    _note(f"wrote {path}")
+    say(f"wrote {path}")
 
 
 def _emit(df: pd.DataFrame, fmt: Format) -> None:
@@ -172,10 +168,6 @@ def _emit(df: pd.DataFrame, fmt: Format) -> None:
         title=f"Sweep of {df.attrs['scenario']} ({df.attrs['method']}, {runs}, root seed {df.attrs['seed']})",
         caption=shown + df.attrs["label"],
     )
-
-
-def _note(text: str) -> None:
-    sys.stderr.write(f"casus: {text}\n")
 
 
 def register(app: typer.Typer) -> None:

@@ -1,0 +1,136 @@
+"""The options and output helpers every ``casus`` command shares, defined once.
+
+``--format table|json|csv`` (:data:`FormatOpt`), ``--on DATE`` (:data:`OnOpt`), the news and store options,
+``--atop/--curated-only``, the ``--out`` folder (:func:`out_folder`) and the three writers (:func:`emit`,
+:func:`emit_json`, :func:`emit_csv`, :func:`emit_table`). A command module imports them from here; it never
+declares its own.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from casus.errors import InvalidInputError
+
+
+class Format(StrEnum):
+    """Output formats."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format: table, json or csv.")]
+OnOpt = Annotated[str | None, typer.Option("--on", help="Date (YYYY-MM-DD); default: today.")]
+NewsOpt = Annotated[
+    bool,
+    typer.Option("--news", help="Add the facts of accepted news events from the event store (see `casus events`)."),
+]
+StoreOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--store",
+        help="Event store: sqlite:///PATH, postgresql://… or a file (default: $CASUS_STORE, "
+        "else events.sqlite in the user data folder).",
+    ),
+]
+AtopOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--atop/--curated-only",
+        help="Include ATOP 5.1 alliances (default: when the date is in 1815-2018 "
+        "and the ATOP files are on this machine).",
+    ),
+]
+
+
+def emit_json(data: Any) -> None:
+    """Write ``data`` as indented UTF-8 JSON to stdout."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def _cell(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, list | tuple):
+        return ";".join(_cell(x) for x in v)
+    if isinstance(v, dict):
+        return json.dumps(v, ensure_ascii=False)
+    return str(v)
+
+
+def emit_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> None:
+    """Write rows as CSV with a header (lists joined by ``;``)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row.get(c)) for c in columns])
+    sys.stdout.write(buf.getvalue())
+
+
+def emit_table(
+    rows: Iterable[dict[str, Any]], columns: Sequence[str], title: str | None = None, caption: str | None = None
+) -> None:
+    """Print rows as a rich table."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, caption=caption, show_lines=False, title_justify="left")
+    for c in columns:
+        table.add_column(c.replace("_", " "), overflow="fold")
+    for row in rows:
+        table.add_row(*(_cell(row.get(c)) for c in columns))
+    Console(soft_wrap=False).print(table)
+
+
+def emit(
+    rows: list[dict[str, Any]],
+    columns: Sequence[str],
+    fmt: Format,
+    *,
+    json_data: Any = None,
+    title: str | None = None,
+    caption: str | None = None,
+) -> None:
+    """Emit in the chosen format; JSON emits ``json_data`` when given (the documented contract)."""
+    if fmt is Format.JSON:
+        emit_json(rows if json_data is None else json_data)
+    elif fmt is Format.CSV:
+        emit_csv(rows, columns)
+    else:
+        emit_table(rows, columns, title=title, caption=caption)
+
+
+def say(text: str) -> None:
+    """One ``casus: …`` line on stderr (what was written where); stdout carries only the result."""
+    sys.stderr.write(f"casus: {text}\n")
+
+
+def note(text: str) -> None:
+    """One ``casus: note: …`` line on stderr: something the reader of the result should know."""
+    sys.stderr.write(f"casus: note: {text}\n")
+
+
+def out_folder(out: str | Path) -> Path:
+    """Create the ``--out`` folder (and its parents) up front, so a bad path fails before the work is done.
+
+    Raises:
+        InvalidInputError: The folder cannot be created (a file is in the way, no permission).
+    """
+    folder = Path(out)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InvalidInputError(f"--out {out}: cannot create the folder ({exc.strerror or exc})") from None
+    return folder
