@@ -55,11 +55,12 @@ _LAZY = {
     "backtest": "casus.sim.crisis.backtest",
     "sobol_indices": "casus.sim.crisis.sensitivity",
     "KnowledgeProvider": "casus.knowledge",
+    "default_provider": "casus.knowledge",
     "cite": "casus.data.provenance",
     "versions": "casus.data.provenance",
 }
 
-__all__ = [*sorted(_LAZY), "bodies", "evaluate", "history", "members_on", "offices", "timeline"]
+__all__ = [*sorted(_LAZY), "bodies", "evaluate", "history", "members_on", "offices", "timeline", "to_dict"]
 
 if TYPE_CHECKING:
     from casus.kb.events import Event
@@ -77,25 +78,29 @@ def __getattr__(name: str) -> Any:
 
 
 def members_on(org: str, on: str | dt.date | None = None) -> Roster:
-    """Members of an organization on a date (default today), with statuses, from the built-in knowledge."""
-    from casus.curated import load_kb
-    from casus.kb.dates import parse_date
+    """Members of an organization on a date (default today), with statuses.
 
-    return load_kb().members_on(org, parse_date(on))
+    Answered from the knowledge the CLI and the HTTP API use (:mod:`casus.knowledge`): the curated facts, and
+    ATOP 5.1 for an ``atop-…`` alliance.
+    """
+    from casus.kb.dates import parse_date
+    from casus.knowledge import default_provider
+
+    return default_provider().for_org(org).members_on(org, parse_date(on))
 
 
 def history(state: str) -> tuple[Membership, ...]:
-    """A state's spells across organizations and treaties."""
-    from casus.curated import load_kb
+    """A state's spells across the curated organizations and treaties."""
+    from casus.knowledge import default_provider
 
-    return load_kb().history(state)
+    return default_provider().curated().history(state)
 
 
 def timeline(org: str) -> tuple[Event, ...]:
-    """An organization's timeline."""
-    from casus.curated import load_kb
+    """An organization's timeline (ATOP 5.1 for an ``atop-…`` alliance)."""
+    from casus.knowledge import default_provider
 
-    return load_kb().timeline(org)
+    return default_provider().for_org(org).timeline(org)
 
 
 def offices(org: str, on: str | dt.date | None = None) -> OfficesReport:
@@ -108,18 +113,18 @@ def offices(org: str, on: str | dt.date | None = None) -> OfficesReport:
     >>> casus.offices("NATO", "2001-09-12").offices[0].holder.person
     'Lord Robertson'
     """
-    from casus.curated import load_kb
     from casus.kb.dates import parse_date
     from casus.kb.offices import offices_on
+    from casus.knowledge import default_provider
 
-    return offices_on(load_kb().organization(org), parse_date(on))
+    return offices_on(default_provider().curated().organization(org), parse_date(on))
 
 
 def bodies(org: str) -> tuple[Body, ...]:
     """An organization's bodies with their decision rules."""
-    from casus.curated import load_kb
+    from casus.knowledge import default_provider
 
-    return load_kb().organization(org).bodies
+    return default_provider().curated().organization(org).bodies
 
 
 def evaluate(
@@ -131,13 +136,39 @@ def evaluate(
     disputed: bool = False,
     kind: str = "armed-attack",
     requested: bool | None = None,
+    atop: bool | None = None,
+    include_unrelated: bool = False,
 ) -> list[TreatyResult]:
-    """Casus-foederis evaluation with names as a user writes them (see :func:`casus.obligations.make_crisis`)."""
-    from casus.curated import load_kb
+    """Casus-foederis evaluation with names as a user writes them (see :func:`casus.obligations.make_crisis`).
+
+    Answered from the same knowledge as ``casus obligations`` and ``GET /api/v1/obligations``: the curated
+    facts, plus ATOP 5.1 alliances when ``on`` is within ATOP's coverage and its files are on this machine
+    (``atop=True`` requires them, ``atop=False`` leaves them out).
+    """
+    from casus.kb.dates import parse_date
+    from casus.knowledge import default_provider
     from casus.obligations import evaluate_casus_foederis, make_crisis
 
-    kb = load_kb()
+    kb = default_provider().for_date(parse_date(on), atop)
     crisis = make_crisis(
         kb, attacker=attacker, target=target, on=on, place=place, disputed=disputed, kind=kind, requested=requested
     )
-    return evaluate_casus_foederis(kb, crisis)
+    return evaluate_casus_foederis(kb, crisis, include_unrelated=include_unrelated)
+
+
+def to_dict(result: Any) -> Any:
+    """The JSON contract form of a result of this API (a roster, spells, events, treaty results…).
+
+    The same serialiser as ``--format json`` and the HTTP API (:func:`casus.contract.to_dict`)::
+
+        >>> import casus
+        >>> casus.to_dict(casus.members_on("CSTO", "2024-06-25"))["members"][0]["status"]
+        'suspended'
+
+    Raises:
+        TypeError: A value that is no casus result.
+    """
+    from casus.contract import to_dict as contract_to_dict
+    from casus.knowledge import default_provider
+
+    return contract_to_dict(default_provider().widest(), result)

@@ -1,10 +1,15 @@
-"""The stable JSON contract: plain dicts for the CLI's ``--format json``, the HTTP API and the dashboard.
+"""The stable JSON contract: plain dicts for the Python API, the CLI's ``--format json``, the HTTP API, the dashboard.
 
-Documented in ``docs/cli.md``; a field is only ever added, never renamed or removed within a major version.
+The one place knowledge-base results become JSON: :func:`to_dict` turns any result of the Python API
+(:func:`casus.members_on`, :func:`casus.evaluate`…) into its contract form, and the CLI and the HTTP API call
+the same functions, so the same question gets the same JSON everywhere. Documented in ``docs/cli.md``; a field
+is only ever added, never renamed or removed within a major version. (Simulation results serialise themselves
+with their own ``to_dict()``.)
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from casus.kb.events import Event
@@ -12,6 +17,8 @@ from casus.kb.knowledge import KnowledgeBase, Roster
 from casus.kb.memberships import Membership
 from casus.kb.offices import OfficesReport
 from casus.kb.organizations import Body, Officeholder, Organization
+from casus.kb.sources import Source
+from casus.kb.states import State
 from casus.obligations.conditions import Step
 from casus.obligations.evaluate import TreatyResult
 
@@ -126,6 +133,41 @@ def body_to_dict(kb: KnowledgeBase, b: Body) -> dict[str, Any]:
         "source": source_citation(kb, b.sources),
         "source_short": source_short(kb, b.sources),
         "source_ids": list(b.sources),
+    }
+
+
+def organizations_to_list(kb: KnowledgeBase, *, datasets: bool = False) -> list[dict[str, Any]]:
+    """The curated organizations by id (the ``orgs`` list), then, with ``datasets``, those known from datasets."""
+    ordered = sorted(kb.organizations.values(), key=lambda o: o.id)
+    curated = [o for o in ordered if o.origin == "curated"]
+    others = [o for o in ordered if o.origin != "curated"] if datasets else []
+    return [organization_to_dict(kb, o) for o in (*curated, *others)]
+
+
+def source_to_dict(src: Source) -> dict[str, Any]:
+    """A source cited by the facts: title, publisher, date, URL and a plain citation."""
+    return {
+        "id": src.id,
+        "title": src.title,
+        "kind": src.kind.value,
+        "publisher": src.publisher,
+        "url": src.url,
+        "published": _iso(src.published),
+        "note": src.note or None,
+        "citation": src.cite(),
+    }
+
+
+def state_to_dict(state: State) -> dict[str, Any]:
+    """A state with its codes and names."""
+    return {
+        "id": state.id,
+        "name": state.name,
+        "iso3": state.iso3,
+        "iso2": state.iso2,
+        "cow": list(state.cow),
+        "names": dict(state.names),
+        "region": state.region or None,
     }
 
 
@@ -246,3 +288,39 @@ def result_to_dict(kb: KnowledgeBase, r: TreatyResult) -> dict[str, Any]:
         "explanation": [step_to_dict(s) for s in r.explanation],
         "sources": {sid: kb.source(sid).cite() for s in r.explanation for sid in s.sources if sid in kb.sources},
     }
+
+
+#: The serialiser of each result type; a type not listed here has no JSON form (an error, not a guess).
+SERIALISERS: dict[type, Callable[[KnowledgeBase, Any], dict[str, Any]]] = {
+    Roster: roster_to_dict,
+    Membership: spell_to_dict,
+    Event: event_to_dict,
+    TreatyResult: result_to_dict,
+    Organization: organization_to_dict,
+    OfficesReport: offices_to_dict,
+    Officeholder: officeholder_to_dict,
+    Body: body_to_dict,
+    Source: lambda _kb, src: source_to_dict(src),
+    State: lambda _kb, state: state_to_dict(state),
+    Step: lambda _kb, step: step_to_dict(step),
+}
+
+
+def to_dict(kb: KnowledgeBase, result: Any) -> Any:
+    """The contract form of a result (or a list or tuple of results) answered from ``kb``.
+
+    >>> from casus.curated import load_kb
+    >>> kb = load_kb()
+    >>> to_dict(kb, kb.members_on("CSTO", "2024-06-25"))["members"][0]["state"]
+    'ARM'
+
+    Raises:
+        TypeError: A value that is no casus result.
+    """
+    if isinstance(result, list | tuple):
+        return [to_dict(kb, r) for r in result]
+    serialise = SERIALISERS.get(type(result))
+    if serialise is None:
+        known = ", ".join(t.__name__ for t in SERIALISERS)
+        raise TypeError(f"no JSON contract for a {type(result).__name__}; known: {known}")
+    return serialise(kb, result)

@@ -1,6 +1,6 @@
 """Which knowledge base answers a question: the curated one, plus ATOP 5.1 when it is needed.
 
-One rule, shared by the CLI and the HTTP API so that their JSON agrees: the
+One rule, shared by the Python API, the CLI and the HTTP API so that their answers and JSON agree: the
 curated knowledge always; ATOP 5.1 alliances for an ``atop-…`` organization, or for an obligations question
 when the ATOP files are on this machine (or when asked explicitly). Past ATOP's coverage (after 2018) the ATOP
 alliances with no recorded end still answer — as "unknown after 2018-12-31 (coverage)", never as silence —
@@ -10,6 +10,7 @@ unless a curated treaty carries them forward (it claims the alliance by ``atop_i
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import threading
 
 from casus.data.provenance import get_provenance
@@ -57,6 +58,16 @@ class KnowledgeProvider:
                 self._atop = with_atop(self.curated())
             return self._atop
 
+    def widest(self) -> KnowledgeBase:
+        """The largest knowledge base loaded so far: with ATOP 5.1 once it has been loaded, else the curated one.
+
+        It knows every state, source and fact of any knowledge base this provider has handed out, so results
+        from any of them serialise through it unchanged.
+        """
+        if self._fixed is not None:
+            return self._fixed
+        return self._atop if self._atop is not None else self.curated()
+
     def for_org(self, org: str) -> KnowledgeBase:
         """The knowledge base for an organization named by the user: with ATOP for ``atop-…`` ids."""
         return self.with_atop() if org.strip().lower().startswith("atop") else self.curated()
@@ -80,3 +91,9 @@ class KnowledgeProvider:
             if atop:
                 raise
             return self.curated()
+
+
+@functools.cache
+def default_provider() -> KnowledgeProvider:
+    """The process-wide provider behind the Python API, the CLI and the HTTP API (each knowledge base loads once)."""
+    return KnowledgeProvider()

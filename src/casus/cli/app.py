@@ -6,7 +6,6 @@ code 2 and one line on stderr, never a traceback.
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -14,10 +13,10 @@ import typer
 
 from casus.cli.options import AtopOpt, Format, FormatOpt, NewsOpt, OnOpt, StoreOpt, emit, note
 from casus.errors import CasusError
+from casus.knowledge import default_provider
 
 if TYPE_CHECKING:
     from casus.kb.knowledge import KnowledgeBase
-    from casus.knowledge import KnowledgeProvider
 
 app = typer.Typer(
     name="casus",
@@ -29,32 +28,8 @@ app = typer.Typer(
 )
 
 
-_PROVIDER: KnowledgeProvider | None = None
-
-
-def _provider() -> KnowledgeProvider:
-    global _PROVIDER
-    if _PROVIDER is None:
-        from casus.knowledge import KnowledgeProvider
-
-        _PROVIDER = KnowledgeProvider()
-    return _PROVIDER
-
-
-def _kb(
-    atop: bool | None = False, on: dt.date | None = None, *, news: bool = False, store: str | None = None
-) -> KnowledgeBase:
-    """The knowledge base: curated, plus ATOP 5.1 alliances when asked, plus accepted news facts when asked.
-
-    ``atop=None`` means: when the date is within ATOP's coverage and the files are on this machine.
-    """
-    provider = _provider()
-    if atop is False:
-        kb = provider.curated()
-    elif atop is True:
-        kb = provider.with_atop()
-    else:
-        kb = provider.for_date(on or dt.date.today(), None)
+def _with_news(kb: KnowledgeBase, news: bool, store: str | None) -> KnowledgeBase:
+    """``kb`` plus the facts of accepted news events from the event store, when asked (``--news``)."""
     if not news:
         return kb
     try:
@@ -79,14 +54,9 @@ def _short_sources(rows: list[dict[str, Any]], fmt: Format) -> list[dict[str, An
 @app.command()
 def orgs(fmt: FormatOpt = Format.TABLE) -> None:
     """List the curated organizations and treaty-only alliances, each with its verified-through date."""
-    from casus.contract import organization_to_dict
+    from casus.contract import organizations_to_list
 
-    kb = _kb()
-    data = [
-        organization_to_dict(kb, o)
-        for o in sorted(kb.organizations.values(), key=lambda o: o.id)
-        if o.origin == "curated"
-    ]
+    data = organizations_to_list(default_provider().curated())
     rows = [{**d, "acronyms": "/".join([*d["acronyms"].values(), *d["aliases"][:1]])} for d in data]
     emit(
         rows,
@@ -111,7 +81,7 @@ def members(
     from casus.kb.dates import parse_date
 
     date = parse_date(on, field="--on")
-    kb = _kb(org.strip().lower().startswith("atop"), date, news=news, store=store)
+    kb = _with_news(default_provider().for_org(org), news, store)
     roster = kb.members_on(org, date)
     data = roster_to_dict(kb, roster)
     if roster.beyond_coverage:
@@ -140,7 +110,7 @@ def history(
     """A state's spells across organizations and treaties."""
     from casus.contract import spell_to_dict
 
-    kb = _kb(news=news, store=store)
+    kb = _with_news(default_provider().curated(), news, store)
     st = kb.state(state)
     data = [spell_to_dict(kb, m) for m in kb.history(st)]
     emit(
@@ -161,7 +131,7 @@ def timeline(
     """An organization's timeline: treaties, accessions, suspensions, requests, deployments."""
     from casus.contract import event_to_dict
 
-    kb = _kb(org.strip().lower().startswith("atop"), news=news, store=store)
+    kb = _with_news(default_provider().for_org(org), news, store)
     organization = kb.organization(org)
     data = [event_to_dict(kb, e) for e in kb.timeline(organization)]
     emit(
@@ -192,7 +162,7 @@ def obligations(
     from casus.kb.dates import parse_date
     from casus.obligations import evaluate_casus_foederis, make_crisis
 
-    kb = _kb(atop, parse_date(on, field="--on"))
+    kb = default_provider().for_date(parse_date(on, field="--on"), atop)
     crisis = make_crisis(
         kb, attacker=attacker, target=target, on=on, place=place, disputed=disputed, kind=kind, requested=requested
     )
@@ -219,21 +189,11 @@ def sources(
     fmt: FormatOpt = Format.TABLE,
 ) -> None:
     """The bibliography of an organization's curated facts: every source they cite, with its citation."""
-    kb = _kb()
+    from casus.contract import source_to_dict
+
+    kb = default_provider().curated()
     organization = kb.organization(org)
-    data = [
-        {
-            "id": s.id,
-            "kind": s.kind.value,
-            "publisher": s.publisher,
-            "title": s.title,
-            "published": s.published.isoformat() if s.published else None,
-            "url": s.url,
-            "citation": s.cite(),
-            "note": s.note or None,
-        }
-        for s in kb.sources_of(organization)
-    ]
+    data = [source_to_dict(s) for s in kb.sources_of(organization)]
     emit(
         data,
         ["id", "kind", "published", "citation"],
@@ -248,7 +208,7 @@ def demo() -> None:
     """Walk through the questions of the June 2024 CSTO article with the built-in knowledge."""
     from casus.cli.demo import run_demo
 
-    run_demo(_kb())
+    run_demo(default_provider().curated())
 
 
 def _register_extensions() -> None:

@@ -19,13 +19,15 @@ from casus.contract import (
     CONTRACT_VERSION,
     event_to_dict,
     organization_to_dict,
+    organizations_to_list,
     result_to_dict,
     roster_to_dict,
+    source_to_dict,
     spell_to_dict,
+    state_to_dict,
 )
 from casus.errors import DataUnavailableError, UnknownEntityError
 from casus.kb.dates import parse_date
-from casus.kb.knowledge import KnowledgeBase
 from casus.kb.states import State
 from casus.knowledge import KnowledgeProvider
 from casus.web import models
@@ -65,27 +67,6 @@ OrgPath = Annotated[
 StatePath = Annotated[str, Path(description="Name (en/fr/ru), ISO2/ISO3 or COW code.", examples=["Ouzbékistan"])]
 
 
-def state_to_dict(state: State) -> dict[str, Any]:
-    """A state with its codes and names (``/states``)."""
-    return {
-        "id": state.id,
-        "name": state.name,
-        "iso3": state.iso3,
-        "iso2": state.iso2,
-        "cow": list(state.cow),
-        "names": dict(state.names),
-        "region": state.region or None,
-    }
-
-
-def _curated_orgs(kb: KnowledgeBase) -> list[dict[str, Any]]:
-    return [
-        organization_to_dict(kb, o)
-        for o in sorted(kb.organizations.values(), key=lambda o: o.id)
-        if o.origin == "curated"
-    ]
-
-
 @router.get("/health", response_model=models.HealthOut, tags=["meta"])
 def health() -> dict[str, Any]:
     """The server is up; the casus version and the JSON contract version."""
@@ -98,11 +79,7 @@ def list_orgs(
     atop: Annotated[bool, Query(description="Also list the ATOP 5.1 alliances (needs the ATOP files).")] = False,
 ) -> list[dict[str, Any]]:
     """The curated organizations (as `casus orgs -f json`), optionally followed by the ATOP alliances."""
-    if not atop:
-        return _curated_orgs(kp.curated())
-    kb = kp.with_atop()
-    others = sorted((o for o in kb.organizations.values() if o.origin != "curated"), key=lambda o: o.id)
-    return [*_curated_orgs(kb), *(organization_to_dict(kb, o) for o in others)]
+    return organizations_to_list(kp.with_atop() if atop else kp.curated(), datasets=atop)
 
 
 @router.get("/orgs/{org}", response_model=models.OrganizationOut, tags=["organizations"])
@@ -201,17 +178,7 @@ def get_source(
     if source_id not in kb.sources:  # perhaps an ATOP source, when the ATOP files are here
         with contextlib.suppress(DataUnavailableError):
             kb = kp.with_atop()
-    src = kb.source(source_id)
-    return {
-        "id": src.id,
-        "title": src.title,
-        "kind": src.kind.value,
-        "publisher": src.publisher,
-        "url": src.url,
-        "published": src.published.isoformat() if src.published else None,
-        "note": src.note or None,
-        "citation": src.cite(),
-    }
+    return source_to_dict(kb.source(source_id))
 
 
 @router.get("/network", response_model=models.NetworkOut, tags=["organizations"])

@@ -17,7 +17,7 @@ from fastapi.staticfiles import StaticFiles
 
 import casus
 from casus.kb.knowledge import KnowledgeBase
-from casus.knowledge import KnowledgeProvider
+from casus.knowledge import KnowledgeProvider, default_provider
 from casus.web.api import router
 from casus.web.errors import install_error_handlers
 from casus.web.security import LOOPBACK_HOSTS, RateLimit, cached, install_guards
@@ -53,7 +53,7 @@ def create_app(
 
     Args:
         kb: The knowledge base answering every request; ``None`` uses the curated one, plus ATOP 5.1 when
-            the CLI would (see :mod:`casus.web.knowledge`).
+            the CLI and the Python API would (the shared :func:`casus.knowledge.default_provider`).
         allowed_hosts: Host names the app answers to (the ``Host`` header, without port); any other gets a
             400, which defeats DNS rebinding. Default: the loopback names.
         rate_limit: The budget of expensive queries (casus-foederis evaluation, ATOP) per client, or ``None``
@@ -72,7 +72,7 @@ def create_app(
         docs_url=None,  # FastAPI's Swagger UI loads from a CDN; /docs is a local page instead
         redoc_url=None,
     )
-    app.state.knowledge = KnowledgeProvider(kb)
+    app.state.knowledge = KnowledgeProvider(kb) if kb is not None else default_provider()
     install_error_handlers(app)
     app.include_router(router)
     limit = None if rate_limit is None else RateLimit(rate_limit.burst, rate_limit.per_minute)
