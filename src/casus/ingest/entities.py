@@ -6,8 +6,8 @@ The gazetteer is built from the knowledge base itself, never from a parallel lis
   plus the curated short forms, demonyms and Russian case forms);
 * capitals, as metonyms for governments ("Moscou a réfuté…"): :func:`casus.curated.states.load_capitals`;
 * organizations: every curated organization's names and acronyms (OTSC, ОДКБ, OTAN…);
-* treaties: every treaty's title, its parenthesised short name and the translations and city names of
-  :data:`casus.ingest.lexicon.TREATY_ALIASES` ("the Tashkent treaty", "le traité de Washington",
+* treaties: every treaty's title, its parenthesised short name and the ``aliases`` its curated YAML lists
+  (translations and city names: "the Tashkent treaty", "le traité de Washington",
   "Договор о коллективной безопасности"), resolved to the treaty's organization (``cst-1992`` → ``csto``) or,
   for a treaty without one, to the treaty id (``rio-1947``); "the treaty" / "le traité" / "договор" with no
   name after it refers to the article's main organization, like "the alliance";
@@ -226,8 +226,7 @@ class Gazetteer:
                 treaty.title,
                 _PAREN.sub(" ", treaty.title).strip(),
                 *re.findall(r"\(([^)]+)\)", treaty.title),
-                *getattr(treaty, "aliases", ()),
-                *lx.TREATY_ALIASES.get(treaty.id, ()),
+                *treaty.aliases,
             ]
             for name in names:
                 key = normalize(name)

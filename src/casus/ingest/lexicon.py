@@ -5,9 +5,10 @@ announces an event type, optionally only when one of some other lemmas follows w
 announces a deployment only with "troops", "peacekeepers", "contingent"…) and never when an excluded one
 does. What a membership trigger is about is checked on the sentence's mentions (:mod:`casus.ingest.extract`):
 troops withdrawn end a deployment (:data:`TROOP_NOUNS`), a place left is no membership change, a treaty
-left is its organization left (:data:`TREATY_ALIASES`). The types follow PLOVER's event ontology where it has
-one (``REQUEST``, ``REJECT``, ``MOBILIZE``→``deployment``, ``RETREAT``→``deployment`` with phase ``end``,
-``CONSULT``→``summit``…) and an alliance extension for membership changes.
+left is its organization left (treaty names and aliases are facts: they come from the curated YAML). The
+types follow PLOVER's event ontology where it has one (``REQUEST``, ``REJECT``, ``MOBILIZE``→``deployment``,
+``RETREAT``→``deployment`` with phase ``end``, ``CONSULT``→``summit``…) and an alliance extension for
+membership changes.
 
 References:
     Halterman, A., Schrodt, P. A., Beger, A., Bagozzi, B. E., Scarborough, G. I. 2023. "Creating Custom Event
@@ -305,50 +306,6 @@ TREATY_WORDS: dict[str, frozenset[str]] = {
 TREATY_NAMED_AFTER: frozenset[str] = frozenset(
     ["of", "on", "with", "between", "de", "d'", "du", "des", "sur", "avec", "entre", "о", "об", "с", "со", "между"]
 )
-
-#: Names of treaties the knowledge base gives only one English title for, by treaty id: short names, city
-#: names, translations. A treaty resolves to its organization (``cst-1992`` → ``csto``) or, for a treaty
-#: without one, to the treaty itself (``rio-1947``). Russian forms are matched on lemmas, so any case works.
-TREATY_ALIASES: dict[str, tuple[str, ...]] = {
-    "cst-1992": (
-        "Collective Security Treaty",
-        "Tashkent Treaty",
-        "Treaty of Tashkent",
-        "traité de sécurité collective",
-        "traité de Tachkent",
-        "Договор о коллективной безопасности",
-        "Ташкентский договор",
-    ),
-    "csto-charter-2002": ("CSTO Charter", "Charter of the CSTO", "Charte de l'OTSC", "Устав ОДКБ"),
-    "north-atlantic-1949": (
-        "North Atlantic Treaty",
-        "Washington Treaty",
-        "Treaty of Washington",
-        "traité de l'Atlantique nord",
-        "traité de Washington",
-        "Североатлантический договор",
-        "Вашингтонский договор",
-    ),
-    "rio-1947": (
-        "Rio Treaty",
-        "Rio Pact",
-        "Inter-American Treaty of Reciprocal Assistance",
-        "TIAR",
-        "traité de Rio",
-        "pacte de Rio",
-        "traité interaméricain d'assistance réciproque",
-        "Договор Рио",
-        "Пакт Рио",
-        "Межамериканский договор о взаимной помощи",
-    ),
-    "anzus-1951": ("ANZUS", "ANZUS Treaty", "ANZUS pact", "traité ANZUS", "pacte ANZUS", "АНЗЮС", "пакт АНЗЮС"),
-    "us-japan-1960": (
-        "US-Japan Security Treaty",
-        "Japan-US Security Treaty",
-        "traité de sécurité nippo-américain",
-        "Японо-американский договор безопасности",
-    ),
-}
 
 #: State institutions that speak and act for their state ("the foreign ministry in Tashkent said", "le
 #: ministère arménien des Affaires étrangères", "МИД республики"): folded phrase (Russian: lemmas) → whether

@@ -9,9 +9,11 @@ never silently satisfied.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from casus.errors import InvalidInputError
 from casus.kb.knowledge import KnowledgeBase
 from casus.kb.treaties import Condition, ConditionKind, Provision, Treaty
 from casus.obligations.crisis import Crisis
@@ -46,121 +48,194 @@ def is_party(kb: KnowledgeBase, treaty: Treaty, state: str | None, on: dt.date) 
     return spell is not None and spell.status.is_party
 
 
-def evaluate_condition(
-    kb: KnowledgeBase, treaty: Treaty, provision: Provision, cond: Condition, crisis: Crisis
-) -> Step:
-    """Evaluate one condition; see the module docstring for the outcomes."""
-    src = cond.sources or provision.sources
-    pid = provision.id
-    place = crisis.place
-    target = kb.states.name_on(crisis.target, crisis.on)
+@dataclass(frozen=True)
+class _Check:
+    """One condition of one provision, asked about one crisis: what every check needs."""
 
-    def step(outcome: Outcome, detail: str) -> Step:
-        return Step(cond.kind.value, outcome, detail, src, pid)
+    kb: KnowledgeBase
+    treaty: Treaty
+    provision: Provision
+    cond: Condition
+    crisis: Crisis
 
-    kind = cond.kind
-    if kind is ConditionKind.TARGET_TERRITORY:
-        if place.disputed:
-            claimants = [kb.states.name_on(c, crisis.on) if c in kb.states else c for c in place.claimants]
-            claim = f" (claimed also by {', '.join(claimants)})" if claimants else ""
-            what = (
-                f"the place ({place.name}) is flagged as disputed"
-                if place.id == place.country
-                else (f"{place.name} is disputed")
-            )
-            return step(
-                Outcome.UNKNOWN,
-                f"{what}{claim}: whether the event is on {target}'s "
-                f"territory cannot be settled, so the obligation is indeterminate"
-                + (f" — {place.note}" if place.note else ""),
-            )
-        if place.country != crisis.target:
-            owner = kb.states.name_on(place.country, crisis.on) if place.country in kb.states else place.country
-            return step(Outcome.FAIL, f"{place.name} is {owner}'s territory, not {target}'s")
-        return step(Outcome.PASS, f"{place.name} is {target}'s territory")
-    if kind is ConditionKind.LOCATION:
-        if not cond.values:
-            return step(
-                Outcome.UNKNOWN,
-                "the pledge is limited to a location that the source does not name"
-                + (f" ({cond.text})" if cond.text else ""),
-            )
-        reasons = []
-        for scope_id in cond.values:
-            scope = kb.scopes.get(scope_id)
-            if scope is None:
-                if scope_id == place.id or scope_id == place.country:
-                    return step(Outcome.PASS, f"{place.name} is within the pledge's area ({scope_id})")
-                reasons.append(f"{place.name} is not {scope_id}")
-                continue
-            inside, why = scope.contains(place, crisis.on)
-            if inside:
-                return Step(cond.kind.value, Outcome.PASS, why, (*src, *scope.sources), pid)
-            reasons.append(why)
-            src = (*src, *scope.sources)
-        return Step(cond.kind.value, Outcome.FAIL, "; ".join(reasons), src, pid)
-    if kind is ConditionKind.ATTACKER_OUTSIDE:
-        if not crisis.attacker.is_state:
-            return step(Outcome.PASS, f"{crisis.attacker.label} is not a party")
-        if is_party(kb, treaty, crisis.attacker.state, crisis.on):
-            return step(
-                Outcome.FAIL,
-                f"{crisis.attacker.label} is itself a party: collective defence does not "
-                f"apply between parties" + (f" — {cond.text}" if cond.text else ""),
-            )
-        return step(Outcome.PASS, f"{crisis.attacker.label} is not a party")
-    if kind is ConditionKind.STATE_ATTACKER:
-        if crisis.attacker.is_state:
-            return step(Outcome.PASS, f"{crisis.attacker.label} is a state")
-        mode = cond.values[0] if cond.values else "contested"
-        if mode == "covered":
-            return step(Outcome.PASS, f"a non-state attack counts: {cond.text}")
-        if mode == "excluded":
-            return step(Outcome.FAIL, f"only attacks by states count: {cond.text}")
-        return step(Outcome.UNKNOWN, f"whether a non-state attack counts is unsettled: {cond.text}")
-    if kind is ConditionKind.ADVERSARY:
-        if not cond.values:
-            return step(Outcome.UNKNOWN, "the pledge is limited to a specific adversary that the source does not name")
-        if crisis.attacker.state in cond.values:
-            return step(Outcome.PASS, f"{crisis.attacker.label} is a named adversary")
-        named = ", ".join(kb.states.name_on(s, crisis.on) if s in kb.states else s for s in cond.values)
-        return step(Outcome.FAIL, f"the pledge is limited to attacks by {named}; {crisis.attacker.label} is not one")
-    if kind is ConditionKind.NUMBER:
-        if not cond.values:
-            return step(
-                Outcome.UNKNOWN, "the pledge depends on the number of attackers, which the source does not give"
-            )
-        need = int(cond.values[0])
-        if need <= 1:
-            return step(Outcome.PASS, "one attacker suffices")
-        return step(Outcome.FAIL, f"the pledge applies only against {need} or more attackers; this event has one")
-    if kind is ConditionKind.NON_PROVOCATION:
-        if crisis.provoked is None:
-            return step(Outcome.UNKNOWN, "the pledge holds only if the attack was unprovoked; the event does not say")
-        if crisis.provoked:
-            return step(Outcome.FAIL, f"{target} is said to have provoked the attack")
-        return step(Outcome.PASS, "the attack is taken as unprovoked")
-    if kind is ConditionKind.DEMAND:
-        return step(Outcome.UNKNOWN, "the pledge applies only after a demand is refused; the event does not say")
-    if kind is ConditionKind.CONFLICT:
-        named = ", ".join(cond.values) or "a specific conflict the source does not name"
-        return step(Outcome.UNKNOWN, f"the pledge is limited to {named}; whether this event belongs to it is not said")
-    if kind is ConditionKind.REQUEST:
-        if crisis.requested is None:
-            return step(
-                Outcome.PROCEDURE, f"requires a request from {target}" + (f": {cond.text}" if cond.text else "")
-            )
-        if crisis.requested:
-            return step(Outcome.PASS, f"{target} has asked for help")
-        return step(Outcome.FAIL, f"{target} has not asked for help")
-    # DECISION
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return self.cond.sources or self.provision.sources
+
+    @property
+    def target(self) -> str:
+        return self.kb.states.name_on(self.crisis.target, self.crisis.on)
+
+    def name(self, state: str) -> str:
+        """A state's name on the crisis date (an id casus does not know stays as written)."""
+        return self.kb.states.name_on(state, self.crisis.on) if state in self.kb.states else state
+
+    def step(self, outcome: Outcome, detail: str, sources: tuple[str, ...] | None = None) -> Step:
+        src = self.sources if sources is None else sources
+        return Step(self.cond.kind.value, outcome, detail, src, self.provision.id)
+
+
+def _target_territory(c: _Check) -> Step:
+    place = c.crisis.place
+    if place.disputed:
+        claimants = [c.name(s) for s in place.claimants]
+        claim = f" (claimed also by {', '.join(claimants)})" if claimants else ""
+        what = (
+            f"the place ({place.name}) is flagged as disputed"
+            if place.id == place.country
+            else f"{place.name} is disputed"
+        )
+        return c.step(
+            Outcome.UNKNOWN,
+            f"{what}{claim}: whether the event is on {c.target}'s "
+            f"territory cannot be settled, so the obligation is indeterminate"
+            + (f" — {place.note}" if place.note else ""),
+        )
+    if place.country != c.crisis.target:
+        return c.step(Outcome.FAIL, f"{place.name} is {c.name(place.country)}'s territory, not {c.target}'s")
+    return c.step(Outcome.PASS, f"{place.name} is {c.target}'s territory")
+
+
+def _location(c: _Check) -> Step:
+    place = c.crisis.place
+    if not c.cond.values:
+        return c.step(
+            Outcome.UNKNOWN,
+            "the pledge is limited to a location that the source does not name"
+            + (f" ({c.cond.text})" if c.cond.text else ""),
+        )
+    reasons = []
+    src = c.sources
+    for scope_id in c.cond.values:
+        scope = c.kb.scopes.get(scope_id)
+        if scope is None:
+            if scope_id == place.id or scope_id == place.country:
+                return c.step(Outcome.PASS, f"{place.name} is within the pledge's area ({scope_id})", src)
+            reasons.append(f"{place.name} is not {scope_id}")
+            continue
+        inside, why = scope.contains(place, c.crisis.on)
+        if inside:
+            return c.step(Outcome.PASS, why, (*src, *scope.sources))
+        reasons.append(why)
+        src = (*src, *scope.sources)
+    return c.step(Outcome.FAIL, "; ".join(reasons), src)
+
+
+def _attacker_outside(c: _Check) -> Step:
+    attacker = c.crisis.attacker
+    if attacker.is_state and is_party(c.kb, c.treaty, attacker.state, c.crisis.on):
+        return c.step(
+            Outcome.FAIL,
+            f"{attacker.label} is itself a party: collective defence does not "
+            f"apply between parties" + (f" — {c.cond.text}" if c.cond.text else ""),
+        )
+    return c.step(Outcome.PASS, f"{attacker.label} is not a party")
+
+
+#: What a ``state_attacker`` condition's value says of an attack by a non-state actor.
+_NON_STATE_MODES = {
+    "covered": (Outcome.PASS, "a non-state attack counts: {}"),
+    "excluded": (Outcome.FAIL, "only attacks by states count: {}"),
+    "contested": (Outcome.UNKNOWN, "whether a non-state attack counts is unsettled: {}"),
+}
+
+
+def _state_attacker(c: _Check) -> Step:
+    if c.crisis.attacker.is_state:
+        return c.step(Outcome.PASS, f"{c.crisis.attacker.label} is a state")
+    mode = c.cond.values[0] if c.cond.values else "contested"
+    outcome, detail = _NON_STATE_MODES.get(mode, _NON_STATE_MODES["contested"])
+    return c.step(outcome, detail.format(c.cond.text))
+
+
+def _adversary(c: _Check) -> Step:
+    attacker = c.crisis.attacker
+    if not c.cond.values:
+        return c.step(Outcome.UNKNOWN, "the pledge is limited to a specific adversary that the source does not name")
+    if attacker.state in c.cond.values:
+        return c.step(Outcome.PASS, f"{attacker.label} is a named adversary")
+    named = ", ".join(c.name(s) for s in c.cond.values)
+    return c.step(Outcome.FAIL, f"the pledge is limited to attacks by {named}; {attacker.label} is not one")
+
+
+def _number(c: _Check) -> Step:
+    if not c.cond.values:
+        return c.step(Outcome.UNKNOWN, "the pledge depends on the number of attackers, which the source does not give")
+    need = int(c.cond.values[0])
+    if need <= 1:
+        return c.step(Outcome.PASS, "one attacker suffices")
+    return c.step(Outcome.FAIL, f"the pledge applies only against {need} or more attackers; this event has one")
+
+
+def _non_provocation(c: _Check) -> Step:
+    if c.crisis.provoked is None:
+        return c.step(Outcome.UNKNOWN, "the pledge holds only if the attack was unprovoked; the event does not say")
+    if c.crisis.provoked:
+        return c.step(Outcome.FAIL, f"{c.target} is said to have provoked the attack")
+    return c.step(Outcome.PASS, "the attack is taken as unprovoked")
+
+
+def _demand(c: _Check) -> Step:
+    return c.step(Outcome.UNKNOWN, "the pledge applies only after a demand is refused; the event does not say")
+
+
+def _conflict(c: _Check) -> Step:
+    named = ", ".join(c.cond.values) or "a specific conflict the source does not name"
+    return c.step(Outcome.UNKNOWN, f"the pledge is limited to {named}; whether this event belongs to it is not said")
+
+
+def _request(c: _Check) -> Step:
+    if c.crisis.requested is None:
+        return c.step(
+            Outcome.PROCEDURE, f"requires a request from {c.target}" + (f": {c.cond.text}" if c.cond.text else "")
+        )
+    if c.crisis.requested:
+        return c.step(Outcome.PASS, f"{c.target} has asked for help")
+    return c.step(Outcome.FAIL, f"{c.target} has not asked for help")
+
+
+def _decision(c: _Check) -> Step:
     bodies = []
-    for body_id in cond.values:
-        org = kb.organizations.get(treaty.organization or "")
+    org = c.kb.organizations.get(c.treaty.organization or "")
+    for body_id in c.cond.values:
         body = org.body(body_id) if org else None
         if body is None:
             bodies.append(body_id)
             continue
         veto = " — any one member can block it" if body.decision_rule.blocks_with_one_veto() else ""
         bodies.append(f"the {body.name} ({body.decision_rule.value}){veto}")
-    return step(Outcome.PROCEDURE, "requires a decision of " + (", ".join(bodies) or "the parties"))
+    return c.step(Outcome.PROCEDURE, "requires a decision of " + (", ".join(bodies) or "the parties"))
+
+
+#: How each kind of condition is checked. A kind without an entry is an error, never a default reading: a new
+#: :class:`~casus.kb.treaties.ConditionKind` needs its check here.
+CHECKS: dict[ConditionKind, Callable[[_Check], Step]] = {
+    ConditionKind.TARGET_TERRITORY: _target_territory,
+    ConditionKind.LOCATION: _location,
+    ConditionKind.ATTACKER_OUTSIDE: _attacker_outside,
+    ConditionKind.STATE_ATTACKER: _state_attacker,
+    ConditionKind.ADVERSARY: _adversary,
+    ConditionKind.NUMBER: _number,
+    ConditionKind.NON_PROVOCATION: _non_provocation,
+    ConditionKind.DEMAND: _demand,
+    ConditionKind.CONFLICT: _conflict,
+    ConditionKind.REQUEST: _request,
+    ConditionKind.DECISION: _decision,
+}
+
+
+def evaluate_condition(
+    kb: KnowledgeBase, treaty: Treaty, provision: Provision, cond: Condition, crisis: Crisis
+) -> Step:
+    """Evaluate one condition; see the module docstring for the outcomes.
+
+    Raises:
+        InvalidInputError: A condition kind with no check in :data:`CHECKS`.
+    """
+    check = CHECKS.get(cond.kind)
+    if check is None:
+        raise InvalidInputError(
+            f"provision {provision.id!r}: no check for condition kind {str(cond.kind)!r}; "
+            f"add one to casus.obligations.conditions.CHECKS (known: {', '.join(CHECKS)})"
+        )
+    return check(_Check(kb, treaty, provision, cond, crisis))
