@@ -19,9 +19,9 @@ def http():  # type: ignore[no-untyped-def]
     pytest.importorskip("fastapi", reason="the HTTP side needs the [web] extra")
     from fastapi.testclient import TestClient
 
-    from casus.web import create_app
+    from casus.web.app import create_app
 
-    return TestClient(create_app())
+    return TestClient(create_app(rate_limit=None), base_url="http://127.0.0.1")
 
 
 def cli_json(capsys: pytest.CaptureFixture[str], *args: str) -> object:

@@ -103,7 +103,7 @@ def serve(
     """
     import uvicorn
 
-    from casus.web import create_app
+    from casus.web.app import create_app  # not the package: casus.web imports this module
 
     tell = say or (lambda _line: None)
     if not is_loopback(host) and not allow_remote:
