@@ -26,7 +26,7 @@ import datetime as dt
 import functools
 import os
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import pandas as pd
@@ -141,6 +141,124 @@ def _state_id(registry: StateRegistry, ccode: int) -> str | None:
         return None
 
 
+def _rows_by_alliance(members: pd.DataFrame) -> dict[int, list[dict[str, Any]]]:
+    """The member rows of each alliance, as plain records (missing values ``None``), by phase, date, member."""
+    flags = [c for k in ("def", "off", "neu", "con") for c in members.columns if c.startswith(k + "co")]
+    cols = ["atopid", "member", "phase", "ent_date", "exit_date", "ongoing", *_KINDS, *flags]
+    table = members[cols].sort_values(["atopid", "phase", "ent_date", "member"])
+    records = table.astype(object).where(table.notna(), None).to_dict("records")
+    grouped: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for rec in records:
+        grouped[int(rec["atopid"])].append({str(k): v for k, v in rec.items()})
+    return grouped
+
+
+def _threats(registry: StateRegistry, a: Mapping[Any, Any] | None) -> tuple[str, ...]:
+    """The states an alliance names as its threats (ATOP's STATTHR1, STATTHR2)."""
+    if a is None:
+        return ()
+    codes = [a.get("statthr1"), a.get("statthr2")]
+    return tuple(
+        s for c in codes if c is not None and not pd.isna(c) and int(c) > 0 if (s := _state_id(registry, int(c)))
+    )
+
+
+def _alliance_org(
+    registry: StateRegistry, aid: int, rows: list[dict[str, Any]], a: Mapping[Any, Any] | None
+) -> Organization:
+    """An ATOP alliance as a (non-curated) organization named after its first members."""
+    org_id = f"atop-{aid}"
+    states = [s for s in dict.fromkeys(_state_id(registry, r["member"]) for r in rows) if s]
+    begin = min(_date(r["ent_date"]) or COVERAGE_END for r in rows)
+    ongoing = any(bool(r["ongoing"]) for r in rows)
+    end = None if ongoing else max(_date(r["exit_date"]) or begin for r in rows)
+    names = [registry.name_on(s, begin) for s in states]
+    label = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
+    return Organization(
+        id=org_id,
+        name=f"ATOP {aid} ({begin.year}): {label}",
+        acronyms=(("en", f"ATOP {aid}"),),
+        founded=begin,
+        dissolved=end,
+        institutional=bool(a is not None and int(a.get("organ1") or 0) > 0),
+        coverage=Coverage(COVERAGE_START, COVERAGE_END, org_id),
+        sources=("atop-5.1",),
+        origin="atop",
+        note="Imported from ATOP 5.1; dates follow ATOP (entry at signature).",
+    )
+
+
+def _phase_provisions(
+    registry: StateRegistry, aid: int, tid: str, phase: str, prow: list[dict[str, Any]], threats: tuple[str, ...]
+) -> list[Provision]:
+    """One provision per ATOP obligation of a phase and per group of members bound under the same conditions.
+
+    ``phase`` is the article's phase label (`` phase 2``), empty for a single-phase alliance.
+    """
+    provisions: list[Provision] = []
+    phase_states = {sid for r in prow if (sid := _state_id(registry, r["member"]))}
+    for col, (kind, action, triggers, prefix) in _KINDS.items():
+        groups: dict[tuple[Condition, ...], list[str]] = defaultdict(list)
+        for r in prow:
+            if not _flag(r, col) or (sid := _state_id(registry, r["member"])) is None:
+                continue
+            conds = _conditions(prefix, [r], threats, registry) if prefix else ()
+            groups[conds].append(sid)
+        for i, (conds, bound) in enumerate(sorted(groups.items(), key=lambda kv: len(kv[0]))):
+            if set(bound) == phase_states:
+                bound = []  # everyone is bound: not a one-sided pledge
+            suffix = f"-{i + 1}" if len(groups) > 1 else ""
+            provisions.append(
+                Provision(
+                    id=f"{tid}-{col}{suffix}",
+                    article=f"ATOP {aid}{phase} {col}",
+                    kind=kind,
+                    modality=Modality.OBLIGATION,
+                    action=action,
+                    triggers=triggers,
+                    conditions=conds,
+                    quote="",
+                    sources=("atop-5.1",),
+                    bound=tuple(dict.fromkeys(bound)),
+                    note="ATOP codes obligations, not treaty wording; see the ATOP documents for the text.",
+                )
+            )
+    return provisions
+
+
+def _alliance_treaties(
+    registry: StateRegistry, org: Organization, aid: int, rows: list[dict[str, Any]], threats: tuple[str, ...]
+) -> list[Treaty]:
+    """An alliance's treaty, or one per phase when ATOP codes several (a phase change is a new text)."""
+    begin = org.founded or COVERAGE_END
+    by_phase: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for r in rows:
+        by_phase[int(r["phase"])].append(r)
+    multi = len(by_phase) > 1
+    treaties = []
+    for phase, prow in sorted(by_phase.items()):
+        tid = f"{org.id}-p{phase}" if multi else org.id
+        p_start = min(_date(r["ent_date"]) or begin for r in prow)
+        ongoing = any(bool(r["ongoing"]) for r in prow)
+        p_end = None if ongoing else max(_date(r["exit_date"]) or p_start for r in prow)
+        provisions = _phase_provisions(registry, aid, tid, f" phase {phase}" if multi else "", prow, threats)
+        treaties.append(
+            Treaty(
+                id=tid,
+                title=org.name + (f", phase {phase}" if multi else ""),
+                organization=org.id,
+                signed=p_start,
+                in_force=p_start,
+                terminated=p_end,
+                provisions=tuple(provisions),
+                sources=("atop-5.1",),
+                atop_id=aid,
+                origin="atop",
+            )
+        )
+    return treaties
+
+
 def atop_knowledge(
     registry: StateRegistry,
     members: pd.DataFrame,
@@ -158,109 +276,19 @@ def atop_knowledge(
     """
     skip = set(int(x) for x in exclude_atopids)
     alli = alliances.set_index("atopid")
+    threat_cols = [c for c in ("statthr1", "statthr2", "organ1") if c in alli.columns]
+    alli_recs = alli[threat_cols].astype(object).where(alli[threat_cols].notna(), None).to_dict("index")
     orgs: list[Organization] = []
     treaties: list[Treaty] = []
     spells: list[Membership] = []
-    flags = [c for k in ("def", "off", "neu", "con") for c in members.columns if c.startswith(k + "co")]
-    cols = ["atopid", "member", "phase", "ent_date", "exit_date", "ongoing", *_KINDS, *flags]
-    table = members[cols].sort_values(["atopid", "phase", "ent_date", "member"])
-    records = table.astype(object).where(table.notna(), None).to_dict("records")
-    grouped: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for rec in records:
-        grouped[int(rec["atopid"])].append({str(k): v for k, v in rec.items()})
-    threat_cols = [c for c in ("statthr1", "statthr2", "organ1") if c in alli.columns]
-    alli_recs = alli[threat_cols].astype(object).where(alli[threat_cols].notna(), None).to_dict("index")
-    for aid, rows in sorted(grouped.items()):
+    for aid, rows in sorted(_rows_by_alliance(members).items()):
         if aid in skip:
             continue
-        org_id = f"atop-{aid}"
         a = alli_recs.get(aid)
-        states = [s for s in dict.fromkeys(_state_id(registry, r["member"]) for r in rows) if s]
-        begin = min(_date(r["ent_date"]) or COVERAGE_END for r in rows)
-        ongoing = any(bool(r["ongoing"]) for r in rows)
-        end = None if ongoing else max(_date(r["exit_date"]) or begin for r in rows)
-        names = [registry.name_on(s, begin) for s in states]
-        label = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
-        threats: tuple[str, ...] = ()
-        if a is not None:
-            codes = [a.get("statthr1"), a.get("statthr2")]
-            threats = tuple(
-                s
-                for c in codes
-                if c is not None and not pd.isna(c) and int(c) > 0
-                if (s := _state_id(registry, int(c)))
-            )
-        orgs.append(
-            Organization(
-                id=org_id,
-                name=f"ATOP {aid} ({begin.year}): {label}",
-                acronyms=(("en", f"ATOP {aid}"),),
-                founded=begin,
-                dissolved=end,
-                institutional=bool(a is not None and int(a.get("organ1") or 0) > 0),
-                coverage=Coverage(COVERAGE_START, COVERAGE_END, org_id),
-                sources=("atop-5.1",),
-                origin="atop",
-                note="Imported from ATOP 5.1; dates follow ATOP (entry at signature).",
-            )
-        )
-        by_phase: dict[int, list[dict[str, Any]]] = defaultdict(list)
-        for r in rows:
-            by_phase[int(r["phase"])].append(r)
-        multi = len(by_phase) > 1
-        for phase, prow in sorted(by_phase.items()):
-            tid = f"{org_id}-p{phase}" if multi else org_id
-            p_start = min(_date(r["ent_date"]) or begin for r in prow)
-            p_end = (
-                None if any(bool(r["ongoing"]) for r in prow) else max(_date(r["exit_date"]) or p_start for r in prow)
-            )
-            provisions: list[Provision] = []
-            for col, (kind, action, triggers, prefix) in _KINDS.items():
-                bound_rows = [r for r in prow if _flag(r, col)]
-                if not bound_rows:
-                    continue
-                groups: dict[tuple[Condition, ...], list[str]] = defaultdict(list)
-                for r in bound_rows:
-                    sid = _state_id(registry, r["member"])
-                    if sid is None:
-                        continue
-                    conds = _conditions(prefix, [r], threats, registry) if prefix else ()
-                    groups[conds].append(sid)
-                phase_states = {sid for r in prow if (sid := _state_id(registry, r["member"]))}
-                for i, (conds, bound) in enumerate(sorted(groups.items(), key=lambda kv: len(kv[0]))):
-                    if set(bound) == phase_states:
-                        bound = []  # everyone is bound: not a one-sided pledge
-                    suffix = f"-{i + 1}" if len(groups) > 1 else ""
-                    provisions.append(
-                        Provision(
-                            id=f"{tid}-{col}{suffix}",
-                            article=f"ATOP {aid}{f' phase {phase}' if multi else ''} {col}",
-                            kind=kind,
-                            modality=Modality.OBLIGATION,
-                            action=action,
-                            triggers=triggers,
-                            conditions=conds,
-                            quote="",
-                            sources=("atop-5.1",),
-                            bound=tuple(dict.fromkeys(bound)),
-                            note="ATOP codes obligations, not treaty wording; see the ATOP documents for the text.",
-                        )
-                    )
-            treaties.append(
-                Treaty(
-                    id=tid,
-                    title=f"ATOP {aid} ({begin.year}): {label}" + (f", phase {phase}" if multi else ""),
-                    organization=org_id,
-                    signed=p_start,
-                    in_force=p_start,
-                    terminated=p_end,
-                    provisions=tuple(provisions),
-                    sources=("atop-5.1",),
-                    atop_id=aid,
-                    origin="atop",
-                )
-            )
-        spells.extend(_member_spells(registry, org_id, rows))
+        org = _alliance_org(registry, aid, rows, a)
+        orgs.append(org)
+        treaties += _alliance_treaties(registry, org, aid, rows, _threats(registry, a))
+        spells.extend(_member_spells(registry, org.id, rows))
     return KnowledgeBase(registry, orgs, treaties, spells, (), [ATOP_SOURCE], validate=False)
 
 

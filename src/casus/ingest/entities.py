@@ -451,6 +451,20 @@ class Gazetteer:
                 out.append(_Raw(start, end, "government", state))
         return out
 
+    def _held(self, start: int, end: int, surface: str, ref: str, on: dt.date | None) -> Mention:
+        """A person mention, with the office the person held on ``on`` when the knowledge base has one."""
+        h = self.roles_of(ref, on)
+        return Mention(
+            start,
+            end,
+            surface,
+            "person",
+            ref,
+            state=h.scope if h and h.scope.isupper() else None,
+            organization=h.scope if h and not h.scope.isupper() else None,
+            role=h.role if h else None,
+        )
+
     def _bind_roles(
         self,
         raw: list[_Raw],
@@ -463,128 +477,124 @@ class Gazetteer:
     ) -> list[Mention]:
         out: list[Mention] = []
         used: set[int] = set()
-        scopes = ("state", "organization", "capital", "government")
-
-        def surface(a: int, b: int) -> str:
-            return text[a:b] if text else ""
-
         for k, r in enumerate(raw):
-            i, j, kind, ref = r.i, r.j, r.kind, r.ref
             if k in used:
                 continue
-            if kind != "role":
-                if kind == "person":
-                    h = self.roles_of(ref, on)
-                    out.append(
-                        Mention(
-                            tokens[i].start,
-                            tokens[j - 1].end,
-                            surface(tokens[i].start, tokens[j - 1].end),
-                            "person",
-                            ref,
-                            state=h.scope if h and h.scope.isupper() else None,
-                            organization=h.scope if h and not h.scope.isupper() else None,
-                            role=h.role if h else None,
-                        )
-                    )
-                else:
-                    out.append(
-                        Mention(
-                            tokens[i].start, tokens[j - 1].end, surface(tokens[i].start, tokens[j - 1].end), kind, ref
-                        )
-                    )
-                continue
-            # a role: find its state/organization and its holder's name nearby
-            scope_kind: str | None = None
-            scope: str | None = None
-            person: str | None = None
-            last, first = j, i
-            if r.scope is not None:  # "le ministre arménien des Affaires étrangères"
-                scope_kind, scope = "state", r.scope
-            for m in range(k - 1, max(-1, k - 2), -1):  # "Armenian Prime Minister", "le ministre russe"
-                p = raw[m]
-                if scope is None and p.j == i and p.kind in scopes and m not in used:
-                    scope_kind, scope = ("organization" if p.kind == "organization" else "state"), p.ref
-                    used.add(m)
-                    if out and out[-1].start == tokens[p.i].start:
-                        out.pop()
-                    first = p.i
-                    break
-            for m in range(k + 1, min(len(raw), k + 4)):
-                p = raw[m]
-                if p.i - last > 3:
-                    break
-                if p.kind in scopes and scope in (None, SOME_STATE):  # "a ministry spokeswoman in Yerevan"
-                    scope_kind, scope = ("organization" if p.kind == "organization" else "state"), p.ref
-                    used.add(m)
-                    last = p.j
-                elif p.kind == "person":
-                    person = p.ref
-                    used.add(m)
-                    last = p.j
-                    break
-                else:
-                    break
-            if scope is None and ref == "secretary_general" and main_org:
-                scope = main_org
-            if person is None:
-                for ps, pe in persons:  # a name right after the role, found by NER
-                    if 0 <= ps - tokens[last - 1].end <= 3:
-                        person = text[ps:pe] if text else None
-                        last = next((x + 1 for x, t in enumerate(tokens) if t.end == pe), last)
-                        break
-            if person is None and lang in ("en", "fr"):
-                caps = [t for t in tokens[last : last + 3] if t.text[:1].isupper() and t.text.isalpha()]
-                if caps and caps[0] is tokens[last] and len(caps) >= 2:
-                    person = " ".join(t.text for t in caps[:3])
-                    last = last + len(caps[:3])
-            named = person is not None
-            canonical = self.holder(scope, ref, on) if scope is not None else None
-            if canonical is not None and (person is None or person not in {h.person for h in self.holders}):
-                person = canonical  # the role says who: "Генеральный секретарь ОДКБ Имангали Тасмагамбетов"
-            if person is not None and scope is None:
-                h = self.roles_of(person, on)
-                if h is not None:
-                    scope, scope_kind = h.scope, ("state" if h.scope.isupper() else "organization")
-            if person is None and scope is None:
-                continue  # "the president said": whose? (left to the next mention)
-            known = self.roles_of(person, on) if person else None
-            role = known.role if known and known.person == person else ref
-            s, e = tokens[first].start, tokens[last - 1].end
-            is_state = scope is not None and scope_kind != "organization" and (scope.isupper() or scope == SOME_STATE)
-            out.append(
-                Mention(
-                    s,
-                    e,
-                    surface(s, e),
-                    "person",
-                    person or f"{ref} of {scope or '?'}",
-                    state=scope if is_state else None,
-                    organization=scope if scope and not is_state else None,
-                    role=role,
-                    by_role=not named and scope is not None,
-                )
-            )
+            s, e = tokens[r.i].start, tokens[r.j - 1].end
+            if r.kind == "person":
+                out.append(self._held(s, e, text[s:e] if text else "", r.ref, on))
+            elif r.kind != "role":
+                out.append(Mention(s, e, text[s:e] if text else "", r.kind, r.ref))
+            elif (m := self._role_mention(k, raw, used, out, tokens, lang, main_org, on, persons, text)) is not None:
+                out.append(m)
         taken = [(m.start, m.end) for m in out]
-        for ps, pe in persons:
+        for ps, pe in persons:  # names found by NER that no gazetteer hit covers
             if not any(ps < te and ts < pe for ts, te in taken):
                 name = text[ps:pe] if text else ""
                 entry = self.index.get(normalize(name))
                 pref = entry[1] if entry and entry[0] == "person" else name
-                h = self.roles_of(pref, on) if entry else None
-                out.append(
-                    Mention(
-                        ps,
-                        pe,
-                        name,
-                        "person",
-                        pref,
-                        state=h.scope if h and h.scope.isupper() else None,
-                        organization=h.scope if h and not h.scope.isupper() else None,
-                        role=h.role if h else None,
-                    )
-                )
+                out.append(self._held(ps, pe, name, pref, on) if entry else Mention(ps, pe, name, "person", pref))
         return sorted(out, key=lambda m: m.start)
+
+    def _role_mention(
+        self,
+        k: int,
+        raw: list[_Raw],
+        used: set[int],
+        out: list[Mention],
+        tokens: Sequence[Token],
+        lang: str,
+        main_org: str | None,
+        on: dt.date | None,
+        persons: Sequence[tuple[int, int]],
+        text: str,
+    ) -> Mention | None:
+        """A role (``raw[k]``) with its state or organization and its holder's name nearby; ``None`` when neither.
+
+        Marks the raw hits it absorbs in ``used`` (and takes back a scope already put in ``out``).
+        """
+        scopes = ("state", "organization", "capital", "government")
+        r = raw[k]
+        i, j, ref = r.i, r.j, r.ref
+        scope_kind: str | None = None
+        scope: str | None = None
+        person: str | None = None
+        last, first = j, i
+        if r.scope is not None:  # "le ministre arménien des Affaires étrangères"
+            scope_kind, scope = "state", r.scope
+        for m in range(k - 1, max(-1, k - 2), -1):  # "Armenian Prime Minister", "le ministre russe"
+            p = raw[m]
+            if scope is None and p.j == i and p.kind in scopes and m not in used:
+                scope_kind, scope = ("organization" if p.kind == "organization" else "state"), p.ref
+                used.add(m)
+                if out and out[-1].start == tokens[p.i].start:
+                    out.pop()
+                first = p.i
+                break
+        for m in range(k + 1, min(len(raw), k + 4)):
+            p = raw[m]
+            if p.i - last > 3:
+                break
+            if p.kind in scopes and scope in (None, SOME_STATE):  # "a ministry spokeswoman in Yerevan"
+                scope_kind, scope = ("organization" if p.kind == "organization" else "state"), p.ref
+                used.add(m)
+                last = p.j
+            elif p.kind == "person":
+                person = p.ref
+                used.add(m)
+                last = p.j
+                break
+            else:
+                break
+        if scope is None and ref == "secretary_general" and main_org:
+            scope = main_org
+        if person is None:
+            person, last = _name_after(tokens, last, persons, text, lang)
+        named = person is not None
+        canonical = self.holder(scope, ref, on) if scope is not None else None
+        if canonical is not None and (person is None or person not in {h.person for h in self.holders}):
+            person = canonical  # the role says who: "Генеральный секретарь ОДКБ Имангали Тасмагамбетов"
+        if person is not None and scope is None:
+            h = self.roles_of(person, on)
+            if h is not None:
+                scope, scope_kind = h.scope, ("state" if h.scope.isupper() else "organization")
+        if person is None and scope is None:
+            return None  # "the president said": whose? (left to the next mention)
+        known = self.roles_of(person, on) if person else None
+        role = known.role if known and known.person == person else ref
+        s, e = tokens[first].start, tokens[last - 1].end
+        is_state = scope is not None and scope_kind != "organization" and (scope.isupper() or scope == SOME_STATE)
+        return Mention(
+            s,
+            e,
+            text[s:e] if text else "",
+            "person",
+            person or f"{ref} of {scope or '?'}",
+            state=scope if is_state else None,
+            organization=scope if scope and not is_state else None,
+            role=role,
+            by_role=not named and scope is not None,
+        )
+
+
+def _name_after(
+    tokens: Sequence[Token], last: int, persons: Sequence[tuple[int, int]], text: str, lang: str
+) -> tuple[str | None, int]:
+    """A holder's name right after a role ending at token ``last``, and the token after it.
+
+    A name NER found within three characters, else (English, French) two or three capitalised words.
+    """
+    for ps, pe in persons:
+        if 0 <= ps - tokens[last - 1].end <= 3:
+            last = next((x + 1 for x, t in enumerate(tokens) if t.end == pe), last)
+            if text:
+                return text[ps:pe], last
+            break
+    if lang in ("en", "fr"):
+        caps = [t for t in tokens[last : last + 3] if t.text[:1].isupper() and t.text.isalpha()]
+        if caps and caps[0] is tokens[last] and len(caps) >= 2:
+            return " ".join(t.text for t in caps[:3]), last + len(caps[:3])
+    return None, last
 
 
 #: The ref of an institution no state is bound to ("the ministry said"): the pipeline replaces it by the state

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from casus.ingest import lexicon as lx
 from casus.ingest.entities import Gazetteer
@@ -31,6 +32,9 @@ from casus.ingest.model import DEPLOYMENT_END, ExtractedEvent, Mention, Modality
 from casus.ingest.nlp import Sentence, Token
 from casus.ingest.temporal import TimeExpression
 from casus.kb.events import EventType as T
+
+if TYPE_CHECKING:
+    from casus.ingest.extract import _Trigger as Trigger
 
 _FIRST_PERSON = {"je", "j'", "j’", "nous", "i", "we", "я", "мы", "on"}
 _LEAD = {"que", "qu'", "qu’", "that", "что", ":", "«", "“", '"', ",", "«\xa0"}
@@ -56,18 +60,9 @@ def _claim_text(text: str) -> str:
     return stripped.strip(" ,.;:«»“”\"'\xa0")
 
 
-def _statements(
-    sent: Sentence,
-    lang: str,
-    mentions: Sequence[Mention],
-    times: Sequence[TimeExpression],
-    memory: Discourse,
-    doc_id: str,
-    gaz: Gazetteer,
-) -> list[Said]:
-    toks = sent.tokens
+def _according_to(sent: Sentence, lang: str, mentions: Sequence[Mention], memory: Discourse) -> list[Said]:
+    """Claims introduced by "according to X", "selon X", "по словам X" (no verb of saying)."""
     out: list[Said] = []
-    spans: list[tuple[int, int]] = []
     lowered = sent.text.lower().replace("’", "'")
     for phrase in lx.ACCORDING_TO[lang]:
         at = lowered.find(phrase.replace("’", "'"))
@@ -80,8 +75,19 @@ def _statements(
         )
         speaker = memory.last_person if pronoun else next((m for m in mentions if 0 <= m.start - start <= 25), None)
         claim = ((speaker.end if speaker else start), sent.end)
-        spans.append(claim)
         out.append(Said(-1, speaker, claim, None))
+    return out
+
+
+def _saying(
+    sent: Sentence, lang: str, mentions: Sequence[Mention], memory: Discourse, spans: list[tuple[int, int]]
+) -> list[Said]:
+    """Claims of the verbs of saying in a sentence, each with its speaker (``None`` when unknown or first person).
+
+    ``spans`` holds the claims found so far (extended here): a verb of saying inside one is part of that claim.
+    """
+    toks = sent.tokens
+    out: list[Said] = []
     for i, tok in enumerate(toks):
         if tok.lemma not in lx.REPORTING[lang] or tok.pos in ("NOUN", "ADJ", "PROPN"):
             continue
@@ -115,53 +121,78 @@ def _statements(
             )
             claim = (toks[k].start if k < len(toks) else sent.end, sent.end)
         subj_words = {t.text.lower() for t in toks[max(0, i - 3) : i]}
-        if speaker is None or (not inverted and subj_words & _FIRST_PERSON):
-            spans.append(claim)
-            out.append(Said(i, None, claim, None))
-            continue
         spans.append(claim)
-        out.append(Said(i, speaker, claim, None))
-    events: list[Said] = []
-    for said in out:
-        if said.speaker is None:
-            events.append(said)
-            continue
-        anchor = toks[said.index].start if said.index >= 0 else said.claim[0]
-        date_skip = said.claim
-        if said.index >= 0 and said.claim[0] <= toks[said.index].end + 1 and said.index + 4 < len(toks):
-            date_skip = (toks[said.index + 4].start, said.claim[1])  # "said on Monday the bloc…"
-        when = pick_when(times, anchor, memory, skip=date_skip)
-        actors, people = actor_ids(said.speaker)
-        last = memory.last_statement
-        if when is None and last is not None and last[0] == (*actors, *people) and last[1].start is not None:
-            when = last[1]  # "Il a en outre expliqué…": the same interview
-        when = when or default_when(memory)
-        verb = toks[said.index].lemma if said.index >= 0 else ""
-        claim_mentions = [m for m in mentions if said.claim[0] <= m.start < said.claim[1]]
-        target = None
-        exclude = {*actors, said.speaker.ref}
-        if verb in lx.CRITICAL:
-            target = find_target(sent, said.index, claim_mentions, lang, exclude, direct=True)
-        elif said.index >= 0:
-            target = find_target(sent, said.index, claim_mentions, lang, exclude, preps=lx.STATEMENT_PREPS)
-        org = _nearest_org(mentions, anchor) or said.speaker.organization or memory.main_org
-        said_text = _claim_text(sent.text[said.claim[0] - sent.start : said.claim[1] - sent.start])
-        ev = make_event(
-            T.STATEMENT,
-            sent,
-            doc_id,
-            org=org,
-            subject=said.speaker,
-            target=target,
-            mentions=claim_mentions,
-            when=when,
-            modality=Modality.ASSERTED,
-            claim=said_text,
-            gaz=gaz,
-        )
-        memory.last_statement = ((*actors, *people), when)
-        events.append(Said(said.index, said.speaker, said.claim, ev))
-    return events
+        if speaker is None or (not inverted and subj_words & _FIRST_PERSON):
+            out.append(Said(i, None, claim, None))
+        else:
+            out.append(Said(i, speaker, claim, None))
+    return out
+
+
+def _statement(
+    said: Said,
+    sent: Sentence,
+    lang: str,
+    mentions: Sequence[Mention],
+    times: Sequence[TimeExpression],
+    memory: Discourse,
+    doc_id: str,
+    gaz: Gazetteer,
+) -> Said:
+    """``said`` with its statement event: when, about whom, within which organization."""
+    toks = sent.tokens
+    speaker = said.speaker
+    assert speaker is not None
+    anchor = toks[said.index].start if said.index >= 0 else said.claim[0]
+    date_skip = said.claim
+    if said.index >= 0 and said.claim[0] <= toks[said.index].end + 1 and said.index + 4 < len(toks):
+        date_skip = (toks[said.index + 4].start, said.claim[1])  # "said on Monday the bloc…"
+    when = pick_when(times, anchor, memory, skip=date_skip)
+    actors, people = actor_ids(speaker)
+    last = memory.last_statement
+    if when is None and last is not None and last[0] == (*actors, *people) and last[1].start is not None:
+        when = last[1]  # "Il a en outre expliqué…": the same interview
+    when = when or default_when(memory)
+    verb = toks[said.index].lemma if said.index >= 0 else ""
+    claim_mentions = [m for m in mentions if said.claim[0] <= m.start < said.claim[1]]
+    target = None
+    exclude = {*actors, speaker.ref}
+    if verb in lx.CRITICAL:
+        target = find_target(sent, said.index, claim_mentions, lang, exclude, direct=True)
+    elif said.index >= 0:
+        target = find_target(sent, said.index, claim_mentions, lang, exclude, preps=lx.STATEMENT_PREPS)
+    org = _nearest_org(mentions, anchor) or speaker.organization or memory.main_org
+    said_text = _claim_text(sent.text[said.claim[0] - sent.start : said.claim[1] - sent.start])
+    ev = make_event(
+        T.STATEMENT,
+        sent,
+        doc_id,
+        org=org,
+        subject=speaker,
+        target=target,
+        mentions=claim_mentions,
+        when=when,
+        modality=Modality.ASSERTED,
+        claim=said_text,
+        gaz=gaz,
+    )
+    memory.last_statement = ((*actors, *people), when)
+    return Said(said.index, speaker, said.claim, ev)
+
+
+def _statements(
+    sent: Sentence,
+    lang: str,
+    mentions: Sequence[Mention],
+    times: Sequence[TimeExpression],
+    memory: Discourse,
+    doc_id: str,
+    gaz: Gazetteer,
+) -> list[Said]:
+    out = _according_to(sent, lang, mentions, memory)
+    spans = [s.claim for s in out]
+    out += _saying(sent, lang, mentions, memory, spans)
+    return [s if s.speaker is None else _statement(s, sent, lang, mentions, times, memory, doc_id, gaz) for s in out]
 
 
 _AUX = {"a", "has", "had", "have", "avait", "ont", "is", "was", "est", "-t-il", "-t-elle", "t", "-"}
@@ -240,74 +271,89 @@ def sentence_events(
     triggers = find_triggers(sent, lang, has_org, memory.main_org, mentions)
     governing = [(t.index, lx.GOVERNING[t.type]) for t in triggers if t.type in lx.GOVERNING]
     for trig in triggers:
-        i, tok = trig.index, sent.tokens[trig.index]
-        if any(0 < i - g <= reach for g, reach in governing):
+        if any(0 < trig.index - g <= reach for g, reach in governing):
             continue  # what was refused, asked for or considered is part of that event
-        claim_of = next((s for s in said if s.claim[0] <= tok.start < s.claim[1]), None)
-        lo = 0
-        if claim_of is not None:
-            lo = next((k for k, t in enumerate(sent.tokens) if t.start >= claim_of.claim[0]), 0)
-        membership = trig.type in lx.MEMBERSHIP_TYPES or trig.type is T.CONSIDERATION_OF_WITHDRAWAL
-        subject = find_subject(sent, i, mentions, lang, memory, lo=lo, membership=membership)
-        if trig.place and (subject is None or subject.kind != "organization"):
-            continue  # a state or a person left a place: no alliance event
-        if claim_of is not None and claim_of.speaker is not None:
-            inner = {t.text.lower() for t in sent.tokens[lo:i]}
-            if not [m for m in mentions if claim_of.claim[0] <= m.start < tok.start] and inner & lx.PRONOUNS[lang]:
-                subject = claim_of.speaker  # "X said it would…": the pronoun is X
-        modality = modality_of(sent, i, lang)
-        if claim_of is not None:
-            if claim_of.speaker is None or not _self_report(sent, lo, i, subject, claim_of.speaker):
-                continue
-            if subject is None or subject.kind == "organization":
-                subject = claim_of.speaker
-            if modality is Modality.ASSERTED:
-                modality = Modality.REPORTED
-        org = _nearest_org(mentions, tok.start) or (subject.organization if subject else None) or memory.main_org
-        if subject is not None and subject.kind == "organization" and trig.type is T.FOUNDING:
-            subject = None
-        if trig.type is T.SUMMIT:
-            subject = None  # a summit's organization and venue say it all
-        actors, _ = actor_ids(subject)
-        also = _coordinated(sent, subject, mentions)
-        if trig.type is T.SUMMIT:
-            target = _venue(sent, mentions, lang)
-        elif trig.end:  # forces withdrawn from a place: "leaving Kazakhstan", "из Казахстана"
-            target = next(
-                (m for m in mentions if m.start >= tok.end and m.kind in ("state", "capital") and m.ref not in actors),
-                None,
-            )
-        else:
-            target = find_target(sent, i, mentions, lang, {*actors, org or ""})
-        when = None
-        if claim_of is not None:
-            inside = [t for t in times if claim_of.claim[0] <= t.start < claim_of.claim[1]]
-            when = pick_when(inside, tok.start, memory)
-        when = when or pick_when(times, tok.start, memory) or default_when(memory)
-        claim = ""
-        if trig.type is T.REFUSAL:
-            claim = _claim_text(sent.text[tok.end - sent.start :])
-        elif trig.end:
-            claim = DEPLOYMENT_END
-        out.append(
-            make_event(
-                trig.type,
-                sent,
-                doc_id,
-                org=org,
-                subject=subject,
-                target=target,
-                mentions=mentions,
-                when=when,
-                modality=modality,
-                claim=claim,
-                gaz=gaz,
-                also=also,
-            )
-        )
+        event = _trigger_event(trig, said, sent, lang, mentions, times, memory, doc_id, gaz)
+        if event is not None:
+            out.append(event)
     if roster is not None and not any(e.type is T.STATEMENT and e.members for e in out):
         out.append(roster)
     return out
+
+
+def _trigger_event(
+    trig: Trigger,
+    said: Sequence[Said],
+    sent: Sentence,
+    lang: str,
+    mentions: Sequence[Mention],
+    times: Sequence[TimeExpression],
+    memory: Discourse,
+    doc_id: str,
+    gaz: Gazetteer,
+) -> ExtractedEvent | None:
+    """The event a trigger announces, with its subject, target, date and modality; ``None`` when it is none."""
+    i, tok = trig.index, sent.tokens[trig.index]
+    claim_of = next((s for s in said if s.claim[0] <= tok.start < s.claim[1]), None)
+    lo = 0
+    if claim_of is not None:
+        lo = next((k for k, t in enumerate(sent.tokens) if t.start >= claim_of.claim[0]), 0)
+    membership = trig.type in lx.MEMBERSHIP_TYPES or trig.type is T.CONSIDERATION_OF_WITHDRAWAL
+    subject = find_subject(sent, i, mentions, lang, memory, lo=lo, membership=membership)
+    if trig.place and (subject is None or subject.kind != "organization"):
+        return None  # a state or a person left a place: no alliance event
+    if claim_of is not None and claim_of.speaker is not None:
+        inner = {t.text.lower() for t in sent.tokens[lo:i]}
+        if not [m for m in mentions if claim_of.claim[0] <= m.start < tok.start] and inner & lx.PRONOUNS[lang]:
+            subject = claim_of.speaker  # "X said it would…": the pronoun is X
+    modality = modality_of(sent, i, lang)
+    if claim_of is not None:
+        if claim_of.speaker is None or not _self_report(sent, lo, i, subject, claim_of.speaker):
+            return None
+        if subject is None or subject.kind == "organization":
+            subject = claim_of.speaker
+        if modality is Modality.ASSERTED:
+            modality = Modality.REPORTED
+    org = _nearest_org(mentions, tok.start) or (subject.organization if subject else None) or memory.main_org
+    if subject is not None and subject.kind == "organization" and trig.type is T.FOUNDING:
+        subject = None
+    if trig.type is T.SUMMIT:
+        subject = None  # a summit's organization and venue say it all
+    actors, _ = actor_ids(subject)
+    also = _coordinated(sent, subject, mentions)
+    if trig.type is T.SUMMIT:
+        target = _venue(sent, mentions, lang)
+    elif trig.end:  # forces withdrawn from a place: "leaving Kazakhstan", "из Казахстана"
+        target = next(
+            (m for m in mentions if m.start >= tok.end and m.kind in ("state", "capital") and m.ref not in actors),
+            None,
+        )
+    else:
+        target = find_target(sent, i, mentions, lang, {*actors, org or ""})
+    when = None
+    if claim_of is not None:
+        inside = [t for t in times if claim_of.claim[0] <= t.start < claim_of.claim[1]]
+        when = pick_when(inside, tok.start, memory)
+    when = when or pick_when(times, tok.start, memory) or default_when(memory)
+    claim = ""
+    if trig.type is T.REFUSAL:
+        claim = _claim_text(sent.text[tok.end - sent.start :])
+    elif trig.end:
+        claim = DEPLOYMENT_END
+    return make_event(
+        trig.type,
+        sent,
+        doc_id,
+        org=org,
+        subject=subject,
+        target=target,
+        mentions=mentions,
+        when=when,
+        modality=modality,
+        claim=claim,
+        gaz=gaz,
+        also=also,
+    )
 
 
 _AND = {"and", "et", "и"}

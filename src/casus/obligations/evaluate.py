@@ -23,7 +23,7 @@ from enum import StrEnum
 
 from casus.kb.knowledge import KnowledgeBase
 from casus.kb.memberships import Status
-from casus.kb.treaties import Action, ConditionKind, Modality, PledgeKind, Provision, Treaty
+from casus.kb.treaties import Action, ConditionKind, Modality, PledgeKind, Provision, Suspension, Treaty
 from casus.obligations.conditions import Outcome, Step, evaluate_condition, is_party
 from casus.obligations.crisis import Crisis
 from casus.obligations.parties import beneficiary_step, coverage_end, obligated_parties, verified_through
@@ -111,83 +111,54 @@ def _combine(outcomes: list[Outcome]) -> Verdict:
     return Verdict.TRIGGERED
 
 
-def evaluate_provision(kb: KnowledgeBase, treaty: Treaty, provision: Provision, crisis: Crisis) -> ProvisionResult:
-    """Evaluate one provision of one treaty against a crisis, condition by condition."""
-    steps: list[Step] = []
+def _pledge_steps(kb: KnowledgeBase, treaty: Treaty, provision: Provision, crisis: Crisis) -> tuple[list[Step], bool]:
+    """The steps before the conditions (in effect, event kind, kind of pledge) and whether the evaluation goes on."""
     label = f"Art. {provision.article}" if provision.article[:1].isdigit() else provision.article
+    src, pid = provision.sources, provision.id
     if provision.effective is not None and crisis.on < provision.effective:
-        steps.append(
-            Step(
-                "in_force",
-                Outcome.FAIL,
-                f"{label} takes effect only on {provision.effective}",
-                provision.sources,
-                provision.id,
-            )
-        )
-        return ProvisionResult(provision, Verdict.NOT_TRIGGERED, tuple(steps))
+        return [Step("in_force", Outcome.FAIL, f"{label} takes effect only on {provision.effective}", src, pid)], False
     if crisis.kind not in provision.triggers:
         kinds = ", ".join(k.value for k in provision.triggers)
-        steps.append(
-            Step(
-                "event_kind",
-                Outcome.FAIL,
-                f"{label} answers {kinds}; this event is {crisis.kind.value}",
-                provision.sources,
-                provision.id,
-            )
-        )
-        return ProvisionResult(provision, Verdict.NOT_TRIGGERED, tuple(steps))
-    steps.append(
-        Step("event_kind", Outcome.PASS, f"{label} answers {crisis.kind.value}", provision.sources, provision.id)
-    )
+        detail = f"{label} answers {kinds}; this event is {crisis.kind.value}"
+        return [Step("event_kind", Outcome.FAIL, detail, src, pid)], False
+    steps = [Step("event_kind", Outcome.PASS, f"{label} answers {crisis.kind.value}", src, pid)]
     if provision.kind in _BENEFICIARY_KINDS or provision.modality is Modality.PERMISSION:
-        steps.append(beneficiary_step(kb, treaty, provision, crisis))
-    elif provision.kind is PledgeKind.NON_AGGRESSION:
+        return [*steps, beneficiary_step(kb, treaty, provision, crisis)], True
+    if provision.kind is PledgeKind.NON_AGGRESSION:
         both = is_party(kb, treaty, crisis.attacker.state, crisis.on) and is_party(kb, treaty, crisis.target, crisis.on)
         detail = (
             "the attack is between two parties and breaches this non-aggression pledge"
             if both
             else "the pledge binds the parties not to attack each other; this event is not between parties"
         )
-        steps.append(Step("non_aggression", Outcome.INFO, detail, provision.sources, provision.id))
-        return ProvisionResult(provision, Verdict.NOT_TRIGGERED, tuple(steps))
-    else:  # offense pledges are about joint attack, not answering one
-        steps.append(
-            Step(
-                "offense",
-                Outcome.INFO,
-                "an offensive pledge is not activated by an attack on a party",
-                provision.sources,
-                provision.id,
-            )
+        return [*steps, Step("non_aggression", Outcome.INFO, detail, src, pid)], False
+    # offense pledges are about joint attack, not answering one
+    detail = "an offensive pledge is not activated by an attack on a party"
+    return [*steps, Step("offense", Outcome.INFO, detail, src, pid)], False
+
+
+def _bound_step(kb: KnowledgeBase, provision: Provision, crisis: Crisis) -> Step:
+    """For a one-sided pledge (ATOP's Belgium–France 1832): who bears it, and whether one of them can owe it here."""
+    others = [s for s in provision.bound if s not in (crisis.target, crisis.attacker.state)]
+    names = ", ".join(kb.states.name_on(s, crisis.on) for s in provision.bound)
+    verb = "bears" if len(provision.bound) == 1 else "bear"
+    if not others:
+        detail = (
+            f"only {names} {verb} this obligation; none of them can owe it "
+            f"to {kb.states.name_on(crisis.target, crisis.on)} here"
         )
+        return Step("bound", Outcome.FAIL, detail, provision.sources, provision.id)
+    detail = f"one-sided pledge: only {names} {verb} this obligation"
+    return Step("bound", Outcome.INFO, detail, provision.sources, provision.id)
+
+
+def evaluate_provision(kb: KnowledgeBase, treaty: Treaty, provision: Provision, crisis: Crisis) -> ProvisionResult:
+    """Evaluate one provision of one treaty against a crisis, condition by condition."""
+    steps, goes_on = _pledge_steps(kb, treaty, provision, crisis)
+    if not goes_on:
         return ProvisionResult(provision, Verdict.NOT_TRIGGERED, tuple(steps))
     if provision.bound and provision.modality is Modality.OBLIGATION:
-        others = [s for s in provision.bound if s not in (crisis.target, crisis.attacker.state)]
-        names = ", ".join(kb.states.name_on(s, crisis.on) for s in provision.bound)
-        verb = "bears" if len(provision.bound) == 1 else "bear"
-        if not others:
-            steps.append(
-                Step(
-                    "bound",
-                    Outcome.FAIL,
-                    f"only {names} {verb} this obligation; none of them can owe it "
-                    f"to {kb.states.name_on(crisis.target, crisis.on)} here",
-                    provision.sources,
-                    provision.id,
-                )
-            )
-        else:
-            steps.append(
-                Step(
-                    "bound",
-                    Outcome.INFO,
-                    f"one-sided pledge: only {names} {verb} this obligation",
-                    provision.sources,
-                    provision.id,
-                )
-            )
+        steps.append(_bound_step(kb, provision, crisis))
     for cond in provision.conditions:
         steps.append(evaluate_condition(kb, treaty, provision, cond, crisis))
     if (
@@ -196,90 +167,131 @@ def evaluate_provision(kb: KnowledgeBase, treaty: Treaty, provision: Provision, 
         and provision.modality is Modality.OBLIGATION
         and provision.condition(ConditionKind.STATE_ATTACKER) is None
     ):
-        steps.append(
-            Step(
-                "state_attacker",
-                Outcome.UNKNOWN,
-                "the source does not say whether an attack by a non-state actor engages this pledge",
-                provision.sources,
-                provision.id,
-            )
-        )
-    verdict = _combine([s.outcome for s in steps])
-    return ProvisionResult(provision, verdict, tuple(steps))
+        detail = "the source does not say whether an attack by a non-state actor engages this pledge"
+        steps.append(Step("state_attacker", Outcome.UNKNOWN, detail, provision.sources, provision.id))
+    return ProvisionResult(provision, _combine([s.outcome for s in steps]), tuple(steps))
 
 
-def evaluate_treaty(kb: KnowledgeBase, treaty: Treaty, crisis: Crisis) -> TreatyResult:
-    """Evaluate every provision of one treaty and combine them into the treaty's answer."""
-    on = crisis.on
+def _intro_steps(kb: KnowledgeBase, treaty: Treaty, on: dt.date, dataset_end: dt.date | None) -> list[Step]:
+    """Whether the treaty binds on the date: entry into force, the source's coverage, the facts' verified-through."""
     if treaty.in_force is None:
-        intro = [
-            Step(
-                "in_force",
-                Outcome.UNKNOWN,
-                f"{treaty.title} was signed on {treaty.signed}; its entry into force "
-                "is not recorded, so whether it binds on this date is unknown",
-                treaty.sources,
-            )
-        ]
+        detail = (
+            f"{treaty.title} was signed on {treaty.signed}; its entry into force "
+            "is not recorded, so whether it binds on this date is unknown"
+        )
+        intro = [Step("in_force", Outcome.UNKNOWN, detail, treaty.sources)]
     else:
         intro = [Step("in_force", Outcome.PASS, f"{treaty.title} in force since {treaty.in_force}", treaty.sources)]
-    dataset_end = coverage_end(kb, treaty)
     if dataset_end and on > dataset_end:
-        intro.append(
-            Step(
-                "coverage",
-                Outcome.UNKNOWN,
-                f"unknown after {dataset_end} (coverage): the source ({treaty.origin}) records no end for "
-                f"this alliance but speaks only to {dataset_end}; whether it still binds on {on} is unknown",
-                treaty.sources,
-            )
+        detail = (
+            f"unknown after {dataset_end} (coverage): the source ({treaty.origin}) records no end for "
+            f"this alliance but speaks only to {dataset_end}; whether it still binds on {on} is unknown"
         )
+        intro.append(Step("coverage", Outcome.UNKNOWN, detail, treaty.sources))
     verified = verified_through(kb, treaty)
     if verified and on > verified:
-        intro.append(
-            Step(
-                "verified_through",
-                Outcome.INFO,
-                f"casus's facts on {treaty.title} are verified through {verified}: the parties and statuses used "
-                f"are those known then; changes after {verified} are unknown",
-                treaty.sources,
-            )
+        detail = (
+            f"casus's facts on {treaty.title} are verified through {verified}: the parties and statuses used "
+            f"are those known then; changes after {verified} are unknown"
         )
-    results = [evaluate_provision(kb, treaty, p, crisis) for p in treaty.provisions_on(on)]
-    obligations = [r for r in results if r.provision.modality is Modality.OBLIGATION]
-    # The treaty's answer is that of its principal pledge (defence before neutrality before consultation):
-    # a clash between two CSTO members triggers Art. 2 consultations but not the casus foederis of Art. 4.
+        intro.append(Step("verified_through", Outcome.INFO, detail, treaty.sources))
+    return intro
+
+
+def _decide(intro: list[Step], obligations: list[ProvisionResult]) -> tuple[Verdict, ProvisionResult | None]:
+    """The treaty's verdict and its decisive provision: those of its principal pledge.
+
+    Defence comes before neutrality before consultation: a clash between two CSTO members triggers Art. 2
+    consultations but not the casus foederis of Art. 4.
+    """
     principal_rank = min((_RANK.get(r.provision.kind, 9) for r in obligations), default=9)
     principal = [r for r in obligations if _RANK.get(r.provision.kind, 9) == principal_rank]
     triggered = [r for r in principal if r.verdict is Verdict.TRIGGERED]
     unknown = [r for r in principal if r.verdict is Verdict.INDETERMINATE]
     all_fail = bool(principal) and all(r.verdict is Verdict.NOT_TRIGGERED for r in principal)
-    decisive: ProvisionResult | None
     if any(s.outcome is Outcome.UNKNOWN for s in intro) and not all_fail:
-        verdict = Verdict.INDETERMINATE
         candidates = triggered or unknown or principal
-        decisive = candidates[0] if candidates else None
-    elif triggered:
-        verdict, decisive = Verdict.TRIGGERED, triggered[0]
-    elif unknown:
-        verdict, decisive = Verdict.INDETERMINATE, unknown[0]
-    else:
-        verdict = Verdict.NOT_TRIGGERED
-        decisive = principal[0] if principal else None
+        return Verdict.INDETERMINATE, candidates[0] if candidates else None
+    if triggered:
+        return Verdict.TRIGGERED, triggered[0]
+    if unknown:
+        return Verdict.INDETERMINATE, unknown[0]
+    return Verdict.NOT_TRIGGERED, principal[0] if principal else None
+
+
+def _duties(intro: list[Step], obligations: list[ProvisionResult], helpers: list[str]) -> list[Duty]:
+    """Who owes what under each triggered obligation.
+
+    No duty can be asserted while whether the treaty binds at all is unknown (entry into force not recorded,
+    or the date beyond a dataset's coverage), even when the principal pledge fails anyway.
+    """
+    if any(s.outcome is Outcome.UNKNOWN for s in intro):
+        return []
     duties: list[Duty] = []
-    helpers = obligated_parties(kb, treaty, crisis)
-    suspended = [x for st in helpers if (x := treaty.suspended(st, crisis.target, on))]
-    helpers = [st for st in helpers if not any(x.by == st for x in suspended)]
-    # No duty can be asserted while whether the treaty binds at all is unknown (entry into force not
-    # recorded, or the date beyond a dataset's coverage), even when the principal pledge fails anyway.
-    sure = not any(s.outcome is Outcome.UNKNOWN for s in intro)
     for r in sorted(obligations, key=lambda r: _RANK.get(r.provision.kind, 9)):
-        if r.verdict is not Verdict.TRIGGERED or not sure:
+        if r.verdict is not Verdict.TRIGGERED:
             continue
         act = Action.STAY_NEUTRAL if r.provision.kind is PledgeKind.NEUTRALITY else r.provision.action
         bound = set(r.provision.bound)
         duties += [Duty(s, act, r.provision.id, r.provision.article) for s in helpers if not bound or s in bound]
+    return duties
+
+
+def _explanation(
+    kb: KnowledgeBase,
+    treaty: Treaty,
+    on: dt.date,
+    intro: list[Step],
+    results: list[ProvisionResult],
+    obligated: tuple[str, ...],
+    suspended: list[Suspension],
+) -> tuple[Step, ...]:
+    """The trace: the intro, each provision's steps and verdict, and who is suspended.
+
+    Suspended: obligated parties whose participation is frozen, and parties that suspended their own obligations
+    towards the target.
+    """
+    explanation = [*intro]
+    for r in results:
+        p = r.provision
+        if p.version:
+            detail = f"{_label(p)} read {p.version} (the wording in force on {on})"
+            explanation.append(Step("version", Outcome.INFO, detail, p.sources, p.id))
+        explanation.extend(r.steps)
+        explanation.append(
+            Step("provision", _verdict_outcome(r.verdict), f"{_label(p)}: {r.verdict.value}", p.sources, p.id)
+        )
+    frozen = [
+        st for st in obligated if (m := kb.status_on(st, treaty.party_scope, on)) and m.status is Status.SUSPENDED
+    ]
+    if frozen:
+        names = ", ".join(kb.states.name_on(st, on) for st in frozen)
+        detail = (
+            f"{names}: participation suspended, still formally "
+            "bound as a party but not taking part in the organization's decisions"
+        )
+        explanation.append(Step("suspended_parties", Outcome.INFO, detail, treaty.sources))
+    for x in suspended:
+        detail = (
+            f"{kb.states.name_on(x.by, on)} has suspended its obligations towards "
+            f"{kb.states.name_on(x.towards, on)} since {x.start}; the other parties' obligations stand"
+        )
+        explanation.append(Step("suspension", Outcome.INFO, detail, x.sources))
+    return tuple(explanation)
+
+
+def evaluate_treaty(kb: KnowledgeBase, treaty: Treaty, crisis: Crisis) -> TreatyResult:
+    """Evaluate every provision of one treaty and combine them into the treaty's answer."""
+    on = crisis.on
+    dataset_end = coverage_end(kb, treaty)
+    intro = _intro_steps(kb, treaty, on, dataset_end)
+    results = [evaluate_provision(kb, treaty, p, crisis) for p in treaty.provisions_on(on)]
+    obligations = [r for r in results if r.provision.modality is Modality.OBLIGATION]
+    verdict, decisive = _decide(intro, obligations)
+    helpers = obligated_parties(kb, treaty, crisis)
+    suspended = [x for st in helpers if (x := treaty.suspended(st, crisis.target, on))]
+    helpers = [st for st in helpers if not any(x.by == st for x in suspended)]
+    duties = _duties(intro, obligations, helpers)
     obligated = tuple(
         dict.fromkeys(
             d.state
@@ -292,54 +304,6 @@ def evaluate_treaty(kb: KnowledgeBase, treaty: Treaty, crisis: Crisis) -> Treaty
         for r in results
         if r.provision.modality is Modality.PERMISSION and r.verdict is not Verdict.NOT_TRIGGERED
     )
-    explanation = [*intro]
-    for r in results:
-        if r.provision.version:
-            explanation.append(
-                Step(
-                    "version",
-                    Outcome.INFO,
-                    f"{_label(r.provision)} read {r.provision.version} (the wording in force on {on})",
-                    r.provision.sources,
-                    r.provision.id,
-                )
-            )
-        explanation.extend(r.steps)
-        explanation.append(
-            Step(
-                "provision",
-                _verdict_outcome(r.verdict),
-                f"{_label(r.provision)}: {r.verdict.value}",
-                r.provision.sources,
-                r.provision.id,
-            )
-        )
-    frozen = [
-        st
-        for st in obligated
-        if (m := kb.status_on(st, treaty.party_scope, crisis.on)) and m.status is Status.SUSPENDED
-    ]
-    if frozen:
-        names = ", ".join(kb.states.name_on(st, crisis.on) for st in frozen)
-        explanation.append(
-            Step(
-                "suspended_parties",
-                Outcome.INFO,
-                f"{names}: participation suspended, still formally "
-                "bound as a party but not taking part in the organization's decisions",
-                treaty.sources,
-            )
-        )
-    for x in suspended:
-        explanation.append(
-            Step(
-                "suspension",
-                Outcome.INFO,
-                f"{kb.states.name_on(x.by, on)} has suspended its obligations towards "
-                f"{kb.states.name_on(x.towards, on)} since {x.start}; the other parties' obligations stand",
-                x.sources,
-            )
-        )
     return TreatyResult(
         treaty,
         verdict,
@@ -347,7 +311,7 @@ def evaluate_treaty(kb: KnowledgeBase, treaty: Treaty, crisis: Crisis) -> Treaty
         obligated,
         tuple(duties),
         permitted,
-        tuple(explanation),
+        _explanation(kb, treaty, on, intro, results, obligated, suspended),
         tuple(results),
         unknown_after=dataset_end if dataset_end and on > dataset_end else None,
     )
