@@ -42,7 +42,6 @@ def test_csto_members_on_2024_06_25_are_the_same_everywhere(http, capsys):
     web = http_json(http, "/api/v1/orgs/CSTO/members?on=2024-06-25")
     assert python == cli == web
     assert {m["state"]: m["status"] for m in python["members"]}["ARM"] == "suspended"
-    assert json.dumps(python, ensure_ascii=False) == json.dumps(web, ensure_ascii=False)  # same key order too
 
 
 def test_azerbaijan_attacking_armenia_on_2022_09_13_is_the_same_everywhere(http, capsys):

@@ -20,7 +20,7 @@ from casus.kb.organizations import Body, Officeholder, Organization
 from casus.kb.sources import Source
 from casus.kb.states import State
 from casus.obligations.conditions import Step
-from casus.obligations.evaluate import TreatyResult
+from casus.obligations.results import TreatyResult
 
 CONTRACT_VERSION = "1"
 
@@ -309,9 +309,10 @@ SERIALISERS: dict[type, Callable[[KnowledgeBase, Any], dict[str, Any]]] = {
 def to_dict(kb: KnowledgeBase, result: Any) -> Any:
     """The contract form of a result (or a list or tuple of results) answered from ``kb``.
 
+    >>> import datetime as dt
     >>> from casus.curated import load_kb
     >>> kb = load_kb()
-    >>> to_dict(kb, kb.members_on("CSTO", "2024-06-25"))["members"][0]["state"]
+    >>> to_dict(kb, kb.members_on("CSTO", dt.date(2024, 6, 25)))["members"][0]["state"]
     'ARM'
 
     Raises:

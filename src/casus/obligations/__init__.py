@@ -8,14 +8,8 @@ from casus.kb.dates import parse_date
 from casus.kb.knowledge import KnowledgeBase
 from casus.obligations.conditions import Outcome, Step
 from casus.obligations.crisis import NON_STATE, Attacker, Crisis, parse_kind
-from casus.obligations.evaluate import (
-    Duty,
-    Permission,
-    TreatyResult,
-    Verdict,
-    evaluate_casus_foederis,
-    evaluate_treaty,
-)
+from casus.obligations.evaluate import evaluate_casus_foederis, evaluate_treaty
+from casus.obligations.results import Duty, Permission, TreatyResult, Verdict
 
 
 def parse_attacker(kb: KnowledgeBase, text: str, on: dt.date | None = None) -> Attacker:

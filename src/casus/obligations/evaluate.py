@@ -18,8 +18,6 @@ References:
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from enum import StrEnum
 
 from casus.kb.knowledge import KnowledgeBase
 from casus.kb.memberships import Status
@@ -27,80 +25,11 @@ from casus.kb.treaties import Action, ConditionKind, Modality, PledgeKind, Provi
 from casus.obligations.conditions import Outcome, Step, evaluate_condition, is_party
 from casus.obligations.crisis import Crisis
 from casus.obligations.parties import beneficiary_step, coverage_end, obligated_parties, verified_through
-
-
-class Verdict(StrEnum):
-    """A treaty's answer to a crisis."""
-
-    TRIGGERED = "triggered"
-    NOT_TRIGGERED = "not_triggered"
-    INDETERMINATE = "indeterminate"
-    NO_MUTUAL_DEFENCE = "no_mutual_defence"
-
+from casus.obligations.results import Duty, Permission, ProvisionResult, TreatyResult, Verdict
+from casus.obligations.statements import no_mutual_defence_results
 
 _BENEFICIARY_KINDS = (PledgeKind.DEFENSE, PledgeKind.CONSULTATION, PledgeKind.NEUTRALITY)
 _RANK = {PledgeKind.DEFENSE: 0, PledgeKind.NEUTRALITY: 1, PledgeKind.CONSULTATION: 2}
-
-
-@dataclass(frozen=True)
-class Duty:
-    """What one state must do under one provision."""
-
-    state: str
-    action: Action
-    provision: str
-    article: str
-
-
-@dataclass(frozen=True)
-class Permission:
-    """An action a treaty allows (not requires), with what it still needs (a request, a decision)."""
-
-    action: Action
-    provision: str
-    article: str
-    requires: tuple[str, ...]
-    available: bool
-    quote: str = ""
-
-
-@dataclass(frozen=True)
-class ProvisionResult:
-    """The verdict of one provision with its trace."""
-
-    provision: Provision
-    verdict: Verdict
-    steps: tuple[Step, ...]
-
-
-@dataclass(frozen=True)
-class TreatyResult:
-    """One treaty's answer to a crisis.
-
-    Attributes:
-        treaty: The treaty.
-        verdict: Triggered, not triggered or indeterminate.
-        provision: The decisive provision (the triggered defence article, else the most relevant one).
-        obligated: States that must act under the decisive provision (ids), in name order.
-        duties: Who must do what under which article, including lesser pledges (Art. 2 or Art. 4
-            consultations) that hold even when the principal pledge is not triggered.
-        permitted: Actions allowed but not required.
-        explanation: Every check made, in order, with its sources.
-        provisions: Per-provision results.
-        unknown_after: For a dataset alliance asked about past the dataset's coverage (ATOP ends
-            2018-12-31), the last day the source speaks for: the answer is "unknown after that date
-            (coverage)", not "no alliance".
-    """
-
-    treaty: Treaty
-    verdict: Verdict
-    provision: Provision | None
-    obligated: tuple[str, ...]
-    duties: tuple[Duty, ...]
-    permitted: tuple[Permission, ...]
-    explanation: tuple[Step, ...]
-    provisions: tuple[ProvisionResult, ...] = field(default=())
-    unknown_after: dt.date | None = None
 
 
 def _combine(outcomes: list[Outcome]) -> Verdict:
@@ -373,8 +302,6 @@ def evaluate_casus_foederis(
             if not include_unrelated and spell is None:
                 continue
         out.append(evaluate_treaty(kb, treaty, crisis))
-    from casus.obligations.statements import no_mutual_defence_results
-
     out += no_mutual_defence_results(kb, crisis)
     order = {Verdict.TRIGGERED: 0, Verdict.INDETERMINATE: 1, Verdict.NOT_TRIGGERED: 2, Verdict.NO_MUTUAL_DEFENCE: 3}
     return sorted(out, key=lambda r: (order[r.verdict], r.treaty.signed, r.treaty.id))

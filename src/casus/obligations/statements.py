@@ -21,7 +21,7 @@ from casus.kb.organizations import Organization
 from casus.kb.treaties import NoMutualDefence, Treaty
 from casus.obligations.conditions import Outcome, Step
 from casus.obligations.crisis import Crisis
-from casus.obligations.evaluate import TreatyResult, Verdict
+from casus.obligations.results import TreatyResult, Verdict
 
 
 def _members(kb: KnowledgeBase, scope: str, crisis: Crisis) -> list[str]:
