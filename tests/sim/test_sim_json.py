@@ -20,7 +20,7 @@ def _printed(*args: str) -> str:
 
 
 def _as_printed(data: dict[str, Any]) -> str:
-    # what casus.cli.output.emit_json writes
+    # what casus.cli.options.emit_json writes
     return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
 
 

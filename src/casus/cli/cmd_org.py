@@ -6,15 +6,13 @@ contract's serialisers (:func:`casus.contract.offices_to_dict`, :func:`casus.con
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
 
-from casus.cli.output import Format, emit
+from casus.cli.options import Format, FormatOpt, OnOpt, emit, note
+from casus.knowledge import default_provider
 
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format: table, json or csv.")]
-OnOpt = Annotated[str | None, typer.Option("--on", help="Date (YYYY-MM-DD); default: today.")]
 OrgArg = Annotated[str, typer.Argument(help="Organization or treaty-only alliance: id, name or acronym.")]
 
 
@@ -25,17 +23,16 @@ def offices(org: OrgArg, on: OnOpt = None, fmt: FormatOpt = Format.TABLE) -> Non
     reported as unknown after it.
     """
     from casus.contract import offices_to_dict
-    from casus.curated import load_kb
     from casus.kb.dates import parse_date
     from casus.kb.offices import offices_on
 
-    kb = load_kb()
+    kb = default_provider().curated()
     report = offices_on(kb.organization(org), parse_date(on, field="--on"))
     data = offices_to_dict(kb, report)
     if report.unknown_after:
-        sys.stderr.write(
-            f"casus: note: facts about {report.organization.name} are verified through {report.unknown_after}; "
-            f"offices on {report.on} are unknown after that date (the holders shown are those known then)\n"
+        note(
+            f"facts about {report.organization.name} are verified through {report.unknown_after}; "
+            f"offices on {report.on} are unknown after that date (the holders shown are those known then)"
         )
     current = {o["role"]: o for o in data["offices"]}
     rows = [
@@ -60,9 +57,8 @@ def offices(org: OrgArg, on: OnOpt = None, fmt: FormatOpt = Format.TABLE) -> Non
 def bodies(org: OrgArg, fmt: FormatOpt = Format.TABLE) -> None:
     """An organization's bodies: kind, composition and role, decision rule, and whether one member can block."""
     from casus.contract import body_to_dict
-    from casus.curated import load_kb
 
-    kb = load_kb()
+    kb = default_provider().curated()
     organization = kb.organization(org)
     data = [body_to_dict(kb, b) for b in organization.bodies]
     rows = [{**b, "source": b["source_short"]} if fmt is Format.TABLE else b for b in data]

@@ -11,26 +11,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from casus.cli.options import Format, FormatOpt, emit, emit_json, note, out_folder, say
+from casus.cli.options import Format, FormatOpt, emit, emit_json, kb_and_evidence, out_folder, say
 
 if TYPE_CHECKING:
     from casus.sim.crisis.backtest import BacktestResult
     from casus.sim.crisis.result import CrisisResult
     from casus.sim.crisis.sensitivity import SobolResult
-
-
-def _kb_and_evidence() -> tuple[Any, Any]:
-    import warnings
-
-    from casus.curated import load_kb
-    from casus.sim.crisis.io import load_evidence
-
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        evidence = load_evidence()
-    for w in caught:
-        note(f"{w.message} (drivers needing it are left out)")
-    return load_kb(), evidence
 
 
 def simulate(
@@ -47,7 +33,7 @@ def simulate(
 
     scen = load_scenario(scenario)
     folder = out_folder(out) if out else None
-    kb, evidence = _kb_and_evidence()
+    kb, evidence = kb_and_evidence()
     result = simulate_crisis(kb, scen, evidence, runs=runs, rng=seed)
     sens = None
     if sobol:
@@ -59,9 +45,7 @@ def simulate(
 
         for path in write_outputs(result, folder, sens):
             say(f"wrote {path}")
-    data = result.to_dict()
-    if sens is not None:
-        data["sobol"] = sens.to_dict()
+    data = result.to_dict(sens)
     if fmt is Format.JSON:
         emit_json(data)
     elif fmt is Format.CSV:
@@ -125,7 +109,7 @@ def backtest(fmt: FormatOpt = Format.TABLE) -> None:
     from casus.sim.crisis.backtest import backtest as run_backtest
     from casus.sim.crisis.io import load_episodes
 
-    kb, evidence = _kb_and_evidence()
+    kb, evidence = kb_and_evidence()
     result = run_backtest(kb, load_episodes(), evidence)
     data = result.to_dict()
     rows = [

@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from casus.cli.options import Format, FormatOpt, emit, emit_json, note, out_folder
+from casus.knowledge import default_provider
 
 if TYPE_CHECKING:
     from casus.sim.dynamics.hazard import HazardSuite
+    from casus.sim.dynamics.hypotheses import Effect
     from casus.sim.dynamics.simulate import ThreatPath, Trajectory
 
 
@@ -59,10 +61,6 @@ def _rounded(rows: list[dict[str, Any]], digits: int = 3) -> list[dict[str, Any]
     return [{k: fix(v) for k, v in r.items()} for r in rows]
 
 
-def _json_safe(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [{k: (None if isinstance(v, float) and v != v else v) for k, v in r.items()} for r in rows]
-
-
 def _write_outputs(out: Path, tr: Trajectory, suite: HazardSuite) -> list[Path]:
     from casus.sim.dynamics.io.charts import trajectory_figure, trajectory_html
 
@@ -102,7 +100,6 @@ def dynamics(
     out: Annotated[Path | None, typer.Option(help="Folder for Parquet tables and PNG/HTML charts.")] = None,
 ) -> None:
     """Fitted hazard models of accession, exit and termination, and an illustrative membership trajectory."""
-    from casus.curated import load_kb
     from casus.kb.dates import parse_date
     from casus.sim.dynamics.io import load_fitted_suite, load_hypothesis_tests
     from casus.sim.dynamics.simulate import simulate_membership
@@ -110,7 +107,7 @@ def dynamics(
     from casus.sim.io import load_dynamics_frames
 
     folder = out_folder(out) if out is not None else None
-    kb = load_kb()
+    kb = default_provider().curated()
     frames = load_dynamics_frames()
     day = parse_date(start, field="--start") if start else None
     extra = [c.strip() for c in (candidates or "").split(",") if c.strip()]
@@ -119,37 +116,23 @@ def dynamics(
     path = _threat(threat, suite, snap.start.year + 1, years)
     tr = simulate_membership(suite, snap, path, runs=runs, rng=seed)
     effects = list(load_hypothesis_tests())
-    validation = _records(suite.validation_table())
-    horizon = tr.states.loc[tr.states["year"] == tr.states["year"].max(), ["state", "p_member"]]
-    states = tr.first_year.merge(horizon, on="state")
-    data = {
-        "label": tr.label,
-        "organization": tr.organization,
-        "name": tr.name,
-        "start": tr.start.isoformat(),
-        "runs": tr.runs,
-        "seed": tr.seed,
-        "threat": {"kind": path.kind, "years": list(path.years), "values": list(path.values)},
-        "validation": validation,
-        "hypotheses": [e.as_dict() for e in effects],
-        "trajectory": _records(tr.summary),
-        "distribution": _records(tr.distribution),
-        "states": _json_safe(_records(states)),
-        "notes": list(tr.notes),
-    }
     if folder is not None:
         for p in _write_outputs(folder, tr, suite):
             note(f"wrote {p}")
     if fmt is Format.JSON:
-        emit_json(data)
-        return
-    if fmt is Format.CSV:
+        emit_json(tr.to_dict(suite, effects))
+    elif fmt is Format.CSV:
         emit(_records(tr.summary), list(tr.summary.columns), fmt)
-        return
+    else:
+        _print_dynamics(tr, suite, effects)
+
+
+def _print_dynamics(tr: Trajectory, suite: HazardSuite, effects: list[Effect]) -> None:
+    data = tr.to_dict(suite, effects)
     emit(
-        _rounded(validation, 4),
+        _rounded(data["validation"], 4),
         ["model", "n_train", "events_train", "n_test", "events_test", "auc", "brier", "brier_base", "brier_skill"],
-        fmt,
+        Format.TABLE,
         title=f"Hazard models, out of sample (fitted to {suite.split_year}, scored on {suite.split_year + 1}-2018)",
     )
     rows = []
@@ -157,18 +140,19 @@ def dynamics(
         orr, lo, hi = e.main.odds_ratio
         rows.append({"test": e.hypothesis, "term": e.term, "odds_ratio": round(orr, 2),
                      "ci_95": f"{lo:.2f}-{hi:.2f}", "p": round(e.main.p, 3), "reading": e.reading})  # fmt: skip
-    emit(rows, ["test", "term", "odds_ratio", "ci_95", "p", "reading"], fmt, title="Hypotheses")
+    emit(rows, ["test", "term", "odds_ratio", "ci_95", "p", "reading"], Format.TABLE, title="Hypotheses")
+    path = tr.threat
     emit(
-        _rounded(_records(tr.summary), 2),
+        _rounded(data["trajectory"], 2),
         ["year", "threat", "mean", "q05", "q25", "q50", "q75", "q95", "p_terminated", "accessions", "exits"],
-        fmt,
+        Format.TABLE,
         title=f"{tr.name} from {tr.start}: members, threat path {path.kind} ({tr.runs:,} runs, seed {tr.seed})",
         caption=tr.label,
     )
     emit(
-        _rounded(_records(states), 4),
+        _rounded(data["states"], 4),
         ["name", "status", "hazard", "p_median", "p_low", "p_high", "p_if_assisted", "p_member"],
-        fmt,
+        Format.TABLE,
         title=f"First-year hazard by state (median, 90% band over draws) and P(member) in {path.years[-1]}",
         caption="; ".join(tr.notes),
     )
@@ -186,76 +170,54 @@ def align(
     fmt: FormatOpt = Format.TABLE,
 ) -> None:
     """Landscape theory (Axelrod & Bennett 1993): the minimum-frustration two-bloc configurations."""
-    from casus.curated import load_kb
+    from casus.errors import InvalidInputError
     from casus.sim.align.inputs import align_states, largest_states
     from casus.sim.io import load_dynamics_frames
 
-    kb = load_kb()
+    kb = default_provider().curated()
     frames = load_dynamics_frames()
     if states:
         chosen = [kb.state(s.strip()) for s in states.split(",") if s.strip()]
         codes = [st.cow[0] if st.cow else -1 for st in chosen]
-        from casus.errors import InvalidInputError
-
         if -1 in codes:
             raise InvalidInputError(f"{chosen[codes.index(-1)].name} has no COW code; it cannot be aligned")
     else:
         codes = list(largest_states(frames, year, top))
     ids = [kb.states.by_cow(c).id for c in codes]
-    inputs, land = align_states(frames, year, codes, labels=ids, rng=seed, max_minima=max(minima, 1))
+    asked = kb.state(ask) if ask else None
+    if asked is not None and asked.id not in ids:
+        raise InvalidInputError(f"{asked.name} is not among the states aligned; add it to --states")
+    result = align_states(frames, year, codes, labels=ids, rng=seed, max_minima=max(minima, 1))
     name = {i: kb.states.get(i).name for i in ids}
-    g = land.global_minimum
-    actors: list[dict[str, Any]] = []
-    for i, sid in enumerate(ids):
-        a = land.alignment(i)
-        cinc = round(float(inputs.sizes[i]), 5)
-        actors.append({"state": sid, "name": name[sid], "bloc": "AB"[g.blocs[i]], "cinc": cinc,
-                       "switch_cost": a.switch_cost})  # fmt: skip
-    local: list[dict[str, Any]] = [
-        {
-            "rank": r + 1,
-            "energy": c.energy,
-            "bloc_A": [ids[i] for i in c.bloc(0)],
-            "bloc_B": [ids[i] for i in c.bloc(1)],
-        }
-        for r, c in enumerate(land.minima[:minima])
-    ]
-    answer: dict[str, Any] | None = None
-    if ask:
-        st = kb.state(ask)
-        if st.id not in ids:
-            from casus.errors import InvalidInputError
-
-            raise InvalidInputError(f"{st.name} is not among the states aligned; add it to --states")
-        a = land.alignment(st.id)
-        answer = {"state": st.id, "name": st.name, "bloc": "AB"[a.bloc], "partners": list(a.partners),
-                  "opponents": list(a.opponents), "switch_cost": a.switch_cost}  # fmt: skip
-    data = {
-        "year": year, "method": land.method, "energy": g.energy, "n_local_minima": land.n_minima,
-        "evaluated": land.evaluated, "seed": land.seed, "actors": actors, "minima": local, "ask": answer,
-        "notes": list(inputs.notes),
-    }  # fmt: skip
+    data = result.to_dict(name, minima=minima, ask=asked.id if asked else None)
     if fmt is not Format.TABLE:
-        emit(actors, ["state", "name", "bloc", "cinc", "switch_cost"], fmt, json_data=data)
+        emit(data["actors"], ["state", "name", "bloc", "cinc", "switch_cost"], fmt, json_data=data)
         return
+    _print_alignment(data, name)
+
+
+def _print_alignment(data: dict[str, Any], name: dict[str, str]) -> None:
+    notes = data["notes"]
     emit(
         [
             {**r, "switch_cost": f"{r['switch_cost']:.3g}"}
-            for r in sorted(actors, key=lambda r: (r["bloc"], -r["cinc"]))
+            for r in sorted(data["actors"], key=lambda r: (r["bloc"], -r["cinc"]))
         ],
         ["state", "name", "bloc", "cinc", "switch_cost"],
-        fmt,
-        title=f"Minimum-frustration configuration, {year} ({land.method}: {land.evaluated:,} configurations)",
-        caption=f"energy {g.energy:.3g}; {land.n_minima} local minima; switch cost > 0: the state is better off "
-        "where it is" + ("; " + "; ".join(inputs.notes) if inputs.notes else ""),
+        Format.TABLE,
+        title=f"Minimum-frustration configuration, {data['year']} ({data['method']}: "
+        f"{data['evaluated']:,} configurations)",
+        caption=f"energy {data['energy']:.3g}; {data['n_local_minima']} local minima; switch cost > 0: the state is "
+        "better off where it is" + ("; " + "; ".join(notes) if notes else ""),
     )
     emit(
         [{**r, "energy": f"{r['energy']:.3g}", "bloc_A": " ".join(r["bloc_A"]), "bloc_B": " ".join(r["bloc_B"])}
-         for r in local],
+         for r in data["minima"]],
         ["rank", "energy", "bloc_A", "bloc_B"],
-        fmt,
+        Format.TABLE,
         title="Local minima (no single state gains by switching)",
     )  # fmt: skip
+    answer = data["ask"]
     if answer:
         sys.stdout.write(
             f"{answer['name']} aligns with bloc {answer['bloc']}: "

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from casus.cli.options import Format, FormatOpt, emit, emit_json, out_folder, say
+from casus.cli.options import Format, FormatOpt, emit, emit_json, kb_and_evidence, out_folder, say
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -81,7 +81,6 @@ def sweep(
     fmt: FormatOpt = Format.TABLE,
 ) -> None:
     """Run a scenario over a grid or a sample of model parameters (illustrative, not a forecast)."""
-    from casus.cli.cmd_sim import _kb_and_evidence
     from casus.errors import InvalidInputError
     from casus.sim.crisis.io import load_scenario
     from casus.sim.sweep.design import SweepDesign
@@ -102,7 +101,7 @@ def sweep(
     if scheduler and workers is not None:
         raise InvalidInputError("--workers sizes a local cluster; the one at --scheduler has its own workers")
     scen = load_scenario(scenario)
-    kb, evidence = _kb_and_evidence()
+    kb, evidence = kb_and_evidence()
     started = time.perf_counter()
     with _open(kind, workers, scheduler) as ex:
         where = f"{kind.value}" + (f", {ex.workers} workers" if kind is not Executor.SERIAL else "")
@@ -142,11 +141,12 @@ def _write(df: pd.DataFrame, path: Path) -> None:
 
 def _emit(df: pd.DataFrame, fmt: Format) -> None:
     from casus.sim.crisis.scenario import RESPONSES
+    from casus.sim.sweep.run import sweep_to_dict
 
-    columns = ["point", *df.columns]
-    rows = [{str(k): v for k, v in r.items()} for r in df.reset_index().to_dict("records")]
+    data = sweep_to_dict(df)
+    columns, rows = data["columns"], data["points"]
     if fmt is Format.JSON:
-        emit_json({**df.attrs, "columns": columns, "points": rows})
+        emit_json(data)
         return
     if fmt is Format.CSV:
         emit(rows, columns, fmt)

@@ -15,11 +15,15 @@ import sys
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from casus.errors import InvalidInputError
+
+if TYPE_CHECKING:
+    from casus.kb.knowledge import KnowledgeBase
+    from casus.sim.crisis.evidence import Evidence
 
 
 class Format(StrEnum):
@@ -134,3 +138,21 @@ def out_folder(out: str | Path) -> Path:
     except OSError as exc:
         raise InvalidInputError(f"--out {out}: cannot create the folder ({exc.strerror or exc})") from None
     return folder
+
+
+def kb_and_evidence() -> tuple[KnowledgeBase, Evidence]:
+    """What a simulation command runs on: the curated knowledge and the datasets' evidence.
+
+    A dataset that is missing leaves out the drivers that need it, with a note on stderr.
+    """
+    import warnings
+
+    from casus.knowledge import default_provider
+    from casus.sim.crisis.io import load_evidence
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        evidence = load_evidence()
+    for w in caught:
+        note(f"{w.message} (drivers needing it are left out)")
+    return default_provider().curated(), evidence
