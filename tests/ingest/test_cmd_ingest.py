@@ -89,3 +89,64 @@ def test_cli_module_imports_no_heavy_library():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "[]"
+
+
+def test_ingest_feed_twice_then_review_accept_shows_in_members(capsys, tmp_path, store_url, monkeypatch):
+    article = tmp_path / "armenia.txt"
+    article.write_text(
+        "Armenia freezes its CSTO participation\n\nArmenia froze its participation in the Collective Security "
+        "Treaty Organization, Prime Minister Nikol Pashinyan said on Thursday.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "feed.xml").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><guid>a</guid>'
+        "<title>Armenia</title><link>armenia.txt</link><pubDate>Fri, 23 Feb 2024 09:00:00 GMT</pubDate>"
+        "</item></channel></rss>",
+        encoding="utf-8",
+    )
+    feed = str(tmp_path / "feed.xml")
+    code, out, err = run(capsys, "ingest", "--feed", feed, "--format", "json", "--store", store_url)
+    assert code == 0 and "1 items, 1 new" in err
+    (doc,) = json.loads(out)
+    suspension = next(e for e in doc["events"] if e["type"] == "suspension" and e["modality"] == "reported")
+    assert suspension["date"]["start"] == "2024-02-22" and suspension["speakers"] == ["Nikol Pashinyan"]
+    assert suspension["actors"] == ["ARM"]  # the speaker is not an actor; Armenia is
+    code, out, err = run(capsys, "ingest", "--feed", feed, "--format", "json", "--store", store_url)
+    assert code == 0 and json.loads(out) == [] and "1 items, 0 new" in err
+    # review: skip the statement, accept the suspension, as reviewer "news-desk"
+    from casus.store import EventStore
+
+    pending = [s.id for s in EventStore(store_url).events(status="pending")]
+    answers = "".join("a\nper France 24\n" if i == suspension["id"] else "s\n" for i in pending)
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO(answers))
+    code, out, _ = run(capsys, "events", "review", "--reviewer", "news-desk", "--store", store_url)
+    assert code == 0 and "corroborates curated: ARM suspended in csto since 2024-02-22" in out
+    assert "1 accepted" in out
+    stored = EventStore(store_url).event(suspension["id"])
+    assert (stored.status, stored.reviewed_by, stored.review_note) == ("accepted", "news-desk", "per France 24")
+    log = EventStore(store_url).review_log(suspension["id"])
+    assert [(r["action"], r["reviewer"]) for r in log] == [("accepted", "news-desk")] and log[0]["at"]
+    code, out, _ = run(capsys, "members", "CSTO", "--on", "2024-06-01", "--news", "--store", store_url, "-f", "json")
+    arm = next(m for m in json.loads(out)["members"] if m["state"] == "ARM")
+    assert arm["status"] == "suspended" and f"news-{doc['document']['id'][:12]}" in arm["source_ids"]
+
+
+def test_events_edit_records_the_change(capsys, tmp_path, store_url):
+    from casus.store import EventStore
+
+    article = tmp_path / "a.txt"
+    article.write_text("Armenia quits\n\nArmenia left the CSTO last week.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "ingest", str(article), "--published", "2024-06-14", "-f", "json", "--store", store_url)
+    (withdrawal,) = [e for e in json.loads(out)[0]["events"] if e["type"] == "withdrawal"]
+    code, out, _ = run(
+        capsys, "events", "edit", withdrawal["id"][:8], "--type", "suspension", "--date", "2024-02",
+        "--note", "it was a freeze", "--reviewer", "ed", "--store", store_url, "-f", "json",
+    )  # fmt: skip
+    assert code == 0
+    data = json.loads(out)
+    assert (data["type"], data["date"]["start"], data["date"]["end"]) == ("suspension", "2024-02-01", "2024-02-29")
+    assert data["status"] == "pending" and data["reviewed_by"] == "ed"
+    assert data["review_log"][0]["changes"]["type"] == "suspension"
+    code, _, err = run(capsys, "events", "edit", withdrawal["id"][:8], "--date", "soon", "--store", store_url)
+    assert code == 2 and "not a date" in err and "Traceback" not in err
+    assert EventStore(store_url).event(withdrawal["id"]).event.type.value == "suspension"

@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from casus.ingest.model import Modality
 from casus.kb.events import EventType as T
 
@@ -77,3 +79,86 @@ def test_pronoun_speaker_continues_the_same_interview(read):
     st = only(a, T.STATEMENT)
     assert len(st.evidence) == 2 and st.when.start == dt.date(2023, 9, 3)
     assert st.confidence > max(e.confidence for e in st.evidence) - 1e-9
+
+
+# ------------------------------------------------------------------ phases, speakers, requests, lists (#10)
+def _one(events, type_):  # type: ignore[no-untyped-def]
+    found = [e for e in events if e.type.value == type_]
+    assert len(found) == 1, [e.title for e in events]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "actor", "stage"),
+    [
+        ("Armenia will leave the Collective Security Treaty Organization.", "en", "ARM", "considering"),
+        ("Kyrgyzstan intends to leave the CSTO.", "en", "KGZ", "considering"),
+        ("Armenia threatened to leave the CSTO.", "en", "ARM", "threatening"),
+        ("L'Arménie compte quitter l'OTSC.", "fr", "ARM", "considering"),
+        ("L'Arménie a menacé de quitter l'OTSC.", "fr", "ARM", "threatening"),
+        ("Армения выйдет из ОДКБ.", "ru", "ARM", "considering"),
+        ("Армения намерена выйти из ОДКБ.", "ru", "ARM", "considering"),
+    ],
+)
+def test_future_intention_and_threat_are_phases_not_facts(read, text, lang, actor, stage):  # type: ignore[no-untyped-def]
+    ev = _one(read(text, lang).events, "withdrawal")
+    assert (ev.actors, ev.organization, ev.stage, ev.modality.value) == ((actor,), "csto", stage, "asserted")
+
+
+def test_a_possibility_stays_hypothetical_and_a_fact_has_no_phase(read):  # type: ignore[no-untyped-def]
+    could = _one(read("Armenia could leave the CSTO.", "en").events, "withdrawal")
+    assert (could.stage, could.modality.value) == (None, "hypothetical")
+    left = _one(read("Armenia left the CSTO in 2025.", "en").events, "withdrawal")
+    assert (left.stage, left.modality.value, left.when.start) == (None, "asserted", dt.date(2025, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "stage", "actor"),
+    [
+        ("Hungary ratified Sweden's accession protocol on 26 February 2024.", "en", "ratification", "HUN"),
+        ("Uzbekistan rejoined the CSTO in 2006.", "en", "return", "UZB"),
+        ("Le Parlement hongrois a ratifié le protocole d'adhésion de la Suède.", "fr", "ratification", "HUN"),
+        ("Узбекистан вернулся в ОДКБ в 2006 году.", "ru", "return", "UZB"),
+    ],
+)
+def test_accession_phases(read, text, lang, stage, actor):  # type: ignore[no-untyped-def]
+    ev = _one(read(text, lang, "2024-03-08").events, "accession")
+    assert (ev.stage, ev.actors[:1]) == (stage, (actor,))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("At the request of Lithuania, NATO activated Article 4 of the North Atlantic Treaty.", "en"),
+        ("À la demande de la Lituanie, l'OTAN a activé l'article 4 du traité.", "fr"),
+        ("НАТО активировало статью 4 договора по просьбе Литвы.", "ru"),
+        ("Lithuania requested consultations under Article 4 of the North Atlantic Treaty.", "en"),
+    ],
+)
+def test_invocation_at_a_states_request(read, text, lang):  # type: ignore[no-untyped-def]
+    ev = _one(read(text, lang).events, "invocation")
+    assert (ev.organization, ev.actors) == ("nato", ("LTU",))
+
+
+def test_contingents_are_deployers_not_a_roster(read):  # type: ignore[no-untyped-def]
+    events = read(
+        "Units of the armed forces of Russia, Belarus and Tajikistan were sent to Kyrgyzstan by the CSTO.", "en"
+    ).events
+    assert not [e for e in events if e.members]
+    fr = read("Des unités de Russie, du Bélarus et du Tadjikistan ont été envoyées au Kirghizstan.", "fr").events
+    assert _one(fr, "deployment").actors == ("RUS", "BLR", "TJK") and not [e for e in fr if e.members]
+
+
+def test_speaker_is_kept_apart_from_the_actors(read):  # type: ignore[no-untyped-def]
+    events = read("Finland joined NATO on Tuesday, Jens Stoltenberg announced.", "en", "2023-04-05").events
+    ev = _one(events, "accession")
+    assert (ev.actors, ev.speakers, ev.modality.value) == (("FIN",), ("Jens Stoltenberg",), "asserted")
+    assert "NOR" not in ev.actors and "nato" not in ev.actors
+    own = _one(read("Armenia has frozen its participation in the CSTO, Nikol Pashinyan said.", "en").events,
+               "suspension")  # fmt: skip
+    assert (own.actors, own.speakers, own.modality.value) == (("ARM",), ("Nikol Pashinyan",), "reported")
+
+
+def test_an_organization_suspending_a_state_in_a_headline(read):  # type: ignore[no-untyped-def]
+    ev = _one(read("CSTO formally suspends Uzbekistan", "en", "2012-12-20").events, "suspension")
+    assert (ev.actors, ev.organization) == (("UZB",), "csto")

@@ -86,3 +86,23 @@ def test_overlapping_patterns_keep_the_first_match_even_in_a_long_repetitive_tex
         (dt.date(2024, 2, 23), dt.date(2024, 2, 23)),
         (dt.date(2024, 2, 1), dt.date(2024, 2, 29)),
     }
+
+
+# ------------------------------------------------------------------ both directions, and no publication date (#10)
+def test_future_resolution_of_day_names_dates_and_months() -> None:
+    pub = dt.date(2023, 4, 3)  # a Monday
+    (wd,) = find_dates("во вторник", "ru", pub)
+    assert (wd.when.start, wd.future.start) == (dt.date(2023, 3, 28), dt.date(2023, 4, 4))
+    (dm,) = find_dates("on November 28", "en", dt.date(2024, 11, 20))
+    assert (dm.when.start, dm.future.start) == (dt.date(2023, 11, 28), dt.date(2024, 11, 28))
+    (m,) = find_dates("en juillet", "fr", dt.date(2024, 6, 6))
+    assert (m.when.start, m.future.start) == (dt.date(2023, 7, 1), dt.date(2024, 7, 1))
+    (same,) = find_dates("jeudi", "fr", dt.date(2024, 3, 7))  # a Thursday: today either way
+    assert same.when.start == dt.date(2024, 3, 7) and same.future is None
+
+
+def test_without_a_publication_date_only_absolute_dates_resolve() -> None:
+    found = find_dates("Armenia left on Saturday, 6 January 2022, last week, in 1999.", "en", None)
+    resolved = [(t.when.start, t.when.end) for t in found if t.when is not None]
+    assert resolved == [(dt.date(2022, 1, 6), dt.date(2022, 1, 6)), (dt.date(1999, 1, 1), dt.date(1999, 12, 31))]
+    assert sum(t.unresolved for t in found) == 2  # "on Saturday" and "last week": never read against today

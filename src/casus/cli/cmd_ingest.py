@@ -33,8 +33,16 @@ def _row(d: dict[str, Any]) -> dict[str, Any]:
 
 def ingest_cmd(
     paths: Annotated[
-        list[str], typer.Argument(help="Article files (text or HTML), URL-list files, URLs, or - for standard input.")
-    ],
+        list[str] | None,
+        typer.Argument(help="Article files (text or HTML), URL-list files, URLs, or - for standard input."),
+    ] = None,
+    feed: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--feed",
+            help="An RSS/Atom feed (URL or file) to read; only items not read before are ingested. Repeatable.",
+        ),
+    ] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="Language: en, fr or ru (default: detected).")] = None,
     published: Annotated[
         str | None, typer.Option("--published", help="Publication date YYYY-MM-DD (default: from the document).")
@@ -58,20 +66,33 @@ def ingest_cmd(
     ] = False,
     fmt: FormatOpt = Format.TABLE,
 ) -> None:
-    """Read articles, extract alliance events with dates, quotes and sourcing signals, and store them."""
+    """Read articles or feeds, extract alliance events with dates, quotes and sourcing signals, and store them."""
     from casus.errors import InvalidInputError
     from casus.ingest import LANGS, ingest
     from casus.ingest.documents import read_bounded
+    from casus.ingest.feeds import feed_sources, ingest_feed
     from casus.ingest.fetch import fetch_url
     from casus.kb.dates import parse_date
 
+    paths = paths or []
+    if not paths and not feed:
+        raise InvalidInputError("nothing to read; give article paths or URLs, or --feed URL-or-file")
     if lang is not None and lang not in LANGS:
         raise InvalidInputError(f"--lang {lang!r} is not supported; use one of {', '.join(LANGS)}")
     day = parse_date(published, field="--published") if published else None
     stdin = read_bounded(sys.stdin.buffer, origin="-") if "-" in paths else None
+    runs = []
     with _store(store) as st:
         fetch = functools.partial(fetch_url, allow_private=allow_private)
-        results = ingest(paths, st, lang=lang, published=day, stdin=stdin, budget=time_budget, fetch=fetch)
+        results = (
+            ingest(paths, st, lang=lang, published=day, stdin=stdin, budget=time_budget, fetch=fetch) if paths else []
+        )
+        for source in feed_sources(feed or []):
+            run = ingest_feed(source, st, lang=lang, budget=time_budget, fetch=fetch)
+            runs.append(run)
+            results += list(run.results)
+    for run in runs:
+        sys.stderr.write(f"casus: feed {run.feed}: {run.items} items, {run.new} new\n")
     data: list[dict[str, Any]] = [
         {"origin": r.origin, "error": r.error, "document": None, "new": False, "signals": [], "events": []}
         if r.document is None
@@ -161,12 +182,14 @@ def events_show(
     )
 
 
-def _review(event_id: str, accept: bool, note: str, store: str | None, fmt: Format) -> None:
+def _review(
+    event_id: str, accept: bool, note: str, store: str | None, fmt: Format, reviewer: str | None = None
+) -> None:
     from casus.curated import load_kb
     from casus.store import overlay_kb
 
     with _store(store) as st:
-        stored = st.accept(event_id, note) if accept else st.reject(event_id, note)
+        stored = st.accept(event_id, note, reviewer) if accept else st.reject(event_id, note, reviewer)
         overlay = overlay_kb(load_kb(), st)
     conflicts = [
         {
@@ -203,29 +226,40 @@ def _review(event_id: str, accept: bool, note: str, store: str | None, fmt: Form
         sys.stdout.write(f"fact: {f['state']} {f['status']} in {f['organization']} from {f['start']}\n")
 
 
+ReviewerOpt = Annotated[
+    str | None,
+    typer.Option("--reviewer", help="Who reviews (default: $CASUS_REVIEWER, else the login name); recorded."),
+]
+
+
 @events_app.command("accept")
 def events_accept(
     event_id: Annotated[str, typer.Argument(help="Event id (6 characters or more).")],
     note: Annotated[str, typer.Option(help="Why (kept with the review).")] = "",
+    reviewer: ReviewerOpt = None,
     store: StoreOpt = None,
     fmt: FormatOpt = Format.TABLE,
 ) -> None:
     """Accept an event; a membership event becomes a fact, or a conflict with curated facts to review."""
-    _review(event_id, True, note, store, fmt)
+    _review(event_id, True, note, store, fmt, reviewer)
 
 
 @events_app.command("reject")
 def events_reject(
     event_id: Annotated[str, typer.Argument(help="Event id (6 characters or more).")],
     note: Annotated[str, typer.Option(help="Why (kept with the review).")] = "",
+    reviewer: ReviewerOpt = None,
     store: StoreOpt = None,
     fmt: FormatOpt = Format.TABLE,
 ) -> None:
     """Reject an event (it stays in the store, marked rejected)."""
-    _review(event_id, False, note, store, fmt)
+    _review(event_id, False, note, store, fmt, reviewer)
 
 
 def register(app: typer.Typer) -> None:
     """Add ``ingest`` and the ``events`` group to the casus CLI."""
+    from casus.cli import cmd_review
+
     app.command("ingest")(ingest_cmd)
+    cmd_review.register(events_app)
     app.add_typer(events_app, name="events")

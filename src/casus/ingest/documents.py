@@ -141,7 +141,9 @@ def _html_document(html: str, origin: str) -> dict[str, Any]:
     text = (meta.get("text") or "").strip()
     if not text:
         raise SourceFormatError(origin, "found no article text in this HTML page")
-    published = _parse_date_text(meta["date"]) if meta.get("date") else None
+    from casus.ingest.pubdate import html_published
+
+    published = html_published(html) or (_parse_date_text(meta["date"]) if meta.get("date") else None)
     return {
         "text": text + "\n",
         "title": meta.get("title") or None,
@@ -200,6 +202,10 @@ def build_document(
         links = tuple(dict.fromkeys(_URL_IN_TEXT.findall(text)))
     if not re.search(r"[^\W\d_]", text):
         raise SourceFormatError(origin, "the document has no words")
+    if found_date is None:
+        from casus.ingest.pubdate import dateline
+
+        found_date = dateline(text)
     if published is not None:
         when, source = published, "given"
     elif found_date is not None:

@@ -251,6 +251,12 @@ class Gazetteer:
                 target = self.lemma_index if lang == "ru" else self.index
                 target.setdefault(phrase, ("institution", phrase))
         self.max_len = min(_MAX_NGRAM, max(len(k.split()) for k in self.index))
+        self.org_stems: dict[str, set[str]] = {}  # stem of a word of a known organization's name → org ids
+        for key, (kind, ref) in self.index.items():
+            if kind == "organization":
+                for word in key.split():
+                    if len(word) >= 5:
+                        self.org_stems.setdefault(word[:7], set()).add(ref)
 
     def _add(self, key: str, kind: str, ref: str, *, overwrite: bool = False) -> None:
         if not key:
@@ -314,6 +320,7 @@ class Gazetteer:
         on: dt.date | None = None,
         persons: Sequence[tuple[int, int]] = (),
         text: str = "",
+        acronyms: frozenset[str] = frozenset(),
     ) -> list[Mention]:
         """Mentions in a token sequence, longest match first, with roles bound to people and places.
 
@@ -324,6 +331,8 @@ class Gazetteer:
             on: Date office-holders are looked up on (events look a role up again on their own date).
             persons: Spans of person names found by NER.
             text: The document text (for surface forms).
+            acronyms: Acronyms the article defines (see :mod:`casus.ingest.unknown`): an unknown
+                organization named by one of them keeps that name.
 
         An institution with no state bound to it ("the ministry said", "МИД республики") gets the
         placeholder ref :data:`SOME_STATE`, which the pipeline replaces by the state last named.
@@ -345,6 +354,12 @@ class Gazetteer:
                 split = self._match_split(tokens, norms, i)
                 if split is not None and (hit is None or split.j > hit.j):
                     hit = split
+            if hit is None:
+                hit = _unknown_org(tokens, i, lang, acronyms)
+                if hit is not None and hit.j - hit.i > 1:
+                    hit = _known_by_words(self, tokens, hit, lang)
+            if hit is None:
+                hit = _unknown_acronym(tokens, i, acronyms)
             if hit is None and main_org and (norms[i] in GENERIC_ORG[lang] or lemmas[i] in GENERIC_ORG[lang]):
                 hit = _Raw(i, i + 1, "organization", main_org)
             if hit is None and main_org and _generic_treaty(tokens, norms, lemmas, i, lang):
@@ -613,6 +628,42 @@ class _Raw:
     kind: str
     ref: str
     scope: str | None = None
+
+
+def _unknown_org(tokens: Sequence[Token], i: int, lang: str, acronyms: frozenset[str]) -> _Raw | None:
+    """An organization the knowledge base does not know, kept under its name (:mod:`casus.ingest.unknown`)."""
+    from casus.ingest import unknown
+
+    named = unknown.name_at(tokens, i, lang)
+    if named is not None:
+        return _Raw(i, named[0], "organization", unknown.unknown_ref(named[1]))
+    return None
+
+
+def _known_by_words(gaz: Gazetteer, tokens: Sequence[Token], hit: _Raw, lang: str) -> _Raw:
+    """A name whose every capitalised word belongs to one known organization's names is that organization.
+
+    "Североатлантического альянса" is NATO, whose names include "Организация Североатлантического договора".
+    """
+    from casus.ingest import unknown
+
+    words = [
+        normalize(t.text)
+        for t in tokens[hit.i : hit.j]
+        if t.text[:1].isupper() and not t.text.lower().startswith(unknown.HEADS[lang]) and len(t.text) >= 5
+    ]
+    owners = [gaz.org_stems.get(w[:7], set()) for w in words]
+    common = set.intersection(*owners) if owners and all(owners) else set()
+    if len(common) == 1:
+        return _Raw(hit.i, hit.j, "organization", common.pop())
+    return hit
+
+
+def _unknown_acronym(tokens: Sequence[Token], i: int, acronyms: frozenset[str]) -> _Raw | None:
+    from casus.ingest import unknown
+
+    short = unknown.acronym_at(tokens, i, acronyms)
+    return _Raw(i, i + 1, "organization", unknown.unknown_ref(short)) if short else None
 
 
 def _generic_treaty(tokens: Sequence[Token], norms: Sequence[str], lemmas: Sequence[str], i: int, lang: str) -> bool:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 
 from casus.ingest import lexicon as lx
 from casus.ingest.entities import Gazetteer
-from casus.ingest.model import Evidence, ExtractedEvent, Mention, Modality, Precision, When
+from casus.ingest.model import UNKNOWN_ORG, Evidence, ExtractedEvent, Mention, Modality, Precision, When
 from casus.ingest.nlp import Sentence, Token
 from casus.ingest.temporal import TimeExpression, undated
 from casus.kb.events import EventType as T
@@ -76,12 +76,13 @@ class Discourse:
     """What earlier sentences said that later ones refer back to."""
 
     main_org: str | None
-    published: dt.date
+    published: dt.date | None
     last_person: Mention | None = None
     last_state: Mention | None = None
     last_when: When | None = None
     last_statement: tuple[tuple[str, ...], When] | None = None
     events: list[ExtractedEvent] = field(default_factory=list)
+    neighbour_when: When | None = None  # an explicit date in the sentence before or after, same paragraph
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,8 @@ class _Trigger:
     type: T
     end: bool = False  # the end of a deployment: forces withdrawn
     place: bool = False  # left a place: the end of a deployment only if an organization left it
+    stage: str | None = None  # a phase the trigger itself names ("ratified", "rejoined")
+    member: Mention | None = None  # the state an organization suspends ("the CSTO suspends Uzbekistan")
 
 
 def _lemmas(tokens: Sequence[Token], a: int, b: int) -> set[str]:
@@ -130,8 +133,8 @@ def find_triggers(
         for rule in _rules_for(tok, lang):
             after = _lemmas(toks, i + 1, i + 1 + rule.window)
             if rule.window == 0:  # a noun that needs a verb before it ("devenir membre", "стать членом")
-                after = _lemmas(toks, i - 3, i) | {t.text.lower() for t in toks[max(0, i - 3) : i]}
-            if rule.needs and not (rule.needs & after):
+                after = _lemmas(toks, i - 6, i) | {t.text.lower() for t in toks[max(0, i - 6) : i]}
+            if rule.needs and not (rule.needs & after) and not _passive_troops(toks, i, rule):
                 continue
             if rule.unless and (rule.unless & after):
                 continue
@@ -145,22 +148,32 @@ def find_triggers(
             around = _lemmas(toks, i - rule.window, i + 1 + rule.window)
             if rule.upgrade and rule.upgraded and (rule.upgrade & around):
                 kind = rule.upgraded
-            if kind in lx.MEMBERSHIP_TYPES:
+            if kind in lx.MEMBERSHIP_TYPES and rule.stage not in ("ratification", "signature"):
                 obj = membership_object(sent, i, mentions, lang, max(rule.window, 4) + 2)
                 if obj is not None and obj.kind in _PLACES:  # "left Moscow", "quitter le Kazakhstan"
                     if kind is T.WITHDRAWAL:  # "the CSTO withdrew from Kazakhstan" (see sentence_events)
                         out.append(_Trigger(i, rule, T.DEPLOYMENT, end=True, place=True))
+                    elif kind is T.SUSPENSION and obj.kind == "state":  # "the CSTO suspends Uzbekistan"
+                        out.append(_Trigger(i, rule, kind, member=obj))
                     break
                 if _other_object(toks, i, obj, lang):
                     break  # "left the CSTO summit", "retiré ses représentants de l'OTSC"
             if kind is T.WITHDRAWAL and (lx.CONSIDER[lang] & _lemmas(toks, i - 4, i)):
                 kind = T.CONSIDERATION_OF_WITHDRAWAL
-            out.append(_Trigger(i, rule, kind))
+            out.append(_Trigger(i, rule, kind, stage=rule.stage if kind is rule.type else None))
             break
     return out
 
 
 _PLACES = ("state", "capital", "government")
+
+
+def _passive_troops(toks: Sequence[Token], i: int, rule: lx.TriggerRule) -> bool:
+    """A passive deployment names its troops first: "units of Russia … were sent to", "ont été envoyées"."""
+    if rule.type is not T.DEPLOYMENT:
+        return False
+    passive = bool({"be", "être", "быть"} & _lemmas(toks, i - 2, i)) or toks[i].has("Voice=Pass")
+    return passive and bool(rule.needs & _lemmas(toks, max(_clause_start(toks, i), i - 14), i))
 
 
 def _other_object(toks: Sequence[Token], i: int, obj: Mention | None, lang: str) -> bool:
@@ -430,17 +443,101 @@ def modality_of(sent: Sentence, i: int, lang: str) -> Modality:
     return Modality.ASSERTED
 
 
+_POSSIBLE = {
+    "fr": frozenset(["pouvoir", "si", "éventuel", "éventuellement", "possible", "possiblement", "hypothèse"]),
+    "en": frozenset(["could", "might", "may", "would", "should", "if", "possibly", "potentially", "possible"]),
+    "ru": frozenset(["мочь", "бы", "если", "возможно", "возможный", "вероятно"]),
+}
+
+
+def stage_of(sent: Sentence, i: int, lang: str, *, in_claim: bool = False) -> str | None:
+    """The stage an intention, plan or threat gives the trigger at ``i``.
+
+    ``threatening`` or ``considering`` when it is threatened, intended, planned or in
+    the future tense ("threatened to leave", "will leave", "intends to request", "намерена выйти"); ``None``
+    for a fact, and for a mere possibility ("could leave", "pourrait", "может"), which stays hypothetical.
+    Inside a claim after a verb of saying, a conditional is the future of the past ("a déclaré que
+    l'Arménie quitterait l'OTSC", "said their countries would withdraw"): ``considering``.
+    """
+    toks = sent.tokens
+    lo = max(_clause_start(toks, i), i - 6)
+    window = toks[lo:i]
+    words = {t.text.lower() for t in window} | {t.lemma for t in window}
+    if words & lx.THREAT[lang]:
+        return "threatening"
+    if lang == "en" and i >= 2 and toks[i - 1].text.lower() == "to" and toks[i - 2].text[:1].isupper():
+        return "considering"  # a headline's future: "Armenia to leave CSTO"
+    conditional = any(t.has("Mood=Cnd") for t in (*window, toks[i])) or "would" in words
+    if in_claim and conditional and not (words & _POSSIBLE[lang] - {"would"}):
+        return "considering"
+    if words & _POSSIBLE[lang] or conditional:
+        return None
+    if words & lx.INTENT[lang] or toks[i].has("Tense=Fut"):
+        return "considering"
+    if lang == "fr" and "aller" in {t.lemma for t in window} and toks[i].has("VerbForm=Inf"):
+        return "considering"
+    if lang == "ru" and "быть" in words and toks[i].has("VerbForm=Inf"):
+        return "considering"
+    return None
+
+
+_FUTURE_WORDS = {
+    "en": frozenset(["will", "'ll", "shall", "upcoming", "scheduled", "due", "next"]),
+    "fr": frozenset(["prochain", "prochaine", "prévu", "prévue"]),
+    "ru": frozenset(["будет", "будут", "предстоящий", "пройдет", "состоится", "следующий"]),
+}
+
+
+def is_future(sent: Sentence, i: int, lang: str, stage: str | None, *, whole: bool = False) -> bool:
+    """Whether the event at ``i`` is told in the future tense (then a day name is the next such day).
+
+    Future tense or aspect on the trigger or in the words just before it ("will join", "va rejoindre",
+    "вступит", "будет"), an intention (stage ``considering``); for a summit (``whole``), anywhere in the
+    sentence ("the summit will take place on 28 November", "саммит, который пройдет 28 ноября").
+    An intention alone ("Armenia will leave, the prime minister said on Wednesday") is not enough for its
+    date to be a future one: see ``future_before`` in :func:`pick_when`.
+    """
+    toks = sent.tokens
+    window = toks if whole else toks[max(_clause_start(toks, i), i - 6) : i + 1]
+    words = {t.text.lower() for t in window} | {t.lemma for t in window}
+    if words & _FUTURE_WORDS[lang] or any(t.has("Tense=Fut") for t in window):
+        return True
+    return lang == "fr" and "aller" in {t.lemma for t in window} and any(t.has("VerbForm=Inf") for t in window)
+
+
 def pick_when(
-    times: Sequence[TimeExpression], anchor: int, memory: Discourse, skip: tuple[int, int] | None = None
+    times: Sequence[TimeExpression],
+    anchor: int,
+    memory: Discourse,
+    skip: tuple[int, int] | None = None,
+    *,
+    future: bool = False,
+    future_before: bool = True,
+    future_until: int | None = None,
 ) -> When | None:
-    """The date expression closest to ``anchor``, explicit ones first; anaphoric ones take the last date."""
+    """The date expression closest to ``anchor``, explicit ones first; anaphoric ones take the last date.
+
+    ``future``: the event is told in the future tense, so a day name or a date without a year is the next
+    one (:attr:`TimeExpression.future`), not the last one — for an expression after the trigger ("will
+    join on Tuesday"), and before it ("Во вторник Финляндия станет членом") only with ``future_before``
+    (false when a verb of saying in the sentence may own a fronted date: "a déclaré mercredi que…"), and
+    never at or after ``future_until`` (a verb of saying after the trigger: "…, he told parliament on
+    Wednesday" dates the saying).
+    """
     best: tuple[float, When | None] | None = None
     for t in times:
-        if skip and skip[0] <= t.start < skip[1]:
+        if (skip and skip[0] <= t.start < skip[1]) or t.unresolved:
             continue
         score = abs(t.start - anchor) + (0 if t.explicit else 20) + (1000 if t.when is None else 0)
         if best is None or score < best[0]:
-            best = (score, t.when if t.when is not None else memory.last_when)
+            forward = (
+                future
+                and t.future is not None
+                and (future_before or t.start > anchor)
+                and (future_until is None or t.start < future_until)
+            )
+            when = t.future if forward else t.when
+            best = (score, when if when is not None else memory.last_when)
     return best[1] if best else None
 
 
@@ -470,6 +567,9 @@ def make_event(
     members: tuple[str, ...] = (),
     gaz: Gazetteer | None = None,
     also: tuple[str, ...] = (),
+    stage: str | None = None,
+    speakers: tuple[str, ...] = (),
+    actors_override: tuple[str, ...] | None = None,
 ) -> ExtractedEvent:
     """Assemble an event with its evidence (the sentence) and confidence.
 
@@ -478,6 +578,8 @@ def make_event(
     subject = at_date(subject, when, gaz)
     actors, people = actor_ids(subject)
     actors = tuple(dict.fromkeys((*actors, *also)))  # states coordinated with the subject
+    if actors_override is not None:
+        actors = actors_override
     tgt = _ref(target) if target else None
     skip = {*actors, tgt, org}
     mentioned = tuple(dict.fromkeys(_ref(m) for m in mentions if _ref(m) not in skip and m.kind != "person"))
@@ -495,6 +597,8 @@ def make_event(
         claim=claim,
         evidence=(Evidence(doc_id, sent.text, sent.start, sent.end, conf),),
         confidence=conf,
+        stage=stage,
+        speakers=speakers,
     )
     return replace(ev, title=title_of(ev, gaz))
 
@@ -522,6 +626,8 @@ def title_of(ev: ExtractedEvent, gaz: Gazetteer | None) -> str:
     """A one-line description: who, what, which organization, whom."""
 
     def name(ref: str | None) -> str:
+        if ref and ref.startswith(UNKNOWN_ORG):
+            return f"{ref[len(UNKNOWN_ORG) :]} (unknown organization)"
         if not ref or gaz is None:
             return ref or ""
         if ref in gaz.kb.treaties:  # a treaty without an organization: its short name ("Rio Treaty")
@@ -535,6 +641,8 @@ def title_of(ev: ExtractedEvent, gaz: Gazetteer | None) -> str:
 
     who = ", ".join(ev.people or [name(a) for a in ev.actors]) or "(the article)"
     what = "deployment end (forces withdrawn)" if ev.phase == "end" else ev.type.value.replace("_", " ")
+    if ev.stage:
+        what += f" ({ev.stage})"
     text = f"{who}: {what}"
     if ev.organization:
         text += f" ({name(ev.organization)})"
@@ -544,6 +652,8 @@ def title_of(ev: ExtractedEvent, gaz: Gazetteer | None) -> str:
         text += ": members " + ", ".join(name(m) for m in ev.members)
     if ev.modality is not Modality.ASSERTED:
         text += f" [{ev.modality.value}]"
+    if ev.speakers:
+        text += " — said by " + ", ".join(name(s) for s in ev.speakers)
     return text
 
 
@@ -566,6 +676,8 @@ def roster_event(
     words = {t.text.lower() for t in sent.tokens} | {t.lemma for t in sent.tokens}
     if len(set(states)) < 3 or not (words & lx.ROSTER[lang]):
         return None
+    if words & lx.NOT_ROSTER[lang]:
+        return None  # contingents, victims or participants are not a roster of members
     org = next((m.ref for m in mentions if m.kind == "organization"), memory.main_org)
     when = pick_when(times, sent.start, memory) or default_when(memory)
     return make_event(

@@ -41,6 +41,8 @@ class TriggerRule:
         upgrade: With one of these lemmas within ``window`` tokens either side, the type becomes
             :attr:`upgraded` ("temporairement retiré sa participation" is a suspension).
         upgraded: See ``upgrade``.
+        stage: The phase the trigger names (``ratification`` of an accession, ``signature`` of its
+            protocol, ``return`` to an organization left before); see :data:`casus.ingest.model.STAGES`.
     """
 
     lemma: str
@@ -51,6 +53,7 @@ class TriggerRule:
     needs_org: bool = False
     upgrade: frozenset[str] = frozenset()
     upgraded: T | None = None
+    stage: str | None = None
 
 
 def _r(
@@ -63,6 +66,7 @@ def _r(
     org: bool = False,
     upgrade: str = "",
     upgraded: T | None = None,
+    stage: str | None = None,
 ) -> TriggerRule:
     return TriggerRule(
         lemma,
@@ -73,6 +77,7 @@ def _r(
         org,
         frozenset(upgrade.split()),
         upgraded,
+        stage,
     )
 
 
@@ -93,10 +98,24 @@ _FR = [
     _r("instituer", T.FOUNDING, org=True),
     _r("création", T.FOUNDING, org=True, window=3),
     _r("fondation", T.FOUNDING, org=True, window=3),
+    _r(
+        "ratifier", T.ACCESSION, needs="adhésion protocole accession candidature entrée", window=8, stage="ratification"
+    ),
+    _r(
+        "ratification",
+        T.ACCESSION,
+        needs="adhésion protocole accession candidature entrée",
+        window=6,
+        stage="ratification",
+    ),
+    _r("signer", T.ACCESSION, needs="protocole", window=4, stage="signature", org=True),
+    _r("réintégrer", T.ACCESSION, org=True, stage="return"),
+    _r("revenir", T.ACCESSION, needs="dans au sein", org=True, window=2, stage="return"),
+    _r("retour", T.ACCESSION, needs="dans au sein", org=True, window=2, stage="return"),
     _r("adhérer", T.ACCESSION, org=True),
     _r("rejoindre", T.ACCESSION, org=True),
     _r("intégrer", T.ACCESSION, org=True),
-    _r("réintégrer", T.ACCESSION, org=True),
+    _r("accession", T.ACCESSION, org=True, window=4),
     _r("membre", T.ACCESSION, needs="devenir", org=True, window=0),
     _r("candidature", T.APPLICATION),
     _r("demande", T.APPLICATION, needs="adhésion", org=True, window=3),
@@ -124,6 +143,7 @@ _FR = [
     ),
     _r("sortie", T.WITHDRAWAL, org=True, window=4),
     _r("dénoncer", T.WITHDRAWAL, needs="traité pacte", window=3),
+    _r("demander", T.INVOCATION, needs="article consultation activation", window=8),
     _r("demander", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_FR, window=10),
     _r("solliciter", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_FR, window=10),
     _r("appeler", T.REQUEST_FOR_ASSISTANCE, needs="aide secours", window=4),
@@ -131,6 +151,9 @@ _FR = [
     _r("invoquer", T.INVOCATION, needs="article clause traité"),
     _r("jouer", T.INVOCATION, needs="article clause mécanisme", window=4),
     _r("activer", T.INVOCATION, needs="article clause"),
+    _r("activation", T.INVOCATION, needs="article clause", window=3),
+    _r("recours", T.INVOCATION, needs="article clause", window=4),
+    _r("consultation", T.INVOCATION, needs="article", window=6),
     _r("déployer", T.DEPLOYMENT, needs=_TROOPS_FR, window=8),
     _r("envoyer", T.DEPLOYMENT, needs=_TROOPS_FR),
     _r("dépêcher", T.DEPLOYMENT, needs=_TROOPS_FR),
@@ -148,9 +171,16 @@ _EN = [
     _r("establish", T.FOUNDING, org=True),
     _r("create", T.FOUNDING, org=True),
     _r("founding", T.FOUNDING, org=True, window=3),
+    _r("ratify", T.ACCESSION, needs="accession protocol membership bid application", window=8, stage="ratification"),
+    _r("ratification", T.ACCESSION, needs="accession protocol membership bid", window=6, stage="ratification"),
+    _r("sign", T.ACCESSION, needs="protocol", window=4, stage="signature", org=True),
+    _r("rejoin", T.ACCESSION, org=True, stage="return"),
+    _r("return", T.ACCESSION, needs="to", org=True, window=1, stage="return"),
     _r("join", T.ACCESSION, org=True),
-    _r("rejoin", T.ACCESSION, org=True),
     _r("accede", T.ACCESSION, org=True),
+    _r("accession", T.ACCESSION, org=True, window=3),
+    _r("admit", T.ACCESSION, needs="member", org=True, window=6),
+    _r("accept", T.ACCESSION, needs="member", org=True, window=6),
     _r("member", T.ACCESSION, needs="become became", org=True, window=0),
     _r("apply", T.APPLICATION, needs="membership join", window=4),
     _r("ask", T.APPLICATION, needs="join", org=True, window=2),
@@ -167,6 +197,9 @@ _EN = [
     _r("pull", T.WITHDRAWAL, needs="out back", org=True, window=4),
     _r("pullout", T.WITHDRAWAL, org=True, window=4),
     _r("denounce", T.WITHDRAWAL, needs="treaty pact", window=3),
+    _r("request", T.INVOCATION, needs="article consultation consultations", window=8),
+    _r("use", T.INVOCATION, needs="article", window=2),
+    _r("activate", T.INVOCATION, needs="article clause", window=4),
     _r("request", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_EN, window=10),
     _r("ask", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_EN, window=10),
     _r("appeal", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_EN, window=10),
@@ -193,8 +226,15 @@ _RU = [
     _r("основанный", T.FOUNDING, org=True),
     _r("учредить", T.FOUNDING, org=True),
     _r("создание", T.FOUNDING, org=True, window=3),
+    _r("ратифицировать", T.ACCESSION, needs="вступление протокол заявка членство", window=8, stage="ratification"),
+    _r("ратификация", T.ACCESSION, needs="вступление протокол заявка членство", window=6, stage="ratification"),
+    _r("подписать", T.ACCESSION, needs="протокол", window=4, stage="signature", org=True),
+    _r("вернуться", T.ACCESSION, needs="в", org=True, window=2, stage="return"),
+    _r("возвращение", T.ACCESSION, needs="в", org=True, window=2, stage="return"),
     _r("вступить", T.ACCESSION, org=True),
+    _r("вступать", T.ACCESSION, org=True),
     _r("присоединиться", T.ACCESSION, org=True),
+    _r("принять", T.ACCESSION, needs="член членство состав", org=True, window=6),
     _r("член", T.ACCESSION, needs="стать", window=0, org=True),
     _r("заявка", T.APPLICATION, needs="вступление членство", window=4),
     _r("подать", T.APPLICATION, needs="заявка", window=3),
@@ -217,6 +257,12 @@ _RU = [
     _r("запросить", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_RU),
     _r("задействовать", T.INVOCATION, needs="статья механизм"),
     _r("применить", T.INVOCATION, needs="статья"),
+    _r("применение", T.INVOCATION, needs="статья", window=3),
+    _r("активировать", T.INVOCATION, needs="статья"),
+    _r("активация", T.INVOCATION, needs="статья", window=3),
+    _r("запустить", T.INVOCATION, needs="статья"),
+    _r("попросить", T.INVOCATION, needs="статья консультация", window=8),
+    _r("запросить", T.INVOCATION, needs="статья консультация", window=8),
     _r("направить", T.DEPLOYMENT, needs=_TROOPS_RU),
     _r("отправить", T.DEPLOYMENT, needs=_TROOPS_RU),
     _r("ввести", T.DEPLOYMENT, needs=_TROOPS_RU),
@@ -615,6 +661,100 @@ CONSIDER: dict[str, frozenset[str]] = {
     ),
 }
 
+#: Words of intention or plan: before a trigger they make its event a ``considering`` stage ("we will
+#: leave", "intends to request consultations", "compte se retirer", "намерены выйти"), not a fact. A
+#: decision ("decided to send a mission") is told as the act.
+INTENT: dict[str, frozenset[str]] = {
+    "fr": frozenset(
+        ["compter", "compte", "entendre", "projeter", "intention", "prévoir", "volonté", "vouloir", "préparer"]
+    ),
+    "en": frozenset(["will", "'ll", "intend", "intention", "plan", "set", "going", "prepare", "aim"]),
+    "ru": frozenset(
+        ["намереваться", "намерение", "намерен", "намерена", "намерены", "планировать", "собираться", "готовиться"]
+    ),
+}
+
+#: Words of threat: before a trigger they make its event a ``threatening`` stage ("threatened to leave").
+THREAT: dict[str, frozenset[str]] = {
+    "fr": frozenset(["menacer", "menace"]),
+    "en": frozenset(["threaten", "threat", "threatening"]),
+    "ru": frozenset(["угрожать", "пригрозить", "угроза"]),
+}
+
+#: "at the request of X" (the state whose request an invocation or a deployment answers: X acts).
+AT_REQUEST: dict[str, tuple[str, ...]] = {
+    "fr": ("à la demande de", "à la demande du", "à la demande des", "sur demande de", "à la requête de"),
+    "en": ("at the request of", "at the behest of", "on the request of"),
+    "ru": ("по просьбе", "по запросу"),
+}
+
+#: Words that make a list of states something other than a roster of members: contingents, victims,
+#: participants ("units of the armed forces of Armenia, Belarus…", "states that suffered incidents").
+NOT_ROSTER: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        [
+            "unit",
+            "units",
+            "troops",
+            "contingent",
+            "contingents",
+            "forces",
+            "victim",
+            "victims",
+            "participant",
+            "participants",
+            "incident",
+            "incidents",
+            "attack",
+            "attacked",
+            "suffered",
+            "violation",
+            "violations",
+            "attended",
+            "participated",
+        ]
+    ),
+    "fr": frozenset(
+        [
+            "unité",
+            "unités",
+            "troupe",
+            "troupes",
+            "contingent",
+            "contingents",
+            "force",
+            "forces",
+            "victime",
+            "victimes",
+            "participant",
+            "participants",
+            "incident",
+            "incidents",
+            "attaque",
+            "violation",
+            "participé",
+        ]
+    ),
+    "ru": frozenset(
+        [
+            "подразделение",
+            "подразделения",
+            "войско",
+            "войска",
+            "контингент",
+            "сила",
+            "силы",
+            "жертва",
+            "участник",
+            "участники",
+            "инцидент",
+            "нарушение",
+            "атака",
+            "участвовать",
+        ]
+    ),
+}
+
 #: Pronouns that stand for the last person or state named.
 PRONOUNS: dict[str, frozenset[str]] = {
     "fr": frozenset(["il", "elle", "ils", "elles"]),
@@ -709,6 +849,6 @@ def prefilter(lang: str) -> re.Pattern[str]:
     if lang == "fr":
         words |= {"dit", "mis", "fait", "pris"}
     if lang == "ru":
-        words |= {"вышл", "вышел", "ушл", "ушел", "вышли"}
+        words |= {"вышл", "вышел", "ушл", "ушел", "вышли", "вернул"}
     stems = sorted({_stem(w) for w in words}, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in stems) + ")")

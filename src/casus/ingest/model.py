@@ -23,6 +23,17 @@ LANGS = ("en", "fr", "ru")
 #: a place (PLOVER's ``RETREAT``), not a state leaving an organization.
 DEPLOYMENT_END = "end of deployment: forces withdrawn"
 
+#: Phases of an event other than a deployment's start and end (:attr:`ExtractedEvent.stage`):
+#: ``considering`` (an intention, a plan, a future act: "we will leave", "intends to request"),
+#: ``threatening`` (a threat to do it: "threatened to leave"), and the steps of an accession before it takes
+#: effect or instead of a first one: ``signature`` (of the accession protocol), ``ratification`` (of a
+#: state's accession, by a member) and ``return`` (rejoining).
+STAGES = ("considering", "threatening", "signature", "ratification", "return")
+
+#: How an organization the knowledge base does not know is kept: this prefix and its name as written
+#: ("unknown:ECOWAS", "unknown:Alliance des Etats du Sahel"), never folded into a known one.
+UNKNOWN_ORG = "unknown:"
+
 
 class Modality(StrEnum):
     """How the text presents an event.
@@ -201,6 +212,11 @@ class ExtractedEvent:
         title: One-line description.
         confidence: 0-1; lowered by negation, hypotheticals and missing arguments.
         evidence: Quotes supporting it (several after merging reports of several articles).
+        stage: A phase other than a deployment's start or end (see :data:`STAGES`): "we will leave" is a
+            withdrawal at stage ``considering``, not an asserted withdrawal.
+        speakers: Whose words carry the event (people, or state/organization ids for a body: "the Kremlin
+            said" → ``RUS``), kept apart from the actors: "Belarus joined the SCO, Tokayev announced" has
+            actor ``BLR`` and speaker Kassym-Jomart Tokayev. Empty when the article itself tells it.
     """
 
     type: EventType
@@ -216,11 +232,23 @@ class ExtractedEvent:
     claim: str = ""
     title: str = ""
     confidence: float = 0.5
+    stage: str | None = None
+    speakers: tuple[str, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        if self.stage is not None and self.stage not in STAGES:
+            raise InvalidInputError(f"event stage {self.stage!r} is not one of {', '.join(STAGES)}")
 
     @property
     def phase(self) -> str | None:
-        """For a deployment: ``start`` (forces sent) or ``end`` (forces withdrawn); ``None`` for other types."""
+        """The event's phase.
+
+        Its :attr:`stage` when it has one; for a deployment ``start`` (forces sent) or ``end`` (forces
+        withdrawn); ``None`` otherwise.
+        """
+        if self.stage is not None:
+            return self.stage
         if self.type is not EventType.DEPLOYMENT:
             return None
         return "end" if self.claim.startswith(DEPLOYMENT_END) else "start"
@@ -241,7 +269,9 @@ class ExtractedEvent:
             self.when.end.isoformat() if self.when.end else "",
             self.modality.value,
         )
-        return (*key, "end") if self.phase == "end" else key
+        if self.stage is not None:
+            key = (*key, self.stage)
+        return (*key, "end") if self.type is EventType.DEPLOYMENT and self.claim.startswith(DEPLOYMENT_END) else key
 
     @property
     def id(self) -> str:
@@ -257,6 +287,7 @@ class ExtractedEvent:
             "organization": self.organization,
             "actors": list(self.actors),
             "people": list(self.people),
+            "speakers": list(self.speakers),
             "target": self.target,
             "mentioned": list(self.mentioned),
             "members": list(self.members),

@@ -22,10 +22,11 @@ from casus.ingest import nlp
 from casus.ingest.documents import Fetcher, build_document, expand_sources, read_document
 from casus.ingest.entities import SOME_STATE, Gazetteer, gazetteer
 from casus.ingest.extract import Discourse
-from casus.ingest.model import Analysis, Document, Evidence, ExtractedEvent, Mention
+from casus.ingest.model import Analysis, Document, Evidence, ExtractedEvent, Mention, Precision, When
 from casus.ingest.sentences import sentence_events
 from casus.ingest.signals import assess
-from casus.ingest.temporal import find_dates
+from casus.ingest.temporal import TimeExpression, find_dates
+from casus.ingest.unknown import defined_acronyms
 from casus.kb.events import EventType
 from casus.kb.knowledge import KnowledgeBase
 
@@ -35,7 +36,9 @@ if TYPE_CHECKING:
 _MAIN = "@main"
 
 
-def _settle(m: Mention, main: str | None, gaz: Gazetteer, on: dt.date, state: str | None = None) -> Mention | None:
+def _settle(
+    m: Mention, main: str | None, gaz: Gazetteer, on: dt.date | None, state: str | None = None
+) -> Mention | None:
     """Replace the placeholders: the article's main organization, and the state an institution stands for.
 
     ``state`` is the state named last before the mention ("Uzbekistan…, the ministry said"), if any.
@@ -62,7 +65,7 @@ def _settle(m: Mention, main: str | None, gaz: Gazetteer, on: dt.date, state: st
 
 
 def _settle_all(
-    raw: Sequence[Mention], main: str | None, gaz: Gazetteer, on: dt.date, memory: Discourse
+    raw: Sequence[Mention], main: str | None, gaz: Gazetteer, on: dt.date | None, memory: Discourse
 ) -> list[Mention]:
     """Settle a sentence's mentions in order; an institution with no state takes the one named last."""
     out: list[Mention] = []
@@ -101,6 +104,7 @@ def merge_events(events: Iterable[ExtractedEvent]) -> list[ExtractedEvent]:
         seen: set[tuple[str, int, int]] = set()
         claims: list[str] = [first.claim] if first.claim else []
         mentioned: dict[str, None] = {}
+        speakers: dict[str, None] = {}
         members = first.members
         for ev in group:
             for e in ev.evidence:
@@ -110,6 +114,7 @@ def merge_events(events: Iterable[ExtractedEvent]) -> list[ExtractedEvent]:
             if ev.claim and len(claims) < _MAX_CLAIMS and not any(ev.claim in c for c in claims):
                 claims.append(ev.claim)  # the quotes themselves all stay in the evidence
             mentioned.update(dict.fromkeys(ev.mentioned))
+            speakers.update(dict.fromkeys(ev.speakers))
             members = members or ev.members
         miss = 1.0
         for e in evidence:
@@ -122,6 +127,7 @@ def merge_events(events: Iterable[ExtractedEvent]) -> list[ExtractedEvent]:
                 confidence=round(min(0.99, max(first.confidence, 1 - miss)), 3),
                 mentioned=tuple(mentioned),
                 members=members,
+                speakers=tuple(speakers),
             )
         )
     return out
@@ -189,6 +195,34 @@ class _Deadline:
             )
 
 
+def _neighbour_when(
+    text: str, spans: Sequence[tuple[int, int]], times: Sequence[TimeExpression], starts: Sequence[int], k: int
+) -> When | None:
+    """An explicit date in the sentence before or after sentence ``k``, in the same paragraph.
+
+    The headline's neighbour is the lead. It dates an event its own sentence leaves undated ("On Saturday,
+    Tokayev asked the CSTO for help. The bloc agreed to send troops."), rather than "on or before
+    publication". Only a single day or month, and only when that sentence has exactly one such expression.
+    """
+
+    def single(j: int) -> When | None:
+        s, e = spans[j]
+        found = [t.when for t in times[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]]
+        days = [w for w in found if w is not None and w.precision in (Precision.DAY, Precision.MONTH)]
+        return days[0] if len(days) == 1 else None
+
+    for j in (k - 1, k + 1):
+        if not 0 <= j < len(spans):
+            continue
+        a, b = (spans[j][1], spans[k][0]) if j < k else (spans[k][1], spans[j][0])
+        if text[a:b].count("\n") > 1 and min(j, k) != 0:
+            continue  # another paragraph (the headline and the lead go together)
+        found = single(j)
+        if found is not None:
+            return found
+    return None
+
+
 def analyze(doc: Document, kb: KnowledgeBase | None = None, *, budget: float | None = TIME_BUDGET) -> Analysis:
     """Read one document: entity mentions, events (merged within the document) and sourcing signals.
 
@@ -212,7 +246,7 @@ def analyze(doc: Document, kb: KnowledgeBase | None = None, *, budget: float | N
     gaz = gazetteer(kb)
     _warm_up(doc.lang)
     deadline = _Deadline(doc.origin, budget)
-    pub = doc.published or dt.date.today()
+    pub = doc.published  # None: relative dates stay unresolved (a `no_date` signal says so), never today's
     text, lang = doc.text, doc.lang
     spans = nlp.split_sentences(text)
     times = find_dates(text, lang, pub)  # sorted by start
@@ -228,9 +262,11 @@ def analyze(doc: Document, kb: KnowledgeBase | None = None, *, budget: float | N
         )
         deadline.check()
     raw: list[list[Mention]] = []
+    acronyms = defined_acronyms(text)
     for k, (s, e) in enumerate(spans):
         persons = parsed[k].persons if k in parsed else ()
-        raw.append(gaz.find(nlp.simple_tokens(text[s:e], s), lang, main_org=_MAIN, on=pub, persons=persons, text=text))
+        tokens = nlp.simple_tokens(text[s:e], s)
+        raw.append(gaz.find(tokens, lang, main_org=_MAIN, on=pub, persons=persons, text=text, acronyms=acronyms))
         if k % _BATCH == 0:
             deadline.check()
     counts = Counter(m.ref for ms in raw for m in ms if m.kind == "organization" and m.ref != _MAIN)
@@ -245,6 +281,8 @@ def analyze(doc: Document, kb: KnowledgeBase | None = None, *, budget: float | N
             deadline.check()
         if k in parsed and not text[s:e].rstrip().endswith("?"):  # a question asserts nothing
             sent_times = times[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
+            unresolved = any(t.unresolved for t in sent_times)
+            memory.neighbour_when = None if unresolved else _neighbour_when(text, spans, times, starts, k)
             events += sentence_events(parsed[k], lang, mentions, sent_times, memory, doc.id, gaz)
             explicit = [t.when for t in sent_times if t.when is not None and t.explicit]
             if explicit:
@@ -353,6 +391,19 @@ def _ingest_one(
         doc = build_document(stdin or b"", "-", lang=lang, published=published)
     else:
         doc = read_document(origin, lang=lang, published=published, fetch=fetch)
+    return ingest_document(doc, store, kb, origin=origin, budget=budget)
+
+
+def ingest_document(
+    doc: Document,
+    store: EventStore,
+    kb: KnowledgeBase | None = None,
+    *,
+    origin: str = "",
+    budget: float | None = TIME_BUDGET,
+) -> IngestResult:
+    """Analyze and store one document, unless the store already holds it (then nothing is analyzed)."""
+    origin = origin or doc.origin
     if store.has_document(doc.id):
         stored = store.document(doc.id)
         return IngestResult(origin, stored.document, False, store.events_of_document(doc.id), stored.signals)

@@ -23,10 +23,12 @@ from casus.ingest.extract import (
     find_subject,
     find_target,
     find_triggers,
+    is_future,
     make_event,
     modality_of,
     pick_when,
     roster_event,
+    stage_of,
 )
 from casus.ingest.model import DEPLOYMENT_END, ExtractedEvent, Mention, Modality
 from casus.ingest.nlp import Sentence, Token
@@ -175,6 +177,7 @@ def _statement(
         modality=Modality.ASSERTED,
         claim=said_text,
         gaz=gaz,
+        speakers=speaker_ids(said.speaker),
     )
     memory.last_statement = ((*actors, *people), when)
     return Said(said.index, speaker, said.claim, ev)
@@ -302,25 +305,59 @@ def _trigger_event(
     subject = find_subject(sent, i, mentions, lang, memory, lo=lo, membership=membership)
     if trig.place and (subject is None or subject.kind != "organization"):
         return None  # a state or a person left a place: no alliance event
+    suspended_by: str | None = None
+    if trig.member is not None:
+        if subject is None or subject.kind != "organization":
+            return None  # a state "suspended" a place: no membership event
+        suspended_by, subject = subject.ref, trig.member  # the organization suspends the member
     if claim_of is not None and claim_of.speaker is not None:
         inner = {t.text.lower() for t in sent.tokens[lo:i]}
         if not [m for m in mentions if claim_of.claim[0] <= m.start < tok.start] and inner & lx.PRONOUNS[lang]:
             subject = claim_of.speaker  # "X said it would…": the pronoun is X
     modality = modality_of(sent, i, lang)
+    stage = trig.stage
+    if stage is None and modality is not Modality.NEGATED and trig.type not in _NO_STAGE:
+        stage = stage_of(sent, i, lang, in_claim=claim_of is not None and claim_of.speaker is not None)
+        if stage is not None:
+            modality = Modality.ASSERTED  # an intention or a threat, told as such
+    kind = trig.type
+    if kind is T.CONSIDERATION_OF_WITHDRAWAL and stage == "threatening":
+        kind = T.WITHDRAWAL
+    elif kind is T.CONSIDERATION_OF_WITHDRAWAL:
+        stage = None
+    speakers: tuple[str, ...] = ()
     if claim_of is not None:
-        if claim_of.speaker is None or not _self_report(sent, lo, i, subject, claim_of.speaker):
+        if claim_of.speaker is None:
             return None
-        if subject is None or subject.kind == "organization":
-            subject = claim_of.speaker
-        if modality is Modality.ASSERTED:
-            modality = Modality.REPORTED
-    org = _nearest_org(mentions, tok.start) or (subject.organization if subject else None) or memory.main_org
+        speakers = speaker_ids(claim_of.speaker)
+        if not _self_report(sent, lo, i, subject, claim_of.speaker):
+            if not _reported_fact(sent, claim_of, i, lang, modality, stage):
+                return None  # someone else's act inside a claim: part of the statement only
+        else:
+            if subject is None or subject.kind == "organization":
+                subject = claim_of.speaker
+            if modality is Modality.ASSERTED and stage is None:
+                modality = Modality.REPORTED  # an intention stays an intention, whoever tells it
+    org = (
+        suspended_by
+        or _nearest_org(mentions, tok.start)
+        or (subject.organization if subject else None)
+        or memory.main_org
+    )
     if subject is not None and subject.kind == "organization" and trig.type is T.FOUNDING:
         subject = None
     if trig.type is T.SUMMIT:
         subject = None  # a summit's organization and venue say it all
     actors, _ = actor_ids(subject)
     also = _coordinated(sent, subject, mentions)
+    override: tuple[str, ...] | None = None
+    requester = _requester(sent, mentions, lang) if trig.type is T.INVOCATION else None
+    if requester is not None:
+        override = (requester.ref,)  # "à la demande de la Pologne, l'Otan a activé l'article 4"
+    elif trig.type is T.DEPLOYMENT:
+        contingents = _contingents(sent, i, mentions, lang)
+        if contingents and (subject is None or subject.ref in contingents):
+            override = contingents  # "units of Russia, Belarus and Tajikistan were sent"
     if trig.type is T.SUMMIT:
         target = _venue(sent, mentions, lang)
     elif trig.end:  # forces withdrawn from a place: "leaving Kazakhstan", "из Казахстана"
@@ -331,17 +368,24 @@ def _trigger_event(
     else:
         target = find_target(sent, i, mentions, lang, {*actors, org or ""})
     when = None
+    future = is_future(sent, i, lang, stage, whole=kind is T.SUMMIT)
+    fronted = not said
     if claim_of is not None:
         inside = [t for t in times if claim_of.claim[0] <= t.start < claim_of.claim[1]]
-        when = pick_when(inside, tok.start, memory)
-    when = when or pick_when(times, tok.start, memory) or default_when(memory)
+        when = pick_when(inside, tok.start, memory, future=future, future_before=fronted)
+    # outside the claim, a date belongs to the verb of saying: the day it was said, not a future one
+    outside_future = future and claim_of is None
+    until = min((sent.tokens[x.index].start for x in said if x.index >= 0 and x.index > i), default=None)
+    when = when or pick_when(times, tok.start, memory, future=outside_future, future_before=fronted, future_until=until)
+    when = when or memory.neighbour_when
+    when = when or default_when(memory)
     claim = ""
     if trig.type is T.REFUSAL:
         claim = _claim_text(sent.text[tok.end - sent.start :])
     elif trig.end:
         claim = DEPLOYMENT_END
     return make_event(
-        trig.type,
+        kind,
         sent,
         doc_id,
         org=org,
@@ -353,10 +397,80 @@ def _trigger_event(
         claim=claim,
         gaz=gaz,
         also=also,
+        stage=stage,
+        speakers=speakers,
+        actors_override=override,
     )
 
 
 _AND = {"and", "et", "и"}
+_NO_STAGE = {T.SUMMIT, T.FOUNDING, T.STATEMENT, T.REFUSAL}
+_ANNOUNCE = {
+    "en": frozenset(["announce", "confirm", "report", "say", "tell", "state", "declare"]),
+    "fr": frozenset(["annoncer", "confirmer", "indiquer", "déclarer", "affirmer", "dire", "rapporter", "préciser"]),
+    "ru": frozenset(["объявить", "сообщить", "подтвердить", "заявить", "сказать", "рассказать", "передавать"]),
+}
+
+
+def speaker_ids(m: Mention | None) -> tuple[str, ...]:
+    """Who speaks, as kept in :attr:`ExtractedEvent.speakers`: a person's name, else a state or organization."""
+    if m is None:
+        return ()
+    if m.kind == "person":
+        role = m.role or ""
+        return (m.ref,) if not (role and m.ref.startswith(f"{role} of")) else tuple(filter(None, [m.state]))
+    return (m.ref,)
+
+
+def _reported_fact(sent: Sentence, said: Said, i: int, lang: str, modality: Modality, stage: str | None) -> bool:
+    """Whether an act inside someone's claim is news the article passes on as fact.
+
+    "Belarus officially became a member of the SCO, Tokayev announced" (the claim before the verb of
+    saying, the act in the indicative): the act is kept, asserted, with the speaker as its speaker and
+    not as its actor; a scheduled act keeps its ``considering`` stage ("Finland will join NATO on Tuesday,
+    Stoltenberg said"). A claim after "X said that…", a noun, a threat, a possibility or a denial stays
+    part of the statement.
+    """
+    if said.index < 0 or said.claim[1] > sent.tokens[said.index].start:
+        return False  # only "…, X announced" (the verb after the claim)
+    tok = sent.tokens[i]
+    if tok.pos == "NOUN" or modality is not Modality.ASSERTED or stage not in (None, "considering"):
+        return False  # a threat or a possibility stays the speaker's claim
+    return sent.tokens[said.index].lemma in _ANNOUNCE[lang]
+
+
+def _requester(sent: Sentence, mentions: Sequence[Mention], lang: str) -> Mention | None:
+    """The state after "at the request of / à la demande de / по просьбе" in the sentence, if any."""
+    lowered = sent.text.lower()
+    for phrase in lx.AT_REQUEST[lang]:
+        at = lowered.find(phrase)
+        if at < 0:
+            continue
+        start = sent.start + at + len(phrase)
+        hit = next((m for m in mentions if 0 <= m.start - start <= 25 and m.kind != "organization"), None)
+        if hit is not None:
+            return hit if hit.kind != "person" else None
+    return None
+
+
+def _contingents(sent: Sentence, i: int, mentions: Sequence[Mention], lang: str) -> tuple[str, ...]:
+    """States whose forces are the subject of a deployment: "units of Russia, Belarus and Armenia were sent"."""
+    toks = sent.tokens
+    troop = next(
+        (
+            k
+            for k in range(i - 1, -1, -1)
+            if toks[k].lemma in lx.TROOP_NOUNS[lang] or toks[k].text.lower() in lx.TROOP_NOUNS[lang]
+        ),
+        None,
+    )
+    if troop is None:
+        return ()
+    return tuple(
+        dict.fromkeys(
+            m.ref for m in mentions if toks[troop].end <= m.start < toks[i].start and m.kind in ("state", "capital")
+        )
+    )
 
 
 def _coordinated(sent: Sentence, subject: Mention | None, mentions: Sequence[Mention]) -> tuple[str, ...]:

@@ -166,12 +166,17 @@ class TimeExpression:
         end: Offset after its last character.
         when: Its resolution (``None`` for an anaphoric expression such as "dans le même temps").
         explicit: True when it names a calendar date, month or year rather than a relative one.
+        future: Its resolution for an event told in the future tense, when that differs: a day name, a
+            day and month or a month without a year is then the *next* such day or month ("the summit will
+            open on Thursday", "вступит 4 апреля"), not the last one.
     """
 
     start: int
     end: int
     when: When | None
     explicit: bool = False
+    future: When | None = None
+    unresolved: bool = False
 
 
 # ------------------------------------------------------------------ calendar helpers
@@ -205,6 +210,33 @@ def _past_day(month: int, day: int, pub: dt.date) -> dt.date | None:
             continue
         if out <= pub:
             return out
+    return None
+
+
+def _next_day(month: int, day: int, pub: dt.date) -> dt.date | None:
+    """The earliest date on or after ``pub`` with this month and day."""
+    for year in range(pub.year, pub.year + 8):
+        try:
+            out = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if out >= pub:
+            return out
+    return None
+
+
+def _future(kind: str, m: re.Match[str], lang: str, pub: dt.date) -> When | None:
+    """The forward resolution of a day name, a day and month, or a month without a year."""
+    text = m.group(0)
+    if kind == "wd" and not m.groupdict().get("last") and not text.lower().startswith("last"):
+        weekday = WEEKDAYS[lang][m.group("wd").lower()]
+        return _day(pub + dt.timedelta(days=(weekday - pub.weekday()) % 7), text)
+    month = MONTHS[lang].get((m.groupdict().get("m") or "").lower().rstrip("."))
+    if kind == "dm" and month:
+        day = _next_day(month, int(m.group("d").replace("1er", "1")), pub)
+        return _day(day, text) if day else None
+    if kind == "m" and month:
+        return _month(pub.year if month >= pub.month else pub.year + 1, month, text)
     return None
 
 
@@ -404,13 +436,19 @@ def _resolve(kind: str, m: re.Match[str], lang: str, pub: dt.date) -> tuple[When
     return None
 
 
-def find_dates(text: str, lang: str, published: dt.date, *, offset: int = 0) -> list[TimeExpression]:
+#: Kinds that need the publication date to be resolved at all.
+_RELATIVE_KINDS = ("dm", "m", "wd", "ago")
+
+
+def find_dates(text: str, lang: str, published: dt.date | None, *, offset: int = 0) -> list[TimeExpression]:
     """Every date expression in ``text``, resolved against ``published``, left to right, not overlapping.
 
     Args:
         text: A sentence or a whole article.
         lang: ``en``, ``fr`` or ``ru``.
-        published: The publication date relative expressions refer to.
+        published: The publication date relative expressions refer to; ``None`` when the article has none:
+            then only absolute dates ("6 January 2022", "in 1992") are resolved, and relative ones
+            ("on Saturday", "last week", "в прошлом году") are left out rather than read against today.
         offset: Added to the offsets (when ``text`` is a slice of a document).
 
     >>> pub = dt.date(2024, 6, 25)
@@ -432,12 +470,18 @@ def find_dates(text: str, lang: str, published: dt.date, *, offset: int = 0) -> 
             s, e = m.span()
             if taken.find(1, s, e) >= 0:
                 continue
-            resolved = _resolve(kind, m, lang, published)
+            if published is None and (kind in _RELATIVE_KINDS or kind.startswith("rel:")):
+                taken[s:e] = b"\x01" * (e - s)  # not resolvable without a publication date
+                found.append(TimeExpression(s + offset, e + offset, None, unresolved=True))
+                continue
+            pub = published or dt.date.min
+            resolved = _resolve(kind, m, lang, pub)
             if resolved is None:
                 continue
             when, explicit = resolved
             taken[s:e] = b"\x01" * (e - s)
-            found.append(TimeExpression(s + offset, e + offset, when, explicit))
+            future = _future(kind, m, lang, pub) if kind in ("wd", "dm", "m") else None
+            found.append(TimeExpression(s + offset, e + offset, when, explicit, future if future != when else None))
     return sorted(found, key=lambda t: t.start)
 
 

@@ -75,19 +75,23 @@ class StoredEvent:
     status: str
     review_note: str = ""
     reviewed_at: dt.datetime | None = None
+    reviewed_by: str | None = None
+    stored_id: str = ""
 
     @property
     def id(self) -> str:
-        """The event id."""
-        return self.event.id
+        """The id it is stored under (an edited event keeps the id it was first stored under)."""
+        return self.stored_id or self.event.id
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of a stored event: the event's, plus ``status`` and the review."""
         return {
             **self.event.to_dict(),
+            "id": self.id,
             "status": self.status,
             "review_note": self.review_note,
             "reviewed_at": self.reviewed_at.isoformat() if self.reviewed_at else None,
+            "reviewed_by": self.reviewed_by,
         }
 
 
@@ -450,28 +454,95 @@ class EventStore:
         found = [s for s in self.events() if s.id == ids[0]]
         return found[0]
 
-    def _review(self, event_id: str, status: str, note: str) -> StoredEvent:
+    def _review(
+        self,
+        event_id: str,
+        status: str,
+        note: str,
+        reviewer: str | None,
+        changes: dict[str, Any] | None = None,
+        action: str | None = None,
+    ) -> StoredEvent:
         import sqlalchemy as sa
 
         stored = self.event(event_id)
+        who = reviewer or default_reviewer()
+        at = _now()
+        values: dict[str, Any] = {"status": status, "review_note": note, "reviewed_at": at, "reviewed_by": who}
+        if changes:
+            values.update(changes)
         try:
-            with self.engine.begin() as conn:
+            with self._writer.begin() as conn:
+                conn.execute(sa.update(self._t.events).where(self._t.events.c.id == stored.id).values(**values))
                 conn.execute(
-                    sa.update(self._t.events)
-                    .where(self._t.events.c.id == stored.id)
-                    .values(status=status, review_note=note, reviewed_at=_now())
+                    sa.insert(self._t.reviews).values(
+                        event_id=stored.id,
+                        action=action or status,
+                        reviewer=who,
+                        at=at,
+                        note=note,
+                        changes={k: _jsonable(v) for k, v in (changes or {}).items()},
+                    )
                 )
         except sa.exc.SQLAlchemyError as err:
             raise StoreError(f"could not review event {stored.id}: {_first_line(err)}") from None
         return self.event(stored.id)
 
-    def accept(self, event_id: str, note: str = "") -> StoredEvent:
-        """Mark an event accepted: membership events then become knowledge-base facts (see :mod:`.facts`)."""
-        return self._review(event_id, "accepted", note)
+    def accept(self, event_id: str, note: str = "", reviewer: str | None = None) -> StoredEvent:
+        """Mark an event accepted: membership events then become knowledge-base facts (see :mod:`.facts`).
 
-    def reject(self, event_id: str, note: str = "") -> StoredEvent:
-        """Mark an event rejected."""
-        return self._review(event_id, "rejected", note)
+        ``reviewer`` (default: :func:`default_reviewer`) and the time are recorded with the note.
+        """
+        return self._review(event_id, "accepted", note, reviewer)
+
+    def reject(self, event_id: str, note: str = "", reviewer: str | None = None) -> StoredEvent:
+        """Mark an event rejected (who and when are recorded)."""
+        return self._review(event_id, "rejected", note, reviewer)
+
+    def edit(self, event_id: str, changes: dict[str, Any], note: str = "", reviewer: str | None = None) -> StoredEvent:
+        """Correct an event's fields before accepting it (see :func:`casus.store.review.edit_values`).
+
+        The event keeps its id and goes back to ``pending``; the review log records who changed what, when.
+        """
+        return self._review(event_id, "pending", note, reviewer, changes, action="edit")
+
+    def review_log(self, event_id: str) -> list[dict[str, Any]]:
+        """Every review action on an event, oldest first: ``action``, ``reviewer``, ``at``, ``note``, ``changes``."""
+        import sqlalchemy as sa
+
+        stored = self.event(event_id)
+        t = self._t
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(t.reviews).where(t.reviews.c.event_id == stored.id).order_by(t.reviews.c.id)
+            ).mappings()
+            return [
+                {k: (r[k].isoformat() if k == "at" else r[k]) for k in ("action", "reviewer", "at", "note", "changes")}
+                for r in rows
+            ]
+
+    # ------------------------------------------------------------------ feeds
+    def feed_items(self, feed: str) -> set[str]:
+        """Keys of the items of ``feed`` already read (see :mod:`casus.ingest.feeds`)."""
+        import sqlalchemy as sa
+
+        t = self._t.feed_items
+        with self.engine.connect() as conn:
+            return set(conn.execute(sa.select(t.c.item).where(t.c.feed == feed)).scalars())
+
+    def remember_feed_item(self, feed: str, item: str, link: str | None, document: str | None) -> None:
+        """Remember that an item of a feed was read (a second call for it changes nothing)."""
+        import sqlalchemy as sa
+
+        t = self._t.feed_items
+        try:
+            with self._writer.begin() as conn:
+                if conn.execute(sa.select(t.c.item).where(t.c.feed == feed, t.c.item == item)).first() is None:
+                    conn.execute(
+                        sa.insert(t).values(feed=feed, item=item, link=link, document_id=document, seen_at=_now())
+                    )
+        except sa.exc.SQLAlchemyError as err:
+            raise StoreError(f"could not remember feed item {item[:60]!r}: {_first_line(err)}") from None
 
     def counts(self) -> dict[str, int]:
         """Rows per table: ``documents``, ``events``, ``evidence``."""
@@ -511,6 +582,25 @@ def _prefix(column: Any, given: str) -> Any:
     return (column == given) | column.like(f"{escaped}%", escape="\\")
 
 
+def default_reviewer() -> str:
+    """Who reviews when nobody is named: ``$CASUS_REVIEWER``, else the login name, else ``unknown``."""
+    import getpass
+
+    name = os.environ.get("CASUS_REVIEWER")
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
 def _event_row(ev: ExtractedEvent) -> dict[str, Any]:
     return {
         "id": ev.id,
@@ -526,6 +616,8 @@ def _event_row(ev: ExtractedEvent) -> dict[str, Any]:
         "precision": ev.when.precision.value,
         "date_text": ev.when.text,
         "modality": ev.modality.value,
+        "phase": ev.stage,
+        "speakers": list(ev.speakers),
         "claim": ev.claim,
         "title": ev.title,
         "confidence": ev.confidence,
@@ -548,8 +640,10 @@ def _stored(r: Any, evidence: list[Evidence]) -> StoredEvent:
         claim=r["claim"],
         title=r["title"],
         confidence=float(r["confidence"]),
+        stage=r["phase"],
+        speakers=tuple(r["speakers"] or ()),
     )
-    return StoredEvent(ev, r["status"], r["review_note"], r["reviewed_at"])
+    return StoredEvent(ev, r["status"], r["review_note"], r["reviewed_at"], r["reviewed_by"], r["id"])
 
 
 #: Key of the PostgreSQL advisory lock that serialises creating and migrating the tables.

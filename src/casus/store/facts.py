@@ -26,7 +26,7 @@ import datetime as dt
 import urllib.parse
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from casus.ingest.model import Modality
 from casus.kb.events import Event, EventType
@@ -71,12 +71,21 @@ class Conflict:
 
 @dataclass(frozen=True)
 class Overlay:
-    """The knowledge base with accepted news facts, and what could not be added."""
+    """The knowledge base with accepted news facts, and what could not be added.
+
+    Attributes:
+        kb: The merged knowledge base.
+        memberships: Spells added from accepted events (organizations without curated spells).
+        sources: The articles' provenance records.
+        conflicts: Accepted events that disagree with curated spells (listed, never applied).
+        corroborated: Curated spells an accepted event agrees with, now citing the article too.
+    """
 
     kb: KnowledgeBase
     memberships: tuple[Membership, ...]
     sources: tuple[Source, ...]
     conflicts: tuple[Conflict, ...]
+    corroborated: tuple[Membership, ...] = ()
 
 
 def source_for(doc_id: str, title: str | None, url: str | None, published: dt.date | None, origin: str) -> Source:
@@ -94,8 +103,13 @@ def source_for(doc_id: str, title: str | None, url: str | None, published: dt.da
 
 
 def _usable(s: StoredEvent) -> bool:
+    """An accepted event that states a fact: asserted or self-reported, not an intention, threat or step."""
     ev = s.event
-    return s.status == "accepted" and ev.modality in (Modality.ASSERTED, Modality.REPORTED)
+    return (
+        s.status == "accepted"
+        and ev.modality in (Modality.ASSERTED, Modality.REPORTED)
+        and ev.stage in (None, "return")
+    )
 
 
 def facts_from_events(
@@ -119,7 +133,7 @@ def facts_from_events(
         if day is None:
             continue
         quote = ev.evidence[0].quote if ev.evidence else ""
-        note = f"news ingestion, event {ev.id}: {quote[:200]}"
+        note = f"news ingestion, event {s.id}: {quote[:200]}"
         events.append(
             Event(
                 day,
@@ -186,31 +200,65 @@ def check_against_curated(stored: Iterable[StoredEvent], kb: KnowledgeBase) -> l
             said = ", ".join(c.value for c in curated) or "no spell at all"
             out.append(
                 Conflict(
-                    ev.id,
+                    s.id,
                     actor,
                     ev.organization,
                     status,
                     curated,
                     start,
                     end,
-                    f"event {ev.id[:10]} says {actor} {status.value} in {ev.organization} ({start}..{end}); "
+                    f"event {s.id[:10]} says {actor} {status.value} in {ev.organization} ({start}..{end}); "
                     f"curated knowledge says {said}",
                 )
             )
     return out
 
 
+def corroborate(kb: KnowledgeBase, spells: Iterable[Membership]) -> dict[int, Membership]:
+    """Curated spells that accepted news spells agree with, each with the article's sources added.
+
+    Agreement: same state, organization and status, the news date inside the curated spell. Keyed by
+    position in ``kb.memberships``.
+    """
+    out: dict[int, Membership] = {}
+    for news in spells:
+        for k, m in enumerate(kb.memberships):
+            if (m.state, m.organization, m.status) != (news.state, news.organization, news.status):
+                continue
+            if m.start <= news.start and (m.end is None or news.start < m.end):
+                base = out.get(k, m)
+                extra = tuple(s for s in news.sources if s not in base.sources)
+                out[k] = replace(base, sources=(*base.sources, *extra))
+    return out
+
+
 def overlay_kb(kb: KnowledgeBase, store: EventStore) -> Overlay:
     """The knowledge base overlaid with the store's accepted facts (curated facts take precedence).
 
-    Spells are added only for organizations without curated spells; for the others accepted events are
-    checked and disagreements listed as :class:`Conflict` objects. Accepted events join the timeline.
+    Spells are added only for organizations without curated spells. For the others accepted events are
+    checked: a disagreement is listed as a :class:`Conflict` (never applied); an agreement adds the
+    article to the curated spell's sources, so `casus members --news` cites it. Accepted events join the
+    timeline.
     """
     accepted = store.events(status="accepted")
     spells, events, sources = facts_from_events(accepted, store, kb)
     conflicts = check_against_curated(accepted, kb)
     fresh = _chain([m for m in spells if not kb.spells(m.organization)])
+    agreed = corroborate(kb, [m for m in spells if kb.spells(m.organization)])
+    if agreed:
+        memberships = [agreed.get(k, m) for k, m in enumerate(kb.memberships)]
+        kb = KnowledgeBase(
+            kb.states,
+            kb.organizations.values(),
+            kb.treaties.values(),
+            memberships,
+            kb.events,
+            kb.sources.values(),
+            kb.places.values(),
+            kb.scopes.values(),
+            validate=False,
+        )
     news = KnowledgeBase(kb.states, (), (), fresh, events, sources, validate=False)
     merged = kb.merge(news)
     merged.validate()
-    return Overlay(merged, tuple(fresh), tuple(sources), tuple(conflicts))
+    return Overlay(merged, tuple(fresh), tuple(sources), tuple(conflicts), tuple(agreed.values()))

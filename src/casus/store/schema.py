@@ -4,7 +4,9 @@
   offsets point into it) and its sourcing signals;
 * ``events``: one row per distinct event (the id is derived from what makes two reports the same event, see
   :meth:`casus.ingest.model.ExtractedEvent.key`), with its review status;
-* ``evidence``: every quote that reports an event, with its document and offsets.
+* ``evidence``: every quote that reports an event, with its document and offsets;
+* ``reviews``: every review action (accept, reject, edit) with who did it, when, and what an edit changed;
+* ``feed_items``: the items of RSS/Atom feeds already read, so that a feed is ingested for new items only.
 
 The schema has a version, kept in ``casus_meta``; :data:`MIGRATIONS` brings an older store up to
 :data:`SCHEMA_VERSION` step by step, inside the same serialised transaction that creates the tables (see
@@ -34,7 +36,7 @@ from sqlalchemy import (
 )
 
 #: Bumped when the tables change; stored in ``casus_meta`` under ``schema``. Add a step to :data:`MIGRATIONS`.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = MetaData()
 
@@ -79,12 +81,15 @@ events = Table(
     Column("precision", String(16), nullable=False),
     Column("date_text", Text, nullable=False),
     Column("modality", String(16), nullable=False),
+    Column("phase", String(16)),
+    Column("speakers", JSON),
     Column("claim", Text, nullable=False),
     Column("title", Text, nullable=False),
     Column("confidence", Float, nullable=False),
     Column("status", String(16), nullable=False, default="pending"),
     Column("review_note", Text, nullable=False, default=""),
     Column("reviewed_at", DateTime(timezone=True)),
+    Column("reviewed_by", Text),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True)),
     Index("ix_events_status", "status"),
@@ -114,5 +119,39 @@ def _add_updated_at(conn: Any) -> None:
     )
 
 
+reviews = Table(
+    "reviews",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(32), ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
+    Column("action", String(16), nullable=False),
+    Column("reviewer", Text, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("note", Text, nullable=False, default=""),
+    Column("changes", JSON, nullable=False),
+    Index("ix_reviews_event", "event_id"),
+)
+
+feed_items = Table(
+    "feed_items",
+    metadata,
+    Column("feed", Text, nullable=False),
+    Column("item", Text, nullable=False),
+    Column("link", Text),
+    Column("document_id", String(64)),
+    Column("seen_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("feed", "item", name="uq_feed_item"),
+)
+
+
+def _add_review_columns(conn: Any) -> None:
+    """Version 2 → 3: ``events.phase``, ``events.speakers``, ``events.reviewed_by`` (issue #10).
+
+    The ``reviews`` and ``feed_items`` tables are new tables, made by ``create_all``.
+    """
+    for column, sql_type in (("phase", "VARCHAR(16)"), ("speakers", "JSON"), ("reviewed_by", "TEXT")):
+        conn.exec_driver_sql(f"ALTER TABLE events ADD COLUMN {column} {sql_type}")
+
+
 #: ``from_version → step`` upgrading a store by one version; each runs inside the schema transaction.
-MIGRATIONS: dict[int, Callable[[Any], None]] = {1: _add_updated_at}
+MIGRATIONS: dict[int, Callable[[Any], None]] = {1: _add_updated_at, 2: _add_review_columns}

@@ -1,0 +1,149 @@
+"""Organizations the knowledge base does not know, kept under their own name.
+
+The gazetteer resolves every organization the knowledge base holds (its names and acronyms in en, fr and
+ru), so a new curated organization is picked up without code. An organization it does not hold ("the
+Economic Community of West African States (ECOWAS)", "l'Alliance des Etats du Sahel", "Шанхайской
+организации сотрудничества (ШОС)") must not be folded into the article's main one: it is kept as an
+*unknown organization* whose ref is :data:`~casus.ingest.model.UNKNOWN_ORG` plus its name, so that "Mali
+left ECOWAS" is never read as "Mali left the CSTO", and a reviewer sees the name.
+
+Found by shape, not from a list: a capitalised name whose head is an organization noun (Organization,
+Community, Alliance, Union, Pact, League; Organisation, Communauté…; организация, сообщество, альянс,
+союз, пакт), and an acronym in brackets after such a name, which then names it for the whole article. A
+bare acronym no name defines counts only next to a membership word ("membership in the SCO", "quitter la
+CEDEAO", "выйти из ЭКОВАС") or an organization noun ("l'organisation ouest-africaine CEDEAO").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from casus.ingest.model import UNKNOWN_ORG
+from casus.ingest.nlp import Token
+
+#: Head nouns of organization names (lower-case prefixes, so that Russian case forms match).
+HEADS: dict[str, tuple[str, ...]] = {
+    "en": ("organization", "organisation", "community", "alliance", "union", "pact", "league"),
+    "fr": ("organisation", "communauté", "communaute", "alliance", "union", "pacte", "ligue"),
+    "ru": ("организац", "сообществ", "альянс", "союз", "пакт", "лиг"),
+}
+
+#: Lower-case words allowed inside a name ("Economic Community of West African States").
+_GLUE: dict[str, frozenset[str]] = {
+    "en": frozenset(["of", "for", "the", "and", "on"]),
+    "fr": frozenset(["de", "des", "du", "d'", "d’", "la", "le", "l'", "l’", "pour", "et"]),
+    "ru": frozenset(["и", "по", "стран"]),
+}
+
+#: Prefixes of words that make a bare acronym after them an organization being joined or left.
+_CONTEXT = (
+    "member",
+    "join",
+    "leav",
+    "left",
+    "quit",
+    "withdr",
+    "exit",
+    "rejoin",
+    "admit",
+    "membr",
+    "adhé",
+    "adhe",
+    "rejoi",
+    "quitt",
+    "retra",
+    "sorti",
+    "réint",
+    "organ",
+    "bloc",
+    "член",
+    "вступ",
+    "выш",
+    "выйт",
+    "выход",
+    "покин",
+    "соста",
+    "организ",
+    "блок",
+)
+
+#: Words between a membership word and the acronym it governs ("left the …", "membership in the …").
+_SKIP = frozenset(
+    ["the", "a", "of", "from", "in", "to", "into", "la", "le", "l'", "l’", "de", "du", "des", "d'", "à", "au",
+     "из", "в", "во", "с", "от", "к", "ouest-africaine", "régionale", "regional"]
+)  # fmt: skip
+
+_ACRONYM = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁa-zа-яё]{1,7}$")
+
+
+def _is_acronym(word: str) -> bool:
+    return bool(_ACRONYM.match(word)) and sum(ch.isupper() for ch in word) >= 2 and len(word) >= 3
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def name_at(tokens: Sequence[Token], i: int, lang: str) -> tuple[int, str] | None:
+    """An organization name starting at token ``i``: ``(end token, name)``, or ``None``.
+
+    >>> from casus.ingest.nlp import simple_tokens
+    >>> toks = simple_tokens("the Economic Community of West African States (ECOWAS) said")
+    >>> name_at(toks, 1, "en")
+    (10, 'ECOWAS')
+    >>> name_at(simple_tokens("l'Alliance des Etats du Sahel, créée"), 1, "fr")
+    (6, 'Alliance des Etats du Sahel')
+    """
+    heads, glue = HEADS[lang], _GLUE[lang]
+    if not _capitalised(tokens[i].text) or tokens[i].text.lower() in glue:
+        return None
+    j, seen_head, last_cap = i, False, i
+    while j < len(tokens) and j - i < 9:
+        word = tokens[j].text
+        low = word.lower()
+        if low.startswith(heads):
+            seen_head = True
+            last_cap = j
+        elif _capitalised(word) and word.isalpha():
+            last_cap = j
+        elif lang == "ru" and seen_head and word.isalpha() and low not in glue:
+            last_cap = j  # "организации сотрудничества": lower-case genitive after the head
+        elif low not in glue:
+            break
+        j += 1
+    end = last_cap + 1
+    if not seen_head or end - i < 2:
+        return None
+    name = " ".join(t.text for t in tokens[i:end]).replace("' ", "'").replace("’ ", "’")
+    if end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 2].text == ")":
+        short = tokens[end + 1].text
+        if short[:1].isupper() and short.isalpha() and 2 < len(short) <= 8:
+            return end + 3, short
+    return end, name
+
+
+def acronym_at(tokens: Sequence[Token], i: int, known: frozenset[str]) -> str | None:
+    """A bare acronym at ``i`` that names an organization.
+
+    One defined in the article, or one right after a membership word or an organization noun.
+    """
+    word = tokens[i].text
+    if not _is_acronym(word):
+        return None
+    if word in known:
+        return word
+    k = i - 1
+    while k >= 0 and tokens[k].text.lower() in _SKIP:
+        k -= 1
+    return word if k >= 0 and tokens[k].text.lower().startswith(_CONTEXT) else None
+
+
+def unknown_ref(name: str) -> str:
+    """The ref an unknown organization is kept under."""
+    return f"{UNKNOWN_ORG}{name}"
+
+
+def defined_acronyms(text: str) -> frozenset[str]:
+    """Acronyms an article defines in brackets after a name ("… Organisation (SCO)", "(ЭКОВАС)")."""
+    return frozenset(m.group(1) for m in re.finditer(r"\(([A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{2,7})\)", text))

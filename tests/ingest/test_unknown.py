@@ -1,0 +1,43 @@
+"""Organizations the knowledge base does not know are kept under their names (`casus.ingest.unknown`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from casus.ingest.nlp import simple_tokens
+from casus.ingest.unknown import acronym_at, defined_acronyms, name_at
+
+
+def test_names_and_defined_acronyms() -> None:
+    toks = simple_tokens("the Economic Community of West African States (ECOWAS) said")
+    assert name_at(toks, 1, "en") == (10, "ECOWAS")
+    assert name_at(simple_tokens("l'Alliance des Etats du Sahel, créée"), 1, "fr") == (6, "Alliance des Etats du Sahel")
+    ru = simple_tokens("в Шанхайскую организацию сотрудничества (ШОС) вошла")
+    assert name_at(ru, 1, "ru") == (7, "ШОС")
+    assert defined_acronyms("… (ECOWAS) … (ЭКОВАС) … (AFP 2024)") == frozenset({"ECOWAS", "ЭКОВАС"})
+    assert name_at(simple_tokens("President Putin said"), 0, "en") is None
+
+
+def test_a_bare_acronym_counts_next_to_a_membership_word_only() -> None:
+    toks = simple_tokens("Mali left ECOWAS, AFP reported")
+    assert acronym_at(toks, 2, frozenset()) == "ECOWAS"
+    assert acronym_at(toks, 4, frozenset()) is None  # a news agency
+
+
+def test_an_unknown_organization_is_never_folded_into_the_main_one(read) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Mali quits West African bloc\n\nMali, Burkina Faso and Niger left the Economic Community of West African "
+        "States (ECOWAS) on Sunday. ECOWAS regretted the decision. Russia's CSTO allies said nothing."
+    )
+    events = read(text, "en", "2024-01-29").events
+    withdrawals = [e for e in events if e.type.value == "withdrawal"]
+    assert {e.organization for e in withdrawals} == {"unknown:ECOWAS"}  # the headline's "bloc" too
+    (body,) = [e for e in withdrawals if len(e.actors) == 3]
+    assert body.actors == ("MLI", "BFA", "NER") and body.when.start == dt.date(2024, 1, 28)
+    assert "ECOWAS (unknown organization)" in body.title
+
+
+def test_a_known_organization_named_in_other_words_stays_known(read) -> None:  # type: ignore[no-untyped-def]
+    events = read("Швеция вступила в Североатлантический альянс в четверг.", "ru", "2024-03-08").events
+    (accession,) = [e for e in events if e.type.value == "accession"]
+    assert accession.organization == "nato"
