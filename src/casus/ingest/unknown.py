@@ -74,6 +74,8 @@ _SKIP = frozenset(
      "из", "в", "во", "с", "от", "к", "ouest-africaine", "régionale", "regional"]
 )  # fmt: skip
 
+_TREATY = ("treaty", "pact", "agreement", "accord", "traité", "pacte", "договор", "соглашени")
+
 _ACRONYM = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁa-zа-яё]{1,7}$")
 
 
@@ -131,6 +133,8 @@ def acronym_at(tokens: Sequence[Token], i: int, known: frozenset[str]) -> str | 
     word = tokens[i].text
     if not _is_acronym(word):
         return None
+    if i + 1 < len(tokens) and tokens[i + 1].text.lower().startswith(_TREATY):
+        return None  # "the INF treaty": a treaty's name, not an organization
     if word in known:
         return word
     k = i - 1
