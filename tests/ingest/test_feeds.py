@@ -102,8 +102,11 @@ def test_a_feed_on_a_loopback_server(site: Path, tmp_path: Path, kb) -> None:  #
         ]
         (site / "served.xml").write_text(_rss(*items), encoding="utf-8")
         with EventStore(f"sqlite:///{tmp_path / 'served.sqlite'}") as store:
-            first = ingest_feed(f"{base}/served.xml", store, kb=kb)
-            second = ingest_feed(f"{base}/served.xml", store, kb=kb)
+            from casus.ingest.fetch import fetch_url
+
+            fetch = partial(fetch_url, allow_private=True)  # loopback: refused unless allowed
+            first = ingest_feed(f"{base}/served.xml", store, kb=kb, fetch=fetch, allow_private=True)
+            second = ingest_feed(f"{base}/served.xml", store, kb=kb, fetch=fetch, allow_private=True)
         assert (first.new, second.new) == (2, 0)
         armenia = next(r for r in first.results if r.document.url and r.document.url.endswith("armenia.txt"))
         assert any(e.type.value == "suspension" and e.actors == ("ARM",) for e in armenia.events)

@@ -88,7 +88,7 @@ def ingest_cmd(
             ingest(paths, st, lang=lang, published=day, stdin=stdin, budget=time_budget, fetch=fetch) if paths else []
         )
         for source in feed_sources(feed or []):
-            run = ingest_feed(source, st, lang=lang, budget=time_budget, fetch=fetch)
+            run = ingest_feed(source, st, lang=lang, budget=time_budget, fetch=fetch, allow_private=allow_private)
             runs.append(run)
             results += list(run.results)
     for run in runs:

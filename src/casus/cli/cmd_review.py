@@ -14,8 +14,8 @@ from typing import Annotated, Any
 
 import typer
 
-from casus.cli.cmd_ingest import FormatOpt, ReviewerOpt, StoreOpt, _store
-from casus.cli.output import Format, emit
+from casus.cli.cmd_ingest import ReviewerOpt, _store
+from casus.cli.options import Format, FormatOpt, StoreOpt, emit
 
 
 def _show(stored: Any, st: Any, kb: Any) -> None:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from casus.errors import MissingExtraError, SourceFormatError
 from casus.ingest.documents import Fetcher, build_document, read_document
-from casus.ingest.fetch import fetch_url
+from casus.ingest.fetch import FEED_TYPES, fetch_url
 from casus.ingest.model import Document
 
 if TYPE_CHECKING:
@@ -97,14 +97,14 @@ def parse_feed(raw: bytes, origin: str) -> list[FeedItem]:
     return items
 
 
-def read_feed(source: str, *, fetch: Fetcher | None = None) -> list[FeedItem]:
-    """Read a feed from an http(s) URL or a file.
+def read_feed(source: str, *, allow_private: bool = False) -> list[FeedItem]:
+    """Read a feed from an http(s) URL (an RSS/Atom or XML content type) or a file.
 
     Raises:
         SourceFormatError: Unreadable, unreachable or not a feed.
     """
     if _URL.match(source):
-        got = (fetch or fetch_url)(source)
+        got = fetch_url(source, media_types=FEED_TYPES, allow_private=allow_private)
         return parse_feed(got.content, source)
     path = Path(source)
     try:
@@ -168,8 +168,12 @@ def ingest_feed(
     kb: KnowledgeBase | None = None,
     fetch: Fetcher | None = None,
     budget: float | None = 60.0,
+    allow_private: bool = False,
 ) -> FeedRun:
     """Ingest the items of a feed that the store has not read yet, and remember them.
+
+    ``fetch`` fetches the items' pages; ``allow_private`` lets the feed itself come from a private or
+    loopback address.
 
     Raises:
         SourceFormatError: The feed, or one of its new items, cannot be read (items read before it are
@@ -178,7 +182,7 @@ def ingest_feed(
     """
     from casus.ingest.pipeline import ingest_document
 
-    items = read_feed(feed, fetch=fetch)
+    items = read_feed(feed, allow_private=allow_private)
     seen = store.feed_items(feed)
     fresh = [it for it in dict((it.key, it) for it in items).values() if it.key not in seen]
     results = []

@@ -37,6 +37,8 @@ from casus.errors import DocumentTooLargeError, InvalidInputError, SourceFormatE
 MAX_BYTES = 5_000_000
 #: Media types read as articles.
 TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+#: What an RSS or Atom feed is served as.
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml", *TEXT_TYPES)
 _MAX_REDIRECTS = 5
 
 
@@ -128,6 +130,7 @@ def fetch_url(
     deadline: float = 60.0,
     max_bytes: int = MAX_BYTES,
     allow_private: bool = False,
+    media_types: tuple[str, ...] = TEXT_TYPES,
 ) -> Fetched:
     """Fetch one article over HTTP(S), whole or not at all.
 
@@ -137,6 +140,7 @@ def fetch_url(
         deadline: Seconds the whole fetch may take.
         max_bytes: Refuse larger bodies.
         allow_private: Fetch from private, loopback and link-local addresses too (tests, an intranet).
+        media_types: The content types accepted (an RSS/Atom feed passes :data:`FEED_TYPES`).
 
     Raises:
         InvalidInputError: Not an http(s) URL.
@@ -155,7 +159,7 @@ def fetch_url(
             final = response.geturl()
             media_type = (response.headers.get_content_type() or "application/octet-stream").lower()
             charset = response.headers.get_content_charset()
-            if media_type not in TEXT_TYPES:
+            if media_type not in media_types:
                 raise SourceFormatError(
                     url, f"the server sent {media_type}, not an article in HTML or plain text; nothing was stored"
                 )

@@ -149,8 +149,12 @@ def _add_review_columns(conn: Any) -> None:
 
     The ``reviews`` and ``feed_items`` tables are new tables, made by ``create_all``.
     """
+    import sqlalchemy as sa
+
+    present = {c["name"] for c in sa.inspect(conn).get_columns("events")}
     for column, sql_type in (("phase", "VARCHAR(16)"), ("speakers", "JSON"), ("reviewed_by", "TEXT")):
-        conn.exec_driver_sql(f"ALTER TABLE events ADD COLUMN {column} {sql_type}")
+        if column not in present:
+            conn.exec_driver_sql(f"ALTER TABLE events ADD COLUMN {column} {sql_type}")
 
 
 #: ``from_version → step`` upgrading a store by one version; each runs inside the schema transaction.
