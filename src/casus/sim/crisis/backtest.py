@@ -39,6 +39,16 @@ from casus.sim.crisis.scenario import RESPONSES, RequestKind, Response, Scenario
 
 EPS = 0.01
 
+HELP: tuple[str, ...] = ("forces", "material", "measures", "statement", "none")
+"""What a requester received, from most to least (the codebook's ``help`` field)."""
+
+DEFAULT_HELP: dict[Response, str] = {
+    Response.COLLECTIVE_DEPLOYMENT: "forces",
+    Response.BILATERAL_ONLY: "material",
+    Response.STATEMENT_OR_MISSION: "statement",
+    Response.NOTHING: "none",
+}
+
 BASELINES: dict[str, str] = {
     "base_rate_post1945": "22 % honoured, 1945–2003 (Berkemeier & Fuhrmann 2018)",
     "base_rate_leeds": "74.5 % honoured, 1816–1944 (Leeds, Long & Mitchell 2000)",
@@ -83,6 +93,12 @@ class Episode:
         outcome: What happened, on the simulation's response categories.
         summary: One or two sentences on what happened.
         sources: Citations.
+        request_made: Whether help was formally requested (``False``: the organization was expected to act,
+            or pointedly was not asked; ``request`` is then the help at stake).
+        help: What the requester actually received, finer than ``outcome``: ``forces``, ``material``,
+            ``measures`` (sanctions against the adversary), ``statement`` or ``none`` (see
+            ``docs/episodes-codebook.md``).
+        member_against_member: Whether the adversary is itself a party of the organization on the date.
     """
 
     id: str
@@ -100,6 +116,27 @@ class Episode:
     outcome: Response
     summary: str
     sources: tuple[EpisodeSource, ...]
+    request_made: bool = True
+    help: str = ""
+    member_against_member: bool = False
+
+    def __post_init__(self) -> None:
+        if not self.help:
+            object.__setattr__(self, "help", DEFAULT_HELP[self.outcome])
+        if self.help not in HELP:
+            raise CasusError(f"episode {self.id}: help {self.help!r} is not one of {', '.join(HELP)}")
+
+    @property
+    def era(self) -> str:
+        """``cold-war`` (before 1991), ``post-cold-war`` (1991–2013) or ``recent`` (2014 on)."""
+        if self.date.year < 1991:
+            return "cold-war"
+        return "post-cold-war" if self.date.year < 2014 else "recent"
+
+    @property
+    def stratum(self) -> str:
+        """The hold-out stratum: request kind (``none`` when no request was made) and era."""
+        return f"{self.request.value if self.request_made else 'none'}/{self.era}"
 
     @property
     def honoured(self) -> bool:
@@ -112,6 +149,7 @@ class Episode:
             name=self.id,
             title=self.summary[:80],
             on=self.date - dt.timedelta(days=1),
+            requested=self.request_made,
             organization=self.organization,
             attacker=self.adversary,
             target=self.target,

@@ -138,6 +138,9 @@ class EpisodeModel(_Strict):
     outcome: Response
     summary: str = Field(min_length=1)
     sources: list[SourceModel] = Field(min_length=1)
+    request_made: bool = True
+    help: Literal["forces", "material", "measures", "statement", "none"] | None = None
+    member_against_member: bool = False
 
     def build(self) -> Episode:
         """The domain object."""
@@ -157,6 +160,9 @@ class EpisodeModel(_Strict):
             outcome=self.outcome,
             summary=" ".join(self.summary.split()),
             sources=tuple(EpisodeSource(s.publisher, s.title, s.date, s.url, s.note) for s in self.sources),
+            request_made=self.request_made,
+            help=self.help or "",
+            member_against_member=self.member_against_member,
         )
 
 
@@ -315,3 +321,24 @@ def load_evidence(nmc_version: str = "7.0") -> Evidence:
     except (CasusError, ImportError) as err:
         warnings.warn(f"alliance pledges unavailable: {err}", stacklevel=2)
     return Evidence(**parts)  # type: ignore[arg-type]
+
+
+class HoldoutFile(_Strict):
+    """The frozen hold-out (``casus/curated/data/episodes_holdout.yaml``)."""
+
+    rule: str = Field(min_length=1)
+    seed: int
+    drawn: dt.date
+    pool: list[str] = Field(min_length=1)
+    holdout: list[str] = Field(min_length=1)
+
+
+def load_holdout(path: str | Path | None = None) -> HoldoutFile:
+    """The frozen hold-out of the backtest (see :mod:`casus.sim.crisis.split`)."""
+    if path is not None:
+        text, where = Path(path).read_text("utf-8"), str(path)
+    else:
+        f = resources.files("casus.curated") / "data" / "episodes_holdout.yaml"
+        text, where = f.read_text("utf-8"), "casus/curated/data/episodes_holdout.yaml"
+    model: HoldoutFile = _validate(HoldoutFile, text, where)
+    return model
