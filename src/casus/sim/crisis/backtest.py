@@ -10,7 +10,9 @@ honoured with the Brier score and the log loss, against four baselines:
 * ``base_rate_post1945`` — 22 %: alliance commitments honoured 1945–2003 (Berkemeier & Fuhrmann 2018);
 * ``base_rate_leeds`` — 74.5 %: honoured 1816–1944 (Leeds, Long & Mitchell 2000);
 * ``always_honoured`` — 100 %;
-* ``episode_frequency`` — the share of the *other* episodes that were honoured (leave-one-out).
+* ``episode_frequency`` — the share of the *other* episodes that were honoured (leave-one-out);
+* ``two_number_rule`` — a request for consultations is honoured (1.0), a request for forces or assistance
+  is honoured at the post-1945 rate (22 %): the rule the model must beat to show skill of its own.
 
 Log losses clip probabilities to [0.01, 0.99] so that a sure forecast that fails costs 4.6 nats, not
 infinity. The multi-class Brier score of the four responses is reported for the model alongside.
@@ -26,7 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from casus.errors import CasusError
@@ -54,7 +56,13 @@ BASELINES: dict[str, str] = {
     "base_rate_leeds": "74.5 % honoured, 1816–1944 (Leeds, Long & Mitchell 2000)",
     "always_honoured": "every request honoured",
     "episode_frequency": "share of the other episodes honoured (leave-one-out)",
+    "two_number_rule": "consultations honoured; forces or assistance at the post-1945 rate (22 %)",
 }
+
+
+def two_number_rule(request: RequestKind) -> float:
+    """The two-number rule's forecast: 1.0 for a request for consultations, else the post-1945 rate (0.22)."""
+    return 1.0 if request is RequestKind.CONSULTATION else 0.22
 
 
 @dataclass(frozen=True)
@@ -176,6 +184,7 @@ class EpisodeScore:
     basis: str = ""
     rule: str = ""
     error: str | None = None
+    forecasts: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -183,6 +192,8 @@ class BacktestResult:
     """Scores per episode and overall (means over the episodes that ran)."""
 
     episodes: tuple[EpisodeScore, ...]
+    split: str = "all"
+    params_source: str = "hand-set"
 
     @property
     def scored(self) -> tuple[EpisodeScore, ...]:
@@ -218,6 +229,28 @@ class BacktestResult:
         m = self.mean("brier")
         return m < self.mean("brier", "base_rate_post1945") and m < self.mean("brier", "base_rate_leeds")
 
+    def reliability(self, forecaster: str = "model", bins: int = 5) -> list[dict[str, float | int]]:
+        """Reliability table: per equal-width probability bin, the mean forecast, the observed share, the count."""
+        rows: list[dict[str, float | int]] = []
+        for b in range(bins):
+            lo, hi = b / bins, (b + 1) / bins
+            inside = [
+                e
+                for e in self.scored
+                if lo <= e.forecasts[forecaster] < hi or (b == bins - 1 and e.forecasts[forecaster] == 1.0)
+            ]
+            if inside:
+                rows.append(
+                    {
+                        "low": lo,
+                        "high": hi,
+                        "mean_forecast": sum(e.forecasts[forecaster] for e in inside) / len(inside),
+                        "observed": sum(e.episode.honoured for e in inside) / len(inside),
+                        "n": len(inside),
+                    }
+                )
+        return rows
+
     def to_dict(self) -> dict[str, Any]:
         """JSON contract of ``casus backtest --format json``."""
         rows = []
@@ -242,6 +275,10 @@ class BacktestResult:
                     "brier_multiclass": e.brier_multiclass,
                     "error": e.error,
                     "sources": [s.cite() for s in ep.sources],
+                    "request_made": ep.request_made,
+                    "help": ep.help,
+                    "member_against_member": ep.member_against_member,
+                    "stratum": ep.stratum,
                 }
             )
         return {
@@ -251,6 +288,9 @@ class BacktestResult:
             "summary": self.summary(),
             "summary_military_requests": self.summary(military_only=True),
             "beats_base_rate": self.beats_base_rate,
+            "split": self.split,
+            "params": self.params_source,
+            "reliability": {f: self.reliability(f) for f in ("model", "two_number_rule")},
             "episodes": rows,
         }
 
@@ -265,6 +305,9 @@ def backtest(
     episodes: tuple[Episode, ...] | list[Episode],
     evidence: Evidence | None = None,
     params: Params | None = None,
+    *,
+    split: str = "all",
+    params_source: str = "hand-set",
 ) -> BacktestResult:
     """Run the model on each episode as of the day before and score it against the baselines.
 
@@ -272,7 +315,9 @@ def backtest(
         kb: The knowledge base.
         episodes: The episodes (:func:`casus.sim.crisis.io.load_episodes`).
         evidence: Country data; default none.
-        params: Model parameters; default the calibrated ones.
+        params: Model parameters; default the hand-set ones.
+        split: Name of the episodes' split (``all``, ``train``, ``holdout``), recorded in the result.
+        params_source: Where the parameters come from (``hand-set`` or ``fitted``), recorded in the result.
 
     Returns:
         Scores per episode and overall. An episode the model cannot run (an organization missing from the
@@ -298,6 +343,7 @@ def backtest(
             "base_rate_leeds": 0.745,
             "always_honoured": 1.0,
             "episode_frequency": freq,
+            "two_number_rule": two_number_rule(ep.request),
         }
         out.append(
             EpisodeScore(
@@ -309,6 +355,7 @@ def backtest(
                 sum((probs[r] - (r is ep.outcome)) ** 2 for r in RESPONSES),
                 basis=compiled.procedure.basis.value,
                 rule=compiled.procedure.rule.value,
+                forecasts=forecasts,
             )
         )
-    return BacktestResult(tuple(out))
+    return BacktestResult(tuple(out), split, params_source)
