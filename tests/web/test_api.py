@@ -257,3 +257,19 @@ def test_bodies_with_decision_rules(client):
     bodies = {b["id"]: b for b in client.get("/api/v1/orgs/NATO/bodies").json()}
     assert bodies["nato-nac"]["decision_rule"] == "consensus" and bodies["nato-nac"]["one_member_can_block"]
     assert bodies["nato-nac"]["established"] == "1949-09-17" and "Art. 9" in bodies["nato-nac"]["description"]
+
+
+def test_simulate_endpoint_gives_the_cli_json_with_base_rates(client, assert_error, shared_data):
+    from casus.curated import load_kb
+    from casus.sim.crisis.io import load_evidence, load_scenario
+    from casus.sim.crisis.simulate import simulate_crisis
+
+    assert "armenia-2022-09" in client.get("/api/v1/scenarios").json()
+    res = client.get("/api/v1/scenarios/armenia-2022-09/simulate", params={"runs": 2000, "seed": 5})
+    assert res.status_code == 200
+    data = res.json()
+    direct = simulate_crisis(load_kb(), load_scenario("armenia-2022-09"), load_evidence(), runs=2000, rng=5)
+    assert data["responses"] == json.loads(json.dumps(direct.to_dict()["responses"]))
+    assert data["base_rate"]["request"] == "forces" and all("base_rate" in r for r in data["responses"])
+    err = assert_error(client.get("/api/v1/scenarios/armenia-2022/simulate"), 404, "unknown_entity")
+    assert "armenia-2022-09" in err["suggestions"]

@@ -64,12 +64,22 @@ def _print_simulation(result: CrisisResult, sens: SobolResult | None) -> None:
     console.print(f"[italic yellow]{result.label}[/]")
     for step in d["procedure"]["steps"]:
         console.print(f"  · {step}")
+    ref = d["base_rate"]
     table = Table(title="What the organization does", title_justify="left")
-    for col in ("response", "probability", "95% interval"):
+    base_col = f"base rate ({ref['n']} {ref['request']} requests)" if ref else "base rate"
+    for col in ("response", "probability", "95% interval", base_col):
         table.add_column(col, justify="left" if col == "response" else "right")
     for r in d["responses"]:
-        table.add_row(r["response"].replace("_", " "), f"{r['probability']:.1%}", f"{r['low']:.1%}–{r['high']:.1%}")
+        base = f"{r['base_rate']:.0%}" if "base_rate" in r else "—"
+        table.add_row(
+            r["response"].replace("_", " "), f"{r['probability']:.1%}", f"{r['low']:.1%}–{r['high']:.1%}", base
+        )
     console.print(table)
+    if ref:
+        console.print(
+            f"P(request honoured) = {d['p_honoured']:.1%}; base rate for a request for {ref['request']}: "
+            f"{ref['honoured']:.0%} of {ref['n']} real requests (training episodes of casus backtest)."
+        )
     members = Table(title="What each member does, and why", title_justify="left", show_lines=True)
     for col in ("member", "forces", "other help", "abstain", "block", "main reasons (log-odds of honouring)"):
         members.add_column(col, overflow="fold")
@@ -104,13 +114,35 @@ def _print_simulation(result: CrisisResult, sens: SobolResult | None) -> None:
     console.print(f"[dim]{d['runs']:,} runs, seed {d['seed']} (rerun with --seed {d['seed']} to reproduce).[/]")
 
 
-def backtest(fmt: FormatOpt = Format.TABLE) -> None:
+def backtest(
+    fmt: FormatOpt = Format.TABLE,
+    split: Annotated[
+        str,
+        typer.Option(
+            "--split",
+            help="Episodes scored: all (default), train, or holdout (the 20 frozen before fitting; scored once).",
+        ),
+    ] = "all",
+    params: Annotated[
+        str | None,
+        typer.Option("--params", help="hand-set or fitted (default: hand-set for all, fitted for train/holdout)."),
+    ] = None,
+) -> None:
     """Score the crisis model on curated real episodes against base-rate baselines (Brier, log loss)."""
+    from casus.errors import InvalidInputError
     from casus.sim.crisis.backtest import backtest as run_backtest
-    from casus.sim.crisis.io import load_episodes
+    from casus.sim.crisis.io import fitted_params, load_episodes, load_holdout
+    from casus.sim.crisis.split import SPLITS, select
 
+    if split not in SPLITS:
+        raise InvalidInputError(f"--split {split}: use one of {', '.join(SPLITS)}")
+    source = params or ("hand-set" if split == "all" else "fitted")
+    if source not in ("hand-set", "fitted"):
+        raise InvalidInputError(f"--params {params}: use hand-set or fitted")
     kb, evidence = kb_and_evidence()
-    result = run_backtest(kb, load_episodes(), evidence)
+    episodes = select(load_episodes(), load_holdout().holdout, split)
+    chosen = fitted_params() if source == "fitted" else None
+    result = run_backtest(kb, episodes, evidence, chosen, split=split, params_source=source)
     data = result.to_dict()
     rows = [
         {
@@ -173,8 +205,18 @@ def _print_backtest(result: BacktestResult, rows: list[dict[str, Any]], columns:
     console = Console(highlight=False)
     verdict = "beats" if result.beats_base_rate else "does NOT beat"
     console.print(
-        f"The model {verdict} both published base rates on mean Brier score over {len(result.scored)} episodes. "
-        "Part of the episodes informed its design (in-sample): see docs/simulation.md."
+        f"The model {verdict} both published base rates on mean Brier score over {len(result.scored)} episodes "
+        f"(split {result.split}, {result.params_source} parameters). "
+        + (
+            "Held out before fitting and scored once: see docs/simulation.md."
+            if result.split == "holdout"
+            else "Part of the episodes informed its design (in-sample): see docs/simulation.md."
+        )
+    )
+    two = result.mean("brier", "two_number_rule")
+    console.print(
+        f"Against the two-number rule (Brier {two:.3f}): the model's Brier {result.mean('brier'):.3f} is "
+        + ("lower." if result.mean("brier") < two else "NOT lower.")
     )
     failed = [e for e in result.episodes if e.error]
     for e in failed:

@@ -9,6 +9,7 @@ Errors are raised as :class:`~casus.errors.CasusError` and turned into the one e
 from __future__ import annotations
 
 import contextlib
+import functools
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
@@ -246,3 +247,43 @@ def get_bodies(org: OrgPath, kp: Knowledge) -> list[dict[str, Any]]:
 
     kb = kp.for_org(org)
     return [body_to_dict(kb, b) for b in kb.organization(org).bodies]
+
+
+@functools.lru_cache(maxsize=1)
+def _evidence() -> Any:
+    import warnings
+
+    from casus.sim.crisis.io import load_evidence
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # missing datasets: the drivers needing them are left out
+        return load_evidence()
+
+
+@router.get("/scenarios", tags=["simulation"])
+def list_scenarios() -> dict[str, str]:
+    """The built-in crisis scenarios (name → title), as ``casus simulate`` accepts them."""
+    from casus.sim.crisis.io import builtin_scenarios
+
+    return builtin_scenarios()
+
+
+@router.get("/scenarios/{name}/simulate", tags=["simulation"])
+def simulate_scenario(
+    kp: Knowledge,
+    name: Annotated[str, Path(description="A built-in scenario name (see /api/v1/scenarios).")],
+    runs: Annotated[int, Query(ge=100, le=100_000, description="Replications.")] = 20_000,
+    seed: Annotated[int, Query(ge=0, description="Root seed.")] = 1,
+) -> dict[str, Any]:
+    """Simulate a built-in scenario: ``casus simulate NAME --runs R --seed S -f json`` (with the base rates)."""
+    from casus.sim.crisis.io import builtin_scenarios, load_scenario
+    from casus.sim.crisis.simulate import simulate_crisis
+
+    names = builtin_scenarios()
+    if name not in names:
+        import difflib
+
+        raise UnknownEntityError("built-in scenario", name, tuple(difflib.get_close_matches(name, list(names), n=3)))
+    result = simulate_crisis(kp.curated(), load_scenario(name), _evidence(), runs=runs, rng=seed)
+    data: dict[str, Any] = result.to_dict()
+    return data

@@ -31,11 +31,8 @@ def test_episodes_are_curated_and_cited():
 
 
 def test_backtest_runs_on_every_episode_with_finite_scores(result):
-    # Only the Warsaw Pact episode cannot run: the knowledge base has no Warsaw Pact organization.
-    failed = {e.episode.id: e.error for e in result.episodes if e.error}
-    assert set(failed) == {"czechoslovakia-1968-08"}, failed
-    assert "warsaw-pact" in failed["czechoslovakia-1968-08"]
-    for e in result.scored:
+    assert all(e.error is None for e in result.episodes), [e.error for e in result.episodes if e.error]
+    for e in result.episodes:
         assert 0.0 <= e.p_honoured <= 1.0
         assert math.isclose(sum(e.probabilities.values()), 1.0, abs_tol=1e-9)
         for forecaster in ("model", *BASELINES):
@@ -55,6 +52,13 @@ def test_scores_against_the_published_base_rate(result):
     assert result.mean("brier", "base_rate_post1945") > 0.4
     assert isinstance(result.beats_base_rate, bool)
     assert result.to_dict()["summary"]["model"]["brier"] == result.mean("brier")
+    # the two-number rule: 1.0 for consultations, 0.22 for forces or assistance
+    by_id = {e.episode.id: e for e in result.episodes}
+    assert by_id["turkey-2015-07"].forecasts["two_number_rule"] == 1.0
+    assert by_id["kazakhstan-2022-01"].forecasts["two_number_rule"] == 0.22
+    table = result.reliability("model")
+    assert sum(int(r["n"]) for r in table) == len(result.scored)
+    assert all(0.0 <= float(r["observed"]) <= 1.0 for r in table)
 
 
 def test_duplicate_episode_ids_are_rejected():

@@ -60,3 +60,34 @@ def test_unwritable_out_folder_exits_2_with_one_line(tmp_path, capsys):
     assert main(["simulate", "armenia-2022-09", "--runs", "100", "--seed", "1", "--out", str(blocker / "x")]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("casus: error: --out")
+
+
+def test_backtest_holdout_split_uses_the_fitted_parameters(shared_data):
+    res = runner.invoke(app, ["backtest", "--split", "holdout", "--format", "json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert data["split"] == "holdout" and data["params"] == "fitted"
+    assert len(data["episodes"]) == 20 and "two_number_rule" in data["summary"]
+    assert {e["stratum"].split("/")[0] for e in data["episodes"]} == {"forces", "assistance", "consultation", "none"}
+    assert sum(r["n"] for r in data["reliability"]["model"]) == 20
+    table = runner.invoke(app, ["backtest", "--split", "holdout"])
+    assert "two-number rule" in table.stdout and "Held out before fitting" in table.stdout
+
+
+def test_backtest_refuses_an_unknown_split(capsys):
+    from casus.cli.app import main
+
+    assert main(["backtest", "--split", "test"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "--split test" in err[0]
+
+
+def test_simulate_shows_the_base_rate_of_the_request_kind(shared_data):
+    res = runner.invoke(app, ["simulate", "armenia-2022-09", "--runs", "2000", "--seed", "3", "--format", "json"])
+    data = json.loads(res.stdout)
+    ref = data["base_rate"]
+    assert ref["request"] == "forces" and ref["n"] >= 5 and 0.0 <= ref["honoured"] <= 1.0
+    assert all("base_rate" in r for r in data["responses"])
+    assert abs(sum(r["base_rate"] for r in data["responses"]) - 1.0) < 1e-9
+    table = runner.invoke(app, ["simulate", "armenia-2022-09", "--runs", "2000", "--seed", "3"])
+    assert "base rate for a request for forces" in table.stdout

@@ -290,14 +290,14 @@ def folds(n: int, k: int, seed: int = 16) -> list[npt.NDArray[np.int64]]:
 
 
 def cross_validate(
-    cases: Sequence[Case], *, drop: Sequence[str] = (), k: int = 5, base: Params | None = None
+    cases: Sequence[Case], *, drop: Sequence[str] = (), k: int = 3, base: Params | None = None, max_evals: int = 250
 ) -> FloatArray:
     """Out-of-fold P(honoured) of every case (each fold predicted by a fit on the others)."""
     out = np.zeros(len(cases))
     for test in folds(len(cases), k):
         held = set(test.tolist())
         train = [c for i, c in enumerate(cases) if i not in held]
-        fitted = fit(train, base, drop=drop).params
+        fitted = fit(train, base, drop=drop, max_evals=max_evals).params
         out[test] = predict([cases[i] for i in test], fitted)
     return out
 
@@ -313,7 +313,7 @@ def log_loss(p: FloatArray, y: FloatArray, eps: float = 0.01) -> float:
     return float(-np.mean(y * np.log(q) + (1 - y) * np.log(1 - q)))
 
 
-def ablation(cases: Sequence[Case], *, k: int = 5, base: Params | None = None) -> list[dict[str, float | str]]:
+def ablation(cases: Sequence[Case], *, k: int = 3, base: Params | None = None) -> list[dict[str, float | str]]:
     """Cross-validated Brier and log loss of the full fit and of the fit without each driver group."""
     y = np.array([c.honoured for c in cases], dtype=float)
     rows: list[dict[str, float | str]] = []

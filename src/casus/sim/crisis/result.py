@@ -132,12 +132,15 @@ class CrisisResult:
         c = self.compiled
         proc = c.procedure
         s = c.scenario
-        responses = []
+        ref = s.reference
+        responses: list[dict[str, Any]] = []
         for r in RESPONSES:
             lo, hi = self.interval(r)
             responses.append(
                 {"response": r.value, "probability": self.probability(r), "low": lo, "high": hi, "exact": self.exact[r]}
             )
+            if ref is not None:
+                responses[-1]["base_rate"] = ref.share(r)
         members = []
         for i, m in enumerate(c.members):
             members.append(
@@ -186,6 +189,7 @@ class CrisisResult:
             "responses": responses,
             "p_acts": self.p_acts,
             "p_honoured": self.p_honoured,
+            "base_rate": ref.to_dict() if ref is not None else None,
             "members": members,
             "deployment": deploy,
             "params": c.params.as_dict(),

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
+from typing import Any
 
 from casus.errors import ScenarioError
 from casus.kb.organizations import DecisionRule
@@ -99,6 +100,8 @@ class Scenario:
         title: Human title.
         description: What happened, briefly.
         sources: Citations (free text).
+        reference: The base rate of this kind of request (a
+            :class:`~casus.sim.crisis.baserate.BaseRate`), attached by the loader; shown beside the results.
     """
 
     name: str
@@ -119,6 +122,7 @@ class Scenario:
     title: str = ""
     description: str = ""
     sources: tuple[str, ...] = ()
+    reference: Any = None
 
     def __post_init__(self) -> None:
         if not self.name.strip():

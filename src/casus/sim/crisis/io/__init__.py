@@ -40,7 +40,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from casus import yamlio
 from casus.errors import CasusError, ScenarioError, ScenarioFormatError
 from casus.sim.crisis.backtest import Episode, EpisodeSource
+from casus.sim.crisis.baserate import BaseRate, base_rate
 from casus.sim.crisis.evidence import Evidence
+from casus.sim.crisis.params import Params
 from casus.sim.crisis.scenario import Choice, RequestKind, Response, Scenario
 from casus.yamlio import line_of
 
@@ -188,11 +190,20 @@ def parse_scenario(text: str, path: str = "<scenario>") -> Scenario:
     """
     model: ScenarioModel = _validate(ScenarioModel, text, path)
     try:
-        return model.build()
+        scenario = model.build()
     except CasusError as exc:
         field = "overrides" if "parameter" in str(exc) else ("force" if "forced" in str(exc) else None)
         line = line_of(text, [field]) if field else None
         raise _error(path, str(exc), line, field) from None
+    return scenario.with_changes(reference=training_base_rate(scenario.request))
+
+
+@functools.lru_cache(maxsize=8)
+def training_base_rate(request: RequestKind) -> BaseRate | None:
+    """The base rate of a request kind over the training episodes (curated, less the frozen hold-out)."""
+    from casus.sim.crisis.split import select
+
+    return base_rate(select(load_episodes(), load_holdout().holdout, "train"), request)
 
 
 def builtin_scenarios() -> dict[str, str]:
@@ -342,3 +353,17 @@ def load_holdout(path: str | Path | None = None) -> HoldoutFile:
         text, where = f.read_text("utf-8"), "casus/curated/data/episodes_holdout.yaml"
     model: HoldoutFile = _validate(HoldoutFile, text, where)
     return model
+
+
+def load_fit() -> dict[str, Any]:
+    """The fit of issue #16 (``casus/curated/data/crisis_fit.json``, written by ``scripts/fit_crisis.py``)."""
+    import json
+
+    f = resources.files("casus.curated") / "data" / "crisis_fit.json"
+    data: dict[str, Any] = json.loads(f.read_text("utf-8"))
+    return data
+
+
+def fitted_params() -> Params:
+    """The parameters fitted on the training episodes (the rest at their hand-set values)."""
+    return Params().with_overrides(load_fit()["params"])
