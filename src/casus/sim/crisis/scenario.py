@@ -122,7 +122,7 @@ class Scenario:
     title: str = ""
     description: str = ""
     sources: tuple[str, ...] = ()
-    reference: Any = None
+    reference: Any = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         if not self.name.strip():
