@@ -1,7 +1,21 @@
-"""Shared fixtures: the built-in knowledge base and the shared data folder."""
+"""Shared fixtures: the built-in knowledge base, the full datasets and the small fixture subsets.
+
+Two sources of dataset files:
+
+* the full published files, from ``CASUS_DATA_DIR`` or the developer folder ``../shared/data`` beside the
+  repository (:func:`full_data_dir`); tests that need them (exact row counts, whole-history figures) use the
+  ``shared_data`` fixture or the ``full_data`` marker and skip with a one-line reason on a plain clone;
+* the small, real subsets committed in ``tests/fixtures/`` (cut by ``scripts/make_fixtures.py``), laid out
+  under the published file names in a temporary folder by the ``fixture_data`` fixture, with a
+  ``SHA256SUMS`` per dataset folder so the loaders verify them.
+
+``casus_data`` gives the full files when present and the fixtures otherwise.
+"""
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -9,6 +23,56 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO.parent / "shared" / "data"
 SHARED_EXAMPLES = REPO.parent / "shared" / "examples"
+FIXTURES = REPO / "tests" / "fixtures"
+
+
+def full_data_dir() -> Path | None:
+    """The folder with the full dataset files: ``CASUS_DATA_DIR`` when it holds ATOP, else ``../shared/data``."""
+    env = os.environ.get("CASUS_DATA_DIR")
+    for cand in ([Path(env)] if env else []) + [SHARED_DATA]:
+        if (cand / "atop" / "atop5_1m.csv").is_file():
+            return cand
+    return None
+
+
+FULL_DATA = full_data_dir()
+NO_FULL_DATA = (
+    "needs the full dataset files: set CASUS_DATA_DIR or put them in ../shared/data (the fixtures are subsets)"
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked ``full_data`` skip with one line when the full files are absent."""
+    if FULL_DATA is not None:
+        return
+    skip = pytest.mark.skip(reason=NO_FULL_DATA)
+    for item in items:
+        if "full_data" in item.keywords:
+            item.add_marker(skip)
+
+
+def build_fixture_layout(dest: Path) -> Path:
+    """Copy tests/fixtures into ``dest`` under the published file names; returns ``dest``.
+
+    Each dataset folder gets a ``SHA256SUMS`` listing the fixture checksums under the published names, so
+    :mod:`casus.data.verify` checks the subsets as it would the full files.
+    """
+    sums: dict[str, list[str]] = {}
+    checks: dict[tuple[str, str], str] = {}
+    for folder in FIXTURES.iterdir():
+        if folder.is_dir() and (folder / "SHA256SUMS").is_file():
+            for line in (folder / "SHA256SUMS").read_text("utf-8").splitlines():
+                digest, name = line.split(maxsplit=1)
+                checks[(folder.name, name.strip())] = digest
+    for line in (FIXTURES / "LAYOUT").read_text("utf-8").splitlines():
+        fixture, published = line.split()
+        folder, name = fixture.split("/", 1)
+        (dest / folder).mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(FIXTURES / fixture, dest / folder / published)
+        sums.setdefault(folder, []).append(f"{checks[(folder, name)]}  {published}\n")
+    for folder, lines in sums.items():
+        (dest / folder / "SHA256SUMS").write_text("".join(lines), "utf-8")
+    return dest
 
 
 @pytest.fixture(scope="session")
@@ -20,6 +84,19 @@ def kb():  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
-    if not SHARED_DATA.is_dir():
-        pytest.skip(f"shared datasets not found at {SHARED_DATA} (the ../shared folder beside the repo)")
-    return SHARED_DATA
+    """The full dataset files; skips (one line) on a plain clone."""
+    if FULL_DATA is None:
+        pytest.skip(NO_FULL_DATA)
+    return FULL_DATA
+
+
+@pytest.fixture(scope="session")
+def fixture_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The committed fixture subsets under the published file names (a data folder like ``../shared/data``)."""
+    return build_fixture_layout(tmp_path_factory.mktemp("fixture-data"))
+
+
+@pytest.fixture(scope="session")
+def casus_data(fixture_data: Path) -> Path:
+    """The full files when present, else the fixture subsets: for tests whose cases both contain."""
+    return FULL_DATA if FULL_DATA is not None else fixture_data

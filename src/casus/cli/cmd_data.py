@@ -29,6 +29,49 @@ def data_fetch(
         sys.stdout.write(f"{f.path}\n")
 
 
+@data_app.command("import")
+def data_import(
+    path: Annotated[str, typer.Argument(help="A file, a folder or the publisher's zip, downloaded by hand.")],
+    dest: Annotated[str | None, typer.Option(help="Data folder (default: the user cache, where loaders look).")] = None,
+) -> None:
+    """Install dataset files downloaded by hand, verified against the registered checksums (no network)."""
+    from casus.data.importer import import_data
+
+    for f in import_data(path, dest=dest):
+        if f.status == "unregistered":
+            sys.stderr.write(
+                f"casus: warning: {f.source} is not the registered {f.dataset} release (SHA-256 {f.sha256[:12]}…); "
+                "installed, and its checksum recorded in SHA256SUMS\n"
+            )
+        sys.stdout.write(f"{f.dataset}\t{f.filename}\t{f.status}\t{f.path}\n")
+
+
+@data_app.command("status")
+def data_status(fmt: FormatOpt = Format.TABLE) -> None:
+    """What dataset files are present and verified, where, and which commands need the missing ones."""
+    from casus.data.cache import ENV_VAR, search_dirs
+    from casus.data.importer import data_status as status
+
+    rows = [
+        {
+            "dataset": s.dataset,
+            "version": s.version,
+            "file": s.filename,
+            "present": s.path is not None,
+            "verified": s.verified,
+            "path": str(s.path) if s.path else None,
+            "note": s.message if s.path is not None else "missing; needed by " + ", ".join(s.needed_by),
+        }
+        for s in status()
+    ]
+    emit(rows, ["dataset", "file", "present", "verified", "note"], fmt, title="Datasets on this machine")
+    if fmt == Format.TABLE:
+        sys.stdout.write(
+            f"searched, in order: {', '.join(str(d) for d in search_dirs())} ({ENV_VAR} first when set); "
+            "get missing files with `casus data fetch NAME` or `casus data import PATH`\n"
+        )
+
+
 @data_app.command("reconcile")
 def data_reconcile(fmt: FormatOpt = Format.TABLE) -> None:
     """List each disagreement between curated membership dates and ATOP 5.1, with both sources."""

@@ -1,0 +1,294 @@
+"""Cut the small, real test fixtures in tests/fixtures/ from the full dataset files.
+
+Usage::
+
+    python scripts/make_fixtures.py [DATA_DIR]
+
+``DATA_DIR`` defaults to ``$CASUS_DATA_DIR`` or ``../shared/data`` beside the repository. Every fixture is a
+row subset of one published file, rows and columns unchanged, chosen by the rule written in its folder's
+PROVENANCE.md; each folder also gets a ``SHA256SUMS`` (``sha256sum`` format) that the loaders verify the
+fixture files against (:mod:`casus.data.verify`). Fixture files never carry the published file names: the
+test fixture :func:`tests.conftest.fixture_data` lays them out under those names in a temporary folder.
+
+Running the script twice gives identical files (rows keep their published order).
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import io
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+OUT = REPO / "tests" / "fixtures"
+
+#: COW codes whose alliances and records the tests ask about: the United States (2), Belgium (211,
+#: the one-sided 1832 pledge), Poland (290, the 1970 question), Russia/USSR (365), Armenia (371, CSTO).
+FOCUS_STATES = frozenset({2, 211, 290, 365, 371})
+#: ATOP alliances named in tests besides those of FOCUS_STATES (CSTO 4220, USSR-GDR 3500 and others).
+EXTRA_ALLIANCES = frozenset({3500, 3520, 4096, 4220, 4445, 2523, 2610, 3424, 3585, 3180, 3285})
+#: Years kept from the state-year files (COW system membership, NMC): the 1970 question and the last years.
+YEARS = frozenset(range(1968, 1973)) | frozenset(range(2012, 2017))
+#: Natural Earth countries kept (ADM0_A3).
+NE_COUNTRIES = frozenset(
+    {
+        "USA",
+        "CAN",
+        "GBR",
+        "FRA",
+        "DEU",
+        "POL",
+        "RUS",
+        "UKR",
+        "BLR",
+        "ARM",
+        "AZE",
+        "KAZ",
+        "KGZ",
+        "TJK",
+        "LTU",
+        "LVA",
+        "EST",
+        "FIN",
+        "SWE",
+        "NOR",
+        "CHE",
+        "TUR",
+        "CHN",
+        "IND",
+        "JPN",
+        "BEL",
+        "NLD",
+        "ESP",
+        "ITA",
+    }
+)
+
+CITATIONS = {
+    "atop": (
+        "Leeds, Brett Ashley, Jeffrey M. Ritter, Sara McLaughlin Mitchell, and Andrew G. Long. 2002. "
+        "“Alliance Treaty Obligations and Provisions, 1815-1944.” International Interactions 28: 237-260. "
+        "ATOP version 5.1 (2022), http://www.atopdata.org/",
+        "ATOP data are free to use for research with citation (see atopdata.org).",
+    ),
+    "cow_states": (
+        "Correlates of War Project. 2017. “State System Membership List, v2016.” "
+        "https://correlatesofwar.org/data-sets/state-system-membership/",
+        "COW data are free to use with citation (see correlatesofwar.org).",
+    ),
+    "cow_nmc": (
+        "Singer, J. David, Stuart Bremer, and John Stuckey. 1972. “Capability Distribution, Uncertainty, and "
+        "Major Power War, 1820-1965.” In Bruce Russett (ed.), Peace, War, and Numbers. National Material "
+        "Capabilities v6.0 (2021) and v7.0 as abridged by peacesciencer.",
+        "COW data are free to use with citation (see correlatesofwar.org).",
+    ),
+    "cow_mid": (
+        "Palmer, Glenn, Roseanne W. McManus, Vito D'Orazio, Michael R. Kenwick, Mikaela Karstens, Chase Bloch, "
+        "Nick Dietrich, Kayla Kahn, Kellan Ritter, and Michael J. Soules. 2022. “The MID5 Dataset, 2011-2014: "
+        "Procedures, Coding Rules, and Description.” Conflict Management and Peace Science 39(4): 470-482.",
+        "COW data are free to use with citation (see correlatesofwar.org).",
+    ),
+    "naturalearth": (
+        "Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com (version 4.0.0).",
+        "Natural Earth is in the public domain.",
+    ),
+}
+
+
+def sha256(path: Path) -> str:
+    """Hex SHA-256 of a file."""
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _open_text(path: Path) -> io.TextIOBase:
+    if path.suffix == ".gz":
+        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", newline="")
+    return path.open(encoding="utf-8", newline="")
+
+
+def cut_csv(src: Path, dest: Path, keep: Callable[[dict[str, str]], bool]) -> int:
+    """Copy the header and the rows of ``src`` for which ``keep`` holds, byte-for-byte per row."""
+    with _open_text(src) as f:
+        header = f.readline()
+        names = next(csv.reader([header]))
+        lines = [header]
+        for line in f:
+            row = dict(zip(names, next(csv.reader([line])), strict=False))
+            if keep(row):
+                lines.append(line)
+    data = "".join(lines).encode("utf-8")
+    if dest.suffix == ".gz":
+        with gzip.GzipFile(dest, "wb", mtime=0) as g:
+            g.write(data)
+    else:
+        dest.write_bytes(data)
+    return len(lines) - 1
+
+
+def _ints(row: dict[str, str], *cols: str) -> Iterable[int]:
+    for c in cols:
+        v = row.get(c, "")
+        if v.strip().lstrip("-").isdigit():
+            yield int(v)
+
+
+def write_folder(name: str, src_dir: Path, files: list[tuple[str, str, int, str]]) -> None:
+    """PROVENANCE.md and SHA256SUMS for one fixture folder.
+
+    ``files``: (fixture name, source file name, rows, selection rule).
+    """
+    folder = OUT / name
+    cite, licence = CITATIONS[name]
+    lines = [
+        f"# Test fixture: {name} (a subset of the published files)",
+        "",
+        "Produced by `python scripts/make_fixtures.py` from the full files; rows are copied unchanged and in",
+        "their published order. Tests that need the whole files are marked `full_data` and read",
+        "`CASUS_DATA_DIR` or `../shared/data` instead.",
+        "",
+        "| fixture | source file | source sha256 | rows | selection |",
+        "|---|---|---|---|---|",
+    ]
+    for fixture, source, rows, rule in files:
+        lines.append(f"| `{fixture}` | `{source}` | `{sha256(src_dir / source)}` | {rows} | {rule} |")
+    lines += ["", "## Citation", "", cite, "", "## Licence", "", licence, ""]
+    (folder / "PROVENANCE.md").write_text("\n".join(lines), "utf-8")
+    sums = "".join(f"{sha256(folder / f)}  {f}\n" for f, *_ in files)
+    (folder / "SHA256SUMS").write_text(sums, "utf-8")
+
+
+def main(data: Path) -> None:
+    """Write every fixture folder from the full files under ``data``."""
+    for d in CITATIONS:
+        (OUT / d).mkdir(parents=True, exist_ok=True)
+
+    # ATOP: alliances with a FOCUS_STATES member, plus EXTRA_ALLIANCES.
+    atop = data / "atop"
+    alliances: set[int] = set(EXTRA_ALLIANCES)
+    with (atop / "atop5_1m.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if int(row["member"]) in FOCUS_STATES:
+                alliances.add(int(row["atopid"]))
+    rule_a = "alliances (atopid) with a member in {2, 211, 290, 365, 371} and atopid in " + str(sorted(EXTRA_ALLIANCES))
+    focus_pairs = FOCUS_STATES | {20, 200, 220, 255, 260, 265, 315, 325, 360}
+    spec = [
+        ("members_subset.csv", "atop5_1m.csv", lambda r: int(r["atopid"]) in alliances, rule_a),
+        ("alliances_subset.csv", "atop5_1a.csv", lambda r: int(r["atopid"]) in alliances, rule_a),
+        ("institutions_subset.csv", "atopinst5_1.csv", lambda r: int(float(r["atopid"])) in alliances, rule_a),
+        (
+            "state_years_subset.csv",
+            "atop5_1sy.csv",
+            lambda r: int(r["state"]) in FOCUS_STATES and int(r["year"]) in YEARS,
+            "state in {2, 211, 290, 365, 371} and year in 1968-1972 or 2012-2016",
+        ),
+        (
+            "dyad_years_subset.csv.gz",
+            "atop5_1ddyr_obligations.csv.gz",
+            lambda r: {int(r["ccode1"]), int(r["ccode2"])} <= focus_pairs and int(r["year"]) in YEARS,
+            f"both states in {sorted(focus_pairs)} and year in 1968-1972 or 2012-2016",
+        ),
+    ]
+    _cut("atop", atop, spec)
+
+    states = data / "cow_states"
+    _cut(
+        "cow_states",
+        states,
+        [
+            ("states_list.csv", "states2016.csv", lambda r: True, "all rows (243 states)"),
+            ("majors_list.csv", "majors2016.csv", lambda r: True, "all rows"),
+            (
+                "system_subset.csv",
+                "system2016.csv",
+                lambda r: int(r["year"]) in YEARS,
+                "year in 1968-1972 or 2012-2016",
+            ),
+        ],
+    )
+    nmc = data / "cow_nmc"
+    _cut(
+        "cow_nmc",
+        nmc,
+        [
+            (
+                "nmc6_subset.csv",
+                "NMC-60-abridged.csv",
+                lambda r: int(r["year"]) in YEARS,
+                "year in 1968-1972 or 2012-2016",
+            ),
+            (
+                "nmc7_subset.csv",
+                "NMC-7.0-abridged_peacesciencer.csv",
+                lambda r: int(r["year"]) in YEARS,
+                "year in 1968-1972 or 2012-2016",
+            ),
+        ],
+    )
+    mid = data / "cow_mid"
+    disputes: set[str] = set()
+    with (mid / "MIDB_5.0.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if int(row["ccode"]) in FOCUS_STATES | {200} and 1990 <= int(row["styear"]) <= 2001:
+                disputes.add(row["dispnum"])
+    rule_m = "disputes begun 1990-2001 with a participant in {2, 200, 211, 290, 365, 371}"
+    _cut(
+        "cow_mid",
+        mid,
+        [
+            ("disputes_subset.csv", "MIDA_5.0.csv", lambda r: r["dispnum"] in disputes, rule_m),
+            ("participants_subset.csv", "MIDB_5.0.csv", lambda r: r["dispnum"] in disputes, rule_m),
+        ],
+    )
+    ne = data / "naturalearth"
+    src = ne / "ne_110m_admin_0_countries.geojson"
+    doc = json.loads(src.read_text("utf-8"))
+    doc["features"] = [f for f in doc["features"] if f["properties"].get("ADM0_A3") in NE_COUNTRIES]
+    (OUT / "naturalearth" / "countries_subset.geojson").write_text(json.dumps(doc), "utf-8")
+    write_folder(
+        "naturalearth",
+        ne,
+        [
+            (
+                "countries_subset.geojson",
+                src.name,
+                len(doc["features"]),
+                "features with ADM0_A3 in " + ", ".join(sorted(NE_COUNTRIES)),
+            )
+        ],
+    )
+
+
+def _cut(name: str, src_dir: Path, spec: list[tuple[str, str, Callable[[dict[str, str]], bool], str]]) -> None:
+    done = []
+    for fixture, source, keep, rule in spec:
+        rows = cut_csv(src_dir / source, OUT / name / fixture, keep)
+        done.append((fixture, source, rows, rule))
+        print(f"{name}/{fixture}: {rows} rows")
+    write_folder(name, src_dir, done)
+
+
+def write_layout() -> None:
+    """``tests/fixtures/LAYOUT``: each fixture file and the published name it stands in for."""
+    rows = []
+    for folder in sorted(p for p in OUT.iterdir() if p.is_dir()):
+        for line in (folder / "PROVENANCE.md").read_text("utf-8").splitlines():
+            m = line.split("|")
+            if len(m) > 3 and m[1].strip().startswith("`") and m[2].strip().startswith("`"):
+                rows.append(f"{folder.name}/{m[1].strip().strip('`')} {m[2].strip().strip('`')}\n")
+    (OUT / "LAYOUT").write_text("".join(rows), "utf-8")
+
+
+if __name__ == "__main__":
+    default = os.environ.get("CASUS_DATA_DIR") or str(REPO.parent / "shared" / "data")
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else default))
+    write_layout()

@@ -1,0 +1,189 @@
+"""Install dataset files a user downloaded by hand: ``casus data import PATH`` and ``casus data status``.
+
+:func:`import_data` takes a file, a folder (searched recursively) or a zip archive as the publisher ships
+it, recognises each registered dataset file in it (by SHA-256 first, then by its published name), and copies
+it into the dataset's folder of the user cache, where the loaders look. A file whose name is registered but
+whose checksum is not (another release, a corrected copy) is installed with a warning, and its checksum is
+recorded in that folder's ``SHA256SUMS`` so later loads verify it against what was imported.
+
+:func:`data_status` says, for every registered file, whether and where it is present, whether it verifies,
+and which commands need it. Nothing here reads the network.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from casus.data.cache import search_dirs, user_cache_dir
+from casus.data.provenance import DatasetFile, Provenance, dataset_names, get_provenance
+from casus.data.verify import MANIFEST, DatasetChecksumError, verify_dataset_file
+from casus.errors import DataUnavailableError
+
+ImportStatus = Literal["verified", "unregistered"]
+
+#: The commands that read each dataset (shown by ``casus data status`` for a missing dataset).
+NEEDED_BY: dict[str, tuple[str, ...]] = {
+    "atop": (
+        "obligations (alliances before/beyond the curated ones)",
+        "data reconcile",
+        "frame --with atop",
+        "dynamics",
+        "align",
+        "backtest",
+    ),
+    "cow_states": ("frame", "dynamics", "align", "history (COW system membership)"),
+    "nmc": ("frame --with nmc", "simulate (capabilities)", "align"),
+    "mid": ("frame --with mids", "backtest"),
+    "naturalearth": ("serve (map layer)", "obligations --place (territory checks)"),
+}
+
+
+@dataclass(frozen=True)
+class ImportedFile:
+    """One file installed by :func:`import_data`.
+
+    Attributes:
+        dataset: The dataset name (``atop``…).
+        filename: The published file name it was installed under.
+        source: Where it came from (a path, or ``archive.zip:member``).
+        path: Where it is now.
+        status: ``verified`` (registered checksum) or ``unregistered`` (checksum recorded, with a warning).
+        sha256: Its SHA-256.
+    """
+
+    dataset: str
+    filename: str
+    source: str
+    path: Path
+    status: ImportStatus
+    sha256: str
+
+
+@dataclass(frozen=True)
+class FileStatus:
+    """One registered file as :func:`data_status` finds it (``path`` is ``None`` when absent)."""
+
+    dataset: str
+    version: str
+    filename: str
+    path: Path | None
+    verified: bool
+    message: str
+    needed_by: tuple[str, ...]
+
+
+def _registered() -> list[tuple[Provenance, DatasetFile]]:
+    return [(p, f) for n in dataset_names() for p in [get_provenance(n)] for f in p.files]
+
+
+def _digest(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _candidates(path: Path, scratch: Path) -> Iterator[tuple[Path, str]]:
+    """``(file, description)`` for every file in ``path``; zip members are extracted into ``scratch``."""
+    files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
+    for f in files:
+        if f.suffix.lower() == ".zip" and zipfile.is_zipfile(f):
+            with zipfile.ZipFile(f) as z:
+                for info in z.infolist():
+                    name = Path(info.filename).name
+                    if info.is_dir() or not name or name.startswith("."):
+                        continue
+                    slot = scratch / str(len(list(scratch.iterdir())))
+                    slot.mkdir()
+                    target = slot / name
+                    with z.open(info) as src, target.open("wb") as out:
+                        shutil.copyfileobj(src, out)
+                    yield target, f"{f}:{info.filename}"
+        else:
+            yield f, str(f)
+
+
+def import_data(path: str | os.PathLike[str], *, dest: str | os.PathLike[str] | None = None) -> list[ImportedFile]:
+    """Install the registered dataset files found in ``path`` into the cache (or ``dest``).
+
+    Args:
+        path: A file, a folder or a zip archive as downloaded from the publisher.
+        dest: The data folder to install into (default: the user cache, where the loaders look).
+
+    Returns:
+        One :class:`ImportedFile` per file installed, in the order found.
+
+    Raises:
+        DataUnavailableError: ``path`` does not exist, or holds no file of a registered dataset.
+    """
+    src = Path(path)
+    if not src.exists():
+        raise DataUnavailableError(f"{src} does not exist; give a file, a folder or the publisher's zip")
+    root = Path(dest) if dest is not None else user_cache_dir()
+    by_hash = {f.sha256: (p, f) for p, f in _registered()}
+    by_name = {f.filename: (p, f) for p, f in _registered()}
+    done: list[ImportedFile] = []
+    with tempfile.TemporaryDirectory(prefix="casus-import-") as tmp:
+        for file, desc in _candidates(src, Path(tmp)):
+            name = file.name
+            digest = _digest(file)
+            hit = by_hash.get(digest)
+            status: ImportStatus = "verified"
+            if hit is None:
+                if name not in by_name:
+                    continue
+                hit, status = by_name[name], "unregistered"
+            prov, reg = hit
+            folder = root / prov.folder
+            folder.mkdir(parents=True, exist_ok=True)
+            target = folder / reg.filename
+            part = folder / f".{reg.filename}.part"
+            shutil.copyfile(file, part)
+            os.replace(part, target)
+            _record(folder, reg.filename, digest if status == "unregistered" else None)
+            done.append(ImportedFile(prov.name, reg.filename, desc, target, status, digest))
+    if not done:
+        known = ", ".join(sorted(by_name))
+        raise DataUnavailableError(f"{src} holds no file of a registered dataset (looked for {known})")
+    return done
+
+
+def _record(folder: Path, filename: str, digest: str | None) -> None:
+    """Set (``digest``) or drop (``None``) ``filename``'s line in ``folder/SHA256SUMS``."""
+    manifest = folder / MANIFEST
+    lines = manifest.read_text("utf-8").splitlines() if manifest.is_file() else []
+    kept = [ln for ln in lines if ln.split(maxsplit=1)[-1].strip().lstrip("*") != filename]
+    if digest is not None:
+        kept.append(f"{digest}  {filename}")
+    if kept:
+        manifest.write_text("".join(f"{ln}\n" for ln in kept), "utf-8")
+    elif manifest.is_file():
+        manifest.unlink()
+
+
+def data_status() -> list[FileStatus]:
+    """Every registered dataset file: where it is, whether it verifies, and which commands need it."""
+    out: list[FileStatus] = []
+    dirs = search_dirs()
+    for prov, f in _registered():
+        found = next((c for d in dirs for c in (d / prov.folder / f.filename, d / f.filename) if c.is_file()), None)
+        needed = NEEDED_BY.get(prov.name, ())
+        if found is None:
+            out.append(FileStatus(prov.name, prov.version, f.filename, None, False, "missing", needed))
+            continue
+        try:
+            verify_dataset_file(prov, f.filename, found)
+        except DatasetChecksumError as exc:
+            out.append(FileStatus(prov.name, prov.version, f.filename, found, False, str(exc), needed))
+            continue
+        out.append(FileStatus(prov.name, prov.version, f.filename, found, True, "verified", needed))
+    return out
