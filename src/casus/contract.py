@@ -194,6 +194,16 @@ def spell_to_dict(kb: KnowledgeBase, m: Membership) -> dict[str, Any]:
     }
 
 
+def roster_note(roster: Roster) -> str | None:
+    """One line when the date lies outside the organization's life: not founded yet, or dissolved."""
+    org, on = roster.organization, roster.on
+    if org.founded is not None and on < org.founded:
+        return f"{org.name} did not exist on {on.isoformat()}: it was founded on {org.founded.isoformat()}"
+    if org.dissolved is not None and on >= org.dissolved:
+        return f"{org.name} no longer existed on {on.isoformat()}: it was dissolved on {org.dissolved.isoformat()}"
+    return None
+
+
 def roster_to_dict(kb: KnowledgeBase, roster: Roster) -> dict[str, Any]:
     """The ``members`` object: organization, on, members[] (state, name, status, since, source)."""
     org = roster.organization
@@ -205,6 +215,7 @@ def roster_to_dict(kb: KnowledgeBase, roster: Roster) -> dict[str, Any]:
         "beyond_coverage": roster.beyond_coverage,
         "unknown_after": _iso(roster.unknown_after),
         "statuses_as_of": _iso(roster.known_on or roster.on),
+        "note": roster_note(roster),
         "members": [
             {
                 "state": m.state,

@@ -28,6 +28,25 @@ app = typer.Typer(
 )
 
 
+
+def _print_version(value: bool) -> None:
+    if value:
+        from casus import __version__
+
+        sys.stdout.write(f"casus-foederis {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """casus: collective-security organizations through time — members, treaties, casus foederis."""
+
+
 def _with_news(kb: KnowledgeBase, news: bool, store: str | None) -> KnowledgeBase:
     """``kb`` plus the facts of accepted news events from the event store, when asked (``--news``)."""
     if not news:
@@ -44,6 +63,24 @@ def _with_news(kb: KnowledgeBase, news: bool, store: str | None) -> KnowledgeBas
     for conflict in overlay.conflicts:
         note(f"not applied, conflicts with curated facts: {conflict.message}")
     return overlay.kb
+
+
+def _atop_gap(kb: KnowledgeBase, atop: bool | None, on: dt.date) -> dict[str, Any] | None:
+    """``{"dataset", "dates", "note"}`` when ATOP would speak for ``on`` but its files are not on this machine."""
+    if atop is not None or any(t.startswith("atop-") for t in kb.treaties):
+        return None
+    from casus.data.provenance import get_provenance
+
+    prov = get_provenance("atop")
+    if not prov.covers(on.year):
+        return None
+    dates = f"{prov.coverage_start}-{prov.coverage_end}"
+    return {
+        "dataset": "atop",
+        "dates": dates,
+        "note": f"ATOP {prov.version} alliances ({dates}) are missing on this machine, so only curated pacts are "
+        "listed; install them with `casus data fetch atop` or `casus data import PATH`",
+    }
 
 
 def _short_sources(rows: list[dict[str, Any]], fmt: Format) -> list[dict[str, Any]]:
@@ -95,7 +132,8 @@ def members(
         fmt,
         json_data=data,
         title=f"{roster.organization.name} on {roster.on}",
-        caption=f"{len(roster.members)} states"
+        caption=data["note"]
+        or f"{len(roster.members)} states"
         + (f"; statuses as of {roster.known_on}, unknown after {roster.unknown_after}" if roster.unknown_after else ""),
     )
 
@@ -118,6 +156,9 @@ def history(
         ["organization", "status", "start", "end", "qualifier", "source"],
         fmt,
         title=f"{st.name}: history",
+        caption=None
+        if data
+        else f"{st.name}: no membership in any curated organization or treaty (ATOP's alliances are not searched here)",
     )
 
 
@@ -162,16 +203,24 @@ def obligations(
     from casus.kb.dates import parse_date
     from casus.obligations import evaluate_casus_foederis, make_crisis
 
-    kb = default_provider().for_date(parse_date(on, field="--on"), atop)
+    date = parse_date(on, field="--on")
+    kb = default_provider().for_date(date, atop)
     crisis = make_crisis(
         kb, attacker=attacker, target=target, on=on, place=place, disputed=disputed, kind=kind, requested=requested
     )
+    gap = _atop_gap(kb, atop, crisis.on)
     data = [result_to_dict(kb, r) for r in evaluate_casus_foederis(kb, crisis, include_unrelated=all_treaties)]
+    if gap is not None:
+        data = [{**d, "data_missing": [gap]} for d in data]
     if fmt is Format.TABLE:
         from casus.cli.render import print_results
 
         print_results(kb, crisis, data)
+        if gap is not None:
+            sys.stdout.write(f"\nNote: {gap['note']}\n")
         return
+    if gap is not None and not data:
+        _warn(gap["note"])
     rows = [
         {
             **d,

@@ -19,6 +19,12 @@ if TYPE_CHECKING:
     from casus.sim.crisis.sensitivity import SobolResult
 
 
+
+def _n(value: float, noun: str) -> str:
+    """``1 day``, ``12 days``, ``1,500 troops``: a rounded count with its noun in the right number."""
+    return f"{value:,.0f} {noun}{'' if round(value) == 1 else 's'}"
+
+
 def simulate(
     scenario: Annotated[str, typer.Argument(help="A scenario YAML file, or a built-in name (armenia-2022-09).")],
     runs: Annotated[int, typer.Option("--runs", "-n", min=1, max=1_000_000, help="Replications.")] = 100_000,
@@ -96,8 +102,8 @@ def _print_simulation(result: CrisisResult, sens: SobolResult | None) -> None:
     if dep["probability"] > 0:
         t, days = dep["troops"], dep["days"]
         console.print(
-            f"Deployment (collective or bilateral) in {dep['probability']:.1%} of runs: about {t['p50']:,.0f} troops "
-            f"(80% range {t['p10']:,.0f}–{t['p90']:,.0f}), first forces after about {days['p50']:.0f} days "
+            f"Deployment (collective or bilateral) in {dep['probability']:.1%} of runs: about {_n(t['p50'], 'troop')} "
+            f"(80% range {t['p10']:,.0f}–{t['p90']:,.0f}), first forces after about {_n(days['p50'], 'day')} "
             f"({days['p10']:.0f}–{days['p90']:.0f})."
         )
     if sens is not None:

@@ -40,6 +40,15 @@ class Step:
     provision: str | None = None
 
 
+def possessive(name: str) -> str:
+    """English possessive of a name: ``Poland's``, ``United States'``.
+
+    >>> possessive("Poland"), possessive("United States")
+    ("Poland's", "United States'")
+    """
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
 def is_party(kb: KnowledgeBase, treaty: Treaty, state: str | None, on: dt.date) -> bool:
     """Whether ``state`` is bound by ``treaty`` on ``on`` (member or suspended)."""
     if state is None:
@@ -87,13 +96,16 @@ def _target_territory(c: _Check) -> Step:
         )
         return c.step(
             Outcome.UNKNOWN,
-            f"{what}{claim}: whether the event is on {c.target}'s "
+            f"{what}{claim}: whether the event is on {possessive(c.target)} "
             f"territory cannot be settled, so the obligation is indeterminate"
             + (f" — {place.note}" if place.note else ""),
         )
     if place.country != c.crisis.target:
-        return c.step(Outcome.FAIL, f"{place.name} is {c.name(place.country)}'s territory, not {c.target}'s")
-    return c.step(Outcome.PASS, f"{place.name} is {c.target}'s territory")
+        owner = possessive(c.name(place.country))
+        return c.step(Outcome.FAIL, f"{place.name} is {owner} territory, not {possessive(c.target)}")
+    if place.id == place.country:
+        return c.step(Outcome.PASS, f"the event is on {possessive(c.target)} own territory")
+    return c.step(Outcome.PASS, f"{place.name} is {possessive(c.target)} territory")
 
 
 def _location(c: _Check) -> Step:

@@ -85,6 +85,7 @@ class RosterOut(_Open):
     beyond_coverage: bool
     unknown_after: str | None = Field(description="The verified-through date when `on` is later (else null).")
     statuses_as_of: str = Field(description="The date the statuses are those of.")
+    note: str | None = Field(None, description="Why the roster is empty: not founded yet, or dissolved (else null).")
     members: list[Member]
 
 
