@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP_CORE := $(VENV)/.core-installed
 STAMP_ALL  := $(VENV)/.all-installed
 
-.PHONY: demo test check lint types bench screenshots clean
+.PHONY: demo test test-fast check lint types bench screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,9 @@ demo: $(STAMP_CORE)          ## set up and run the walk-through on the built-in 
 
 test: $(STAMP_ALL)           ## set up everything the tests need and run the whole suite
 	$(BIN)/python -m pytest -n 2 -q
+
+test-fast: $(STAMP_ALL)      ## the suite without tests marked slow: the contributor's loop (see CONTRIBUTING.md)
+	$(BIN)/python -m pytest -n 2 -q -m "not slow"
 
 lint: $(STAMP_ALL)
 	$(BIN)/ruff check src tests benchmarks

@@ -43,6 +43,7 @@ def test_members_nato_32_and_three_aspirants():
     assert {k for k, s in by_status.items() if s == "applicant"} == {"BIH", "GEO", "UKR"}
 
 
+@pytest.mark.slow
 def test_members_table_and_csv():
     table = casus("members", "nato", "--on", "2024-06-25").stdout
     assert "Sweden" in table and "2024-03-07" in table
@@ -58,6 +59,7 @@ def test_history_json():
     assert all({"organization", "status", "start", "end", "source"} <= set(s) for s in spells)
 
 
+@pytest.mark.slow
 def test_obligations_done_when_cases():
     def verdicts(*args):
         data = json.loads(casus("obligations", *args, "--format", "json").stdout)
@@ -74,6 +76,7 @@ def test_obligations_done_when_cases():
     assert us["verdict"] == "triggered" and us["provision"]["article"] == "5"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args",
     [
@@ -92,6 +95,7 @@ def test_user_errors_exit_2_with_one_line(args):
     assert "Traceback" not in proc.stderr
 
 
+@pytest.mark.slow
 def test_did_you_mean():
     proc = casus("history", "Kirgizstan", check=False)
     assert "did you mean" in proc.stderr and "Kyrgyzstan" in proc.stderr
@@ -103,6 +107,7 @@ def test_demo_runs_and_answers_the_article():
     assert "Ceuta" in out and "permitted" in out
 
 
+@pytest.mark.slow
 def test_treaty_only_alliances_have_members():
     rio = json.loads(casus("members", "TIAR", "--on", "2010-01-01", "-f", "json").stdout)
     assert rio["organization"] == "rio-1947"
@@ -120,6 +125,7 @@ def test_sources_is_the_bibliography_of_an_organization():
     assert all(s["citation"] and ".." not in s["citation"] for s in data)
 
 
+@pytest.mark.slow
 def test_timeline_of_an_atop_alliance(shared_data):
     # As `members atop-…` and GET /api/v1/orgs/atop-3520/timeline do, the timeline loads ATOP for an atop- id
     # (the Polish-Soviet treaty of 8 April 1965; the Warsaw Pact, 3285, is curated).

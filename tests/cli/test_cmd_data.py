@@ -6,15 +6,22 @@ from pathlib import Path
 
 import pytest
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
-pytestmark = pytest.mark.skipif(not SHARED.is_dir(), reason=f"shared datasets not found at {SHARED}")
+DATA: Path | None = None
+
+
+@pytest.fixture(autouse=True)
+def _data(casus_data: Path) -> None:
+    """The full files when present, else the fixture subsets (both hold every case below)."""
+    global DATA
+    DATA = casus_data
 
 
 def casus(*args):
-    env = {**os.environ, "CASUS_DATA_DIR": str(SHARED)}
+    env = {**os.environ, "CASUS_DATA_DIR": str(DATA)}
     return subprocess.run([sys.executable, "-m", "casus", *args], capture_output=True, text=True, env=env, timeout=300)
 
 
+@pytest.mark.slow
 def test_obligations_for_uncurated_atop_alliance_of_the_1930s():
     # Franco-Soviet Treaty of Mutual Assistance (signed 1935-05-02): Germany attacks France in 1936.
     proc = casus("obligations", "--attacker", "Germany", "--target", "France", "--on", "1936-06-01", "-f", "json")
@@ -33,9 +40,10 @@ def test_reconcile_json():
     assert any(r["organization"] == "nato" and r["state"] == "ESP" and r["atop"] == "1981-12-10" for r in rows)
 
 
+@pytest.mark.slow
 def test_frame_to_csv(tmp_path):
     out = tmp_path / "dy.csv"
-    proc = casus("frame", "dyad-years", "--from", "1950", "--to", "1950", "--with", "atop,majors", "--out", str(out))
+    proc = casus("frame", "dyad-years", "--from", "1970", "--to", "1970", "--with", "atop,majors", "--out", str(out))
     assert proc.returncode == 0, proc.stderr
     header = out.read_text().splitlines()[0].split(",")
     assert {"ccode1", "ccode2", "year", "atop_defense"} <= set(header)

@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 
 def casus(*args: str) -> subprocess.CompletedProcess[str]:
     proc = subprocess.run([sys.executable, "-m", "casus", *args], capture_output=True, text=True, timeout=120)
@@ -20,6 +22,7 @@ def test_offices_of_the_csto_in_2026():
     assert [h["person"] for h in data["holders"]][-2:] == ["Imangali Tasmagambetov", "Taalatbek Masadykov"]
 
 
+@pytest.mark.slow
 def test_offices_past_verified_through_say_unknown_after():
     proc = casus("offices", "csto", "--on", "2026-11-20")
     assert "unknown after 2026-02-13" in proc.stdout and "verified through 2026-02-13" in proc.stderr

@@ -17,6 +17,7 @@ def casus(*args):
     return proc
 
 
+@pytest.mark.slow
 def test_accepted_suspension_joins_timeline_and_agrees_with_curated(tmp_path):
     store = f"sqlite:///{tmp_path / 'events.sqlite'}"
     casus("ingest", str(EXAMPLE), "--store", store, "-f", "json")

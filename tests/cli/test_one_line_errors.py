@@ -166,6 +166,7 @@ def invocations(draw: st.DrawFn) -> list[str]:
 CASES: list[list[str]] = []
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 @given(invocations())
 def _fuzz(argv: list[str]) -> None:

@@ -143,6 +143,7 @@ def test_member_years_reproduce_atop_state_years(data_dir: Path, members: pd.Dat
         assert (merged[f"atop_{o}"] == merged[o]).all(), o
 
 
+@pytest.mark.slow
 def test_spells_of_one_state_in_one_alliance_do_not_overlap(members: pd.DataFrame) -> None:
     """Only the Czechoslovak succession (1993) has two simultaneous phases, one per successor state."""
     m = members.assign(end=members["exit_date"].fillna(pd.Timestamp("2018-12-31")))

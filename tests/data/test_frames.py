@@ -39,6 +39,7 @@ def test_state_years_match_system(system: pd.DataFrame) -> None:
     assert sy.dtypes.tolist() == [np.dtype("int16"), np.dtype("int16")]
 
 
+@pytest.mark.slow
 def test_dyad_years_counts(system: pd.DataFrame, full_directed: pd.DataFrame) -> None:
     n = system.groupby("year").size().to_numpy(np.int64)
     expected = int((n * (n - 1)).sum())

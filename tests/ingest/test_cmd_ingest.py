@@ -20,6 +20,7 @@ def run(capsys, *args):
     return code, out, err
 
 
+@pytest.mark.slow
 def test_ingest_example_twice_changes_nothing(capsys, example_path, store_url):
     from casus.store import EventStore
 

@@ -32,6 +32,7 @@ def test_eval_set_covers_three_languages_and_tricky_cases() -> None:
         assert any(e.start and e.start.year < a.published.year for a in arts for e in a.events), "old events"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["en", "fr", "ru"])
 def test_minimum_precision_and_recall(report: Report, lang: str) -> None:
     total = report.total(lang)

@@ -32,6 +32,7 @@ def kb_and_evidence(shared_data):  # type: ignore[no-untyped-def]
     return load_kb(), load_evidence()
 
 
+@pytest.mark.slow
 def test_crisis_result_and_sobol(kb_and_evidence):
     from casus.sim.crisis.io import load_scenario
     from casus.sim.crisis.sensitivity import sobol_indices

@@ -10,6 +10,8 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 
+import pytest
+
 ARTICLES = 24
 PROCESSES = 8
 #: Events the articles report, each with its real date: (type, actors, start, end).
@@ -62,6 +64,7 @@ def _snapshot(store) -> dict[str, object]:  # type: ignore[no-untyped-def]
     return {"counts": store.counts(), "events": events}
 
 
+@pytest.mark.slow
 def test_eight_processes_writing_overlapping_articles_lose_nothing(store_url, make_analysis, tmp_path):
     from casus.store import EventStore
 

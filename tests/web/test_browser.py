@@ -23,6 +23,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+pytestmark = pytest.mark.slow  # over ~5 s each (browser / fitted models); `make test-fast` skips them
+
 CHROMIUM = os.environ.get("CASUS_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 if not CHROMIUM and os.environ.get("CASUS_REQUIRE_BROWSER"):
     raise RuntimeError("CASUS_REQUIRE_BROWSER is set but Chromium is not installed (apt-get install chromium)")

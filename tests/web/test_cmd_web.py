@@ -47,6 +47,7 @@ def test_missing_fastapi_is_a_clear_error(monkeypatch, capsys):
     assert "casus: error: this feature needs the optional module 'fastapi'" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_serve_runs_as_a_real_process(tmp_path):
     import httpx
 
@@ -96,6 +97,7 @@ def test_a_bad_port_is_one_line_and_exit_2():
     assert out.stdout == ""
 
 
+@pytest.mark.slow
 def test_a_busy_port_is_one_line_and_exit_2():
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
@@ -139,6 +141,7 @@ def test_allow_remote_warns_and_still_checks_host_headers(monkeypatch):
     assert TestClient(app, base_url="http://rebound.example").get("/api/v1/health").status_code == 400
 
 
+@pytest.mark.slow
 def test_the_address_is_printed_once_the_server_listens(tmp_path):
     import httpx
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from casus.cli.app import app
@@ -29,6 +30,7 @@ def test_simulate_builtin_scenario_json(shared_data):
     assert json.loads(again.stdout)["responses"] == data["responses"]
 
 
+@pytest.mark.slow
 def test_simulate_table_and_outputs(shared_data, tmp_path):
     res = runner.invoke(
         app, ["simulate", "kazakhstan-2022-01", "--runs", "2000", "--seed", "1", "--out", str(tmp_path)]

@@ -9,6 +9,7 @@ import pytest
 pytest.importorskip("SALib")
 
 
+@pytest.mark.slow
 def test_sobol_indices_rank_the_assumptions(kb, evidence, armenia):
     from casus.sim.crisis.sensitivity import sobol_indices
 

@@ -10,6 +10,8 @@ import pytest
 
 from casus.errors import InvalidInputError
 
+pytestmark = pytest.mark.slow  # over ~5 s each (browser / fitted models); `make test-fast` skips them
+
 ARTICLE_DAY = dt.date(2024, 6, 25)
 
 
