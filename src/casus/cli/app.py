@@ -6,6 +6,7 @@ code 2 and one line on stderr, never a traceback.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -26,7 +27,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-
 
 
 def _print_version(value: bool) -> None:
@@ -220,7 +220,7 @@ def obligations(
             sys.stdout.write(f"\nNote: {gap['note']}\n")
         return
     if gap is not None and not data:
-        _warn(gap["note"])
+        note(gap["note"])
     rows = [
         {
             **d,

@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from casus.sim.crisis.sensitivity import SobolResult
 
 
-
 def _n(value: float, noun: str) -> str:
     """``1 day``, ``12 days``, ``1,500 troops``: a rounded count with its noun in the right number."""
     return f"{value:,.0f} {noun}{'' if round(value) == 1 else 's'}"
