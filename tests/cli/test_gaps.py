@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,15 +11,25 @@ import pytest
 from casus import __version__
 from casus.cli.app import main
 from casus.data import cache
+from casus.knowledge import default_provider
 
 POLAND_1970 = ["obligations", "--attacker", "West Germany", "--target", "Poland", "--on", "1970-06-01"]
 
 
+@pytest.fixture(autouse=True)
+def _fresh_provider() -> Iterator[None]:
+    """Each test loads its own knowledge bases; none leaks to later tests (ATOP present or not)."""
+    default_provider.cache_clear()
+    yield
+    default_provider.cache_clear()
+
+
 @pytest.fixture
-def no_datasets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def no_datasets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     monkeypatch.delenv("CASUS_DATA_DIR", raising=False)
     monkeypatch.setattr(cache, "developer_data_dir", lambda: None)
+    yield
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

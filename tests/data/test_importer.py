@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,17 +14,20 @@ from casus.cli.app import main
 from casus.data import cache
 from casus.data.importer import data_status, import_data
 from casus.errors import DataUnavailableError
+from casus.knowledge import default_provider
 
 POLAND_1970 = ["obligations", "--attacker", "West Germany", "--target", "Poland", "--on", "1970-06-01", "-f", "json"]
 
 
 @pytest.fixture
-def empty_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def empty_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """No dataset anywhere: an empty user cache, no CASUS_DATA_DIR, no ../shared/data."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     monkeypatch.delenv("CASUS_DATA_DIR", raising=False)
     monkeypatch.setattr(cache, "developer_data_dir", lambda: None)
-    return tmp_path / "xdg" / "casus"
+    default_provider.cache_clear()  # knowledge bases loaded by earlier tests may hold ATOP
+    yield tmp_path / "xdg" / "casus"
+    default_provider.cache_clear()  # and later tests must not see the fixture subsets
 
 
 def _atop_ids(capsys: pytest.CaptureFixture[str]) -> set[int]:
