@@ -1,4 +1,8 @@
-"""Shared fixtures for the casus.data tests: the real reference files in shared/data, loaded once."""
+"""Shared fixtures for the casus.data tests: the real files (full, or the committed subsets), loaded once.
+
+``data_dir`` is the full files when present (``CASUS_DATA_DIR`` or ``../shared/data``), else the fixture subsets
+of ``tests/fixtures`` (see tests/conftest.py); tests whose values need the full files are marked ``full_data``.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +10,10 @@ from pathlib import Path
 
 import pytest
 
-SHARED_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
-
-
-def need_data() -> Path:
-    if not (SHARED_DATA / "atop" / "atop5_1m.csv").is_file():
-        pytest.skip(f"reference data not found at {SHARED_DATA} (it sits next to the repository checkout)")
-    return SHARED_DATA
-
 
 @pytest.fixture(scope="session")
-def data_dir() -> Path:
-    return need_data()
+def data_dir(casus_data: Path) -> Path:
+    return casus_data
 
 
 @pytest.fixture(scope="session")
@@ -85,8 +81,7 @@ def full_directed(system, members, nmc6):
 
 
 @pytest.fixture(autouse=True)
-def _data_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Point the default search path at shared/data and keep the real user cache out of the tests."""
+def _data_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory, casus_data: Path) -> None:
+    """Point the default search path at the data folder and keep the real user cache out of the tests."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "xdg-cache"))
-    if SHARED_DATA.is_dir():
-        monkeypatch.setenv("CASUS_DATA_DIR", str(SHARED_DATA))
+    monkeypatch.setenv("CASUS_DATA_DIR", str(casus_data))

@@ -28,6 +28,7 @@ def _row(df: pd.DataFrame, **eq: int) -> pd.DataFrame:
     return df.loc[mask]
 
 
+@pytest.mark.full_data
 def test_documented_row_counts(data_dir: Path, members: pd.DataFrame, ddyr: pd.DataFrame) -> None:
     assert len(members) == 2_510
     assert len(load_atop_alliances(data_dir / "atop")) == 789
@@ -62,6 +63,7 @@ def test_csto_uzbekistan_spells(members: pd.DataFrame) -> None:
     assert belarus["ent_date"].iloc[0] == pd.Timestamp("1994-01-03")
 
 
+@pytest.mark.full_data
 def test_exit_zero_is_censoring_not_an_end(members: pd.DataFrame) -> None:
     ongoing = members.loc[members["ongoing"]]
     assert len(ongoing) == 1_146
@@ -73,6 +75,7 @@ def test_exit_zero_is_censoring_not_an_end(members: pd.DataFrame) -> None:
     assert (ended["yrexit"] > 0).all()
 
 
+@pytest.mark.full_data
 def test_missing_days_are_imputed_and_flagged(members: pd.DataFrame) -> None:
     assert (~members["ent_day_known"]).sum() == 5
     assert (~members["exit_day_known"] & ~members["ongoing"]).sum() == 31
@@ -100,6 +103,7 @@ def test_belgium_france_1832_is_one_sided(members: pd.DataFrame, spells: pd.Data
     assert back["atop_ally"].iloc[0] == 1
 
 
+@pytest.mark.full_data
 def test_non_system_member_8152_is_dropped(members: pd.DataFrame, spells: pd.DataFrame) -> None:
     annam = _row(members, member=8152)
     assert list(annam["atopid"]) == [1320]
@@ -107,6 +111,7 @@ def test_non_system_member_8152_is_dropped(members: pd.DataFrame, spells: pd.Dat
     assert not ((spells["ccode1"] == 8152) | (spells["ccode2"] == 8152)).any()
 
 
+@pytest.mark.full_data
 def test_pledges_reproduce_atop_directed_dyad_years(pledges: pd.DataFrame, ddyr: pd.DataFrame) -> None:
     merged = pledges.merge(ddyr, on=["ccode1", "ccode2", "year"], how="outer", indicator=True, suffixes=("", "_d"))
     assert (merged["_merge"] == "both").all(), merged["_merge"].value_counts()
@@ -114,6 +119,7 @@ def test_pledges_reproduce_atop_directed_dyad_years(pledges: pd.DataFrame, ddyr:
         assert (merged[f"atop_{o}"] == merged[f"atop_{o}_d"]).all(), o
 
 
+@pytest.mark.full_data
 def test_raw_member_rule_only_overreports_in_multilateral_asymmetric_pacts(
     members: pd.DataFrame, ddyr: pd.DataFrame
 ) -> None:
@@ -126,6 +132,7 @@ def test_raw_member_rule_only_overreports_in_multilateral_asymmetric_pacts(
         assert (merged[f"atop_{o}"] >= merged[f"atop_{o}_d"]).all(), o
 
 
+@pytest.mark.full_data
 def test_shipped_partner_exceptions_are_derivable(members: pd.DataFrame, ddyr: pd.DataFrame) -> None:
     shipped = load_partner_exceptions()
     assert len(shipped) == 72
@@ -134,6 +141,7 @@ def test_shipped_partner_exceptions_are_derivable(members: pd.DataFrame, ddyr: p
     assert len(_row(shipped, atopid=2130, ccode1=255, ccode2=200)) == 2  # defense and nonagg
 
 
+@pytest.mark.full_data
 def test_member_years_reproduce_atop_state_years(data_dir: Path, members: pd.DataFrame) -> None:
     sy = load_atop_state_years(data_dir / "atop").rename(columns={"state": "ccode"})
     mine = member_years(members)
@@ -143,6 +151,7 @@ def test_member_years_reproduce_atop_state_years(data_dir: Path, members: pd.Dat
         assert (merged[f"atop_{o}"] == merged[o]).all(), o
 
 
+@pytest.mark.full_data
 @pytest.mark.slow
 def test_spells_of_one_state_in_one_alliance_do_not_overlap(members: pd.DataFrame) -> None:
     """Only the Czechoslovak succession (1993) has two simultaneous phases, one per successor state."""

@@ -40,5 +40,6 @@ def test_missing_file_says_how_to_fetch(tmp_path: Path, monkeypatch: pytest.Monk
     assert str(tmp_path / "nothing") in str(exc.value)
 
 
+@pytest.mark.full_data
 def test_developer_dir_is_shared_data_next_to_the_repo(data_dir: Path) -> None:
     assert developer_data_dir() == data_dir

@@ -9,6 +9,7 @@ from casus.data.cow import load_majors, load_states, load_system
 from casus.errors import SourceFormatError
 
 
+@pytest.mark.full_data
 def test_system_has_15951_state_years(system: pd.DataFrame) -> None:
     assert len(system) == 15_951
     assert (int(system["year"].min()), int(system["year"].max())) == (1816, 2016)

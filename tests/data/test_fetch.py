@@ -145,6 +145,7 @@ def test_connection_refused_is_a_clear_error(tmp_path: Path, monkeypatch: pytest
         fetch("toy", dest=tmp_path, base_url=f"http://127.0.0.1:{port}", progress=False, timeout=5)
 
 
+@pytest.mark.full_data
 def test_real_cow_files_from_a_local_mirror(served: tuple[Path, str], tmp_path: Path, data_dir: Path) -> None:
     root, base = served
     for name in ("states2016.csv", "system2016.csv", "majors2016.csv"):

@@ -32,6 +32,7 @@ def _at(df: pd.DataFrame, **eq: int) -> pd.Series:
     return rows.iloc[0]
 
 
+@pytest.mark.full_data
 def test_state_years_match_system(system: pd.DataFrame) -> None:
     sy = state_years(system=system)
     assert len(sy) == 15_951
@@ -39,6 +40,7 @@ def test_state_years_match_system(system: pd.DataFrame) -> None:
     assert sy.dtypes.tolist() == [np.dtype("int16"), np.dtype("int16")]
 
 
+@pytest.mark.full_data
 @pytest.mark.slow
 def test_dyad_years_counts(system: pd.DataFrame, full_directed: pd.DataFrame) -> None:
     n = system.groupby("year").size().to_numpy(np.int64)
@@ -61,6 +63,7 @@ def test_spans_outside_system_coverage() -> None:
         state_years(1900, 1899)
 
 
+@pytest.mark.full_data
 def test_full_frame_atop_matches_the_ddyr_file(full_directed: pd.DataFrame, ddyr: pd.DataFrame) -> None:
     allied = full_directed.loc[full_directed["atop_ally"] == 1, ["ccode1", "ccode2", "year", *ATOP_COLS[:-1]]]
     in_frame = ddyr.merge(full_directed[["ccode1", "ccode2", "year"]], on=["ccode1", "ccode2", "year"])
@@ -72,6 +75,7 @@ def test_full_frame_atop_matches_the_ddyr_file(full_directed: pd.DataFrame, ddyr
     assert full_directed[ATOP_COLS].notna().all().all()  # 1816-2016 is inside ATOP's 1815-2018
 
 
+@pytest.mark.full_data
 def test_directionality_and_cinc(full_directed: pd.DataFrame) -> None:
     fr_be = _at(full_directed, ccode1=220, ccode2=211, year=1832)
     be_fr = _at(full_directed, ccode1=211, ccode2=220, year=1832)
@@ -83,11 +87,13 @@ def test_directionality_and_cinc(full_directed: pd.DataFrame) -> None:
     assert usa_uk["cinc_1"] > usa_uk["cinc_2"]
 
 
+@pytest.mark.full_data
 def test_undirected_atop_is_either_direction(system: pd.DataFrame, members: pd.DataFrame) -> None:
     und = add_atop(dyad_years(1832, 1832, directed=False, system=system), members=members)
     assert _at(und, ccode1=211, ccode2=220, year=1832)["atop_defense"] == 1
 
 
+@pytest.mark.full_data
 def test_state_year_atop(system: pd.DataFrame, members: pd.DataFrame) -> None:
     sy = add_atop(state_years(1832, 1832, system=system), members=members)
     assert _at(sy, ccode=220, year=1832)["atop_defense"] == 1
@@ -110,6 +116,7 @@ def test_adding_sources_never_changes_rows(
         assert list(frame.columns) == list(keys.columns)  # input untouched
 
 
+@pytest.mark.full_data
 def test_coverage_masks(system: pd.DataFrame, midb: pd.DataFrame, nmc6: pd.DataFrame, members: pd.DataFrame) -> None:
     f = add_mids(dyad_years(2013, 2016, system=system), midb=midb)
     inside = f.loc[f["year"] <= 2014, ["mid_onset", "mid_ongoing", "mid_hostlev"]]
@@ -139,6 +146,7 @@ def test_nmc_versions_differ_where_documented(system: pd.DataFrame, nmc6: pd.Dat
     assert int(v6.loc[v6["cinc"].idxmax(), "ccode"]) == 710
 
 
+@pytest.mark.full_data
 def test_majors(system: pd.DataFrame) -> None:
     f = add_majors(state_years(1897, 1946, system=system))
     assert _at(f, ccode=2, year=1897)["cowmaj"] == 0

@@ -6,12 +6,14 @@ import pytest
 from casus.errors import InvalidInputError
 
 
+@pytest.mark.full_data
 def test_row_counts_and_coverage(nmc6: pd.DataFrame, nmc7: pd.DataFrame) -> None:
     assert len(nmc6) == 15_951
     assert len(nmc7) == 17_121
     assert (int(nmc6["year"].max()), int(nmc7["year"].max())) == (2016, 2022)
 
 
+@pytest.mark.full_data
 def test_missing_codes_become_nan(nmc6: pd.DataFrame, nmc7: pd.DataFrame) -> None:
     assert nmc6[["milex", "milper", "irst", "pec", "tpop", "upop", "cinc"]].isna().sum().to_dict() == {
         "milex": 2217,
@@ -27,6 +29,7 @@ def test_missing_codes_become_nan(nmc6: pd.DataFrame, nmc7: pd.DataFrame) -> Non
     assert nmc7["pec"].isna().sum() == 448
 
 
+@pytest.mark.full_data
 def test_cinc_yearly_sums_lie_in_the_documented_band(nmc6: pd.DataFrame, nmc7: pd.DataFrame) -> None:
     for df in (nmc6, nmc7):
         sums = df.groupby("year")["cinc"].sum().round(3)
@@ -40,6 +43,7 @@ def _top(df: pd.DataFrame, year: int) -> int:
     return int(y.loc[y["cinc"].idxmax(), "ccode"])
 
 
+@pytest.mark.full_data
 def test_top_cinc_states(nmc6: pd.DataFrame, nmc7: pd.DataFrame) -> None:
     assert _top(nmc6, 1950) == 2
     assert _top(nmc6, 2016) == 710

@@ -41,6 +41,7 @@ def test_atop_records_the_official_release() -> None:
         p.file("atop5_1x.csv")
 
 
+@pytest.mark.full_data
 def test_checksums_match_shared_sha256sums(data_dir: Path) -> None:
     sums: dict[str, str] = {}
     for line in (data_dir / "SHA256SUMS").read_text().splitlines():

@@ -84,6 +84,7 @@ def test_a_file_named_explicitly_is_the_users_own(data_dir: Path, tmp_path: Path
     assert len(load_majors(own)) == 2
 
 
+@pytest.mark.full_data
 def test_a_truncated_gz_or_a_header_only_file_is_a_one_line_error(data_dir: Path, tmp_path: Path) -> None:
     from casus.data.atop import load_atop_ddyr
     from casus.errors import SourceFormatError
