@@ -10,18 +10,24 @@ import pytest
 
 from casus import __version__
 from casus.cli.app import main
-from casus.data import cache
+from casus.data import atop_kb, cache
 from casus.knowledge import default_provider
 
 POLAND_1970 = ["obligations", "--attacker", "West Germany", "--target", "Poland", "--on", "1970-06-01"]
 
 
+def _forget() -> None:
+    """Drop the knowledge bases and ATOP tables this process loaded (with or without ATOP, from any folder)."""
+    default_provider.cache_clear()
+    atop_kb._cached.cache_clear()
+
+
 @pytest.fixture(autouse=True)
 def _fresh_provider() -> Iterator[None]:
     """Each test loads its own knowledge bases; none leaks to later tests (ATOP present or not)."""
-    default_provider.cache_clear()
+    _forget()
     yield
-    default_provider.cache_clear()
+    _forget()
 
 
 @pytest.fixture

@@ -11,12 +11,18 @@ from pathlib import Path
 import pytest
 
 from casus.cli.app import main
-from casus.data import cache
+from casus.data import atop_kb, cache
 from casus.data.importer import data_status, import_data
 from casus.errors import DataUnavailableError
 from casus.knowledge import default_provider
 
 POLAND_1970 = ["obligations", "--attacker", "West Germany", "--target", "Poland", "--on", "1970-06-01", "-f", "json"]
+
+
+def _forget() -> None:
+    """Drop the knowledge bases and ATOP tables this process loaded (with or without ATOP, from any folder)."""
+    default_provider.cache_clear()
+    atop_kb._cached.cache_clear()
 
 
 @pytest.fixture
@@ -25,9 +31,9 @@ def empty_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     monkeypatch.delenv("CASUS_DATA_DIR", raising=False)
     monkeypatch.setattr(cache, "developer_data_dir", lambda: None)
-    default_provider.cache_clear()  # knowledge bases loaded by earlier tests may hold ATOP
+    _forget()  # knowledge bases loaded by earlier tests may hold ATOP
     yield tmp_path / "xdg" / "casus"
-    default_provider.cache_clear()  # and later tests must not see the fixture subsets
+    _forget()  # and later tests must not see the fixture subsets
 
 
 def _atop_ids(capsys: pytest.CaptureFixture[str]) -> set[int]:
