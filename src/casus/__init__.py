@@ -138,12 +138,17 @@ def evaluate(
     requested: bool | None = None,
     atop: bool | None = None,
     include_unrelated: bool = False,
+    unprovoked: bool | None = None,
+    conflict: str | None = None,
+    forces: str | None = None,
 ) -> list[TreatyResult]:
     """Casus-foederis evaluation with names as a user writes them (see :func:`casus.obligations.make_crisis`).
 
     Answered from the same knowledge as ``casus obligations`` and ``GET /api/v1/obligations``: the curated
     facts, plus ATOP 5.1 alliances when ``on`` is within ATOP's coverage and its files are on this machine
-    (``atop=True`` requires them, ``atop=False`` leaves them out).
+    (``atop=True`` requires them, ``atop=False`` leaves them out). ``unprovoked``, ``conflict`` and ``forces``
+    (``forces``, ``vessel`` or ``aircraft`` hit at ``place``) are facts about the event that decide ATOP's
+    non-provocation and specific-conflict conditions and NATO Art. 6(ii).
     """
     from casus.kb.dates import parse_date
     from casus.knowledge import default_provider
@@ -151,7 +156,17 @@ def evaluate(
 
     kb = default_provider().for_date(parse_date(on), atop)
     crisis = make_crisis(
-        kb, attacker=attacker, target=target, on=on, place=place, disputed=disputed, kind=kind, requested=requested
+        kb,
+        attacker=attacker,
+        target=target,
+        on=on,
+        place=place,
+        disputed=disputed,
+        kind=kind,
+        requested=requested,
+        provoked=None if unprovoked is None else not unprovoked,
+        forces=forces,
+        conflict=conflict,
     )
     return evaluate_casus_foederis(kb, crisis, include_unrelated=include_unrelated)
 

@@ -10,7 +10,15 @@ from casus.errors import InvalidInputError, UnknownEntityError
 
 
 def test_every_dataset_version_is_registered() -> None:
-    assert dataset_names() == ("atop", "cow_states", "nmc", "mid", "naturalearth")
+    assert dataset_names() == (
+        "atop",
+        "cow_states",
+        "nmc",
+        "mid",
+        "naturalearth",
+        "naturalearth_places",
+        "naturalearth_marine",
+    )
     assert {(p.name, p.version) for p in DATASETS} == {
         ("atop", "5.1"),
         ("cow_states", "2016"),
@@ -18,6 +26,8 @@ def test_every_dataset_version_is_registered() -> None:
         ("nmc", "7.0"),
         ("mid", "5.0"),
         ("naturalearth", "4.0.0"),
+        ("naturalearth_places", "4.0.0"),
+        ("naturalearth_marine", "4.0.0"),
     }
     assert get_provenance("nmc").version == "6.0"
     assert get_provenance("nmc", "7.0").coverage_end == 2022

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from casus.cli.options import AtopOpt, Format, FormatOpt, NewsOpt, OnOpt, StoreOpt, emit, note
-from casus.errors import CasusError
+from casus.errors import CasusError, InvalidInputError
 from casus.knowledge import default_provider
 
 if TYPE_CHECKING:
@@ -194,19 +194,50 @@ def obligations(
     requested: Annotated[
         bool | None, typer.Option("--requested/--not-requested", help="Whether the target asked for help.")
     ] = None,
+    unprovoked: Annotated[
+        bool | None,
+        typer.Option("--unprovoked/--provoked", help="Whether the attack was unprovoked (ATOP non-provocation)."),
+    ] = None,
+    conflict: Annotated[
+        str | None, typer.Option(help="The conflict the event belongs to (ATOP specific-conflict pledges).")
+    ] = None,
+    target_forces: Annotated[
+        bool, typer.Option("--target-forces", help="The target's armed forces were attacked at --place.")
+    ] = False,
+    vessel: Annotated[bool, typer.Option("--vessel", help="A vessel of the target was attacked at --place.")] = False,
+    aircraft: Annotated[
+        bool, typer.Option("--aircraft", help="An aircraft of the target was attacked at --place.")
+    ] = False,
     all_treaties: Annotated[bool, typer.Option("--all", help="Also list treaties the event does not involve.")] = False,
     atop: AtopOpt = None,
     fmt: FormatOpt = Format.TABLE,
 ) -> None:
-    """Which treaties an event triggers, who is obligated to what, what is permitted, and why."""
+    """Which treaties an event triggers, who is obligated to what, what is permitted, and why.
+
+    --place takes a country, an ISO 3166-2 code or subdivision (TR-27, Gaziantep), a city, a named
+    territory or a sea (with --vessel, --aircraft or --target-forces), in English, French or Russian.
+    """
     from casus.contract import result_to_dict
     from casus.kb.dates import parse_date
     from casus.obligations import evaluate_casus_foederis, make_crisis
 
     date = parse_date(on, field="--on")
     kb = default_provider().for_date(date, atop)
+    chosen = [name for name, flag in (("forces", target_forces), ("vessel", vessel), ("aircraft", aircraft)) if flag]
+    if len(chosen) > 1:
+        raise InvalidInputError("give one of --target-forces, --vessel, --aircraft, not several")
     crisis = make_crisis(
-        kb, attacker=attacker, target=target, on=on, place=place, disputed=disputed, kind=kind, requested=requested
+        kb,
+        attacker=attacker,
+        target=target,
+        on=on,
+        place=place,
+        disputed=disputed,
+        kind=kind,
+        requested=requested,
+        provoked=None if unprovoked is None else not unprovoked,
+        forces=chosen[0] if chosen else None,
+        conflict=conflict,
     )
     gap = _atop_gap(kb, atop, crisis.on)
     data = [result_to_dict(kb, r) for r in evaluate_casus_foederis(kb, crisis, include_unrelated=all_treaties)]

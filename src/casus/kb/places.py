@@ -14,8 +14,20 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Protocol
 
 from casus.kb.dates import in_span
+
+
+class PlaceLookup(Protocol):
+    """Where places not curated in the knowledge base are found (see :class:`casus.geo.Gazetteer`)."""
+
+    def lookup(self, name: str) -> Place | None:
+        """The place a name or code stands for, or ``None``."""
+
+    def names(self) -> list[str]:
+        """Every name and code it knows (for "did you mean")."""
+
 
 #: World regions places are tagged with. ``north_atlantic_island``: an island in the North Atlantic north
 #: of the Tropic of Cancer (NATO Art. 6).
@@ -29,6 +41,9 @@ REGIONS = (
     "oceania",
     "antarctica",
     "north_atlantic_island",
+    "mediterranean",
+    "north_atlantic_north_of_tropic",
+    "north_atlantic_ocean",
 )
 
 
@@ -41,6 +56,9 @@ def region_name(region: str) -> str:
     special = {
         "north_atlantic_island": "a North Atlantic island north of the Tropic of Cancer",
         "central_america_caribbean": "Central America and the Caribbean",
+        "mediterranean": "the Mediterranean Sea",
+        "north_atlantic_north_of_tropic": "the North Atlantic north of the Tropic of Cancer",
+        "north_atlantic_ocean": "the North Atlantic Ocean (both sides of the Tropic of Cancer)",
     }
     return special.get(region, region.replace("_", " ").title())
 
@@ -74,6 +92,11 @@ class Place:
     aliases: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     note: str = ""
+
+    @property
+    def at_sea(self) -> bool:
+        """Whether the place is a sea or ocean area (no state's land)."""
+        return not self.country
 
     def with_disputed(self, disputed: bool = True) -> Place:
         """The same place, flagged as disputed by the user."""
@@ -116,6 +139,40 @@ class GeographicScope:
     excluded: tuple[ScopeEntry, ...] = ()
     sources: tuple[str, ...] = ()
     note: str = ""
+    forces_regions: tuple[str, ...] = ()
+    forces_rule: str = ""
+
+    def contains_forces(self, place: Place, on: dt.date) -> tuple[bool | None, str]:
+        """Whether a party's forces, vessels or aircraft at ``place`` are inside the scope (``None``: unknown).
+
+        NATO Art. 6(ii) covers them in or over the parties' territories in the area, the Mediterranean and the
+        North Atlantic north of the Tropic of Cancer (``forces_regions``).
+
+        >>> med = Place("sea-mediterranean-sea", "Mediterranean Sea", "", ("mediterranean",))
+        >>> art6 = GeographicScope("nato-art6", "Art. 6 area", forces_regions=("mediterranean",))
+        >>> art6.contains_forces(med, dt.date(2024, 1, 1))[0]
+        True
+        """
+        if not place.at_sea:
+            return self.contains(place, on)
+        rule = f" ({self.forces_rule})" if self.forces_rule else ""
+        inside = [r for r in place.regions if r in self.forces_regions]
+        if inside:
+            where = region_name(inside[0])
+            return True, f"forces, vessels or aircraft in or over {where} are inside the {self.name}{rule}"
+        if not self.forces_regions:
+            return None, (
+                f"the {self.name} is not defined for forces at sea; whether {place.name} counts is not settled here"
+            )
+        if "north_atlantic_ocean" in place.regions:
+            return None, (
+                f"{place.name} spans both sides of the Tropic of Cancer; the {self.name} covers only the part north "
+                "of it — a name alone cannot say which side"
+            )
+        return None, (
+            f"{place.name} is not one of the seas the {self.name} names{rule}; forces there are covered only if "
+            "in or over a party's territory (its territorial sea), which the sea's name cannot settle"
+        )
 
     def contains(self, place: Place, on: dt.date) -> tuple[bool, str]:
         """Whether the scope includes ``place`` on ``on``, with the reason.

@@ -37,8 +37,14 @@ def make_crisis(
     kind: str = "armed-attack",
     requested: bool | None = None,
     provoked: bool | None = None,
+    forces: str | None = None,
+    conflict: str | None = None,
 ) -> Crisis:
     """Build a :class:`Crisis` from names as a user writes them (any language, codes, acronyms).
+
+    ``place`` may be a country, an ISO 3166-2 code or subdivision name (``TR-27``, ``Gaziantep``), a city, a
+    curated territory or a sea (``Mediterranean Sea``, with ``forces`` saying what was hit there).
+    ``provoked=False`` says the attack was unprovoked; ``conflict`` names the conflict it belongs to.
 
     Raises:
         UnknownEntityError: Unknown state or place.
@@ -50,7 +56,8 @@ def make_crisis(
     where = kb.place(place, on=when) if place else kb.country_place(tgt.id, when)
     if disputed:
         where = where.with_disputed(True)
-    return Crisis(who, tgt.id, when, where, parse_kind(kind), requested, provoked)
+    named = conflict.strip() if conflict and conflict.strip() else None
+    return Crisis(who, tgt.id, when, where, parse_kind(kind), requested, provoked, forces, named)
 
 
 __all__ = [

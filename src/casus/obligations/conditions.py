@@ -15,6 +15,8 @@ from enum import StrEnum
 
 from casus.errors import InvalidInputError
 from casus.kb.knowledge import KnowledgeBase
+from casus.kb.places import Place
+from casus.kb.states import normalize
 from casus.kb.treaties import Condition, ConditionKind, Provision, Treaty
 from casus.obligations.crisis import Crisis
 
@@ -86,6 +88,13 @@ class _Check:
 
 def _target_territory(c: _Check) -> Step:
     place = c.crisis.place
+    if c.crisis.forces is not None:
+        what = {"forces": "armed forces", "vessel": "a vessel", "aircraft": "an aircraft"}[c.crisis.forces]
+        return c.step(
+            Outcome.PASS,
+            f"the attack is on {c.target}'s {what} at {place.name}: an attack on a state's forces is an attack on "
+            "the state (where they must be for the pledge to hold is the location check)",
+        )
     if place.disputed:
         claimants = [c.name(s) for s in place.claimants]
         claim = f" (claimed also by {', '.join(claimants)})" if claimants else ""
@@ -117,6 +126,7 @@ def _location(c: _Check) -> Step:
             + (f" ({c.cond.text})" if c.cond.text else ""),
         )
     reasons = []
+    unknown = False
     src = c.sources
     for scope_id in c.cond.values:
         scope = c.kb.scopes.get(scope_id)
@@ -125,12 +135,22 @@ def _location(c: _Check) -> Step:
                 return c.step(Outcome.PASS, f"{place.name} is within the pledge's area ({scope_id})", src)
             reasons.append(f"{place.name} is not {scope_id}")
             continue
-        inside, why = scope.contains(place, c.crisis.on)
-        if inside:
-            return c.step(Outcome.PASS, why, (*src, *scope.sources))
+        found: bool | None
+        found, why = (
+            scope.contains_forces(place, c.crisis.on) if c.crisis.forces else scope.contains(place, c.crisis.on)
+        )
+        if found:
+            return c.step(Outcome.PASS, _with_note(why, place), (*src, *scope.sources))
+        if found is None:
+            unknown = True
         reasons.append(why)
         src = (*src, *scope.sources)
-    return c.step(Outcome.FAIL, "; ".join(reasons), src)
+    return c.step(Outcome.UNKNOWN if unknown else Outcome.FAIL, _with_note("; ".join(reasons), place), src)
+
+
+def _with_note(text: str, place: Place) -> str:
+    """Add a Natural Earth place's caveat (de facto boundaries, label areas) to a location reason."""
+    return f"{text} — {place.note}" if place.note and "Natural Earth" in place.note else text
 
 
 def _attacker_outside(c: _Check) -> Step:
@@ -181,7 +201,11 @@ def _number(c: _Check) -> Step:
 
 def _non_provocation(c: _Check) -> Step:
     if c.crisis.provoked is None:
-        return c.step(Outcome.UNKNOWN, "the pledge holds only if the attack was unprovoked; the event does not say")
+        return c.step(
+            Outcome.UNKNOWN,
+            "the pledge holds only if the attack was unprovoked; the event does not say "
+            "(give --unprovoked or --provoked to decide it)",
+        )
     if c.crisis.provoked:
         return c.step(Outcome.FAIL, f"{c.target} is said to have provoked the attack")
     return c.step(Outcome.PASS, "the attack is taken as unprovoked")
@@ -192,8 +216,33 @@ def _demand(c: _Check) -> Step:
 
 
 def _conflict(c: _Check) -> Step:
-    named = ", ".join(c.cond.values) or "a specific conflict the source does not name"
-    return c.step(Outcome.UNKNOWN, f"the pledge is limited to {named}; whether this event belongs to it is not said")
+    """A pledge limited to a specific conflict.
+
+    Decided when the event names its conflict and the source names the pledge's; otherwise unknown, saying which
+    fact would decide it.
+    """
+    asked = c.crisis.conflict
+    if not c.cond.values:
+        if asked is None:
+            return c.step(
+                Outcome.UNKNOWN,
+                "the pledge is limited to a specific conflict the source does not name; neither is this "
+                "event's conflict given (--conflict NAME)",
+            )
+        return c.step(
+            Outcome.UNKNOWN,
+            f"the pledge is limited to a specific conflict the source does not name, so whether {asked} is it "
+            "cannot be decided",
+        )
+    named = ", ".join(c.cond.values)
+    if asked is None:
+        return c.step(
+            Outcome.UNKNOWN,
+            f"the pledge is limited to {named}; whether this event belongs to it is not said (--conflict NAME)",
+        )
+    if any(normalize(v) == normalize(asked) for v in c.cond.values):
+        return c.step(Outcome.PASS, f"the event belongs to {asked}, the conflict the pledge is limited to")
+    return c.step(Outcome.FAIL, f"the pledge is limited to {named}; this event belongs to {asked}")
 
 
 def _request(c: _Check) -> Step:

@@ -10,6 +10,8 @@ from casus.kb.places import Place
 from casus.kb.treaties import CrisisKind
 
 NON_STATE = "non-state"
+#: What of a state can be attacked besides its territory (NATO Art. 6(ii): "forces, vessels, or aircraft").
+FORCES = ("forces", "vessel", "aircraft")
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,9 @@ class Crisis:
         kind: Armed attack, threat or unrest.
         requested: Whether the target asked its allies for help (``None``: not said).
         provoked: Whether the target provoked the attack (``None``: not said).
+        forces: What of the target was hit when not its territory: ``forces``, ``vessel`` or ``aircraft``
+            (NATO Art. 6(ii)); ``None``: its territory.
+        conflict: The conflict the event belongs to, as the user names it (``None``: not said).
     """
 
     attacker: Attacker
@@ -62,8 +67,17 @@ class Crisis:
     kind: CrisisKind = CrisisKind.ARMED_ATTACK
     requested: bool | None = None
     provoked: bool | None = None
+    forces: str | None = None
+    conflict: str | None = None
 
     def __post_init__(self) -> None:
+        if self.forces is not None and self.forces not in FORCES:
+            raise InvalidInputError(f"forces {self.forces!r} is not one of: {', '.join(FORCES)}")
+        if self.place.at_sea and self.forces is None:
+            raise InvalidInputError(
+                f"{self.place.name} is a sea area, not a state's territory: say what was attacked there with "
+                "--vessel, --aircraft or --target-forces"
+            )
         if self.attacker.state is not None and self.attacker.state == self.target:
             raise InvalidInputError(
                 f"attacker and target are both {self.target}; for internal unrest use kind 'unrest' with a "

@@ -154,6 +154,14 @@ def get_obligations(
     disputed: Annotated[bool, Query(description="Flag the place as disputed.")] = False,
     kind: Annotated[str, Query(description="armed-attack, threat or unrest.")] = "armed-attack",
     requested: Annotated[bool | None, Query(description="Whether the target asked for help; unset: unknown.")] = None,
+    unprovoked: Annotated[
+        bool | None, Query(description="Whether the attack was unprovoked (ATOP non-provocation); unset: unknown.")
+    ] = None,
+    conflict: Annotated[str | None, Query(description="The conflict the event belongs to; unset: unknown.")] = None,
+    forces: Annotated[
+        str | None,
+        Query(description="What of the target was hit at `place` when not its territory: forces, vessel, aircraft."),
+    ] = None,
     all_treaties: Annotated[
         bool, Query(alias="all", description="Also list treaties the event does not involve.")
     ] = False,
@@ -164,7 +172,17 @@ def get_obligations(
 
     kb = kp.for_date(parse_date(on, field="on"), atop)
     crisis = make_crisis(
-        kb, attacker=attacker, target=target, on=on, place=place, disputed=disputed, kind=kind, requested=requested
+        kb,
+        attacker=attacker,
+        target=target,
+        on=on,
+        place=place,
+        disputed=disputed,
+        kind=kind,
+        requested=requested,
+        provoked=None if unprovoked is None else not unprovoked,
+        forces=forces,
+        conflict=conflict,
     )
     return [result_to_dict(kb, r) for r in evaluate_casus_foederis(kb, crisis, include_unrelated=all_treaties)]
 
