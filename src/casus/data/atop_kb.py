@@ -93,8 +93,29 @@ def _flag(row: Any, col: str) -> bool:
     return bool(value) and not pd.isna(value) and int(value) == 1
 
 
+@functools.cache
+def load_atop_limits() -> dict[tuple[int, str], Condition]:
+    """Curated details of ATOP's limited pledges: which location, adversary or conflict a flag refers to.
+
+    Read from ``curated/data/atop_limits.csv`` (atopid, kind, values, sources, text). A row only fills in a
+    condition ATOP codes (``DEFCOLOC``, ``DEFCOADV``, ``DEFCOCON``); it never adds one.
+    """
+    import csv
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "curated" / "data" / "atop_limits.csv"
+    out: dict[tuple[int, str], Condition] = {}
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            kind = ConditionKind(row["kind"])
+            out[(int(row["atopid"]), kind.value)] = Condition(
+                kind, tuple(row["values"].split()), row["text"], ("atop-5.1", *row["sources"].split())
+            )
+    return out
+
+
 def _conditions(
-    prefix: str, rows: list[Any], threats: tuple[str, ...], registry: StateRegistry
+    prefix: str, rows: list[Any], threats: tuple[str, ...], registry: StateRegistry, aid: int = 0
 ) -> tuple[Condition, ...]:
     src = ("atop-5.1",)
     out: list[Condition] = []
@@ -124,6 +145,10 @@ def _conditions(
         if prefix == "off" and suffix == "conpr":
             continue
         if any(_flag(r, col) for r in rows):
+            curated = load_atop_limits().get((aid, kind.value)) if prefix == "def" else None
+            if curated is not None:
+                out.append(curated)
+                continue
             values: tuple[str, ...] = ()
             note = f"ATOP: {text} ({col.upper()}); details not coded"
             if kind is ConditionKind.ADVERSARY and threats:
@@ -202,7 +227,7 @@ def _phase_provisions(
         for r in prow:
             if not _flag(r, col) or (sid := _state_id(registry, r["member"])) is None:
                 continue
-            conds = _conditions(prefix, [r], threats, registry) if prefix else ()
+            conds = _conditions(prefix, [r], threats, registry, aid) if prefix else ()
             groups[conds].append(sid)
         for i, (conds, bound) in enumerate(sorted(groups.items(), key=lambda kv: len(kv[0]))):
             if set(bound) == phase_states:

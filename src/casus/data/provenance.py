@@ -635,6 +635,6 @@ def versions() -> list[dict[str, object]]:
     """One JSON-ready dict per dataset version (name, version, URLs, licence, coverage, files, defects).
 
     >>> sorted({v["name"] for v in versions()})
-    ['atop', 'cow_states', 'mid', 'naturalearth', 'nmc']
+    ['atop', 'cow_states', 'mid', 'naturalearth', 'naturalearth_marine', 'naturalearth_places', 'nmc']
     """
     return [p.as_dict() for p in DATASETS]
