@@ -94,7 +94,7 @@ def test_versions_is_json_ready() -> None:
     import json
 
     vs = versions()
-    assert len(vs) == 6
+    assert len(vs) == 8
     text = json.dumps(vs)
     assert "atop5_1m.csv" in text
     atop = next(v for v in vs if v["name"] == "atop")
