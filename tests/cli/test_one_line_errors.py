@@ -102,7 +102,7 @@ def _commands() -> list[tuple[tuple[str, ...], object]]:
     """Every leaf command with its path, from the CLI's own definitions (long-running ones left out)."""
     import typer
 
-    skip = {("serve",), ("demo",), ("data", "fetch"), ("ingest",), ("sweep",)}
+    skip = {("serve",), ("demo",), ("data", "fetch"), ("ingest",), ("sweep", "scenario"), ("sweep", "pairs")}
     out: list[tuple[tuple[str, ...], object]] = []
 
     def walk(path: tuple[str, ...], cmd: object) -> None:

@@ -44,8 +44,16 @@ def engine_rows(kb, attacker, target, on):
 
 def table_rows(df, attacker, target):
     sub = df[(df.attacker == attacker) & (df.target == target)]
-    trig = {(t, p, o) for t, p, o, v in zip(sub.treaty, sub.provision, sub.obligated, sub.verdict) if v == "triggered"}
-    indet = {(t, p, d) for t, p, d, v in zip(sub.treaty, sub.provision, sub.deciding, sub.verdict) if v != "triggered"}
+    trig = {
+        (t, p, o)
+        for t, p, o, v in zip(sub.treaty, sub.provision, sub.obligated, sub.verdict, strict=True)
+        if v == "triggered"
+    }
+    indet = {
+        (t, p, d)
+        for t, p, d, v in zip(sub.treaty, sub.provision, sub.deciding, sub.verdict, strict=True)
+        if v != "triggered"
+    }
     return trig, indet
 
 
@@ -72,7 +80,7 @@ def test_every_pair_equals_the_engine(full, cow):
         rows = df[["attacker", "target"]].drop_duplicates()
         extra = rows.sample(min(40, len(rows)), random_state=int(rng.integers(1 << 31))) if len(rows) else rows
         pairs = {(states[i // n], states[i % n]) for i in picks if i // n != i % n}
-        pairs |= set(zip(extra.attacker.astype(str), extra.target.astype(str)))
+        pairs |= set(zip(extra.attacker.astype(str), extra.target.astype(str), strict=True))
         for a, t in sorted(pairs):
             want = engine_rows(full, a, t, on)
             assert table_rows(df, a, t) == want, (on, a, t)

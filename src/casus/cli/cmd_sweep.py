@@ -11,7 +11,7 @@ import time
 from contextlib import AbstractContextManager, nullcontext
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -172,4 +172,19 @@ def _emit(df: pd.DataFrame, fmt: Format) -> None:
 
 def register(app: typer.Typer) -> None:
     """Add ``sweep`` to the ``casus`` app."""
-    app.command("sweep")(sweep)
+    from typer.core import TyperGroup
+
+    from casus.cli.cmd_pairs import pairs
+
+    class SweepGroup(TyperGroup):
+        """``casus sweep SCENARIO …`` stays the scenario sweep; ``casus sweep pairs …`` is who defends whom."""
+
+        def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+            if args and args[0] not in self.commands and args[0] not in ctx.help_option_names:
+                args = ["scenario", *args]
+            return list(super().parse_args(ctx, args))
+
+    group = typer.Typer(cls=SweepGroup, no_args_is_help=True, help="Sweeps: a scenario over parameters, or every pair.")
+    group.command("scenario")(sweep)
+    group.command("pairs")(pairs)
+    app.add_typer(group, name="sweep")

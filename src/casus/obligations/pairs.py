@@ -33,11 +33,13 @@ import numpy as np
 import pandas as pd
 
 from casus.kb.knowledge import KnowledgeBase
+from casus.kb.memberships import Status
 from casus.kb.places import Place
 from casus.kb.treaties import ConditionKind, CrisisKind, Treaty
 from casus.obligations.conditions import Outcome, evaluate_condition, is_party
 from casus.obligations.crisis import Attacker, Crisis
-from casus.obligations.evaluate import TreatyResult, Verdict, evaluate_treaty
+from casus.obligations.evaluate import evaluate_treaty
+from casus.obligations.results import TreatyResult, Verdict
 
 #: Conditions whose outcome depends only on the place, i.e. for a whole-territory attack on the target.
 TARGET_CONDITIONS = frozenset({ConditionKind.TARGET_TERRITORY, ConditionKind.LOCATION})
@@ -53,9 +55,7 @@ def candidate_treaties(kb: KnowledgeBase, on: dt.date) -> list[Treaty]:
         for t in kb.treaties.values()
         if t.in_force is None and t.signed <= on and (t.terminated is None or on < t.terminated)
     ]
-    return [
-        t for t in [*kb.treaties_in_force(on), *pending] if t.provisions and t.no_mutual_defence is None
-    ]
+    return [t for t in [*kb.treaties_in_force(on), *pending] if t.provisions and t.no_mutual_defence is None]
 
 
 def _codes(keys: list[tuple[object, ...]]) -> np.ndarray:
@@ -93,7 +93,10 @@ class _DateContext:
                 if key not in self._target_cache:
                     self._target_cache[key] = tuple(
                         evaluate_condition(
-                            self.kb, treaty, prov, cond,
+                            self.kb,
+                            treaty,
+                            prov,
+                            cond,
                             Crisis(Attacker.non_state(), s, self.on, self.places[i], self.kind),
                         ).outcome
                         for i, s in enumerate(self.states)
@@ -102,9 +105,9 @@ class _DateContext:
         return [tuple(c[i] for c in per_cond) for i in range(len(self.states))]
 
 
-def _status_keys(kb: KnowledgeBase, treaty: Treaty, states: list[str], on: dt.date) -> list[object]:
+def _status_keys(kb: KnowledgeBase, treaty: Treaty, states: list[str], on: dt.date) -> list[Status | None]:
     inside = {m.state for m in kb.spells(treaty.party_scope)}
-    out: list[object] = []
+    out: list[Status | None] = []
     for s in states:
         spell = kb.status_on(s, treaty.party_scope, on) if s in inside else None
         out.append(spell.status if spell is not None else None)
@@ -117,9 +120,7 @@ def _treaty_pairs(ctx: _DateContext, treaty: Treaty) -> list[pd.DataFrame]:
     status = _status_keys(kb, treaty, states, on)
     provisions = treaty.provisions_on(on)
     bound = [frozenset(p.bound) for p in provisions]
-    adversaries = [
-        frozenset(c.values) for p in provisions for c in p.conditions if c.kind is ConditionKind.ADVERSARY
-    ]
+    adversaries = [frozenset(c.values) for p in provisions for c in p.conditions if c.kind is ConditionKind.ADVERSARY]
     places = ctx.target_outcomes(treaty)
     t_code = _codes([(status[i], tuple(s in b for b in bound), places[i]) for i, s in enumerate(states)])
     a_code = _codes(
@@ -134,7 +135,7 @@ def _treaty_pairs(ctx: _DateContext, treaty: Treaty) -> list[pd.DataFrame]:
         return []
     ti, ai = np.nonzero(involved)
     keys = pair_key[ti, ai]
-    uniq, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
     results: list[TreatyResult] = [evaluate_treaty(kb, treaty, ctx.crisis(int(ai[k]), int(ti[k]))) for k in first]
     parties = sorted({m.state for m in kb.spells(treaty.party_scope) if m.active_on(on) and m.status.is_party})
     par = np.array(parties, dtype=object)
