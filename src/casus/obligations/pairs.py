@@ -114,7 +114,39 @@ def _status_keys(kb: KnowledgeBase, treaty: Treaty, states: list[str], on: dt.da
     return out
 
 
-def _treaty_pairs(ctx: _DateContext, treaty: Treaty) -> list[pd.DataFrame]:
+class _Rows:
+    """The triads found so far, as integer codes (categorical columns are built once at the end)."""
+
+    def __init__(self, states: Sequence[str]) -> None:
+        self.names: dict[str, int] = {s: i for i, s in enumerate(states)}
+        self.words: dict[str, int] = {}
+        self.cols: dict[str, list[np.ndarray]] = {c: [] for c in COLUMNS[1:]}
+
+    def name(self, state: str) -> int:
+        return self.names.setdefault(state, len(self.names))
+
+    def word(self, text: str) -> int:
+        return self.words.setdefault(text, len(self.words))
+
+    def add(self, **cols: np.ndarray) -> None:
+        for c, v in cols.items():
+            self.cols[c].append(v)
+
+    def frame(self) -> pd.DataFrame:
+        states = list(self.names)
+        words = list(self.words)
+        out: dict[str, pd.Categorical] = {}
+        for c in COLUMNS[1:]:
+            codes = np.concatenate(self.cols[c]) if self.cols[c] else np.zeros(0, dtype=np.int32)
+            cats = states if c in ("attacker", "target", "obligated") else words
+            used = np.unique(codes[codes >= 0])
+            remap = np.full(len(cats) + 1, -1, dtype=np.int32)
+            remap[used] = np.arange(len(used), dtype=np.int32)
+            out[c] = pd.Categorical.from_codes(remap[codes], dtype=pd.CategoricalDtype([cats[i] for i in used]))
+        return pd.DataFrame(out)
+
+
+def _treaty_pairs(ctx: _DateContext, treaty: Treaty, rows: _Rows) -> None:
     kb, on, states = ctx.kb, ctx.on, ctx.states
     n = len(states)
     status = _status_keys(kb, treaty, states, on)
@@ -132,49 +164,46 @@ def _treaty_pairs(ctx: _DateContext, treaty: Treaty) -> list[pd.DataFrame]:
     pair_key = t_code[:, None] * (int(a_code.max()) + 1) + a_code[None, :]
     involved = (party[:, None] | party[None, :] | t_inv[:, None]) & ~np.eye(n, dtype=bool)
     if not involved.any():
-        return []
+        return
     ti, ai = np.nonzero(involved)
     keys = pair_key[ti, ai]
     _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
     results: list[TreatyResult] = [evaluate_treaty(kb, treaty, ctx.crisis(int(ai[k]), int(ti[k]))) for k in first]
     parties = sorted({m.state for m in kb.spells(treaty.party_scope) if m.active_on(on) and m.status.is_party})
-    par = np.array(parties, dtype=object)
-    frames = []
     for c, res in enumerate(results):
         if res.verdict not in _KEPT or res.provision is None:
             continue
         sel = inverse == c
-        t_ids = np.array(states, dtype=object)[ti[sel]]
-        a_ids = np.array(states, dtype=object)[ai[sel]]
+        t_ix, a_ix = ti[sel], ai[sel]
         prov = res.provision
-        helpers = par if not prov.bound else np.array([p for p in parties if p in prov.bound], dtype=object)
-        keep = (helpers[None, :] != t_ids[:, None]) & (helpers[None, :] != a_ids[:, None])
+        helpers = np.array([rows.name(p) for p in parties if not prov.bound or p in prov.bound], dtype=np.int32)
+        keep = (helpers[None, :] != t_ix[:, None]) & (helpers[None, :] != a_ix[:, None])
         for x in treaty.suspensions:
-            if x.active_on(on):
-                keep &= ~((helpers[None, :] == x.by) & (t_ids[:, None] == x.towards))
-        rows, cols = np.nonzero(keep)
+            if x.active_on(on) and x.towards in ctx.pos:
+                keep &= ~((helpers[None, :] == rows.name(x.by)) & (t_ix[:, None] == ctx.pos[x.towards]))
+        r, cols = np.nonzero(keep)
         obligated = helpers[cols]
         deciding = ""
         if res.verdict is Verdict.INDETERMINATE:
             deciding = next((s.check for s in res.explanation if s.outcome is Outcome.UNKNOWN), "")
             # an undecided pledge with no third party to bear it (a bilateral pact between the two) still answers
             alone = np.flatnonzero(~keep.any(axis=1))
-            rows = np.concatenate([rows, alone])
-            obligated = np.concatenate([obligated, np.full(len(alone), None, dtype=object)])
-        frames.append(
-            pd.DataFrame(
-                {
-                    "attacker": a_ids[rows],
-                    "target": t_ids[rows],
-                    "obligated": obligated,
-                    "treaty": treaty.id,
-                    "provision": prov.id,
-                    "verdict": res.verdict.value,
-                    "deciding": deciding,
-                }
-            )
+            r = np.concatenate([r, alone])
+            obligated = np.concatenate([obligated, np.full(len(alone), -1, dtype=np.int32)])
+        size = len(r)
+
+        def const(text: str, size: int = size) -> np.ndarray:
+            return np.full(size, rows.word(text), dtype=np.int32)
+
+        rows.add(
+            attacker=a_ix[r].astype(np.int32),
+            target=t_ix[r].astype(np.int32),
+            obligated=obligated.astype(np.int32),
+            treaty=const(treaty.id),
+            provision=const(prov.id),
+            verdict=const(res.verdict.value),
+            deciding=const(deciding),
         )
-    return frames
 
 
 def evaluate_pairs(
@@ -200,14 +229,11 @@ def evaluate_pairs(
     ['RUS']
     """
     ctx = _DateContext(kb, states, on, kind)
-    frames = [f for t in candidate_treaties(kb, on) for f in _treaty_pairs(ctx, t)]
-    if not frames:
-        df = pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS[1:]})
-    else:
-        df = pd.concat(frames, ignore_index=True)
+    rows = _Rows(ctx.states)
+    for treaty in candidate_treaties(kb, on):
+        _treaty_pairs(ctx, treaty, rows)
+    df = rows.frame()
     df.insert(0, "date", pd.Timestamp(on))
-    for col in COLUMNS[1:]:
-        df[col] = df[col].astype("category")
     return df
 
 
