@@ -12,17 +12,11 @@ from typing import Annotated, Any
 
 import typer
 
-from casus.cli.options import Format, FormatOpt, StoreOpt, emit, say
+from casus.cli.options import Format, FormatOpt, ReviewerOpt, StoreOpt, emit, open_store, say
 
 events_app = typer.Typer(help="Review the events read from the news: list, show, accept, reject.", no_args_is_help=True)
 
 _EVENT_COLUMNS = ["id", "type", "date", "organization", "actors", "target", "modality", "confidence", "status", "title"]
-
-
-def _store(url: str | None) -> Any:
-    from casus.store import EventStore
-
-    return EventStore(url)
 
 
 def _row(d: dict[str, Any]) -> dict[str, Any]:
@@ -82,7 +76,7 @@ def ingest_cmd(
     day = parse_date(published, field="--published") if published else None
     stdin = read_bounded(sys.stdin.buffer, origin="-") if "-" in paths else None
     runs = []
-    with _store(store) as st:
+    with open_store(store) as st:
         fetch = functools.partial(fetch_url, allow_private=allow_private)
         results = (
             ingest(paths, st, lang=lang, published=day, stdin=stdin, budget=time_budget, fetch=fetch) if paths else []
@@ -93,27 +87,33 @@ def ingest_cmd(
             results += list(run.results)
     for run in runs:
         sys.stderr.write(f"casus: feed {run.feed}: {run.items} items, {run.new} new\n")
-    data: list[dict[str, Any]] = [
-        {"origin": r.origin, "error": r.error, "document": None, "new": False, "signals": [], "events": []}
-        if r.document is None
-        else {
-            "origin": r.origin,
-            "error": "",
-            "document": {
-                "id": r.document.id,
-                "title": r.document.title,
-                "lang": r.document.lang,
-                "published": r.document.published.isoformat() if r.document.published else None,
-                "published_from": r.document.published_from,
-                "byline": r.document.byline,
-                "url": r.document.url,
-            },
-            "new": r.new,
-            "signals": [s.to_dict() for s in r.signals],  # type: ignore[attr-defined]
-            "events": [e.to_dict() for e in r.events],
-        }
-        for r in results
-    ]
+    _print_results([_result_dict(r) for r in results], fmt)
+
+
+def _result_dict(r: Any) -> dict[str, Any]:
+    """The JSON of one ingested source: its document, whether it was new, its signals and events (or its error)."""
+    if r.document is None:
+        return {"origin": r.origin, "error": r.error, "document": None, "new": False, "signals": [], "events": []}
+    return {
+        "origin": r.origin,
+        "error": "",
+        "document": {
+            "id": r.document.id,
+            "title": r.document.title,
+            "lang": r.document.lang,
+            "published": r.document.published.isoformat() if r.document.published else None,
+            "published_from": r.document.published_from,
+            "byline": r.document.byline,
+            "url": r.document.url,
+        },
+        "new": r.new,
+        "signals": [s.to_dict() for s in r.signals],
+        "events": [e.to_dict() for e in r.events],
+    }
+
+
+def _print_results(data: list[dict[str, Any]], fmt: Format) -> None:
+    """Print the events read (and, in tables, the sourcing signals); report refused sources last."""
     failed = [d for d in data if d["error"]]
     if fmt is Format.JSON:
         emit([], [], fmt, json_data=data)
@@ -156,7 +156,7 @@ def events_list(
         from casus.curated import load_kb
 
         org_id = load_kb().organization(org).id
-    with _store(store) as st:
+    with open_store(store) as st:
         data = [s.to_dict() for s in st.events(status=status, type=type, organization=org_id)]
     emit([_row(d) for d in data], _EVENT_COLUMNS, fmt, json_data=data, title="Events", caption=f"{len(data)} events")
 
@@ -168,7 +168,7 @@ def events_show(
     fmt: FormatOpt = Format.TABLE,
 ) -> None:
     """One event with all its evidence (quotes, documents, offsets)."""
-    with _store(store) as st:
+    with open_store(store) as st:
         data = st.event(event_id).to_dict()
     if fmt is Format.JSON:
         emit([], [], fmt, json_data=data)
@@ -188,7 +188,7 @@ def _review(
     from casus.curated import load_kb
     from casus.store import overlay_kb
 
-    with _store(store) as st:
+    with open_store(store) as st:
         stored = st.accept(event_id, note, reviewer) if accept else st.reject(event_id, note, reviewer)
         overlay = overlay_kb(load_kb(), st)
     conflicts = [
@@ -224,12 +224,6 @@ def _review(
         say(f"conflict for review: {c['message']}")
     for f in facts:
         sys.stdout.write(f"fact: {f['state']} {f['status']} in {f['organization']} from {f['start']}\n")
-
-
-ReviewerOpt = Annotated[
-    str | None,
-    typer.Option("--reviewer", help="Who reviews (default: $CASUS_REVIEWER, else the login name); recorded."),
-]
 
 
 @events_app.command("accept")

@@ -14,8 +14,7 @@ from typing import Annotated, Any
 
 import typer
 
-from casus.cli.cmd_ingest import ReviewerOpt, _store
-from casus.cli.options import Format, FormatOpt, StoreOpt, emit
+from casus.cli.options import Format, FormatOpt, ReviewerOpt, StoreOpt, emit, open_store
 
 
 def _show(stored: Any, st: Any, kb: Any) -> None:
@@ -70,7 +69,7 @@ def events_review(
     kb = load_kb()
     org_id = kb.organization(org).id if org else None
     done = {"accepted": 0, "rejected": 0, "edited": 0, "skipped": 0}
-    with _store(store) as st:
+    with open_store(store) as st:
         pending = st.events(status="pending", organization=org_id)[:limit]
         sys.stdout.write(f"{len(pending)} pending event(s)\n")
         for stored in pending:
@@ -130,7 +129,7 @@ def events_edit(
     changes = edit_values(
         load_kb(), type=type, organization=org, actors=actors, date=date, modality=modality, phase=phase
     )
-    with _store(store) as st:
+    with open_store(store) as st:
         stored = st.edit(event_id, changes, note, reviewer)
         data = {**stored.to_dict(), "review_log": st.review_log(stored.id)}
     emit(

@@ -48,6 +48,10 @@ StoreOpt = Annotated[
         "else events.sqlite in the user data folder).",
     ),
 ]
+ReviewerOpt = Annotated[
+    str | None,
+    typer.Option("--reviewer", help="Who reviews (default: $CASUS_REVIEWER, else the login name); recorded."),
+]
 AtopOpt = Annotated[
     bool | None,
     typer.Option(
@@ -156,3 +160,10 @@ def kb_and_evidence() -> tuple[KnowledgeBase, Evidence]:
     for w in caught:
         note(f"{w.message} (drivers needing it are left out)")
     return default_provider().curated(), evidence
+
+
+def open_store(url: str | None) -> Any:
+    """The event store at ``url`` (``--store``), opened lazily so that commands without one import no database."""
+    from casus.store import EventStore
+
+    return EventStore(url)

@@ -30,7 +30,7 @@ from casus.ingest.extract import (
     roster_event,
     stage_of,
 )
-from casus.ingest.model import DEPLOYMENT_END, ExtractedEvent, Mention, Modality
+from casus.ingest.model import DEPLOYMENT_END, ExtractedEvent, Mention, Modality, When
 from casus.ingest.nlp import Sentence, Token
 from casus.ingest.temporal import TimeExpression
 from casus.kb.events import EventType as T
@@ -314,17 +314,7 @@ def _trigger_event(
         inner = {t.text.lower() for t in sent.tokens[lo:i]}
         if not [m for m in mentions if claim_of.claim[0] <= m.start < tok.start] and inner & lx.PRONOUNS[lang]:
             subject = claim_of.speaker  # "X said it would…": the pronoun is X
-    modality = modality_of(sent, i, lang)
-    stage = trig.stage
-    if stage is None and modality is not Modality.NEGATED and trig.type not in _NO_STAGE:
-        stage = stage_of(sent, i, lang, in_claim=claim_of is not None and claim_of.speaker is not None)
-        if stage is not None:
-            modality = Modality.ASSERTED  # an intention or a threat, told as such
-    kind = trig.type
-    if kind is T.CONSIDERATION_OF_WITHDRAWAL and stage == "threatening":
-        kind = T.WITHDRAWAL
-    elif kind is T.CONSIDERATION_OF_WITHDRAWAL:
-        stage = None
+    modality, stage, kind = _modality_stage_kind(trig, sent, lang, claim_of)
     speakers: tuple[str, ...] = ()
     if claim_of is not None:
         if claim_of.speaker is None:
@@ -338,47 +328,17 @@ def _trigger_event(
                 subject = claim_of.speaker
             if modality is Modality.ASSERTED and stage is None:
                 modality = Modality.REPORTED  # an intention stays an intention, whoever tells it
-    org = (
-        suspended_by
-        or _nearest_org(mentions, tok.start)
-        or (subject.organization if subject else None)
-        or memory.main_org
-    )
+    org = suspended_by or _nearest_org(mentions, tok.start) or (subject.organization if subject else None)
+    org = org or memory.main_org
     if subject is not None and subject.kind == "organization" and trig.type is T.FOUNDING:
         subject = None
     if trig.type is T.SUMMIT:
         subject = None  # a summit's organization and venue say it all
     actors, _ = actor_ids(subject)
     also = _coordinated(sent, subject, mentions)
-    override: tuple[str, ...] | None = None
-    requester = _requester(sent, mentions, lang) if trig.type is T.INVOCATION else None
-    if requester is not None:
-        override = (requester.ref,)  # "à la demande de la Pologne, l'Otan a activé l'article 4"
-    elif trig.type is T.DEPLOYMENT:
-        contingents = _contingents(sent, i, mentions, lang)
-        if contingents and (subject is None or subject.ref in contingents):
-            override = contingents  # "units of Russia, Belarus and Tajikistan were sent"
-    if trig.type is T.SUMMIT:
-        target = _venue(sent, mentions, lang)
-    elif trig.end:  # forces withdrawn from a place: "leaving Kazakhstan", "из Казахстана"
-        target = next(
-            (m for m in mentions if m.start >= tok.end and m.kind in ("state", "capital") and m.ref not in actors),
-            None,
-        )
-    else:
-        target = find_target(sent, i, mentions, lang, {*actors, org or ""})
-    when = None
-    future = is_future(sent, i, lang, stage, whole=kind is T.SUMMIT)
-    fronted = not said
-    if claim_of is not None:
-        inside = [t for t in times if claim_of.claim[0] <= t.start < claim_of.claim[1]]
-        when = pick_when(inside, tok.start, memory, future=future, future_before=fronted)
-    # outside the claim, a date belongs to the verb of saying: the day it was said, not a future one
-    outside_future = future and claim_of is None
-    until = min((sent.tokens[x.index].start for x in said if x.index >= 0 and x.index > i), default=None)
-    when = when or pick_when(times, tok.start, memory, future=outside_future, future_before=fronted, future_until=until)
-    when = when or memory.neighbour_when
-    when = when or default_when(memory)
+    override = _actors_override(trig, sent, subject, mentions, lang)
+    target = _target_of(trig, sent, mentions, lang, actors, org)
+    when = _when_of(trig, kind, sent, lang, stage, said, claim_of, times, memory)
     claim = ""
     if trig.type is T.REFUSAL:
         claim = _claim_text(sent.text[tok.end - sent.start :])
@@ -401,6 +361,81 @@ def _trigger_event(
         speakers=speakers,
         actors_override=override,
     )
+
+
+def _modality_stage_kind(
+    trig: Trigger, sent: Sentence, lang: str, claim_of: Said | None
+) -> tuple[Modality, str | None, T]:
+    """The trigger's modality, its stage (considering, threatening…) and the event type the stage implies."""
+    modality = modality_of(sent, trig.index, lang)
+    stage = trig.stage
+    if stage is None and modality is not Modality.NEGATED and trig.type not in _NO_STAGE:
+        in_claim = claim_of is not None and claim_of.speaker is not None
+        stage = stage_of(sent, trig.index, lang, in_claim=in_claim)
+        if stage is not None:
+            modality = Modality.ASSERTED  # an intention or a threat, told as such
+    kind = trig.type
+    if kind is T.CONSIDERATION_OF_WITHDRAWAL and stage == "threatening":
+        kind = T.WITHDRAWAL
+    elif kind is T.CONSIDERATION_OF_WITHDRAWAL:
+        stage = None
+    return modality, stage, kind
+
+
+def _actors_override(
+    trig: Trigger, sent: Sentence, subject: Mention | None, mentions: Sequence[Mention], lang: str
+) -> tuple[str, ...] | None:
+    """The actors named apart from the subject: the requester of an invocation, the contingents of a deployment."""
+    requester = _requester(sent, mentions, lang) if trig.type is T.INVOCATION else None
+    if requester is not None:
+        return (requester.ref,)  # "à la demande de la Pologne, l'Otan a activé l'article 4"
+    if trig.type is T.DEPLOYMENT:
+        contingents = _contingents(sent, trig.index, mentions, lang)
+        if contingents and (subject is None or subject.ref in contingents):
+            return contingents  # "units of Russia, Belarus and Tajikistan were sent"
+    return None
+
+
+def _target_of(
+    trig: Trigger, sent: Sentence, mentions: Sequence[Mention], lang: str, actors: Sequence[str], org: str | None
+) -> Mention | None:
+    """The event's target: a summit's venue, the place forces leave, or the state acted upon."""
+    if trig.type is T.SUMMIT:
+        return _venue(sent, mentions, lang)
+    if trig.end:  # forces withdrawn from a place: "leaving Kazakhstan", "из Казахстана"
+        end = sent.tokens[trig.index].end
+        return next(
+            (m for m in mentions if m.start >= end and m.kind in ("state", "capital") and m.ref not in actors),
+            None,
+        )
+    return find_target(sent, trig.index, mentions, lang, {*actors, org or ""})
+
+
+def _when_of(
+    trig: Trigger,
+    kind: T,
+    sent: Sentence,
+    lang: str,
+    stage: str | None,
+    said: Sequence[Said],
+    claim_of: Said | None,
+    times: Sequence[TimeExpression],
+    memory: Discourse,
+) -> When:
+    """The event's date: inside a claim, the claim's own date; else the sentence's; else a neighbour's or default."""
+    i = trig.index
+    start = sent.tokens[i].start
+    when = None
+    future = is_future(sent, i, lang, stage, whole=kind is T.SUMMIT)
+    fronted = not said
+    if claim_of is not None:
+        inside = [t for t in times if claim_of.claim[0] <= t.start < claim_of.claim[1]]
+        when = pick_when(inside, start, memory, future=future, future_before=fronted)
+    # outside the claim, a date belongs to the verb of saying: the day it was said, not a future one
+    outside_future = future and claim_of is None
+    until = min((sent.tokens[x.index].start for x in said if x.index >= 0 and x.index > i), default=None)
+    when = when or pick_when(times, start, memory, future=outside_future, future_before=fronted, future_until=until)
+    return when or memory.neighbour_when or default_when(memory)
 
 
 _AND = {"and", "et", "и"}
