@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from casus.data.provenance import DATASETS, cite, dataset_names, get_provenance, versions
+from casus.data.provenance import cite, dataset_names, datasets, get_provenance, versions
 from casus.errors import InvalidInputError, UnknownEntityError
 
 
@@ -19,7 +19,7 @@ def test_every_dataset_version_is_registered() -> None:
         "naturalearth_places",
         "naturalearth_marine",
     )
-    assert {(p.name, p.version) for p in DATASETS} == {
+    assert {(p.name, p.version) for p in datasets()} == {
         ("atop", "5.1"),
         ("cow_states", "2016"),
         ("nmc", "6.0"),
@@ -34,7 +34,7 @@ def test_every_dataset_version_is_registered() -> None:
 
 
 def test_coverage_years_match_the_provenance_files() -> None:
-    cov = {(p.name, p.version): (p.coverage_start, p.coverage_end) for p in DATASETS}
+    cov = {(p.name, p.version): (p.coverage_start, p.coverage_end) for p in datasets()}
     assert cov[("atop", "5.1")] == (1815, 2018)
     assert cov[("nmc", "6.0")] == (1816, 2016)
     assert cov[("mid", "5.0")] == (1816, 2014)
@@ -57,7 +57,7 @@ def test_checksums_match_shared_sha256sums(data_dir: Path) -> None:
     for line in (data_dir / "SHA256SUMS").read_text().splitlines():
         digest, name = line.split(maxsplit=1)
         sums[name.strip()] = digest
-    for p in DATASETS:
+    for p in datasets():
         for f in p.files:
             rel = f"data/{p.folder}/{f.filename}"
             assert sums[rel] == f.sha256, rel

@@ -75,7 +75,7 @@ def create_app(
     app.state.knowledge = KnowledgeProvider(kb) if kb is not None else default_provider()
     install_error_handlers(app)
     app.include_router(router)
-    limit = None if rate_limit is None else RateLimit(rate_limit.burst, rate_limit.per_minute)
+    limit = None if rate_limit is None else RateLimit(rate_limit.burst, rate_limit.per_minute, rate_limit.clock)
     install_guards(app, allowed_hosts, limit)
     app.add_middleware(GZipMiddleware, minimum_size=2048)
 

@@ -90,12 +90,13 @@ class RateLimit:
 
     burst: int = 20
     per_minute: float = 30.0
+    clock: Callable[[], float] = field(default=time.monotonic, repr=False)
     _buckets: dict[str, tuple[float, float]] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def take(self, client: str, now: float | None = None) -> float:
         """Spend one token of ``client``'s bucket: 0 when allowed, else the seconds to wait."""
-        now = time.monotonic() if now is None else now
+        now = self.clock() if now is None else now
         rate = self.per_minute / 60.0
         with self._lock:
             tokens, last = self._buckets.get(client, (float(self.burst), now))
