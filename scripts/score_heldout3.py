@@ -1,31 +1,21 @@
-"""Score the third held-out set (real articles, issue #10) on core events: precision, recall, date accuracy.
+"""Score the third held-out set (real articles, issue #10): a thin wrapper over ``score_heldout.py``.
 
 Run once per release, after the code is frozen, and report the figures in docs/ingest.md whatever they are;
 never change the rules and score again (the set would become a development set).
 
-Usage: python scripts/score_heldout3.py
+Usage: python scripts/score_heldout3.py   (same as: python scripts/score_heldout.py tests/ingest/eval/heldout3)
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from casus.curated import load_kb
-from casus.ingest.scoring import evaluate_core, load_gold
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from score_heldout import main
 
 EVAL = Path(__file__).resolve().parents[1] / "tests" / "ingest" / "eval" / "heldout3"
 
-
-def main() -> None:
-    """Print the per-language table, the counts and every miss."""
-    articles = [a for lang in ("en", "fr", "ru") for a in load_gold(EVAL / f"{lang}.yaml", lang)]
-    report = evaluate_core(articles, load_kb())
-    print(report.markdown())
-    for lang in ("en", "fr", "ru", None):
-        c = report.total(lang)
-        print(lang or "all", "tp", c.tp, "fp", c.fp, "fn", c.fn, "right date", f"{report.date_accuracy(lang):.2f}")
-    print("\n".join(report.misses))
-
-
 if __name__ == "__main__":
-    main()
+    sys.exit(main([str(EVAL)]))

@@ -1,0 +1,134 @@
+"""The held-out sets of real articles (#10) are well formed: checked without running any extraction.
+
+The fourth set must stay unseen by the pipeline until it is scored once (tests/ingest/eval/heldout4/README.md),
+so these tests only read its YAML: fields, organization ids, ISO codes, dates, and that no article repeats
+an earlier set.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import re
+from pathlib import Path
+from typing import Any
+
+import pycountry
+import pytest
+import yaml
+
+from casus.ingest.model import STAGES, Modality
+from casus.ingest.scoring import load_gold
+from casus.kb.events import EventType
+from casus.kb.knowledge import KnowledgeBase
+
+EVAL = Path(__file__).resolve().parent / "eval"
+SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
+LANGS = ("en", "fr", "ru")
+
+#: The core alliance events the real-article sets label (statements are not labelled).
+CORE = {
+    EventType.FOUNDING,
+    EventType.ACCESSION,
+    EventType.APPLICATION,
+    EventType.SUSPENSION,
+    EventType.WITHDRAWAL,
+    EventType.INVOCATION,
+    EventType.REQUEST_FOR_ASSISTANCE,
+    EventType.DEPLOYMENT,
+    EventType.SUMMIT,
+    EventType.REFUSAL,
+}
+EVENT_KEYS = {"type", "phase", "org", "actors", "members", "date", "modality"}
+ARTICLE_KEYS = {"id", "url", "outlet", "published", "published_source", "note", "text", "events"}
+SHORT_ID = re.compile(r"^[a-z][a-z0-9-]*$")
+
+
+def _articles(folder: str) -> dict[str, list[dict[str, Any]]]:
+    return {lang: yaml.safe_load((EVAL / folder / f"{lang}.yaml").read_text("utf-8")) for lang in LANGS}
+
+
+def _day_or_period(value: Any) -> tuple[dt.date, dt.date]:
+    if isinstance(value, dt.date):
+        return value, value
+    start, _, end = str(value).partition("..")
+    a, b = dt.date.fromisoformat(start), dt.date.fromisoformat(end or start)
+    assert a <= b, f"period {value} ends before it starts"
+    return a, b
+
+
+def _check_event(ev: dict[str, Any], kb_orgs: set[str], where: str) -> None:
+    assert set(ev) <= EVENT_KEYS, f"{where}: unknown keys {set(ev) - EVENT_KEYS}"
+    assert EventType(ev["type"]) in CORE, f"{where}: {ev['type']} is not a core event"
+    Modality(ev.get("modality", "asserted"))
+    assert ev.get("phase") in (None, "start", "end", *STAGES), f"{where}: phase {ev.get('phase')}"
+    if ev.get("phase") in ("start", "end"):
+        assert ev["type"] == "deployment", f"{where}: start/end are phases of a deployment"
+    org = ev.get("org")
+    own_ids = set()
+    if isinstance(org, list):  # an organization the knowledge base may not know: short id, then its names
+        assert len(org) >= 2 and all(isinstance(n, str) and n for n in org), where
+        assert SHORT_ID.match(org[0]), f"{where}: {org[0]!r} is not a short id"
+        own_ids.add(org[0])
+    elif org is not None:
+        assert org in kb_orgs, f"{where}: {org!r} is not an organization of the knowledge base"
+        own_ids.add(org)
+    for code in ev.get("actors", []):
+        if code not in own_ids and code not in kb_orgs:
+            assert pycountry.countries.get(alpha_3=code) is not None, f"{where}: actor {code!r}"
+    for code in ev.get("members", []):
+        assert pycountry.countries.get(alpha_3=code) is not None, f"{where}: member {code!r}"
+    if "date" in ev:
+        _day_or_period(ev["date"])
+
+
+@pytest.mark.parametrize("folder", ["heldout3", "heldout4"])
+def test_real_article_sets_are_well_formed(folder: str, kb: KnowledgeBase) -> None:
+    kb_orgs = set(kb.organizations)
+    by_lang = _articles(folder)
+    for lang, arts in by_lang.items():
+        assert [a.id for a in load_gold(EVAL / folder / f"{lang}.yaml", lang)] == [a["id"] for a in arts]
+        for art in arts:
+            where = f"{folder}/{lang}.yaml {art.get('id')}"
+            assert set(art) <= ARTICLE_KEYS and ARTICLE_KEYS - {"note"} <= set(art), where
+            assert art["id"].startswith(f"{lang}{folder[-1]}-"), f"{where}: id prefix"
+            assert art["url"].startswith(("http://", "https://")) and art["outlet"].strip(), where
+            assert dt.date(2022, 1, 1) <= art["published"] <= dt.date(2026, 12, 3), where
+            assert art["published_source"] in ("page", "inferred"), where
+            if art["published_source"] == "inferred":
+                assert art.get("note"), f"{where}: an inferred date says how in a note"
+            assert isinstance(art["text"], str) and len(art["text"]) > 200, where
+            assert isinstance(art["events"], list), where
+            for i, ev in enumerate(art["events"]):
+                _check_event(ev, kb_orgs, f"{where} event {i}")
+    ids = [a["id"] for arts in by_lang.values() for a in arts]
+    urls = [a["url"] for arts in by_lang.values() for a in arts]
+    assert len(set(ids)) == len(ids) and len(set(urls)) == len(urls)
+
+
+def test_fourth_set_is_fresh_large_and_covers_the_hard_cases() -> None:
+    by_lang = _articles("heldout4")
+    assert all(len(arts) >= 15 for arts in by_lang.values())
+    earlier = {
+        a.get("url")
+        for folder in ("heldout", "heldout2", "heldout3")
+        for arts in _articles(folder).values()
+        for a in arts
+    } | {a.get("url") for lang in LANGS for a in yaml.safe_load((EVAL / f"{lang}.yaml").read_text("utf-8"))}
+    fresh = [a for arts in by_lang.values() for a in arts]
+    assert not {a["url"] for a in fresh} & earlier, "an article of an earlier set"
+    gold = [e for a in fresh for e in a["events"]]
+    assert {"negated", "reported"} <= {e.get("modality") for e in gold}
+    assert {"considering", "threatening", "ratification", "signature"} <= {e.get("phase") for e in gold}
+    assert all(any(not a["events"] for a in arts) for arts in by_lang.values()), "a negative in each language"
+    assert len({e["org"] if isinstance(e["org"], str) else e["org"][0] for e in gold if "org" in e}) >= 10
+
+
+def test_scorer_takes_a_set_folder_and_rejects_other_folders(tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("score_heldout", SCRIPTS / "score_heldout.py")
+    assert spec and spec.loader
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    assert [lang for lang, _ in scorer.set_files(EVAL / "heldout4")] == ["en", "fr", "ru"]
+    with pytest.raises(SystemExit, match=r"no en\.yaml"):
+        scorer.set_files(tmp_path)
