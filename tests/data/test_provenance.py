@@ -18,6 +18,7 @@ def test_every_dataset_version_is_registered() -> None:
         "naturalearth",
         "naturalearth_places",
         "naturalearth_marine",
+        "casus_system",
     )
     assert {(p.name, p.version) for p in datasets()} == {
         ("atop", "5.1"),
@@ -28,6 +29,7 @@ def test_every_dataset_version_is_registered() -> None:
         ("naturalearth", "4.0.0"),
         ("naturalearth_places", "4.0.0"),
         ("naturalearth_marine", "4.0.0"),
+        ("casus_system", "2026-12-03"),
     }
     assert get_provenance("nmc").version == "6.0"
     assert get_provenance("nmc", "7.0").coverage_end == 2022
@@ -58,6 +60,8 @@ def test_checksums_match_shared_sha256sums(data_dir: Path) -> None:
         digest, name = line.split(maxsplit=1)
         sums[name.strip()] = digest
     for p in datasets():
+        if p.packaged:  # ships with casus; tests/data/test_system.py checks it
+            continue
         for f in p.files:
             rel = f"data/{p.folder}/{f.filename}"
             assert sums[rel] == f.sha256, rel
@@ -94,7 +98,7 @@ def test_versions_is_json_ready() -> None:
     import json
 
     vs = versions()
-    assert len(vs) == 8
+    assert len(vs) == 9
     text = json.dumps(vs)
     assert "atop5_1m.csv" in text
     atop = next(v for v in vs if v["name"] == "atop")

@@ -46,6 +46,11 @@ def developer_data_dir() -> Path | None:
     return candidate if candidate.is_dir() else None
 
 
+def package_dir() -> Path:
+    """The installed casus package: the root of the ``folder`` of a packaged dataset (``curated/data``)."""
+    return Path(__file__).resolve().parents[1]
+
+
 def search_dirs(path: str | os.PathLike[str] | None = None) -> list[Path]:
     """The folders searched for dataset files, in order (see the module docstring)."""
     dirs: list[Path] = []
@@ -83,7 +88,7 @@ def find_dataset_file(name: str, filename: str, path: str | os.PathLike[str] | N
         return Path(path)
     prov = get_provenance(name)
     tried: list[str] = []
-    for d in search_dirs(path):
+    for d in [package_dir()] if prov.packaged else search_dirs(path):
         for candidate in (d / prov.folder / filename, d / filename):
             if candidate.is_file():
                 return candidate

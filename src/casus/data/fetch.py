@@ -107,6 +107,8 @@ def fetch(
         MissingExtraError: httpx is not installed.
     """
     prov = get_provenance(name, version)
+    if prov.packaged:
+        raise DataUnavailableError(f"{prov.title} ships inside the casus package; there is nothing to fetch")
     folder = Path(dest) if dest is not None else user_cache_dir() / prov.folder
     folder.mkdir(parents=True, exist_ok=True)
     plan: list[tuple[DatasetFile, str | None]] = []

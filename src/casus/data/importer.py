@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from casus.data.cache import search_dirs, user_cache_dir
+from casus.data.cache import package_dir, search_dirs, user_cache_dir
 from casus.data.provenance import DatasetFile, Provenance, dataset_names, get_provenance
 from casus.data.verify import MANIFEST, DatasetChecksumError, verify_dataset_file
 from casus.errors import DataUnavailableError
@@ -43,6 +43,7 @@ NEEDED_BY: dict[str, tuple[str, ...]] = {
     "nmc": ("frame --with nmc", "simulate (capabilities)", "align"),
     "mid": ("frame --with mids", "backtest"),
     "naturalearth": ("serve (map layer)", "obligations --place (territory checks)"),
+    "casus_system": ("defends, sweep pairs and frame --with-obligations after 2016 (packaged with casus)",),
 }
 
 
@@ -173,8 +174,8 @@ def _record(folder: Path, filename: str, digest: str | None) -> None:
 def data_status() -> list[FileStatus]:
     """Every registered dataset file: where it is, whether it verifies, and which commands need it."""
     out: list[FileStatus] = []
-    dirs = search_dirs()
     for prov, f in _registered():
+        dirs = [package_dir()] if prov.packaged else search_dirs()
         found = next((c for d in dirs for c in (d / prov.folder / f.filename, d / f.filename) if c.is_file()), None)
         needed = NEEDED_BY.get(prov.name, ())
         if found is None:

@@ -67,6 +67,8 @@ class Provenance:
         observed_until: Date the data are right-censored at, when the authors say so.
         files: The files, with checksums.
         defects: Known defects and quirks, and how casus handles each one.
+        packaged: Whether the files ship inside the casus package (``folder`` is then relative to the
+            package, e.g. ``curated/data``) rather than in a data folder the user fills.
     """
 
     name: str
@@ -84,6 +86,7 @@ class Provenance:
     defects: tuple[str, ...] = ()
     observed_until: dt.date | None = None
     default: bool = field(default=True)
+    packaged: bool = False
 
     def __post_init__(self) -> None:
         if self.coverage_end < self.coverage_start:
@@ -124,6 +127,7 @@ class Provenance:
                 for f in self.files
             ],
             "defects": list(self.defects),
+            "packaged": self.packaged,
         }
 
 
@@ -224,6 +228,6 @@ def versions() -> list[dict[str, object]]:
     """One JSON-ready dict per dataset version (name, version, URLs, licence, coverage, files, defects).
 
     >>> sorted({v["name"] for v in versions()})
-    ['atop', 'cow_states', 'mid', 'naturalearth', 'naturalearth_marine', 'naturalearth_places', 'nmc']
+    ['atop', 'casus_system', 'cow_states', 'mid', 'naturalearth', 'naturalearth_marine', 'naturalearth_places', 'nmc']
     """
     return [p.as_dict() for p in datasets()]
