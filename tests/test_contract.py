@@ -92,3 +92,19 @@ def test_curated_answers_serialise_the_same_once_atop_is_loaded(shared_data, cap
         capsys, "obligations", "--attacker", "Iraq", "--target", "Kuwait", "--on", "1990-08-02", "--atop"
     )
     assert casus.to_dict(casus.members_on("CSTO", "2024-06-25")) == before
+
+
+def test_who_defends_estonia_on_2024_06_25_is_the_same_everywhere(http, capsys):
+    python = casus.to_dict(casus.defends(target="Estonia", on="2024-06-25", atop=False))
+    cli = cli_json(capsys, "defends", "--target", "Estonia", "--on", "2024-06-25", "--curated-only")
+    web = http_json(http, "/api/v1/defends?target=Estonia&on=2024-06-25&atop=false")
+    assert python == cli == web
+    nato = next(g for g in python["groups"] if g["treaty"] == "north-atlantic-1949")
+    assert nato["provision"]["article"] == "5" and nato["against"]["kind"] == "non-parties"
+
+
+def test_the_obligation_network_is_the_same_in_python_and_http(http):
+    python = casus.to_dict(casus.obligation_network("2024-06-25", atop=False))
+    web = http_json(http, "/api/v1/obligations/network?on=2024-06-25&atop=false")
+    assert python == web
+    assert any(e["source"] == "USA" and e["target"] == "EST" for e in python["edges"])

@@ -56,6 +56,10 @@ _LAZY = {
     "sobol_indices": "casus.sim.crisis.sensitivity",
     "KnowledgeProvider": "casus.knowledge",
     "default_provider": "casus.knowledge",
+    "defends": "casus.defence",
+    "obligation_network": "casus.defence",
+    "DefendsReport": "casus.obligations.defends",
+    "ObligationNetwork": "casus.obligations.defends",
     "cite": "casus.data.provenance",
     "versions": "casus.data.provenance",
 }

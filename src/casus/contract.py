@@ -20,6 +20,7 @@ from casus.kb.organizations import Body, Officeholder, Organization
 from casus.kb.sources import Source
 from casus.kb.states import State
 from casus.obligations.conditions import Step
+from casus.obligations.defends import DefenceGroup, DefendsReport, ObligationNetwork
 from casus.obligations.results import TreatyResult
 
 CONTRACT_VERSION = "1"
@@ -301,6 +302,80 @@ def result_to_dict(kb: KnowledgeBase, r: TreatyResult) -> dict[str, Any]:
     }
 
 
+def _state_ref(kb: KnowledgeBase, state: str | None, on: Any) -> dict[str, Any] | None:
+    return None if state is None else {"state": state, "name": kb.states.name_on(state, on)}
+
+
+def defence_group_to_dict(kb: KnowledgeBase, g: DefenceGroup) -> dict[str, Any]:
+    """One pledge to one target: treaty, provision, verdict (and deciding fact), obligated, against whom, why."""
+    p = g.provision
+    deciding = g.deciding_step
+    steps = g.conditions
+    return {
+        "target": g.target,
+        "treaty": g.treaty.id,
+        "treaty_title": g.treaty.title,
+        "organization": g.treaty.organization,
+        "atop_id": g.treaty.atop_id,
+        "provision": {"id": p.id, "article": p.article, "kind": p.kind.value, "quote": p.quote},
+        "verdict": g.verdict.value,
+        "deciding": g.deciding or None,
+        "deciding_fact": deciding.detail if deciding is not None else None,
+        "unknown_after": _iso(g.example.unknown_after),
+        "obligated": list(g.obligated),
+        "against": {"kind": g.against.kind.value, "states": list(g.against.states), "count": g.against.count},
+        "conditions": [step_to_dict(s) for s in steps],
+        "sources": {sid: kb.source(sid).cite() for s in steps for sid in s.sources if sid in kb.sources},
+    }
+
+
+def defends_to_dict(kb: KnowledgeBase, r: DefendsReport) -> dict[str, Any]:
+    """``casus defends``: the question, which state list answered, and one item per pledge and target."""
+    return {
+        "on": r.on.isoformat(),
+        "target": _state_ref(kb, r.target, r.on),
+        "attacker": _state_ref(kb, r.attacker, r.on),
+        "system": {"states": r.states, "note": r.system_note},
+        "groups": [defence_group_to_dict(kb, g) for g in r.groups],
+    }
+
+
+def obligation_network_to_dict(kb: KnowledgeBase, n: ObligationNetwork) -> dict[str, Any]:
+    """The network of defence obligations: nodes (states with degrees) and edges (defender → target)."""
+    out_deg: dict[str, int] = {}
+    in_deg: dict[str, int] = {}
+    for e in n.edges:
+        out_deg[e.defender] = out_deg.get(e.defender, 0) + 1
+        in_deg[e.target] = in_deg.get(e.target, 0) + 1
+    treaties = sorted({t for e in n.edges for t in e.treaties})
+    return {
+        "on": n.on.isoformat(),
+        "indeterminate": n.indeterminate,
+        "system": {"states": len(n.states), "note": n.system_note},
+        "nodes": [
+            {
+                "state": s,
+                "name": kb.states.name_on(s, n.on),
+                "region": kb.states.get(s).region or None,
+                "defends": out_deg.get(s, 0),
+                "defended_by": in_deg.get(s, 0),
+            }
+            for s in n.states
+        ],
+        "edges": [
+            {
+                "source": e.defender,
+                "target": e.target,
+                "verdict": e.verdict.value,
+                "treaties": list(e.treaties),
+                "attackers": e.attackers,
+            }
+            for e in n.edges
+        ],
+        "treaties": [{"id": t, "title": kb.treaty(t).title} for t in treaties],
+    }
+
+
 #: The serialiser of each result type; a type not listed here has no JSON form (an error, not a guess).
 SERIALISERS: dict[type, Callable[[KnowledgeBase, Any], dict[str, Any]]] = {
     Roster: roster_to_dict,
@@ -314,6 +389,9 @@ SERIALISERS: dict[type, Callable[[KnowledgeBase, Any], dict[str, Any]]] = {
     Source: lambda _kb, src: source_to_dict(src),
     State: lambda _kb, state: state_to_dict(state),
     Step: lambda _kb, step: step_to_dict(step),
+    DefendsReport: defends_to_dict,
+    DefenceGroup: defence_group_to_dict,
+    ObligationNetwork: obligation_network_to_dict,
 }
 
 

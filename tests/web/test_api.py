@@ -209,6 +209,8 @@ def test_openapi_lists_every_endpoint(client):
         "/api/v1/health",
         "/api/v1/geo/countries",
         "/api/v1/network",
+        "/api/v1/defends",
+        "/api/v1/obligations/network",
     } <= paths
     assert client.get("/docs").status_code == 200
 

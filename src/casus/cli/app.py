@@ -295,7 +295,7 @@ def _register_extensions() -> None:
     """Add the commands of the other areas (data, ingest, sim, web); each module defines ``register(app)``."""
     from importlib import import_module
 
-    for name in ("cmd_data", "cmd_ingest", "cmd_org", "cmd_sim", "cmd_sweep", "cmd_web"):
+    for name in ("cmd_data", "cmd_defends", "cmd_ingest", "cmd_org", "cmd_sim", "cmd_sweep", "cmd_web"):
         try:
             module = import_module(f"casus.cli.{name}")
         except ModuleNotFoundError as err:

@@ -19,6 +19,7 @@ import casus
 from casus.kb.knowledge import KnowledgeBase
 from casus.knowledge import KnowledgeProvider, default_provider
 from casus.web.api import router
+from casus.web.api_defends import router as defends_router
 from casus.web.errors import install_error_handlers
 from casus.web.security import LOOPBACK_HOSTS, RateLimit, cached, install_guards
 
@@ -75,6 +76,7 @@ def create_app(
     app.state.knowledge = KnowledgeProvider(kb) if kb is not None else default_provider()
     install_error_handlers(app)
     app.include_router(router)
+    app.include_router(defends_router)
     limit = None if rate_limit is None else RateLimit(rate_limit.burst, rate_limit.per_minute, rate_limit.clock)
     install_guards(app, allowed_hosts, limit)
     app.add_middleware(GZipMiddleware, minimum_size=2048)

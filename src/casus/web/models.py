@@ -8,6 +8,8 @@ output.
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, ConfigDict, Field
 
 
@@ -312,3 +314,24 @@ class BodyOut(_Open):
     description: str | None
     established: str | None
     source: str
+
+
+class DefendsOut(_Open):
+    """``casus defends``: the question, the state list that answered, one group per pledge and target."""
+
+    on: str
+    target: dict[str, str] | None
+    attacker: dict[str, str] | None
+    system: dict[str, Any]
+    groups: list[dict[str, Any]] = Field(description="treaty, provision, verdict, deciding, obligated, against…")
+
+
+class ObligationNetworkOut(_Open):
+    """The network of defence obligations on a date (``obligation_network_to_dict``)."""
+
+    on: str
+    indeterminate: bool
+    system: dict[str, Any]
+    nodes: list[dict[str, Any]]
+    edges: list[dict[str, Any]] = Field(description="source (obligated state) → target, verdict, treaties, attackers")
+    treaties: list[dict[str, str]]
