@@ -133,6 +133,8 @@ class EventStore:
         from casus.store import schema
 
         self.url = url or default_store_url()
+        if "\x00" in self.url:  # sqlite3 would raise ValueError on connect, past the URL checks below
+            raise InvalidInputError("bad store URL: it contains a NUL character; use sqlite:///PATH")
         target = normalize_url(self.url)
         if target.startswith("sqlite:///") and target != "sqlite:///:memory:":
             folder = Path(target[len("sqlite:///") :]).expanduser().parent
