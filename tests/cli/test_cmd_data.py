@@ -49,6 +49,20 @@ def test_frame_to_csv(tmp_path):
     assert {"ccode1", "ccode2", "year", "atop_defense"} <= set(header)
 
 
+@pytest.mark.slow
+def test_frame_with_obligations_counts_the_warsaw_pact_against_a_us_attack(tmp_path):
+    import pandas as pd
+
+    out = tmp_path / "dy.parquet"
+    args = ("frame", "dyad-years", "--from", "1970", "--to", "1970", "--with", "majors", "--with-obligations")
+    proc = casus(*args, "--curated-only", "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    df = pd.read_parquet(out)
+    us_on_ussr = df[(df.ccode1 == 2) & (df.ccode2 == 365)].iloc[0]
+    assert us_on_ussr["obl_triggered"] == 6 and us_on_ussr["obl_treaties_triggered"] == 1
+    assert {"cowmaj_1", "obl_indeterminate", "obl_treaties_indeterminate"} <= set(df.columns)
+
+
 def test_cite_bibtex():
     proc = casus("cite", "atop", "--bibtex")
     assert proc.returncode == 0 and "@" in proc.stdout and "Leeds" in proc.stdout

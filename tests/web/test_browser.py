@@ -312,6 +312,24 @@ def test_keyboard_reaches_the_form_and_the_tables(tab: Tab) -> None:
     assert tab.errors == [] and tab.foreign == []
 
 
+def test_obligation_network_panel_draws_the_pledges_of_a_date(tab: Tab) -> None:
+    page = tab.page
+    tab.ready()
+    page.fill("#obligations-form input[name=on]", "2024-06-25")
+    page.click("#obligations-form button[type=submit]")
+    page.wait_for_selector("#obligations .obligations-summary", timeout=WAIT)
+    summary = page.locator("#obligations .obligations-summary").inner_text()
+    assert "among 195 states on 25 Jun 2024" in summary
+    edges = page.locator("#obligations line.edge.triggered").count()
+    assert edges > 1000 and summary.startswith(f"{edges:,} obligations")
+    rows = page.locator(".obligations-table tbody tr")
+    assert rows.count() == 12
+    assert int(rows.first.locator("td").nth(1).inner_text()) >= 31  # a NATO and EU member: 31 allies and more
+    assert "casus extension from 2017" in page.locator("#obligations").inner_text()
+    assert tab.overflow() == 0
+    assert tab.errors == [] and tab.foreign == []
+
+
 def test_no_serious_accessibility_violation(tab: Tab, context: Any) -> None:
     page = tab.page
     tab.ready()

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from casus.cli.options import Format, FormatOpt, emit, say
+from casus.cli.options import AtopOpt, Format, FormatOpt, emit, say
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 data_app = typer.Typer(
     help="Datasets: download the official files, reconcile them with curated facts.", no_args_is_help=True
@@ -131,14 +134,48 @@ def frame(
     ] = "atop,nmc,majors,mids",
     undirected: Annotated[bool, typer.Option("--undirected", help="Undirected dyad-years.")] = False,
     nmc_version: Annotated[str, typer.Option(help="NMC version: 6.0 or 7.0.")] = "6.0",
+    with_obligations: Annotated[
+        bool,
+        typer.Option(
+            "--with-obligations",
+            help="Directed dyad-years: add who-defends-whom counts (an attack by ccode1 on ccode2 on 1 July).",
+        ),
+    ] = False,
+    atop: AtopOpt = None,
 ) -> None:
-    """Build a state-year or dyad-year frame with ATOP pledges, capabilities, major powers and MIDs."""
+    """Build a state-year or dyad-year frame with ATOP pledges, capabilities, major powers and MIDs.
+
+    --with-obligations adds obl_triggered, obl_indeterminate, obl_treaties_triggered and
+    obl_treaties_indeterminate: the third states and treaties an armed attack by ccode1 on ccode2 would
+    oblige, from every curated treaty and (with ATOP) every ATOP alliance (see docs/defends.md).
+    """
     from casus.data import build_frame, write_frame
 
     sources = [s.strip() for s in with_.split(",") if s.strip()]
     df = build_frame(kind, start, end, sources, directed=not undirected, nmc_version=nmc_version)
+    if with_obligations:
+        df = _add_obligations(df, start, atop)
     path = write_frame(df, out)
     say(f"wrote {len(df):,} rows × {df.shape[1]} columns to {path}")
+
+
+def _add_obligations(df: pd.DataFrame, start: int, atop: bool | None) -> pd.DataFrame:
+    import datetime as dt
+
+    from rich.console import Console
+    from rich.progress import track
+
+    from casus.data.frame_obligations import add_obligations
+    from casus.errors import InvalidInputError
+    from casus.knowledge import default_provider
+
+    if "ccode1" not in df.columns:
+        raise InvalidInputError("--with-obligations needs a directed dyad-years frame")
+    kb = default_provider().for_date(dt.date(start, 7, 1), atop)
+    console = Console(stderr=True)
+    return add_obligations(
+        df, kb, progress=lambda years: track(years, description="years", transient=True, console=console)
+    )
 
 
 def register(app: typer.Typer) -> None:
