@@ -36,6 +36,25 @@ EXTRA_ALLIANCES = frozenset({3500, 3520, 4096, 4220, 4445, 2523, 2610, 3424, 358
 #: Years kept from the state-year files (COW system membership, NMC): the 1970 question and the last years.
 YEARS = frozenset(range(1968, 1973)) | frozenset(range(2012, 2017))
 #: Natural Earth countries kept (ADM0_A3).
+#: Natural Earth 1:50m countries, disputed areas and seas for the treaty-area and holder tests (#9).
+NE_COUNTRIES_50 = frozenset(
+    {"TUR", "SYR", "ESP", "MAR", "DZA", "UKR", "ISR", "AZE", "ARM", "HKG", "PAN", "CYP", "SAH", "PRT", "LBN"}
+)
+NE_DISPUTED = frozenset(
+    {
+        "Crimea",
+        "Golan Heights",
+        "W. Sahara",
+        "Nagorno-Karabakh",
+        "Jammu and Kashmir",
+        "Azad Kashmir",
+        "Falkland Is.",
+        "Pinnacle Is.",
+        "N. Cyprus",
+        "Shebaa Farms",
+    }
+)
+NE_SEAS = frozenset({"Mediterranean Sea", "Ionian Sea", "Tyrrhenian Sea", "South China Sea", "Sea of Japan"})
 NE_COUNTRIES = frozenset(
     {
         "USA",
@@ -250,22 +269,18 @@ def main(data: Path) -> None:
         ],
     )
     ne = data / "naturalearth"
-    src = ne / "ne_110m_admin_0_countries.geojson"
-    doc = json.loads(src.read_text("utf-8"))
-    doc["features"] = [f for f in doc["features"] if f["properties"].get("ADM0_A3") in NE_COUNTRIES]
-    (OUT / "naturalearth" / "countries_subset.geojson").write_text(json.dumps(doc), "utf-8")
-    write_folder(
-        "naturalearth",
-        ne,
-        [
-            (
-                "countries_subset.geojson",
-                src.name,
-                len(doc["features"]),
-                "features with ADM0_A3 in " + ", ".join(sorted(NE_COUNTRIES)),
-            )
-        ],
-    )
+    done = []
+    for fixture, source, field, keep in (
+        ("countries_subset.geojson", "ne_110m_admin_0_countries.geojson", "ADM0_A3", NE_COUNTRIES),
+        ("countries50_subset.geojson", "ne_50m_admin_0_countries.geojson", "ADM0_A3", NE_COUNTRIES_50),
+        ("disputed_subset.geojson", "ne_10m_admin_0_disputed_areas.geojson", "BRK_NAME", NE_DISPUTED),
+        ("seas_subset.geojson", "ne_10m_geography_marine_polys.geojson", "name", NE_SEAS),
+    ):
+        doc = json.loads((ne / source).read_text("utf-8"))
+        doc["features"] = [f for f in doc["features"] if f["properties"].get(field) in keep]
+        (OUT / "naturalearth" / fixture).write_text(json.dumps(doc), "utf-8")
+        done.append((fixture, source, len(doc["features"]), f"features with {field} in " + ", ".join(sorted(keep))))
+    write_folder("naturalearth", ne, done)
 
 
 def _cut(name: str, src_dir: Path, spec: list[tuple[str, str, Callable[[dict[str, str]], bool], str]]) -> None:

@@ -24,7 +24,7 @@ def test_syria_attacking_gaziantep_in_2016_is_inside_art_6(kb, place) -> None:
     r = nato(kb, attacker="Syria", target="Turkey", place=place, on="2016-05-01")
     assert r.verdict is Verdict.TRIGGERED and r.provision is not None and r.provision.article == "5"
     loc = step(r, "location")
-    assert loc.outcome is Outcome.PASS and "Gaziantep" in loc.detail and "Article 6 area" in loc.detail
+    assert loc.outcome is Outcome.PASS and "Gaziantep" in loc.detail and "Art. 6 area" in loc.detail
 
 
 def test_us_warship_in_the_mediterranean_evaluates_art_6_ii(kb, shared_data) -> None:

@@ -188,7 +188,7 @@ def obligations(
     attacker: Annotated[str, typer.Option(help="Attacking state, or non-state / non-state:NAME.")],
     target: Annotated[str, typer.Option(help="State attacked, threatened or in unrest.")],
     on: OnOpt = None,
-    place: Annotated[str | None, typer.Option(help="Country, ISO 3166-2 code (ES-CE) or named territory.")] = None,
+    place: Annotated[str | None, typer.Option(help="Country, ISO 3166-2 code, city, territory, sea, LAT,LON.")] = None,
     disputed: Annotated[bool, typer.Option("--disputed", help="Flag the place as disputed.")] = False,
     kind: Annotated[str, typer.Option(help="armed-attack, threat or unrest.")] = "armed-attack",
     requested: Annotated[
@@ -215,7 +215,8 @@ def obligations(
     """Which treaties an event triggers, who is obligated to what, what is permitted, and why.
 
     --place takes a country, an ISO 3166-2 code or subdivision (TR-27, Gaziantep), a city, a named
-    territory or a sea (with --vessel, --aircraft or --target-forces), in English, French or Russian.
+    territory or a sea (with --vessel, --aircraft or --target-forces), in English, French or Russian, or a
+    point LAT,LON (35.5,18.0), tested against treaty areas drawn as geometry (NATO Art. 6, Rio Art. 4).
     """
     from casus.contract import result_to_dict
     from casus.kb.dates import parse_date

@@ -135,12 +135,13 @@ def build_kb(documents: Iterable[tuple[str, str]]) -> KnowledgeBase:
         places += doc.places
         scopes += doc.scopes
     try:
-        from casus.geo import default_gazetteer
+        from casus.geo.build import geography
 
         states = load_states()
-        gazetteer = default_gazetteer(states, {p.id: p for p in places})
+        gazetteer, areas, more = geography(states, {p.id: p for p in places}, sources)
+        sources.update({s.id: s for s in more if s.id not in sources})
         return KnowledgeBase(
-            states, orgs, treaties, spells, events, sources.values(), places, scopes, gazetteer=gazetteer
+            states, orgs, treaties, spells, events, sources.values(), places, scopes, gazetteer=gazetteer, areas=areas
         )
     except InvalidInputError as err:
         raise SourceFormatError("curated knowledge base", str(err)) from None

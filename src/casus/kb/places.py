@@ -13,9 +13,12 @@ References:
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+from casus.errors import InvalidInputError
 from casus.kb.dates import in_span
 
 
@@ -27,6 +30,24 @@ class PlaceLookup(Protocol):
 
     def names(self) -> list[str]:
         """Every name and code it knows (for "did you mean")."""
+
+    def dated(self, place: Place, on: dt.date) -> Place:
+        """A place with a point, its holder re-read for ``on`` (dated sovereignty facts, disputed areas)."""
+
+    def at(self, lat: float, lon: float, on: dt.date) -> Place:
+        """The place at a point (latitude, longitude) on a date: the state holding it, or the sea."""
+
+
+class TreatyArea(Protocol):
+    """A treaty area drawn as geometry (see :mod:`casus.geo.areas`): a point tested against the text's words."""
+
+    def locate(
+        self, place: Place, on: dt.date, *, forces: bool = False, is_party: Callable[[str], bool] | None = None
+    ) -> tuple[bool | None, str, tuple[str, ...]] | None:
+        """Whether a place with a point is inside on ``on`` (``None`` first: unknown), the rule, and sources.
+
+        Returns ``None`` when the geometry has nothing to say of that place (the scope's named regions decide).
+        """
 
 
 #: World regions places are tagged with. ``north_atlantic_island``: an island in the North Atlantic north
@@ -45,6 +66,27 @@ REGIONS = (
     "north_atlantic_north_of_tropic",
     "north_atlantic_ocean",
 )
+
+
+_POINT = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
+
+
+def parse_point(text: str) -> tuple[float, float] | None:
+    """``"LAT,LON"`` in decimal degrees → ``(lat, lon)``; ``None`` when the text is not a point (a name).
+
+    >>> parse_point("35.9, 18.0"), parse_point("Gaziantep")
+    ((35.9, 18.0), None)
+
+    Raises:
+        InvalidInputError: Two numbers out of range.
+    """
+    m = _POINT.match(text)
+    if m is None:
+        return None
+    lat, lon = float(m.group(1)), float(m.group(2))
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise InvalidInputError(f"{text!r}: a point is LAT,LON with latitude in [-90, 90] and longitude in [-180, 180]")
+    return lat, lon
 
 
 def region_name(region: str) -> str:
@@ -75,7 +117,9 @@ class Place:
         subdivision: ISO 3166-2 code when it is one.
         disputed: Whether its sovereignty or the border through it is contested.
         claimants: Other states claiming it.
-        latitude: Approximate latitude of its centre (for "north of the Tropic of Cancer").
+        latitude: Latitude of its centre or of the point given (degrees north).
+        longitude: Longitude of the point (degrees east); with ``latitude``, treaty areas drawn as geometry
+            test it (:attr:`has_point`).
         aliases: Other names (fr, ru, local) it is known by.
         sources: Source ids.
         note: Context.
@@ -92,6 +136,12 @@ class Place:
     aliases: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     note: str = ""
+    longitude: float | None = None
+
+    @property
+    def has_point(self) -> bool:
+        """Whether the place has a point (latitude and longitude) that geometry can test."""
+        return self.latitude is not None and self.longitude is not None
 
     @property
     def at_sea(self) -> bool:

@@ -6,6 +6,7 @@ import datetime as dt
 
 from casus.kb.dates import parse_date
 from casus.kb.knowledge import KnowledgeBase
+from casus.kb.places import parse_point
 from casus.obligations.conditions import Outcome, Step
 from casus.obligations.crisis import NON_STATE, Attacker, Crisis, parse_kind
 from casus.obligations.evaluate import evaluate_casus_foederis, evaluate_treaty
@@ -43,7 +44,9 @@ def make_crisis(
     """Build a :class:`Crisis` from names as a user writes them (any language, codes, acronyms).
 
     ``place`` may be a country, an ISO 3166-2 code or subdivision name (``TR-27``, ``Gaziantep``), a city, a
-    curated territory or a sea (``Mediterranean Sea``, with ``forces`` saying what was hit there).
+    curated territory, a sea (``Mediterranean Sea``, with ``forces`` saying what was hit there) or a point
+    ``LAT,LON`` (``35.5,18.0``: the state holding it on the date, or the sea), which treaty areas drawn as
+    geometry test (:mod:`casus.geo.areas`).
     ``provoked=False`` says the attack was unprovoked; ``conflict`` names the conflict it belongs to.
 
     Raises:
@@ -53,7 +56,11 @@ def make_crisis(
     when = parse_date(on, field="--on")
     who = attacker if isinstance(attacker, Attacker) else parse_attacker(kb, attacker, when)
     tgt = kb.state(target)
-    where = kb.place(place, on=when) if place else kb.country_place(tgt.id, when)
+    point = parse_point(place) if place else None
+    if point is not None:
+        where = kb.place_at(*point, when)
+    else:
+        where = kb.place(place, on=when) if place else kb.country_place(tgt.id, when)
     if disputed:
         where = where.with_disputed(True)
     named = conflict.strip() if conflict and conflict.strip() else None

@@ -136,16 +136,39 @@ def _location(c: _Check) -> Step:
             reasons.append(f"{place.name} is not {scope_id}")
             continue
         found: bool | None
-        found, why = (
-            scope.contains_forces(place, c.crisis.on) if c.crisis.forces else scope.contains(place, c.crisis.on)
-        )
+        found, why, more = _in_scope(c, scope_id, place)
         if found:
-            return c.step(Outcome.PASS, _with_note(why, place), (*src, *scope.sources))
+            return c.step(Outcome.PASS, _with_note(why, place), _unique(*src, *scope.sources, *more))
         if found is None:
             unknown = True
         reasons.append(why)
-        src = (*src, *scope.sources)
+        src = _unique(*src, *scope.sources, *more)
     return c.step(Outcome.UNKNOWN if unknown else Outcome.FAIL, _with_note("; ".join(reasons), place), src)
+
+
+def _unique(*ids: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(ids))
+
+
+def _in_scope(c: _Check, scope_id: str, place: Place) -> tuple[bool | None, str, tuple[str, ...]]:
+    """Whether ``place`` is in a scope, why, and the sources beyond the scope's.
+
+    By the scope's geometry when the place has a point and the scope is drawn (:mod:`casus.geo.areas`), else by
+    its named regions, states and places.
+    """
+    scope = c.kb.scopes[scope_id]
+    area = c.kb.areas.get(scope_id)
+    if area is not None and place.has_point:
+        drawn = area.locate(
+            place,
+            c.crisis.on,
+            forces=c.crisis.forces is not None,
+            is_party=lambda s: is_party(c.kb, c.treaty, s, c.crisis.on),
+        )
+        if drawn is not None:
+            return drawn
+    found, why = scope.contains_forces(place, c.crisis.on) if c.crisis.forces else scope.contains(place, c.crisis.on)
+    return found, why, ()
 
 
 def _with_note(text: str, place: Place) -> str:

@@ -257,6 +257,8 @@ def overlay_kb(kb: KnowledgeBase, store: EventStore) -> Overlay:
             kb.places.values(),
             kb.scopes.values(),
             validate=False,
+            gazetteer=kb.gazetteer,
+            areas=kb.areas,
         )
     news = KnowledgeBase(kb.states, (), (), fresh, events, sources, validate=False)
     merged = kb.merge(news)
