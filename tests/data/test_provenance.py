@@ -19,6 +19,8 @@ def test_every_dataset_version_is_registered() -> None:
         "naturalearth_places",
         "naturalearth_marine",
         "casus_system",
+        "naturalearth_countries",
+        "naturalearth_disputed",
     )
     assert {(p.name, p.version) for p in datasets()} == {
         ("atop", "5.1"),
@@ -30,6 +32,8 @@ def test_every_dataset_version_is_registered() -> None:
         ("naturalearth_places", "4.0.0"),
         ("naturalearth_marine", "4.0.0"),
         ("casus_system", "2026-12-03"),
+        ("naturalearth_countries", "4.0.0"),
+        ("naturalearth_disputed", "4.0.0"),
     }
     assert get_provenance("nmc").version == "6.0"
     assert get_provenance("nmc", "7.0").coverage_end == 2022
@@ -98,7 +102,7 @@ def test_versions_is_json_ready() -> None:
     import json
 
     vs = versions()
-    assert len(vs) == 9
+    assert len(vs) == 11
     text = json.dumps(vs)
     assert "atop5_1m.csv" in text
     atop = next(v for v in vs if v["name"] == "atop")

@@ -138,7 +138,7 @@ def build_kb(documents: Iterable[tuple[str, str]]) -> KnowledgeBase:
         from casus.geo.build import geography
 
         states = load_states()
-        gazetteer, areas, more = geography(states, {p.id: p for p in places}, sources)
+        gazetteer, areas, more = geography(states, {p.id: p for p in places}, sources, scopes={s.id for s in scopes})
         sources.update({s.id: s for s in more if s.id not in sources})
         return KnowledgeBase(
             states, orgs, treaties, spells, events, sources.values(), places, scopes, gazetteer=gazetteer, areas=areas

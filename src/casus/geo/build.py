@@ -40,6 +40,7 @@ def geography(
     curated: dict[str, Place],
     known_sources: Iterable[str],
     files: DataFile = data_file,
+    scopes: set[str] | None = None,
 ) -> tuple[Gazetteer, dict[str, TreatyArea], tuple[Source, ...]]:
     """The gazetteer (with its world map), the treaty areas and the sources their files add.
 
@@ -48,6 +49,8 @@ def geography(
         curated: Curated places by id.
         known_sources: Source ids the curated files define.
         files: Finds a dataset file (default: the usual data folders, see :mod:`casus.data.cache`).
+        scopes: The geographic scopes the knowledge base defines: only the areas drawing one of them are built
+            (``None``: all).
 
     Raises:
         SourceFormatError: An area or sovereignty file cites a source no curated file defines.
@@ -58,7 +61,7 @@ def geography(
     world = World(states, sovereignty.sovereignty, files, marine_regions())
     gazetteer = Gazetteer(states, curated, files, world=world)
     known = set(known_sources) | {s.id for s in sovereignty.sources}
-    areas = load_area_files()
+    areas = [f for f in load_area_files() if scopes is None or (set(f.scopes) | {v.scope for v in f.versions}) & scopes]
     cited = [(f"areas/{f.id}", s) for f in areas for s in _cited(f)]
     cited += [(f"sovereignty/{f.id}", s) for f in sovereignty.sovereignty for s in f.sources]
     for where, source in cited:
@@ -68,7 +71,8 @@ def geography(
         import shapely  # noqa: F401
     except ImportError:
         return gazetteer, {}, sovereignty.sources
-    return gazetteer, dict(build_areas(areas, world)), sovereignty.sources
+    built = build_areas(areas, world)
+    return gazetteer, {k: v for k, v in built.items() if scopes is None or k in scopes}, sovereignty.sources
 
 
 def _cited(f: AreaFile) -> Iterable[str]:
@@ -92,7 +96,7 @@ def with_data(kb: KnowledgeBase, folder: Path) -> KnowledgeBase:
         path = folder / get_provenance(name).folder / filename
         return path if path.is_file() else None
 
-    gazetteer, areas, _ = geography(kb.states, dict(kb.places), kb.sources, files)
+    gazetteer, areas, _ = geography(kb.states, dict(kb.places), kb.sources, files, set(kb.scopes))
     return KnowledgeBase(
         kb.states,
         kb.organizations.values(),

@@ -23,13 +23,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import gettext
-import json
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from casus.geo.world import marine_regions
+from casus.geo.world import features, marine_regions
 from casus.kb.places import Place
 from casus.kb.states import StateRegistry, normalize
 
@@ -215,7 +214,7 @@ class Gazetteer:
         if path is None:
             return {}
         out: dict[tuple[str, str], tuple[float, float, str]] = {}
-        for feature in json.loads(path.read_text("utf-8"))["features"]:
+        for feature in features(path):
             p = feature["properties"]
             if p.get("featurecla") == "Admin-1 capital" and p.get("adm1name") and p.get("iso_a2"):
                 key = (str(p["iso_a2"]), normalize(str(p["adm1name"])))
@@ -227,7 +226,7 @@ class Gazetteer:
         if path is None:
             return
         regions = marine_regions()
-        for feature in json.loads(path.read_text("utf-8"))["features"]:
+        for feature in features(path):
             props = feature["properties"]
             raw = _space(props.get("name") or "")
             if not raw:
@@ -252,9 +251,7 @@ class Gazetteer:
         if path is None:
             return
         alt = _geonames_alternates()
-        features = json.loads(path.read_text("utf-8"))["features"]
-        features.sort(key=lambda f: -(f["properties"].get("pop_max") or 0))
-        for feature in features:
+        for feature in sorted(features(path), key=lambda f: -(f["properties"].get("pop_max") or 0)):
             props = feature["properties"]
             state = self._state_of(props.get("sov_a3") or "") or self._state_of(props.get("iso_a2") or "")
             if state is None:

@@ -131,11 +131,14 @@ def distance(geom: Any, lon: float, lat: float) -> float:
     return float(min(geom.distance(Point(lon + shift, lat)) for shift in (0.0, -360.0, 360.0)))
 
 
-def _features(path: Path | None) -> list[dict[str, Any]]:
-    if path is None:
-        return []
-    features: list[dict[str, Any]] = json.loads(path.read_text("utf-8"))["features"]
-    return features
+def features(path: Path | None) -> tuple[dict[str, Any], ...]:
+    """The features of a GeoJSON file, read once per process (never mutate them)."""
+    return _read_features(path) if path is not None else ()
+
+
+@functools.cache
+def _read_features(path: Path) -> tuple[dict[str, Any], ...]:
+    return tuple(json.loads(path.read_text("utf-8"))["features"])
 
 
 def _geometry(feature: dict[str, Any]) -> Any:
@@ -180,10 +183,10 @@ class World:
         """(ADM0_A3, casus state id or ``""``, geometry) of every Natural Earth 1:50m country."""
         if self._countries is None:
             path = self._data_file("naturalearth_countries", "ne_50m_admin_0_countries.geojson")
-            features = _features(path)
-            self._admin = {f["properties"]["ADM0_A3"]: str(f["properties"].get("ADMIN") or "") for f in features}
+            found = features(path)
+            self._admin = {f["properties"]["ADM0_A3"]: str(f["properties"].get("ADMIN") or "") for f in found}
             self._countries = [
-                (f["properties"]["ADM0_A3"], self._sovereign(f["properties"]), _geometry(f)) for f in features
+                (f["properties"]["ADM0_A3"], self._sovereign(f["properties"]), _geometry(f)) for f in found
             ]
         return self._countries
 
@@ -191,7 +194,7 @@ class World:
         """(properties, geometry) of every Natural Earth disputed area."""
         if self._disputed is None:
             path = self._data_file("naturalearth_disputed", "ne_10m_admin_0_disputed_areas.geojson")
-            self._disputed = [(f["properties"], _geometry(f)) for f in _features(path)]
+            self._disputed = [(f["properties"], _geometry(f)) for f in features(path)]
         return self._disputed
 
     def seas(self) -> list[tuple[str, str, Any]]:
@@ -199,7 +202,7 @@ class World:
         if self._seas is None:
             path = self._data_file("naturalearth_marine", "ne_10m_geography_marine_polys.geojson")
             out = []
-            for f in _features(path):
+            for f in features(path):
                 raw = re.sub(r"\s+", " ", f["properties"].get("name") or "").strip()
                 if raw:
                     name = raw.title() if raw.isupper() else raw

@@ -18,6 +18,7 @@ from casus.kb.knowledge import KnowledgeBase
 from casus.kb.places import Place
 from casus.kb.states import normalize
 from casus.kb.treaties import Condition, ConditionKind, Provision, Treaty
+from casus.obligations.allies import allied_under
 from casus.obligations.crisis import Crisis
 
 
@@ -203,13 +204,43 @@ def _state_attacker(c: _Check) -> Step:
     return c.step(outcome, detail.format(c.cond.text))
 
 
+#: In an adversary condition's values: the pledge also covers the named adversaries' allies ("Germany or any
+#: State allied with the latter"): an attacker bound to one of them by a defence pledge that day passes
+#: (:func:`casus.obligations.allies.allied_under`).
+ALLIES = "+allies"
+
+
+def adversary_matches(kb: KnowledgeBase, state: str | None, values: tuple[str, ...], on: dt.date) -> bool:
+    """Whether an attacker passes an adversary condition with these values (named, or allied with one named)."""
+    if state is None or not values:
+        return False
+    if state in values:
+        return True
+    enemies = frozenset(v for v in values if v != ALLIES)
+    return ALLIES in values and allied_under(kb, state, enemies, on) is not None
+
+
 def _adversary(c: _Check) -> Step:
     attacker = c.crisis.attacker
     if not c.cond.values:
         return c.step(Outcome.UNKNOWN, "the pledge is limited to a specific adversary that the source does not name")
     if attacker.state in c.cond.values:
         return c.step(Outcome.PASS, f"{attacker.label} is a named adversary")
-    named = ", ".join(c.name(s) for s in c.cond.values)
+    named = ", ".join(c.name(s) for s in c.cond.values if s != ALLIES)
+    if ALLIES in c.cond.values:
+        enemies = frozenset(v for v in c.cond.values if v != ALLIES)
+        treaty = allied_under(c.kb, attacker.state, enemies, c.crisis.on) if attacker.state else None
+        if treaty is not None:
+            return c.step(
+                Outcome.PASS,
+                f"{attacker.label} is allied with {named} on {c.crisis.on.isoformat()} ({treaty.title}): the pledge "
+                f"covers attacks by {named} or a state allied with it",
+            )
+        return c.step(
+            Outcome.FAIL,
+            f"the pledge is limited to attacks by {named} or a state allied with it; {attacker.label} is neither "
+            "(no defence pledge casus knows binds them that day; a looser association is not tested)",
+        )
     return c.step(Outcome.FAIL, f"the pledge is limited to attacks by {named}; {attacker.label} is not one")
 
 

@@ -36,7 +36,7 @@ from casus.kb.knowledge import KnowledgeBase
 from casus.kb.memberships import Status
 from casus.kb.places import Place
 from casus.kb.treaties import ConditionKind, CrisisKind, Treaty
-from casus.obligations.conditions import Outcome, evaluate_condition, is_party
+from casus.obligations.conditions import Outcome, adversary_matches, evaluate_condition, is_party
 from casus.obligations.crisis import Attacker, Crisis
 from casus.obligations.evaluate import evaluate_treaty
 from casus.obligations.results import TreatyResult, Verdict
@@ -152,11 +152,14 @@ def _treaty_pairs(ctx: _DateContext, treaty: Treaty, rows: _Rows) -> None:
     status = _status_keys(kb, treaty, states, on)
     provisions = treaty.provisions_on(on)
     bound = [frozenset(p.bound) for p in provisions]
-    adversaries = [frozenset(c.values) for p in provisions for c in p.conditions if c.kind is ConditionKind.ADVERSARY]
+    adversaries = [c.values for p in provisions for c in p.conditions if c.kind is ConditionKind.ADVERSARY]
     places = ctx.target_outcomes(treaty)
     t_code = _codes([(status[i], tuple(s in b for b in bound), places[i]) for i, s in enumerate(states)])
     a_code = _codes(
-        [(status[i], tuple(s in b for b in bound), tuple(s in v for v in adversaries)) for i, s in enumerate(states)]
+        [
+            (status[i], tuple(s in b for b in bound), tuple(adversary_matches(kb, s, v, on) for v in adversaries))
+            for i, s in enumerate(states)
+        ]
     )
     # involvement, as the engine filters treaties: target or attacker a party, or the target has any spell
     t_inv = np.array([st is not None for st in status])
