@@ -154,13 +154,10 @@ def evaluate(
     (``forces``, ``vessel`` or ``aircraft`` hit at ``place``) are facts about the event that decide ATOP's
     non-provocation and specific-conflict conditions and NATO Art. 6(ii).
     """
-    from casus.kb.dates import parse_date
-    from casus.knowledge import default_provider
-    from casus.obligations import evaluate_casus_foederis, make_crisis
+    from casus.knowledge import answer_obligations, default_provider
 
-    kb = default_provider().for_date(parse_date(on), atop)
-    crisis = make_crisis(
-        kb,
+    return answer_obligations(
+        default_provider(),
         attacker=attacker,
         target=target,
         on=on,
@@ -168,11 +165,12 @@ def evaluate(
         disputed=disputed,
         kind=kind,
         requested=requested,
-        provoked=None if unprovoked is None else not unprovoked,
-        forces=forces,
+        unprovoked=unprovoked,
         conflict=conflict,
-    )
-    return evaluate_casus_foederis(kb, crisis, include_unrelated=include_unrelated)
+        forces=forces,
+        atop=atop,
+        include_unrelated=include_unrelated,
+    ).results
 
 
 def to_dict(result: Any) -> Any:

@@ -12,10 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import threading
+from dataclasses import dataclass
 
 from casus.data.provenance import get_provenance
 from casus.errors import DataUnavailableError
 from casus.kb.knowledge import KnowledgeBase
+from casus.obligations.crisis import Crisis
+from casus.obligations.results import TreatyResult
 
 _ATOP = get_provenance("atop", "5.1")
 #: The last day ATOP 5.1 speaks for (its provenance record's censoring date, not a constant here).
@@ -97,3 +100,67 @@ class KnowledgeProvider:
 def default_provider() -> KnowledgeProvider:
     """The process-wide provider behind the Python API, the CLI and the HTTP API (each knowledge base loads once)."""
     return KnowledgeProvider()
+
+
+@dataclass(frozen=True)
+class ObligationsAnswer:
+    """A user's obligations question answered: the knowledge base that answered it, the event, the results.
+
+    Attributes:
+        kb: The knowledge base chosen for the date (curated, plus ATOP 5.1 when it speaks for the date).
+        crisis: The event as casus understood it (names resolved, place found).
+        results: One result per treaty, as :func:`casus.obligations.evaluate_casus_foederis` orders them.
+    """
+
+    kb: KnowledgeBase
+    crisis: Crisis
+    results: list[TreatyResult]
+
+
+def answer_obligations(
+    provider: KnowledgeProvider,
+    *,
+    attacker: str,
+    target: str,
+    on: str | dt.date | None = None,
+    place: str | None = None,
+    disputed: bool = False,
+    kind: str = "armed-attack",
+    requested: bool | None = None,
+    unprovoked: bool | None = None,
+    conflict: str | None = None,
+    forces: str | None = None,
+    atop: bool | None = None,
+    include_unrelated: bool = False,
+    date_field: str = "on",
+) -> ObligationsAnswer:
+    """The one path from a question as a user writes it to the results: ``casus.evaluate``, CLI, HTTP.
+
+    Picks the knowledge base for the date (:meth:`KnowledgeProvider.for_date`), builds the event
+    (:func:`casus.obligations.make_crisis`; ``unprovoked`` is the user's word for ``provoked=False``) and
+    evaluates every treaty involved. ``date_field`` names the date in error messages (``--on`` on the CLI).
+
+    Raises:
+        UnknownEntityError: An unknown state or place.
+        InvalidInputError: A bad date, kind or combination of facts.
+        DataUnavailableError: ``atop=True`` and the ATOP files are missing.
+    """
+    from casus.kb.dates import parse_date
+    from casus.obligations import evaluate_casus_foederis, make_crisis
+
+    when = parse_date(on, field=date_field)
+    kb = provider.for_date(when, atop)
+    crisis = make_crisis(
+        kb,
+        attacker=attacker,
+        target=target,
+        on=when,
+        place=place,
+        disputed=disputed,
+        kind=kind,
+        requested=requested,
+        provoked=None if unprovoked is None else not unprovoked,
+        forces=forces,
+        conflict=conflict,
+    )
+    return ObligationsAnswer(kb, crisis, evaluate_casus_foederis(kb, crisis, include_unrelated=include_unrelated))

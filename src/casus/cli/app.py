@@ -219,16 +219,13 @@ def obligations(
     point LAT,LON (35.5,18.0), tested against treaty areas drawn as geometry (NATO Art. 6, Rio Art. 4).
     """
     from casus.contract import result_to_dict
-    from casus.kb.dates import parse_date
-    from casus.obligations import evaluate_casus_foederis, make_crisis
+    from casus.knowledge import answer_obligations
 
-    date = parse_date(on, field="--on")
-    kb = default_provider().for_date(date, atop)
     chosen = [name for name, flag in (("forces", target_forces), ("vessel", vessel), ("aircraft", aircraft)) if flag]
     if len(chosen) > 1:
         raise InvalidInputError("give one of --target-forces, --vessel, --aircraft, not several")
-    crisis = make_crisis(
-        kb,
+    answer = answer_obligations(
+        default_provider(),
         attacker=attacker,
         target=target,
         on=on,
@@ -236,12 +233,16 @@ def obligations(
         disputed=disputed,
         kind=kind,
         requested=requested,
-        provoked=None if unprovoked is None else not unprovoked,
-        forces=chosen[0] if chosen else None,
+        unprovoked=unprovoked,
         conflict=conflict,
+        forces=chosen[0] if chosen else None,
+        atop=atop,
+        include_unrelated=all_treaties,
+        date_field="--on",
     )
+    kb, crisis = answer.kb, answer.crisis
     gap = _atop_gap(kb, atop, crisis.on)
-    data = [result_to_dict(kb, r) for r in evaluate_casus_foederis(kb, crisis, include_unrelated=all_treaties)]
+    data = [result_to_dict(kb, r) for r in answer.results]
     if gap is not None:
         data = [{**d, "data_missing": [gap]} for d in data]
     if fmt is Format.TABLE:

@@ -168,11 +168,10 @@ def get_obligations(
     atop: AtopQuery = None,
 ) -> list[dict[str, Any]]:
     """Which treaties the event triggers, who is obligated, what is permitted, and why (as `casus obligations`)."""
-    from casus.obligations import evaluate_casus_foederis, make_crisis
+    from casus.knowledge import answer_obligations
 
-    kb = kp.for_date(parse_date(on, field="on"), atop)
-    crisis = make_crisis(
-        kb,
+    answer = answer_obligations(
+        kp,
         attacker=attacker,
         target=target,
         on=on,
@@ -180,11 +179,13 @@ def get_obligations(
         disputed=disputed,
         kind=kind,
         requested=requested,
-        provoked=None if unprovoked is None else not unprovoked,
-        forces=forces,
+        unprovoked=unprovoked,
         conflict=conflict,
+        forces=forces,
+        atop=atop,
+        include_unrelated=all_treaties,
     )
-    return [result_to_dict(kb, r) for r in evaluate_casus_foederis(kb, crisis, include_unrelated=all_treaties)]
+    return [result_to_dict(answer.kb, r) for r in answer.results]
 
 
 @router.get("/sources/{source_id}", response_model=models.SourceOut, tags=["sources"])
