@@ -108,3 +108,18 @@ def test_the_obligation_network_is_the_same_in_python_and_http(http):
     web = http_json(http, "/api/v1/obligations/network?on=2024-06-25&atop=false")
     assert python == web
     assert any(e["source"] == "USA" and e["target"] == "EST" for e in python["edges"])
+
+
+def test_a_cyber_operation_and_a_contested_collective_action_are_the_same_everywhere(http, capsys):
+    python = casus.to_dict(casus.evaluate("Russia", "Estonia", "2024-05-01", kind="cyber"))
+    cli = cli_json(
+        capsys, "obligations", "--attacker", "Russia", "--target", "Estonia", "--on", "2024-05-01", "--kind", "cyber"
+    )
+    web = http_json(http, "/api/v1/obligations?attacker=Russia&target=Estonia&on=2024-05-01&kind=cyber")
+    assert python == cli == web
+    assert next(r for r in python if r["treaty"] == "north-atlantic-1949")["verdict"] == "indeterminate"
+    python = casus.to_dict(casus.evaluate("non-state", "Kazakhstan", "2022-01-06", kind="unrest"))
+    web = http_json(http, "/api/v1/obligations?attacker=non-state&target=Kazakhstan&on=2022-01-06&kind=unrest")
+    assert python == web
+    (action,) = next(r for r in python if r["treaty"] == "cst-1992")["actions"]
+    assert action["contested"] is True and action["invoked_basis"]["source_ids"][0] == "csto-kazakhstan-2022"

@@ -76,7 +76,7 @@ def import_graph() -> dict[str, set[str]]:
 def test_the_graph_sees_lazy_imports():
     graph = import_graph()
     assert "casus.cli.options" in graph["casus.cli.cmd_sim"]  # a top-level import
-    assert "casus.obligations" in graph["casus.cli.app"]  # imported inside a command function
+    assert "casus.contract" in graph["casus.cli.app"]  # imported inside a command function
     assert "casus.kb.knowledge" not in graph["casus.cli.app"]  # only under TYPE_CHECKING
 
 

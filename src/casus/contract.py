@@ -17,11 +17,12 @@ from casus.kb.knowledge import KnowledgeBase, Roster
 from casus.kb.memberships import Membership
 from casus.kb.offices import OfficesReport
 from casus.kb.organizations import Body, Officeholder, Organization
+from casus.kb.practice import CollectiveAction, Reading
 from casus.kb.sources import Source
 from casus.kb.states import State
 from casus.obligations.conditions import Step
 from casus.obligations.defends import DefenceGroup, DefendsReport, ObligationNetwork
-from casus.obligations.results import TreatyResult
+from casus.obligations.results import Breach, TreatyResult
 
 CONTRACT_VERSION = "1"
 
@@ -80,6 +81,19 @@ def organization_to_dict(kb: KnowledgeBase, org: Organization) -> dict[str, Any]
                 "source": source_citation(kb, x.sources),
             }
             for x in org.standings
+        ],
+        "actions": [action_to_dict(kb, a) for a in org.actions],
+        "doctrines": [
+            {
+                "kind": d.kind.value,
+                "start": _iso(d.start),
+                "text": d.text,
+                "quote": d.quote or None,
+                "decided_by": d.decided_by or None,
+                "source": source_citation(kb, d.sources),
+                "source_ids": list(d.sources),
+            }
+            for d in org.doctrines
         ],
         "source": source_citation(kb, org.sources),
     }
@@ -260,6 +274,49 @@ def step_to_dict(step: Step) -> dict[str, Any]:
     }
 
 
+def breach_to_dict(b: Breach) -> dict[str, Any]:
+    """A breach of a non-aggression or neutrality pledge by an attack between its parties."""
+    return {
+        "attacker": b.attacker,
+        "target": b.target,
+        "date": b.on.isoformat(),
+        "provisions": list(b.provisions),
+        "articles": list(b.articles),
+        "ended_that_day": b.ended_that_day,
+        "detail": b.detail,
+        "source_ids": list(b.sources),
+    }
+
+
+def _reading_to_dict(kb: KnowledgeBase, r: Reading) -> dict[str, Any]:
+    return {
+        "text": r.text,
+        "held_by": r.held_by,
+        "quote": r.quote,
+        "source": source_citation(kb, r.sources),
+        "source_ids": list(r.sources),
+    }
+
+
+def action_to_dict(kb: KnowledgeBase, a: CollectiveAction) -> dict[str, Any]:
+    """A collective action: what was done, the basis invoked, the other readings, whether contested."""
+    return {
+        "id": a.id,
+        "title": a.title,
+        "target": a.target,
+        "kind": a.kind.value,
+        "start": a.start.isoformat(),
+        "decided": a.decided.isoformat(),
+        "end": _iso(a.end),
+        "decided_by": a.decided_by or None,
+        "provision": a.provision or None,
+        "invoked_basis": _reading_to_dict(kb, a.invoked_basis),
+        "alternative_readings": [_reading_to_dict(kb, r) for r in a.alternative_readings],
+        "contested": a.contested,
+        "source_ids": list(a.sources),
+    }
+
+
 def result_to_dict(kb: KnowledgeBase, r: TreatyResult) -> dict[str, Any]:
     """One ``obligations`` item: treaty, organization, verdict, provision, obligated, permitted, explanation."""
     p = r.provision
@@ -297,6 +354,8 @@ def result_to_dict(kb: KnowledgeBase, r: TreatyResult) -> dict[str, Any]:
             }
             for q in r.permitted
         ],
+        "breach": None if r.breach is None else breach_to_dict(r.breach),
+        "actions": [action_to_dict(kb, a) for a in r.actions],
         "explanation": [step_to_dict(s) for s in r.explanation],
         "sources": {sid: kb.source(sid).cite() for s in r.explanation for sid in s.sources if sid in kb.sources},
     }

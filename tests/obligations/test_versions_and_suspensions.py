@@ -57,10 +57,13 @@ def test_anzus_us_obligations_to_new_zealand_suspended_while_australia_holds(kb)
 
 
 def test_venezuela_disputed_rio_status_is_unknown_not_party(kb):
+    # Art. 3 protects "an American State", party or not: Venezuela is covered, its own disputed status said
     r = _result(kb, "rio-1947", attacker="Colombia", target="Venezuela", on="2020-01-01")
     step = next(s for s in r.explanation if s.check == "target_party" and s.provision == "rio-art3")
-    assert step.outcome.value == "unknown" and "disputed since 2019-09-11" in step.detail
-    assert "VEN" not in r.obligated
+    assert step.outcome.value == "pass" and "own party status is disputed since 2019-09-11" in step.detail
+    # as a helper, its disputed status is not party status: it is not listed as obligated
+    on_colombia = _result(kb, "rio-1947", attacker="non-state", target="Colombia", on="2020-01-01")
+    assert "VEN" not in on_colombia.obligated and "BRA" in on_colombia.obligated
 
 
 def test_members_past_verified_through_are_unknown_after_it(kb):

@@ -183,6 +183,14 @@ def timeline(
     )
 
 
+def _forces(target_forces: bool, vessel: bool, aircraft: bool) -> str | None:
+    """What of the target was hit (``--target-forces``, ``--vessel``, ``--aircraft``): at most one."""
+    chosen = [name for name, flag in (("forces", target_forces), ("vessel", vessel), ("aircraft", aircraft)) if flag]
+    if len(chosen) > 1:
+        raise InvalidInputError("give one of --target-forces, --vessel, --aircraft, not several")
+    return chosen[0] if chosen else None
+
+
 @app.command()
 def obligations(
     attacker: Annotated[str, typer.Option(help="Attacking state, or non-state / non-state:NAME.")],
@@ -190,7 +198,10 @@ def obligations(
     on: OnOpt = None,
     place: Annotated[str | None, typer.Option(help="Country, ISO 3166-2 code, city, territory, sea, LAT,LON.")] = None,
     disputed: Annotated[bool, typer.Option("--disputed", help="Flag the place as disputed.")] = False,
-    kind: Annotated[str, typer.Option(help="armed-attack, threat or unrest.")] = "armed-attack",
+    kind: Annotated[
+        str,
+        typer.Option(help="armed-attack, threat, unrest or cyber (read by each organization's declared doctrine)."),
+    ] = "armed-attack",
     requested: Annotated[
         bool | None, typer.Option("--requested/--not-requested", help="Whether the target asked for help.")
     ] = None,
@@ -221,9 +232,6 @@ def obligations(
     from casus.contract import result_to_dict
     from casus.knowledge import answer_obligations
 
-    chosen = [name for name, flag in (("forces", target_forces), ("vessel", vessel), ("aircraft", aircraft)) if flag]
-    if len(chosen) > 1:
-        raise InvalidInputError("give one of --target-forces, --vessel, --aircraft, not several")
     answer = answer_obligations(
         default_provider(),
         attacker=attacker,
@@ -235,7 +243,7 @@ def obligations(
         requested=requested,
         unprovoked=unprovoked,
         conflict=conflict,
-        forces=chosen[0] if chosen else None,
+        forces=_forces(target_forces, vessel, aircraft),
         atop=atop,
         include_unrelated=all_treaties,
         date_field="--on",

@@ -190,6 +190,12 @@ class KnowledgeBase:
             for t in self.treaties.values()
             for x in t.suspensions
         ]
+        for o in self.organizations.values():
+            for act in o.actions:
+                basis = [("invoked basis", act.invoked_basis), *(("reading", r) for r in act.alternative_readings)]
+                cited += [(f"{o.id} action {act.id}", act.sources)]
+                cited += [(f"{o.id} action {act.id}: {what} {r.text[:40]!r}", r.sources) for what, r in basis]
+            cited += [(f"{o.id} doctrine of {d.start} on {d.kind.value}", d.sources) for d in o.doctrines]
         for what, ids in cited:
             ids = tuple(ids)
             if not ids:
@@ -200,6 +206,9 @@ class KnowledgeBase:
         for treaty in self.treaties.values():
             if treaty.organization and treaty.organization not in self.organizations:
                 raise InvalidInputError(f"treaty {treaty.id} names unknown organization {treaty.organization!r}")
+            for p in treaty.provisions:
+                if p.beneficiaries and p.beneficiaries not in self.scopes:
+                    raise InvalidInputError(f"provision {p.id}: beneficiaries name unknown scope {p.beneficiaries!r}")
             for x in treaty.suspensions:
                 for sid in (x.by, x.towards):
                     if sid not in self.states:
@@ -409,8 +418,9 @@ class KnowledgeBase:
     def sources_of(self, org: str | Organization) -> tuple[Source, ...]:
         """Every source an organization's facts cite — its bibliography, by id.
 
-        That is: the organization itself, its bodies, office-holders and standings, its treaties, provisions,
-        conditions, suspensions and no-mutual-defence statements, its members' spells and its events.
+        That is: the organization itself, its bodies, office-holders, standings, collective actions and
+        doctrines, its treaties, provisions, conditions (and their branches), suspensions and no-mutual-defence
+        statements, its members' spells and its events.
         """
         organization = org if isinstance(org, Organization) else self.organization(org)
         cited: set[str] = set(organization.sources)
@@ -420,6 +430,12 @@ class KnowledgeBase:
             cited.update(holder.sources)
         for standing in organization.standings:
             cited.update(standing.sources)
+        for act in organization.actions:
+            cited.update(act.sources)
+            for r in (act.invoked_basis, *act.alternative_readings):
+                cited.update(r.sources)
+        for doctrine in organization.doctrines:
+            cited.update(doctrine.sources)
         if organization.no_mutual_defence is not None:
             cited.update(organization.no_mutual_defence.sources)
         for m in self.spells(organization.id):
@@ -437,6 +453,8 @@ class KnowledgeBase:
                 cited.update(p.sources)
                 for c in p.conditions:
                     cited.update(c.sources)
+                    for b in c.branches:
+                        cited.update(b.sources)
         return tuple(self.sources[s] for s in sorted(cited) if s in self.sources)
 
     def source(self, source_id: str) -> Source:

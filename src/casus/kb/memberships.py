@@ -20,6 +20,7 @@ class Status(StrEnum):
     PARTNER = "partner"
     APPLICANT = "applicant"
     DISPUTED = "disputed"
+    EXCLUDED = "excluded"
 
     @property
     def is_party(self) -> bool:
@@ -27,9 +28,12 @@ class Status(StrEnum):
 
         A suspended (frozen) member remains a party: suspension stops participation, not the treaty. A
         disputed status (a return to a treaty claimed by a government others recognise and the government in
-        control rejects) is not counted as party status: whether the state is bound is unknown.
+        control rejects) is not counted as party status: whether the state is bound is unknown. A state whose
+        government is excluded from the organization's system (Cuba's from the inter-American system, 1962)
+        never denounced the treaty and stays a party, but takes no part and is not counted among those who
+        must act.
         """
-        return self in (Status.MEMBER, Status.SUSPENDED)
+        return self in (Status.MEMBER, Status.SUSPENDED, Status.EXCLUDED)
 
 
 @dataclass(frozen=True)

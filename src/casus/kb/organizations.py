@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from casus.errors import InvalidInputError
 from casus.kb.dates import in_span
+from casus.kb.practice import CollectiveAction, Doctrine
 from casus.kb.sources import Coverage
 from casus.kb.treaties import NoMutualDefence
 
@@ -116,6 +117,10 @@ class Organization:
             statement that membership carries no mutual-defence obligation.
         standings: Statuses the organization itself holds elsewhere (the CSTO's observer status at the UN
             General Assembly) — facts about the organization, not about its members.
+        actions: Collective actions it took, with the basis its body invoked and how that basis is read
+            (:class:`~casus.kb.practice.CollectiveAction`).
+        doctrines: What it has declared about kinds of event its treaty does not name, e.g. cyber attacks
+            (:class:`~casus.kb.practice.Doctrine`).
     """
 
     id: str
@@ -134,6 +139,8 @@ class Organization:
     verified_through: dt.date | None = None
     no_mutual_defence: NoMutualDefence | None = None
     standings: tuple[Standing, ...] = ()
+    actions: tuple[CollectiveAction, ...] = ()
+    doctrines: tuple[Doctrine, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.id or not self.id.replace("-", "").replace("_", "").isalnum():

@@ -47,6 +47,7 @@ class CrisisKind(StrEnum):
     ARMED_ATTACK = "armed-attack"
     THREAT = "threat"
     UNREST = "unrest"
+    CYBER = "cyber"
 
 
 class Action(StrEnum):
@@ -74,6 +75,11 @@ class ConditionKind(StrEnum):
     TARGET_TERRITORY = "target_territory"
     REQUEST = "request"
     DECISION = "decision"
+    ANY_OF = "any_of"
+
+
+#: Conditions about where the event took place (they depend on the place and the target only).
+PLACE_CONDITIONS = frozenset({ConditionKind.TARGET_TERRITORY, ConditionKind.LOCATION})
 
 
 @dataclass(frozen=True)
@@ -88,12 +94,28 @@ class Condition:
             not *which* location): such a condition evaluates as indeterminate.
         text: Plain-language statement of the condition.
         sources: Source ids.
+        branches: For ``any_of``: the alternative conditions, any one of which suffices (the Rio Treaty's
+            Art. 3(3): an attack "within the region described in Article 4 or within the territory of an
+            American State"). Branches are place conditions (``location``, ``target_territory``).
     """
 
     kind: ConditionKind
     values: tuple[str, ...] = ()
     text: str = ""
     sources: tuple[str, ...] = ()
+    branches: tuple[Condition, ...] = ()
+
+    def __post_init__(self) -> None:
+        if (self.kind is ConditionKind.ANY_OF) != bool(self.branches):
+            raise InvalidInputError(
+                f"condition {self.kind.value!r}: `branches` belong to an `any_of` condition, which needs two or more"
+            )
+        if self.kind is ConditionKind.ANY_OF and (
+            len(self.branches) < 2 or any(b.kind not in PLACE_CONDITIONS for b in self.branches)
+        ):
+            raise InvalidInputError(
+                "an `any_of` condition needs two or more branches, each a place condition (location, target_territory)"
+            )
 
     @property
     def specified(self) -> bool:
@@ -182,6 +204,9 @@ class Provision:
             a new provision (a new *version*) with the same ``article``: its ``effective`` is the day the
             amendment entered into force, and the previous version's ``until`` is that same day.
         version: A label for the wording (``as amended by the 1951 protocol``).
+        beneficiaries: When the pledge protects more than the parties: a scope id whose ``states`` are the
+            states protected (the Rio Treaty's Art. 3 covers an armed attack "against an American State",
+            party or not). Empty: the parties only.
     """
 
     id: str
@@ -199,6 +224,7 @@ class Provision:
     effective: dt.date | None = None
     until: dt.date | None = None
     version: str = ""
+    beneficiaries: str = ""
 
     def __post_init__(self) -> None:
         if not self.triggers:

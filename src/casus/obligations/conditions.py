@@ -42,6 +42,10 @@ class Step:
     sources: tuple[str, ...] = ()
     provision: str | None = None
 
+    def __post_init__(self) -> None:
+        # each source once, in the order first cited (a condition and its scope often cite the same text)
+        object.__setattr__(self, "sources", tuple(dict.fromkeys(self.sources)))
+
 
 def possessive(name: str) -> str:
     """English possessive of a name: ``Poland's``, ``United States'``.
@@ -139,12 +143,18 @@ def _location(c: _Check) -> Step:
         found: bool | None
         found, why, more = _in_scope(c, scope_id, place)
         if found:
-            return c.step(Outcome.PASS, _with_note(why, place), _unique(*src, *scope.sources, *more))
+            return c.step(Outcome.PASS, _with_note(_named(c, why), place), _unique(*c.sources, *scope.sources, *more))
         if found is None:
             unknown = True
         reasons.append(why)
         src = _unique(*src, *scope.sources, *more)
-    return c.step(Outcome.UNKNOWN if unknown else Outcome.FAIL, _with_note("; ".join(reasons), place), src)
+    return c.step(Outcome.UNKNOWN if unknown else Outcome.FAIL, _with_note(_named(c, "; ".join(reasons)), place), src)
+
+
+def _named(c: _Check, text: str) -> str:
+    """A scope's reason with the holder's name for its id (``part of TUR,`` → ``part of Türkiye,``)."""
+    holder = c.crisis.place.country
+    return text.replace(f" part of {holder},", f" part of {c.name(holder)},") if holder else text
 
 
 def _unique(*ids: str) -> tuple[str, ...]:
@@ -322,6 +332,31 @@ def _decision(c: _Check) -> Step:
     return c.step(Outcome.PROCEDURE, "requires a decision of " + (", ".join(bodies) or "the parties"))
 
 
+def _any_of(c: _Check) -> Step:
+    """Alternative branches (the Rio Treaty's Art. 3(3)): any passing branch passes; every branch is reported.
+
+    Fails only when every branch fails; unknown when none passes and one is unknown.
+    """
+    steps = [CHECKS[b.kind](_Check(c.kb, c.treaty, c.provision, b, c.crisis)) for b in c.cond.branches]
+    outcomes = [s.outcome for s in steps]
+    outcome = (
+        Outcome.PASS if Outcome.PASS in outcomes else (Outcome.UNKNOWN if Outcome.UNKNOWN in outcomes else Outcome.FAIL)
+    )
+    words = {Outcome.PASS: "holds", Outcome.FAIL: "does not hold", Outcome.UNKNOWN: "cannot be settled"}
+    parts = [
+        f"({i}) {b.text or b.kind.value} — {words.get(s.outcome, s.outcome.value)}: {s.detail}"
+        for i, (b, s) in enumerate(zip(c.cond.branches, steps, strict=True), start=1)
+    ]
+    lead = {
+        Outcome.PASS: "one branch suffices and at least one holds",
+        Outcome.FAIL: "no branch holds",
+        Outcome.UNKNOWN: "no branch holds for certain",
+    }[outcome]
+    head = f"{c.cond.text}: " if c.cond.text else ""
+    sources = tuple(dict.fromkeys(sid for s in [c.step(outcome, ""), *steps] for sid in s.sources))
+    return c.step(outcome, f"{head}{lead} — " + "; ".join(parts), sources)
+
+
 #: How each kind of condition is checked. A kind without an entry is an error, never a default reading: a new
 #: :class:`~casus.kb.treaties.ConditionKind` needs its check here.
 CHECKS: dict[ConditionKind, Callable[[_Check], Step]] = {
@@ -336,6 +371,7 @@ CHECKS: dict[ConditionKind, Callable[[_Check], Step]] = {
     ConditionKind.CONFLICT: _conflict,
     ConditionKind.REQUEST: _request,
     ConditionKind.DECISION: _decision,
+    ConditionKind.ANY_OF: _any_of,
 }
 
 

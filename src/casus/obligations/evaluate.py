@@ -21,12 +21,22 @@ import datetime as dt
 
 from casus.kb.knowledge import KnowledgeBase
 from casus.kb.memberships import Status
-from casus.kb.treaties import Action, ConditionKind, Modality, PledgeKind, Provision, Suspension, Treaty
+from casus.kb.treaties import Action, ConditionKind, CrisisKind, Modality, PledgeKind, Provision, Suspension, Treaty
+from casus.obligations.breach import ended_on_the_day, find_breach, neutrality_between_parties
 from casus.obligations.conditions import Outcome, Step, evaluate_condition, is_party
 from casus.obligations.crisis import Crisis
-from casus.obligations.parties import beneficiary_step, coverage_end, obligated_parties, verified_through
+from casus.obligations.parties import (
+    beneficiary_step,
+    coverage_end,
+    excluded_parties,
+    obligated_parties,
+    protects,
+    verified_through,
+)
+from casus.obligations.practice import action_steps, cyber_step, matching_actions
 from casus.obligations.results import Duty, Permission, ProvisionResult, TreatyResult, Verdict
 from casus.obligations.statements import no_mutual_defence_results
+from casus.obligations.words import article_label, plain, provision_label
 
 _BENEFICIARY_KINDS = (PledgeKind.DEFENSE, PledgeKind.CONSULTATION, PledgeKind.NEUTRALITY)
 _RANK = {PledgeKind.DEFENSE: 0, PledgeKind.NEUTRALITY: 1, PledgeKind.CONSULTATION: 2}
@@ -42,25 +52,36 @@ def _combine(outcomes: list[Outcome]) -> Verdict:
 
 def _pledge_steps(kb: KnowledgeBase, treaty: Treaty, provision: Provision, crisis: Crisis) -> tuple[list[Step], bool]:
     """The steps before the conditions (in effect, event kind, kind of pledge) and whether the evaluation goes on."""
-    label = f"Art. {provision.article}" if provision.article[:1].isdigit() else provision.article
+    label = article_label(provision)
     src, pid = provision.sources, provision.id
     if provision.effective is not None and crisis.on < provision.effective:
         return [Step("in_force", Outcome.FAIL, f"{label} takes effect only on {provision.effective}", src, pid)], False
-    if crisis.kind not in provision.triggers:
-        kinds = ", ".join(k.value for k in provision.triggers)
-        detail = f"{label} answers {kinds}; this event is {crisis.kind.value}"
+    cyber = crisis.kind is CrisisKind.CYBER
+    if cyber and CrisisKind.THREAT in provision.triggers:
+        steps = [
+            Step("event_kind", Outcome.PASS, f"{label} answers a threat; a cyber operation is at least one", src, pid)
+        ]
+    elif cyber and CrisisKind.ARMED_ATTACK in provision.triggers and provision.kind is PledgeKind.DEFENSE:
+        steps = [cyber_step(kb, treaty, provision, crisis)]
+    elif crisis.kind not in provision.triggers:
+        kinds = " or ".join(plain(k) for k in provision.triggers)
+        detail = f"{label} answers {kinds}; this event is {plain(crisis.kind)}"
         return [Step("event_kind", Outcome.FAIL, detail, src, pid)], False
-    steps = [Step("event_kind", Outcome.PASS, f"{label} answers {crisis.kind.value}", src, pid)]
+    else:
+        steps = [Step("event_kind", Outcome.PASS, f"{label} answers {plain(crisis.kind)}", src, pid)]
+    if (broken := neutrality_between_parties(kb, treaty, provision, crisis)) is not None:
+        return [*steps, broken], False
     if provision.kind in _BENEFICIARY_KINDS or provision.modality is Modality.PERMISSION:
         return [*steps, beneficiary_step(kb, treaty, provision, crisis)], True
     if provision.kind is PledgeKind.NON_AGGRESSION:
-        both = is_party(kb, treaty, crisis.attacker.state, crisis.on) and is_party(kb, treaty, crisis.target, crisis.on)
+        breach = find_breach(kb, treaty, crisis)
         detail = (
             "the attack is between two parties and breaches this non-aggression pledge"
-            if both
-            else "the pledge binds the parties not to attack each other; this event is not between parties"
+            if breach is not None and provision.id in breach.provisions
+            else "the pledge binds the parties not to attack each other; this event is not an armed attack "
+            "between parties"
         )
-        return [*steps, Step("non_aggression", Outcome.INFO, detail, src, pid)], False
+        return [*steps, Step("non_aggression", Outcome.FAIL if breach else Outcome.INFO, detail, src, pid)], False
     # offense pledges are about joint attack, not answering one
     detail = "an offensive pledge is not activated by an attack on a party"
     return [*steps, Step("offense", Outcome.INFO, detail, src, pid)], False
@@ -169,26 +190,27 @@ def _duties(intro: list[Step], obligations: list[ProvisionResult], helpers: list
 def _explanation(
     kb: KnowledgeBase,
     treaty: Treaty,
-    on: dt.date,
+    crisis: Crisis,
     intro: list[Step],
     results: list[ProvisionResult],
     obligated: tuple[str, ...],
     suspended: list[Suspension],
 ) -> tuple[Step, ...]:
-    """The trace: the intro, each provision's steps and verdict, and who is suspended.
+    """The trace: the intro, each provision's steps and verdict, and who is suspended or excluded.
 
     Suspended: obligated parties whose participation is frozen, and parties that suspended their own obligations
-    towards the target.
+    towards the target. Excluded: parties whose government takes no part (Cuba in the Rio Treaty from 1962).
     """
+    on = crisis.on
     explanation = [*intro]
     for r in results:
         p = r.provision
         if p.version:
-            detail = f"{_label(p)} read {p.version} (the wording in force on {on})"
+            detail = f"{provision_label(p)} read {p.version} (the wording in force on {on})"
             explanation.append(Step("version", Outcome.INFO, detail, p.sources, p.id))
         explanation.extend(r.steps)
         explanation.append(
-            Step("provision", _verdict_outcome(r.verdict), f"{_label(p)}: {r.verdict.value}", p.sources, p.id)
+            Step("provision", _verdict_outcome(r.verdict), f"{provision_label(p)}: {plain(r.verdict)}", p.sources, p.id)
         )
     frozen = [
         st for st in obligated if (m := kb.status_on(st, treaty.party_scope, on)) and m.status is Status.SUSPENDED
@@ -200,6 +222,7 @@ def _explanation(
             "bound as a party but not taking part in the organization's decisions"
         )
         explanation.append(Step("suspended_parties", Outcome.INFO, detail, treaty.sources))
+    explanation += excluded_parties(kb, treaty, crisis)
     for x in suspended:
         detail = (
             f"{kb.states.name_on(x.by, on)} has suspended its obligations towards "
@@ -233,6 +256,11 @@ def evaluate_treaty(kb: KnowledgeBase, treaty: Treaty, crisis: Crisis) -> Treaty
         for r in results
         if r.provision.modality is Modality.PERMISSION and r.verdict is not Verdict.NOT_TRIGGERED
     )
+    breach = find_breach(kb, treaty, crisis)
+    actions = matching_actions(kb, treaty, crisis)
+    explanation = _explanation(kb, treaty, crisis, intro, results, obligated, suspended)
+    if breach is not None:
+        explanation = (*explanation, Step("breach", Outcome.FAIL, breach.detail, breach.sources))
     return TreatyResult(
         treaty,
         verdict,
@@ -240,15 +268,12 @@ def evaluate_treaty(kb: KnowledgeBase, treaty: Treaty, crisis: Crisis) -> Treaty
         obligated,
         tuple(duties),
         permitted,
-        _explanation(kb, treaty, on, intro, results, obligated, suspended),
+        (*explanation, *action_steps(kb, treaty, actions)),
         tuple(results),
         unknown_after=dataset_end if dataset_end and on > dataset_end else None,
+        breach=breach,
+        actions=actions,
     )
-
-
-def _label(p: Provision) -> str:
-    art = f"Art. {p.article}" if p.article[:1].isdigit() else p.article
-    return f"{art} ({p.kind.value}, {p.modality.value})"
 
 
 def _verdict_outcome(v: Verdict) -> Outcome:
@@ -294,14 +319,17 @@ def evaluate_casus_foederis(
     for treaty in [*kb.treaties_in_force(crisis.on), *pending]:
         if not treaty.provisions or treaty.no_mutual_defence is not None:
             continue
-        involved = is_party(kb, treaty, crisis.target, crisis.on) or is_party(
-            kb, treaty, crisis.attacker.state, crisis.on
+        involved = (
+            is_party(kb, treaty, crisis.target, crisis.on)
+            or is_party(kb, treaty, crisis.attacker.state, crisis.on)
+            or protects(kb, treaty, crisis)
         )
         if not involved:
             spell = kb.status_on(crisis.target, treaty.party_scope, crisis.on)
             if not include_unrelated and spell is None:
                 continue
         out.append(evaluate_treaty(kb, treaty, crisis))
+    out += ended_on_the_day(kb, crisis)
     out += no_mutual_defence_results(kb, crisis)
     order = {Verdict.TRIGGERED: 0, Verdict.INDETERMINATE: 1, Verdict.NOT_TRIGGERED: 2, Verdict.NO_MUTUAL_DEFENCE: 3}
     return sorted(out, key=lambda r: (order[r.verdict], r.treaty.signed, r.treaty.id))

@@ -41,8 +41,9 @@ from casus.obligations.crisis import Attacker, Crisis
 from casus.obligations.evaluate import evaluate_treaty
 from casus.obligations.results import TreatyResult, Verdict
 
-#: Conditions whose outcome depends only on the place, i.e. for a whole-territory attack on the target.
-TARGET_CONDITIONS = frozenset({ConditionKind.TARGET_TERRITORY, ConditionKind.LOCATION})
+#: Conditions whose outcome depends only on the place, i.e. for a whole-territory attack on the target
+#: (an ``any_of`` condition's branches are place conditions, see :class:`~casus.kb.treaties.Condition`).
+TARGET_CONDITIONS = frozenset({ConditionKind.TARGET_TERRITORY, ConditionKind.LOCATION, ConditionKind.ANY_OF})
 
 COLUMNS = ("date", "attacker", "target", "obligated", "treaty", "provision", "verdict", "deciding")
 _KEPT = (Verdict.TRIGGERED, Verdict.INDETERMINATE)
@@ -154,7 +155,14 @@ def _treaty_pairs(ctx: _DateContext, treaty: Treaty, rows: _Rows) -> None:
     bound = [frozenset(p.bound) for p in provisions]
     adversaries = [c.values for p in provisions for c in p.conditions if c.kind is ConditionKind.ADVERSARY]
     places = ctx.target_outcomes(treaty)
-    t_code = _codes([(status[i], tuple(s in b for b in bound), places[i]) for i, s in enumerate(states)])
+    # states a pledge protects whether parties or not (Rio Art. 3: "an American State")
+    protected = [
+        frozenset(e.ref for e in scope.states if e.active_on(on))
+        for p in provisions
+        if p.beneficiaries and (scope := kb.scopes.get(p.beneficiaries)) is not None
+    ]
+    prot = [tuple(s in b for b in protected) for s in states]
+    t_code = _codes([(status[i], tuple(s in b for b in bound), places[i], prot[i]) for i, s in enumerate(states)])
     a_code = _codes(
         [
             (status[i], tuple(s in b for b in bound), tuple(adversary_matches(kb, s, v, on) for v in adversaries))
@@ -162,7 +170,7 @@ def _treaty_pairs(ctx: _DateContext, treaty: Treaty, rows: _Rows) -> None:
         ]
     )
     # involvement, as the engine filters treaties: target or attacker a party, or the target has any spell
-    t_inv = np.array([st is not None for st in status])
+    t_inv = np.array([st is not None or any(prot[i]) for i, st in enumerate(status)])
     party = np.array([st is not None and st.is_party for st in status])
     pair_key = t_code[:, None] * (int(a_code.max()) + 1) + a_code[None, :]
     involved = (party[:, None] | party[None, :] | t_inv[:, None]) & ~np.eye(n, dtype=bool)
@@ -172,7 +180,13 @@ def _treaty_pairs(ctx: _DateContext, treaty: Treaty, rows: _Rows) -> None:
     keys = pair_key[ti, ai]
     _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
     results: list[TreatyResult] = [evaluate_treaty(kb, treaty, ctx.crisis(int(ai[k]), int(ti[k]))) for k in first]
-    parties = sorted({m.state for m in kb.spells(treaty.party_scope) if m.active_on(on) and m.status.is_party})
+    parties = sorted(
+        {
+            m.state
+            for m in kb.spells(treaty.party_scope)
+            if m.active_on(on) and m.status.is_party and m.status is not Status.EXCLUDED
+        }
+    )
     for c, res in enumerate(results):
         if res.verdict not in _KEPT or res.provision is None:
             continue

@@ -152,7 +152,10 @@ def get_obligations(
         str | None, Query(description="Country, ISO 3166-2 code (ES-CE) or named territory; default the target.")
     ] = None,
     disputed: Annotated[bool, Query(description="Flag the place as disputed.")] = False,
-    kind: Annotated[str, Query(description="armed-attack, threat or unrest.")] = "armed-attack",
+    kind: Annotated[
+        str,
+        Query(description="armed-attack, threat, unrest or cyber (read by each organization's declared doctrine)."),
+    ] = "armed-attack",
     requested: Annotated[bool | None, Query(description="Whether the target asked for help; unset: unknown.")] = None,
     unprovoked: Annotated[
         bool | None, Query(description="Whether the attack was unprovoked (ATOP non-provocation); unset: unknown.")

@@ -181,6 +181,16 @@ class TreatyResultOut(_Open):
     obligated: list[str]
     duties: list[DutyOut]
     permitted: list[PermissionOut]
+    breach: dict[str, Any] | None = Field(
+        default=None,
+        description="An armed attack between two parties breaching their non-aggression or neutrality pledge "
+        "(attacker, target, date, provisions, articles, ended_that_day, detail, source_ids).",
+    )
+    actions: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="The organization's collective actions that answered this event: invoked_basis, "
+        "alternative_readings, contested, with sources.",
+    )
     explanation: list[StepOut]
     sources: dict[str, str]
 

@@ -20,10 +20,12 @@ export const WORDS = {
   observer: "observer",
   partner: "partner",
   applicant: "applicant",
+  excluded: "government excluded",
   // kinds of event (the form's "kind")
   "armed-attack": "armed attack",
   threat: "threat",
   unrest: "unrest",
+  cyber: "cyber operation",
   // pledges, modalities and actions of a treaty article
   defense: "defence pledge",
   offense: "offensive pledge",
@@ -57,6 +59,11 @@ export const WORDS = {
   coverage: "facts cover the date",
   bound: "parties bound",
   suspended_parties: "suspended parties",
+  any_of: "either branch",
+  breach: "breach",
+  cyber_doctrine: "declared cyber doctrine",
+  collective_action: "collective action taken",
+  excluded_party: "excluded government",
   // timeline event types
   founding: "founding",
   accession: "accession",
