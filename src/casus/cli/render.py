@@ -61,6 +61,8 @@ def _numbered(r: dict[str, Any]) -> tuple[dict[str, int], list[str]]:
     """Number each source of a result once, in the order the checks first cite it."""
     numbers: dict[str, int] = {}
     for s in r["explanation"]:
+        if s["check"] == "provision":  # the verdict line sums up the checks above it; it cites nothing new
+            continue
         for sid in s["sources"]:
             numbers.setdefault(sid, len(numbers) + 1)
     return numbers, [f"[{n}] {r['sources'].get(sid, sid)}" for sid, n in numbers.items()]
@@ -92,10 +94,10 @@ def _print_result(console: Any, kb: KnowledgeBase, crisis: Crisis, r: dict[str, 
         return
     numbers, listing = _numbered(r)
     for s in r["explanation"]:
-        refs = "".join(f"[{numbers[sid]}]" for sid in s["sources"])
         if s["check"] == "provision":
             console.print("    [bold]" + escape(s["detail"]) + "[/]")
         else:
+            refs = "".join(f"[{numbers[sid]}]" for sid in s["sources"])
             line = f"{plain_check(s['check'])}: {s['detail']}" + (f" {refs}" if refs else "")
             console.print(f"  {_MARK[s['outcome']]} " + escape(line))
     if listing:

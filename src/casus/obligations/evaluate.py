@@ -66,9 +66,9 @@ def _pledge_steps(kb: KnowledgeBase, treaty: Treaty, provision: Provision, crisi
     elif crisis.kind not in provision.triggers:
         kinds = " or ".join(plain(k) for k in provision.triggers)
         detail = f"{label} answers {kinds}; this event is {plain(crisis.kind)}"
-        return [Step("event_kind", Outcome.FAIL, detail, src, pid)], False
-    else:
-        steps = [Step("event_kind", Outcome.PASS, f"{label} answers {plain(crisis.kind)}", src, pid)]
+        return [Step("event_kind", Outcome.FAIL, detail, src[:1], pid)], False
+    else:  # what the article answers is in its text: the first source
+        steps = [Step("event_kind", Outcome.PASS, f"{label} answers {plain(crisis.kind)}", src[:1], pid)]
     if (broken := neutrality_between_parties(kb, treaty, provision, crisis)) is not None:
         return [*steps, broken], False
     if provision.kind in _BENEFICIARY_KINDS or provision.modality is Modality.PERMISSION:

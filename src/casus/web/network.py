@@ -70,8 +70,9 @@ def network_on(kb: KnowledgeBase, on: dt.date) -> dict[str, Any]:
         if active and treaty.origin == "curated":
             scopes.append({"id": treaty.id, "label": treaty_label(kb, treaty), "name": treaty.title, "kind": "treaty"})
             links += [{"scope": treaty.id, "state": m.state, "status": m.status.value} for m in active]
-    # "members" counts the parties (member or suspended); observers, applicants and disputed statuses are links too
-    parties = {Status.MEMBER.value, Status.SUSPENDED.value}
+    # "members" counts the parties (member, suspended, or with its government excluded: Cuba in the Rio Treaty);
+    # observers, applicants and disputed statuses are links too
+    parties = {s.value for s in Status if s.is_party}
     counts = {
         s["id"]: sum(1 for link in links if link["scope"] == s["id"] and link["status"] in parties) for s in scopes
     }

@@ -1,4 +1,4 @@
-"""The one path from a user's question to obligations results (casus.knowledge.answer_obligations)."""
+"""The one path from a user's question to obligations results (casus.knowledge.answer_obligations, knowledge.py)."""
 
 from __future__ import annotations
 
