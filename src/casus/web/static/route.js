@@ -11,7 +11,7 @@
 
 export const START = "1949-01-01";
 export const VIEWS = ["chart", "table"];
-export const KINDS = ["armed-attack", "threat", "unrest"];
+export const KINDS = ["armed-attack", "threat", "unrest", "cyber"];
 export const CASUS_KEYS = ["attacker", "target", "cf_on", "place", "kind", "disputed", "requested"];
 const ORDER = ["org", "on", "view", ...CASUS_KEYS];
 const MAX = 200;
@@ -69,7 +69,7 @@ export function validate(raw, today) {
     delete params.view;
   }
   if (params.kind !== undefined && !KINDS.includes(params.kind)) {
-    notices.push(`Unknown kind of event ${quote(params.kind)} (armed-attack, threat or unrest); using armed attack.`);
+    notices.push(`Unknown kind of event ${quote(params.kind)} (armed-attack, threat, unrest or cyber); using armed attack.`);
     params.kind = "armed-attack";
   }
   if (params.cf_on !== undefined && params.cf_on !== "" && !isIsoDate(params.cf_on)) {
