@@ -30,9 +30,11 @@ def test_usa_and_ussr_in_1970_count_the_other_sides_alliance(frame_1970: pd.Data
     # a US attack on the USSR: the six other Warsaw Pact members (Albania left in 1968), one treaty
     us_on_ussr = _row(frame_1970, 2, 365)
     assert us_on_ussr["obl_triggered"] == 6 and us_on_ussr["obl_treaties_triggered"] == 1
-    # a Soviet attack on the USA: 14 NATO allies, 21 Rio parties, Australia and New Zealand, the Philippines
+    # a Soviet attack on the USA: 14 NATO allies, 20 Rio parties (Cuba, its government excluded from the
+    # inter-American system since 1962, is not counted among those who must assist), Australia and New Zealand,
+    # the Philippines
     ussr_on_us = _row(frame_1970, 365, 2)
-    assert ussr_on_us["obl_triggered"] == 38 and ussr_on_us["obl_treaties_triggered"] == 4
+    assert ussr_on_us["obl_triggered"] == 37 and ussr_on_us["obl_treaties_triggered"] == 4
     assert ussr_on_us["obl_indeterminate"] == 0
 
 
