@@ -50,7 +50,8 @@ def test_the_table_reads_as_an_analyst_writes_with_numbered_sources() -> None:
     text = " ".join(out.stdout.split())  # rich wraps long lines
     assert "Question: an armed attack by Syria on Türkiye at Gaziantep, 2016-05-01" in text
     assert "TRIGGERED North Atlantic Treaty [nato] — Art. 5" in text
-    assert "place covered: Gaziantep is part of Türkiye, whose territory is inside" in text
+    assert "place covered: Gaziantep" in text and "inside the North Atlantic Treaty Art. 6 area" in text
+    assert "(held by Türkiye)" in text
     assert "Art. 5 (defence obligation): triggered" in text
     for raw in ("not_triggered", "event_kind", "target_party", "armed-attack", "stay_neutral", "NOT_TRIGGERED"):
         assert raw not in text, raw

@@ -152,9 +152,12 @@ def _location(c: _Check) -> Step:
 
 
 def _named(c: _Check, text: str) -> str:
-    """A scope's reason with the holder's name for its id (``part of TUR,`` → ``part of Türkiye,``)."""
+    """A scope's reason with the holder's name for its id (``part of TUR,``, ``held by TUR`` → ``Türkiye``)."""
     holder = c.crisis.place.country
-    return text.replace(f" part of {holder},", f" part of {c.name(holder)},") if holder else text
+    if not holder:
+        return text
+    name = c.name(holder)
+    return text.replace(f" part of {holder},", f" part of {name},").replace(f"(held by {holder})", f"(held by {name})")
 
 
 def _unique(*ids: str) -> tuple[str, ...]:
