@@ -130,7 +130,10 @@ def find_triggers(
     toks = sent.tokens
     out: list[_Trigger] = []
     for i, tok in enumerate(toks):
-        for rule in _rules_for(tok, lang):
+        rules = _rules_for(tok, lang)
+        if rules and _blocked_or_asked(toks, i, lang):
+            continue
+        for rule in rules:
             after = _lemmas(toks, i + 1, i + 1 + rule.window)
             if rule.window == 0:  # a noun that needs a verb before it ("devenir membre", "стать членом")
                 after = _lemmas(toks, i - 6, i) | {t.text.lower() for t in toks[max(0, i - 6) : i]}
@@ -166,6 +169,20 @@ def find_triggers(
 
 
 _PLACES = ("state", "capital", "government")
+
+
+def _blocked_or_asked(toks: Sequence[Token], i: int, lang: str) -> bool:
+    """Whether the trigger at ``i`` is what someone blocked ("bloqué la ratification") or asks about.
+
+    A blocking verb within three words before it, or an interrogative word in its clause before it ("почему
+    Армения не выходит из ОДКБ", "asked whether Armenia would leave"): no event is asserted.
+    """
+    if _lemmas(toks, i - 3, i) & lx.BLOCKING[lang]:
+        return True
+    lo = max(_clause_start(toks, i), i - 6)
+    return bool({t.text.lower() for t in toks[lo:i]} & lx.INTERROGATIVE[lang] - {"как", "how", "comment"}) or (
+        lo < i and toks[lo].text.lower() in lx.INTERROGATIVE[lang]
+    )
 
 
 def _passive_troops(toks: Sequence[Token], i: int, rule: lx.TriggerRule) -> bool:
@@ -427,6 +444,8 @@ def modality_of(sent: Sentence, i: int, lang: str) -> Modality:
     if lang == "fr":
         words |= {t.text.lower() for t in toks[i + 1 : i + 2]}  # "ne demande pas"
     negatable = not any(r.type in lx.UNNEGATED for r in lx.RULES[lang] if r.lemma == toks[i].lemma)
+    if {"longer"} & words and toks[i].lemma == "member":
+        negatable = False  # "are no longer members": a withdrawal told as such
     if negatable and (
         words & lx.NEGATION[lang] or any(t.has("Polarity=Neg") for t in window if t.lemma not in ("ne", "n'"))
     ):
@@ -472,13 +491,106 @@ def stage_of(sent: Sentence, i: int, lang: str, *, in_claim: bool = False) -> st
         return "considering"
     if words & _POSSIBLE[lang] or conditional:
         return None
-    if words & lx.INTENT[lang] or toks[i].has("Tense=Fut"):
-        return "considering"
+    head = toks[i].head
+    verb = toks[head] if toks[i].pos == "NOUN" and 0 <= head < len(toks) and toks[head].pos == "VERB" else toks[i]
+    if words & lx.INTENT[lang] or toks[i].has("Tense=Fut") or verb.has("Tense=Fut"):
+        return "considering"  # "will leave", "станет членом"
     if lang == "fr" and "aller" in {t.lemma for t in window} and toks[i].has("VerbForm=Inf"):
         return "considering"
     if lang == "ru" and "быть" in words and toks[i].has("VerbForm=Inf"):
         return "considering"
     return None
+
+
+def token_at(sent: Sentence, offset: int) -> int | None:
+    """The index of the sentence's token that holds character ``offset``, if any."""
+    for k, t in enumerate(sent.tokens):
+        if t.start <= offset < t.end:
+            return k
+    return None
+
+
+def _head_chain(toks: Sequence[Token], k: int) -> list[int]:
+    """``k`` and its heads up to the root (cut at 40 steps, for a malformed parse)."""
+    out = [k]
+    while len(out) < 40:
+        h = toks[out[-1]].head
+        if h < 0 or h == out[-1] or h >= len(toks):
+            break
+        out.append(h)
+    return out
+
+
+def own_dates(sent: Sentence, i: int, times: Sequence[TimeExpression], lang: str) -> list[TimeExpression]:
+    """The date expressions of a sentence that may date the trigger at ``i``, by the dependency parse.
+
+    A date belongs to the nearest verb above it. It may date the trigger when that verb is the trigger or one
+    of the trigger's heads ("joined on Tuesday", "said on Wednesday that Armenia will leave"); not when it
+    governs another clause ("the CSTO, a defense alliance formed in 1992"; "направлены после того, как 2
+    января начались протесты"). A verb of saying's date may always (the day a self-report was made). Without
+    a parse (English), a date right after another event's participle ("formed in 1992", "following a
+    violation on Sept. 19") is that participle's, and a present-perfect act ("has frozen") owns only a date
+    that follows it in its own clause.
+    """
+    toks = sent.tokens
+    if not toks:
+        return list(times)
+    if toks[i].head < 0:
+        return [t for t in times if not _owned_by_other_word(sent, i, t, lang)]
+    chain = set(_head_chain(toks, i))
+    out = []
+    for t in times:
+        k = token_at(sent, t.start)
+        if k is None:
+            out.append(t)
+            continue
+        verb = date_verb(toks, k)
+        if verb is None or verb in chain or toks[verb].lemma in lx.REPORTING[lang]:
+            out.append(t)
+    return out
+
+
+def date_verb(toks: Sequence[Token], k: int) -> int | None:
+    """The nearest verb above token ``k`` (the verb a date expression at ``k`` dates), if any."""
+    return next((h for h in _head_chain(toks, k) if toks[h].pos in ("VERB", "AUX")), None)
+
+
+#: Participles that own the date right after them when the sentence is not parsed ("formed in 1992").
+_DATE_OWNERS = frozenset(
+    ["formed", "founded", "created", "established", "signed", "following", "launched", "adopted", "concluded"]
+)
+
+
+def _owned_by_other_word(sent: Sentence, i: int, t: TimeExpression, lang: str) -> bool:
+    """Whether an unparsed sentence's date belongs to another word than the trigger at ``i`` (see own_dates)."""
+    toks = sent.tokens
+    k = token_at(sent, t.start)
+    if k is None or k == i:
+        return False
+    if perfect_tense(sent, i, lang) and (k < i or any(x.text in (",", ";", ".") for x in toks[i:k])):
+        return True  # "has frozen" is dated only by "has frozen … on Thursday"
+    for j in range(k - 1, max(-1, k - 4), -1):
+        if j == i:
+            return False
+        if toks[j].text.lower() in _DATE_OWNERS:
+            return True
+    return False
+
+
+_HAVE = {"has", "have", "'s", "'ve"}
+
+
+def perfect_tense(sent: Sentence, i: int, lang: str) -> bool:
+    """Whether the trigger at ``i`` is an English present perfect ("has frozen", "have basically frozen")."""
+    tok = sent.tokens[i]
+    if (
+        lang != "en"
+        or tok.pos not in ("VERB", "")
+        or not tok.text.lower().endswith(("ed", "en", "ozen", "eft", "ught"))
+    ):
+        return False
+    before = [t.text.lower() for t in sent.tokens[max(0, i - 3) : i]]
+    return bool(_HAVE & set(before)) and "had" not in before
 
 
 _FUTURE_WORDS = {

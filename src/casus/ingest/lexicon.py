@@ -87,7 +87,9 @@ def _words(text: str) -> frozenset[str]:
 
 _TROOPS_FR = "troupe contingent force soldat militaire casque mission paix hommes unité bataillon"
 _TROOPS_EN = "troop troops peacekeeper peacekeepers contingent force forces soldier soldiers unit units mission"
-_TROOPS_RU = "войско войска миротворец миротворческий контингент сила силы военный военнослужащий подразделение миссия"
+_TROOPS_RU = (
+    "войско войска миротворец миротворческий контингент сила силы военный военнослужащий подразделение миссия десантник"
+)
 _HELP_FR = "aide assistance soutien intervention secours troupe renfort"
 _HELP_EN = "help assistance aid support intervention troops"
 _HELP_RU = "помощь содействие поддержка вмешательство войско"
@@ -162,8 +164,10 @@ _FR = [
     _r("rejeter", T.REFUSAL, needs="demande appel requête", window=4),
     _r("décliner", T.REFUSAL, needs="demande appel requête", window=4),
     _r("refus", T.REFUSAL, window=4),
+    _r("boycotter", T.REFUSAL, org=True),
+    _r("boycott", T.REFUSAL, org=True, window=6),
     _r("sommet", T.SUMMIT),
-    _r("réunion", T.SUMMIT, needs="conseil ministre chef", window=6),
+    _r("réunion", T.SUMMIT, needs="conseil ministre chef dirigeant", window=6),
 ]
 
 _EN = [
@@ -182,6 +186,7 @@ _EN = [
     _r("admit", T.ACCESSION, needs="member", org=True, window=6),
     _r("accept", T.ACCESSION, needs="member", org=True, window=6),
     _r("member", T.ACCESSION, needs="become became", org=True, window=0),
+    _r("member", T.WITHDRAWAL, needs="longer", org=True, window=0),
     _r("apply", T.APPLICATION, needs="membership join", window=4),
     _r("ask", T.APPLICATION, needs="join", org=True, window=2),
     _r("application", T.APPLICATION, needs="membership join", window=4),
@@ -215,6 +220,9 @@ _EN = [
     _r("reject", T.REFUSAL, needs="request appeal", window=4),
     _r("rule", T.REFUSAL, needs="out", window=1),
     _r("refusal", T.REFUSAL, window=4),
+    _r("boycott", T.REFUSAL, org=True, window=6),
+    _r("snub", T.REFUSAL, org=True, window=6),
+    _r("skip", T.REFUSAL, needs="summit meeting session", window=5),
     _r("summit", T.SUMMIT),
     _r("meeting", T.SUMMIT, needs="council minister leader", window=6),
 ]
@@ -267,6 +275,7 @@ _RU = [
     _r("отправить", T.DEPLOYMENT, needs=_TROOPS_RU),
     _r("ввести", T.DEPLOYMENT, needs=_TROOPS_RU),
     _r("развернуть", T.DEPLOYMENT, needs=_TROOPS_RU),
+    _r("прибыть", T.DEPLOYMENT, needs=_TROOPS_RU, window=4),
     _r("ввод", T.DEPLOYMENT, needs=_TROOPS_RU, window=3),
     _r("развертывание", T.DEPLOYMENT, needs=_TROOPS_RU, window=3),
     _r("отказаться", T.REFUSAL),
@@ -274,7 +283,8 @@ _RU = [
     _r("отклонить", T.REFUSAL, needs="просьба запрос"),
     _r("отказ", T.REFUSAL, window=4),
     _r("саммит", T.SUMMIT),
-    _r("заседание", T.SUMMIT, needs="совет министр", window=5),
+    _r("заседание", T.SUMMIT, needs="совет министр комитет секретарь глава", window=5),
+    _r("бойкотировать", T.REFUSAL, org=True),
 ]
 
 RULES: dict[str, tuple[TriggerRule, ...]] = {"fr": tuple(_FR), "en": tuple(_EN), "ru": tuple(_RU)}
@@ -328,15 +338,17 @@ MEMBERSHIP_TYPES: frozenset[T] = frozenset({T.ACCESSION, T.SUSPENSION, T.WITHDRA
 NOT_MEMBERSHIP: dict[str, frozenset[str]] = {
     "en": _words(
         "summit meeting talks session exercise exercises drills conference ceremony representative "
-        "representatives envoy ambassador delegation delegations candidate candidacy offer proposal request"
+        "representatives envoy ambassador delegation delegations candidate candidacy offer proposal request funding "
+        "financing budget"
     ),
     "fr": _words(
         "sommet réunion session exercice exercices manœuvre manœuvres conférence cérémonie représentant "
-        "représentants ambassadeur délégation délégations candidat candidature offre proposition demande"
+        "représentants ambassadeur délégation délégations candidat candidature offre proposition demande "
+        "financement budget"
     ),
     "ru": _words(
         "саммит заседание встреча сессия учение учения переговоры конференция церемония представитель посол "
-        "делегация кандидатура предложение заявка"
+        "делегация кандидатура предложение заявка финансирование бюджет"
     ),
 }
 
@@ -679,6 +691,20 @@ THREAT: dict[str, frozenset[str]] = {
     "fr": frozenset(["menacer", "menace"]),
     "en": frozenset(["threaten", "threat", "threatening"]),
     "ru": frozenset(["угрожать", "пригрозить", "угроза"]),
+}
+
+#: Verbs that stop what follows from happening: "bloqué la ratification", "blocked Sweden's accession".
+BLOCKING: dict[str, frozenset[str]] = {
+    "fr": frozenset(["bloquer", "retarder", "freiner", "entraver", "empêcher"]),
+    "en": frozenset(["block", "delay", "stall", "obstruct", "prevent"]),
+    "ru": frozenset(["блокировать", "заблокировать", "затягивать", "затянуть", "препятствовать", "тормозить"]),
+}
+
+#: Words that make a clause an indirect question ("asked why Armenia does not leave"): it asserts nothing.
+INTERROGATIVE: dict[str, frozenset[str]] = {
+    "fr": frozenset(["pourquoi", "comment"]),
+    "en": frozenset(["why", "whether", "how"]),
+    "ru": frozenset(["почему", "зачем", "ли", "как"]),
 }
 
 #: "at the request of X" (the state whose request an invocation or a deployment answers: X acts).

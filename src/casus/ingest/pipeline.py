@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from casus.errors import SourceFormatError, StoreError, TimeBudgetError
 from casus.ingest import lexicon as lx
 from casus.ingest import nlp
+from casus.ingest.attribution import attribute, attributing_speaker, headline_speaker
 from casus.ingest.documents import Fetcher, build_document, expand_sources, read_document
 from casus.ingest.entities import SOME_STATE, Gazetteer, gazetteer
 from casus.ingest.extract import Discourse
@@ -195,6 +196,22 @@ class _Deadline:
             )
 
 
+#: "Currently" describes a state ("the CSTO currently comprises…"), not the day of a neighbour's event.
+_STATE_NOW = frozenset(
+    [
+        "currently",
+        "at present",
+        "at the moment",
+        "actuellement",
+        "à présent",
+        "à l'heure actuelle",
+        "сейчас",
+        "в настоящее время",
+        "на сегодняшний день",
+    ]
+)
+
+
 def _neighbour_when(
     text: str, spans: Sequence[tuple[int, int]], times: Sequence[TimeExpression], starts: Sequence[int], k: int
 ) -> When | None:
@@ -208,7 +225,11 @@ def _neighbour_when(
     def single(j: int) -> When | None:
         s, e = spans[j]
         found = [t.when for t in times[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]]
-        days = [w for w in found if w is not None and w.precision in (Precision.DAY, Precision.MONTH)]
+        days = [
+            w
+            for w in found
+            if w is not None and w.precision in (Precision.DAY, Precision.MONTH) and w.text.lower() not in _STATE_NOW
+        ]
         return days[0] if len(days) == 1 else None
 
     for j in (k - 1, k + 1):
@@ -221,6 +242,26 @@ def _neighbour_when(
         if found is not None:
             return found
     return None
+
+
+def _sentence_events(
+    sent: nlp.Sentence,
+    lang: str,
+    following: tuple[str, Sequence[Mention]] | None,
+    mentions: list[Mention],
+    times: Sequence[TimeExpression],
+    memory: Discourse,
+    doc_id: str,
+    gaz: Gazetteer,
+) -> list[ExtractedEvent]:
+    """A sentence's events, told by the speaker its headline or the ``following`` sentence names (see attribution)."""
+    speaker = headline_speaker(sent.text, sent.start, mentions)
+    if speaker is not None:
+        mentions = [m for m in mentions if m is not speaker]
+    elif following is not None:
+        speaker = attributing_speaker(following[0], following[1], lang)
+    found = sentence_events(sent, lang, mentions, times, memory, doc_id, gaz)
+    return found if speaker is None else attribute(found, speaker, gaz)
 
 
 def analyze(doc: Document, kb: KnowledgeBase | None = None, *, budget: float | None = TIME_BUDGET) -> Analysis:
@@ -283,7 +324,11 @@ def analyze(doc: Document, kb: KnowledgeBase | None = None, *, budget: float | N
             sent_times = times[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
             unresolved = any(t.unresolved for t in sent_times)
             memory.neighbour_when = None if unresolved else _neighbour_when(text, spans, times, starts, k)
-            events += sentence_events(parsed[k], lang, mentions, sent_times, memory, doc.id, gaz)
+            following = None
+            if k + 1 < len(spans):
+                nxt = text[spans[k + 1][0] : spans[k + 1][1]]
+                following = (nxt, _settle_all(raw[k + 1], main, gaz, pub, memory))
+            events += _sentence_events(parsed[k], lang, following, mentions, sent_times, memory, doc.id, gaz)
             explicit = [t.when for t in sent_times if t.when is not None and t.explicit]
             if explicit:
                 memory.last_when = explicit[-1]

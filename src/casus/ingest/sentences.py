@@ -26,6 +26,8 @@ from casus.ingest.extract import (
     is_future,
     make_event,
     modality_of,
+    own_dates,
+    perfect_tense,
     pick_when,
     roster_event,
     stage_of,
@@ -426,6 +428,7 @@ def _when_of(
     i = trig.index
     start = sent.tokens[i].start
     when = None
+    times = own_dates(sent, i, times, lang)
     future = is_future(sent, i, lang, stage, whole=kind is T.SUMMIT)
     fronted = not said
     if claim_of is not None:
@@ -435,10 +438,13 @@ def _when_of(
     outside_future = future and claim_of is None
     until = min((sent.tokens[x.index].start for x in said if x.index >= 0 and x.index > i), default=None)
     when = when or pick_when(times, start, memory, future=outside_future, future_before=fronted, future_until=until)
-    return when or memory.neighbour_when or default_when(memory)
+    earlier = bool({t.lemma for t in sent.tokens} & _EARLIER) or perfect_tense(sent, i, lang)
+    return when or (None if earlier else memory.neighbour_when) or default_when(memory)
 
 
 _AND = {"and", "et", "и"}
+#: "Armenia earlier froze…": the act precedes the neighbouring sentence's date, which does not date it.
+_EARLIER = frozenset(["earlier", "previously", "ранее", "прежде", "auparavant", "précédemment"])
 _NO_STAGE = {T.SUMMIT, T.FOUNDING, T.STATEMENT, T.REFUSAL}
 _ANNOUNCE = {
     "en": frozenset(["announce", "confirm", "report", "say", "tell", "state", "declare"]),

@@ -1,0 +1,103 @@
+"""Speakers named outside the sentence (next sentence, headline colon or dash), and the dating and vocabulary
+rules of the third set's error classes (#10), on sentences from real articles of 2022-2026."""
+
+import datetime as dt
+
+from casus.ingest.model import Modality
+from casus.kb.events import EventType as T
+
+
+def events(analysis, type_):
+    return [e for e in analysis.events if e.type is type_]
+
+
+def test_next_sentence_attribution_makes_a_self_report(read):
+    a = read("Армения заморозила членство в ОДКБ. Об этом заявил премьер-министр Никол Пашинян.", "ru", "2026-01-14")
+    (ev,) = events(a, T.SUSPENSION)
+    assert (ev.actors, ev.modality, ev.speakers) == (("ARM",), Modality.REPORTED, ("Nikol Pashinyan",))
+
+
+def test_english_attribution_only_sentence(read):
+    a = read(
+        "Armenia suspends its participation in the CSTO. The country's Prime Minister Nikol Pashinyan announced.",
+        "en",
+        "2024-02-23",
+    )
+    (ev,) = events(a, T.SUSPENSION)
+    assert (ev.actors, ev.modality, ev.speakers) == (("ARM",), Modality.REPORTED, ("Nikol Pashinyan",))
+
+
+def test_an_invocation_told_by_the_requester_stays_asserted(read):
+    a = read(
+        "À la demande de la Pologne, l'Otan a activé l'article 4 du traité Atlantique. C'est ce qu'a déclaré à la "
+        "chaîne Polsat le porte-parole du gouvernement polonais Adam Szłapka.",
+        "fr",
+        "2025-09-10",
+    )
+    (ev,) = events(a, T.INVOCATION)
+    assert ev.actors == ("POL",) and ev.modality is Modality.ASSERTED
+
+
+def test_headline_speaker_before_a_colon_or_after_a_dash(read):
+    a = read("Pashinyan: l'Arménie a gelé sa participation à l'OTSC", "fr", "2024-02-23")
+    (ev,) = events(a, T.SUSPENSION)
+    assert (ev.actors, ev.modality, ev.speakers) == (("ARM",), Modality.REPORTED, ("Nikol Pashinyan",))
+    b = read("Финляндия официально станет членом НАТО — Столтенберг", "ru", "2023-04-03")
+    (ev,) = events(b, T.ACCESSION)
+    assert (ev.actors, ev.stage, ev.modality) == (("FIN",), "considering", Modality.ASSERTED)
+    assert ev.speakers == ("Jens Stoltenberg",) and "Jens Stoltenberg" not in ev.people
+
+
+def test_a_date_governed_by_another_clause_does_not_date_the_event(read):
+    a = read(
+        "Armenia has declared its intention to withdraw from the Collective Security Treaty Organization (CSTO), a "
+        "defense alliance formed in 1992 among former Soviet republics.",
+        "en",
+        "2024-06-12",
+    )
+    (ev,) = events(a, T.WITHDRAWAL)
+    assert ev.when.start is None and ev.when.end == dt.date(2024, 6, 12)
+    b = read(
+        "Миротворцы ОДКБ были направлены в Казахстан после того, как 2 января в стране начались акции протеста.",
+        "ru",
+        "2022-01-19",
+    )
+    (dep,) = events(b, T.DEPLOYMENT)
+    assert dep.when.start != dt.date(2022, 1, 2)
+
+
+def test_present_perfect_act_is_on_or_before_the_day_it_was_said(read):
+    a = read(
+        "Armenia has frozen its participation in the CSTO, Prime Minister Nikol Pashinyan told France 24 on Thursday.",
+        "en",
+        "2024-02-23",
+    )
+    (ev,) = events(a, T.SUSPENSION)
+    assert ev.modality is Modality.REPORTED and ev.when.start is None
+
+
+def test_no_longer_members_and_boycott(read):
+    a = read(
+        "Mali, Burkina Faso and Niger are no longer members of the Economic Community of West African States "
+        "(ECOWAS), military officials of the three countries decided.",
+        "en",
+        "2024-01-28",
+    )
+    (ev,) = events(a, T.WITHDRAWAL)
+    assert ev.modality is Modality.ASSERTED and {"MLI", "BFA", "NER"} <= set(ev.actors)
+    b = read("Armenia boycotted the CSTO summit in Minsk in November.", "en", "2024-02-23")
+    (ref,) = events(b, T.REFUSAL)
+    assert ref.actors == ("ARM",) and ref.when.start == dt.date(2023, 11, 1)
+
+
+def test_blocked_questioned_and_funding_are_not_membership_events(read):
+    a = read(
+        "Ironie de l'histoire : c'est la Turquie qui a longtemps bloqué la ratification de l'adhésion de la Suède.",
+        "fr",
+        "2024-03-11",
+    )
+    assert not events(a, T.ACCESSION)
+    b = read("Депутат поинтересовался у главы кабмина, почему Армения не выходит из ОДКБ.", "ru", "2024-06-12")
+    assert not events(b, T.WITHDRAWAL)
+    c = read("В мае стало известно, что республика не присоединится к финансированию бюджета ОДКБ.", "ru", "2024-06-12")
+    assert not events(c, T.ACCESSION)
