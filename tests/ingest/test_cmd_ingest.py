@@ -151,3 +151,27 @@ def test_events_edit_records_the_change(capsys, tmp_path, store_url):
     code, _, err = run(capsys, "events", "edit", withdrawal["id"][:8], "--date", "soon", "--store", store_url)
     assert code == 2 and "not a date" in err and "Traceback" not in err
     assert EventStore(store_url).event(withdrawal["id"]).event.type.value == "suspension"
+
+
+def test_reviewed_appointment_reaches_casus_offices_with_its_article(capsys, tmp_path, store_url, monkeypatch):
+    from casus.store import EventStore
+
+    article = tmp_path / "rutte.txt"
+    article.write_text(
+        "Rutte to lead NATO\n\nMark Rutte was appointed Secretary General of NATO from 1 October 2024, the North "
+        "Atlantic Council decided.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "ingest", str(article), "--published", "2024-06-26", "-f", "json", "--store", store_url)
+    (doc,) = json.loads(out)
+    (appointment,) = [e for e in doc["events"] if e["type"] == "appointment"]
+    assert appointment["people"] == ["Mark Rutte"] and appointment["date"]["start"] == "2024-10-01"
+    pending = [s.id for s in EventStore(store_url).events(status="pending")]
+    answers = "".join("a\n\n" if i == appointment["id"] else "s\n" for i in pending)
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO(answers))
+    code, out, _ = run(capsys, "events", "review", "--store", store_url)
+    assert code == 0 and "corroborates curated: Mark Rutte secretary general of nato from 2024-10-01" in out
+    code, out, err = run(capsys, "offices", "NATO", "--on", "2025-01-01", "--news", "--store", store_url, "-f", "json")
+    rutte = next(h for h in json.loads(out)["holders"] if h["person"] == "Mark Rutte")
+    assert code == 0 and f"news-{doc['document']['id'][:12]}" in rutte["source_ids"]
+    assert "office-holder(s) added or corroborated" in err

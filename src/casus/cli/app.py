@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from casus.cli.options import AtopOpt, Format, FormatOpt, NewsOpt, OnOpt, StoreOpt, emit, note
+from casus.cli.options import AtopOpt, Format, FormatOpt, NewsOpt, OnOpt, StoreOpt, emit, note, with_news
 from casus.errors import CasusError, InvalidInputError
 from casus.knowledge import default_provider
 
@@ -45,24 +45,6 @@ def _root(
     ] = False,
 ) -> None:
     """casus: collective-security organizations through time — members, treaties, casus foederis."""
-
-
-def _with_news(kb: KnowledgeBase, news: bool, store: str | None) -> KnowledgeBase:
-    """``kb`` plus the facts of accepted news events from the event store, when asked (``--news``)."""
-    if not news:
-        return kb
-    try:
-        from casus.store import EventStore, overlay_kb
-    except ModuleNotFoundError as err:
-        from casus.errors import MissingExtraError
-
-        raise MissingExtraError("ingest", err.name or "sqlalchemy") from None
-    overlay = overlay_kb(kb, EventStore(store))
-    if overlay.memberships:
-        note(f"{len(overlay.memberships)} membership spell(s) added from accepted news events")
-    for conflict in overlay.conflicts:
-        note(f"not applied, conflicts with curated facts: {conflict.message}")
-    return overlay.kb
 
 
 def _atop_gap(kb: KnowledgeBase, atop: bool | None, on: dt.date) -> dict[str, Any] | None:
@@ -118,7 +100,7 @@ def members(
     from casus.kb.dates import parse_date
 
     date = parse_date(on, field="--on")
-    kb = _with_news(default_provider().for_org(org), news, store)
+    kb = with_news(default_provider().for_org(org), news, store)
     roster = kb.members_on(org, date)
     data = roster_to_dict(kb, roster)
     if roster.beyond_coverage:
@@ -148,7 +130,7 @@ def history(
     """A state's spells across organizations and treaties."""
     from casus.contract import spell_to_dict
 
-    kb = _with_news(default_provider().curated(), news, store)
+    kb = with_news(default_provider().curated(), news, store)
     st = kb.state(state)
     data = [spell_to_dict(kb, m) for m in kb.history(st)]
     emit(
@@ -172,7 +154,7 @@ def timeline(
     """An organization's timeline: treaties, accessions, suspensions, requests, deployments."""
     from casus.contract import event_to_dict
 
-    kb = _with_news(default_provider().for_org(org), news, store)
+    kb = with_news(default_provider().for_org(org), news, store)
     organization = kb.organization(org)
     data = [event_to_dict(kb, e) for e in kb.timeline(organization)]
     emit(

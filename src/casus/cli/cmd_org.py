@@ -10,23 +10,25 @@ from typing import Annotated
 
 import typer
 
-from casus.cli.options import Format, FormatOpt, OnOpt, emit, note
+from casus.cli.options import Format, FormatOpt, NewsOpt, OnOpt, StoreOpt, emit, note, with_news
 from casus.knowledge import default_provider
 
 OrgArg = Annotated[str, typer.Argument(help="Organization or treaty-only alliance: id, name or acronym.")]
 
 
-def offices(org: OrgArg, on: OnOpt = None, fmt: FormatOpt = Format.TABLE) -> None:
+def offices(
+    org: OrgArg, on: OnOpt = None, news: NewsOpt = False, store: StoreOpt = None, fmt: FormatOpt = Format.TABLE
+) -> None:
     """Who held each office (secretary general…) on a date, with every holder's dates and source.
 
     Past the organization's verified-through date the holder known on that date is shown and the office is
-    reported as unknown after it.
+    reported as unknown after it. With --news, accepted appointments from the event store are added or cited.
     """
     from casus.contract import offices_to_dict
     from casus.kb.dates import parse_date
     from casus.kb.offices import offices_on
 
-    kb = default_provider().curated()
+    kb = with_news(default_provider().curated(), news, store)
     report = offices_on(kb.organization(org), parse_date(on, field="--on"))
     data = offices_to_dict(kb, report)
     if report.unknown_after:

@@ -167,3 +167,28 @@ def open_store(url: str | None) -> Any:
     from casus.store import EventStore
 
     return EventStore(url)
+
+
+def with_news(kb: KnowledgeBase, news: bool, store: str | None) -> KnowledgeBase:
+    """``kb`` plus the facts of accepted news events from the event store, when asked (``--news``).
+
+    Says on stderr what was added (membership spells, office-holders) and what was not applied (conflicts).
+    """
+    if not news:
+        return kb
+    try:
+        from casus.store import EventStore, overlay_kb
+    except ModuleNotFoundError as err:
+        from casus.errors import MissingExtraError
+
+        raise MissingExtraError("ingest", err.name or "sqlalchemy") from None
+    overlay = overlay_kb(kb, EventStore(store))
+    if overlay.memberships:
+        note(f"{len(overlay.memberships)} membership spell(s) added from accepted news events")
+    if overlay.officeholders:
+        note(f"{len(overlay.officeholders)} office-holder(s) added or corroborated from accepted news events")
+    for conflict in overlay.conflicts:
+        note(f"not applied, conflicts with curated facts: {conflict.message}")
+    for office in overlay.office_conflicts:
+        note(f"not applied, conflicts with curated facts: {office.message}")
+    return overlay.kb

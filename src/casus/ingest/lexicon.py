@@ -693,6 +693,13 @@ THREAT: dict[str, frozenset[str]] = {
     "ru": frozenset(["угрожать", "пригрозить", "угроза"]),
 }
 
+#: Verbs (and participles) of appointing to an office (:mod:`casus.ingest.appointments`).
+APPOINT: dict[str, frozenset[str]] = {
+    "en": frozenset(["appoint", "appointed", "name", "named", "elect", "elected", "designate", "designated"]),
+    "fr": frozenset(["nommer", "nommé", "nommée", "désigner", "désigné", "désignée", "élire", "élu", "élue"]),
+    "ru": frozenset(["назначить", "назначать", "избрать", "утвердить", "назначение", "назначенный", "избранный"]),
+}
+
 #: Verbs that stop what follows from happening: "bloqué la ratification", "blocked Sweden's accession".
 BLOCKING: dict[str, frozenset[str]] = {
     "fr": frozenset(["bloquer", "retarder", "freiner", "entraver", "empêcher"]),
@@ -869,7 +876,7 @@ def prefilter(lang: str) -> re.Pattern[str]:
     parsed.
     """
     words: set[str] = {r.lemma for r in RULES[lang]} | set(REPORTING[lang]) | set(ROSTER[lang])
-    words |= set(ACCORDING_TO[lang])
+    words |= set(ACCORDING_TO[lang]) | APPOINT[lang]
     if lang == "en":
         words |= {"told", "said", "froze", "frozen", "left", "sent", "sought", "became"}
     if lang == "fr":

@@ -208,7 +208,8 @@ class ExtractedEvent:
         when: Date or period.
         modality: Asserted, negated, hypothetical or reported.
         claim: For a statement: what was said (reported content or quote); for a refusal: what was refused;
-            for the end of a deployment: :data:`DEPLOYMENT_END` (see :attr:`phase`).
+            for the end of a deployment: :data:`DEPLOYMENT_END` (see :attr:`phase`); for an appointment: the
+            office (a role id such as ``secretary_general``; the appointee is in :attr:`people`).
         title: One-line description.
         confidence: 0-1; lowered by negation, hypotheticals and missing arguments.
         evidence: Quotes supporting it (several after merging reports of several articles).
@@ -256,9 +257,10 @@ class ExtractedEvent:
     def key(self) -> tuple[Any, ...]:
         """What makes two reports the same event: type, organization, actors, target, period, modality.
 
-        Statements also compare their speakers (``people``); the end of a deployment is not its start.
+        Statements also compare their speakers (``people``), appointments their appointee and office; the end
+        of a deployment is not its start.
         """
-        people = tuple(sorted(self.people)) if self.type is EventType.STATEMENT else ()
+        people = tuple(sorted(self.people)) if self.type in (EventType.STATEMENT, EventType.APPOINTMENT) else ()
         key: tuple[Any, ...] = (
             self.type.value,
             self.organization or "",
@@ -271,6 +273,8 @@ class ExtractedEvent:
         )
         if self.stage is not None:
             key = (*key, self.stage)
+        if self.type is EventType.APPOINTMENT:
+            return (*key, self.claim)
         return (*key, "end") if self.type is EventType.DEPLOYMENT and self.claim.startswith(DEPLOYMENT_END) else key
 
     @property

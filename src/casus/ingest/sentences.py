@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from casus.ingest import lexicon as lx
+from casus.ingest.appointments import appointment_events
 from casus.ingest.entities import Gazetteer
 from casus.ingest.extract import (
     Discourse,
@@ -281,6 +282,7 @@ def sentence_events(
         event = _trigger_event(trig, said, sent, lang, mentions, times, memory, doc_id, gaz)
         if event is not None:
             out.append(event)
+    out += appointment_events(sent, lang, mentions, times, memory, doc_id, gaz)
     if roster is not None and not any(e.type is T.STATEMENT and e.members for e in out):
         out.append(roster)
     return out

@@ -25,6 +25,7 @@ class EventType(StrEnum):
     TREATY = "treaty"
     REINSTATEMENT = "reinstatement"
     STATUS_CHANGE = "status_change"
+    APPOINTMENT = "appointment"
 
 
 @dataclass(frozen=True)

@@ -32,8 +32,10 @@ from casus.ingest.model import Modality
 from casus.kb.events import Event, EventType
 from casus.kb.knowledge import KnowledgeBase
 from casus.kb.memberships import Membership, Status
+from casus.kb.organizations import Officeholder, Organization
 from casus.kb.sources import Source, SourceKind
 from casus.store.events import EventStore, StoredEvent
+from casus.store.offices import NewsHolder, OfficeConflict, apply_holder, conflict_of, news_holders
 
 #: Event types that change a membership status, and the status they lead to.
 MEMBERSHIP_EVENTS: dict[EventType, Status] = {
@@ -79,6 +81,9 @@ class Overlay:
         sources: The articles' provenance records.
         conflicts: Accepted events that disagree with curated spells (listed, never applied).
         corroborated: Curated spells an accepted event agrees with, now citing the article too.
+        officeholders: Office-holders from accepted appointments, as ``(organization, holder)``: added (after
+            the curated record) or corroborating a curated holder (see :mod:`casus.store.offices`).
+        office_conflicts: Accepted appointments that disagree with curated holders (listed, never applied).
     """
 
     kb: KnowledgeBase
@@ -86,6 +91,8 @@ class Overlay:
     sources: tuple[Source, ...]
     conflicts: tuple[Conflict, ...]
     corroborated: tuple[Membership, ...] = ()
+    officeholders: tuple[tuple[str, Officeholder], ...] = ()
+    office_conflicts: tuple[OfficeConflict, ...] = ()
 
 
 def source_for(doc_id: str, title: str | None, url: str | None, published: dt.date | None, origin: str) -> Source:
@@ -123,12 +130,7 @@ def facts_from_events(
         if not _usable(s):
             continue
         ev = s.event
-        src_ids = []
-        for d in store.documents_of(e.document for e in ev.evidence).values():
-            doc = d.document
-            src = source_for(doc.id, doc.title, doc.url, doc.published, doc.origin)
-            sources[src.id] = src
-            src_ids.append(src.id)
+        src_ids = _cite(s, store, sources)
         day = ev.when.start or ev.when.end
         if day is None:
             continue
@@ -154,6 +156,44 @@ def facts_from_events(
             if actor in kb.states:
                 spells.append(Membership(actor, ev.organization, status, day, sources=tuple(src_ids), note=note))
     return spells, events, list(sources.values())
+
+
+def _cite(s: StoredEvent, store: EventStore, sources: dict[str, Source]) -> list[str]:
+    """The source ids of an event's articles (their records added to ``sources``)."""
+    src_ids = []
+    for d in store.documents_of(e.document for e in s.event.evidence).values():
+        doc = d.document
+        src = source_for(doc.id, doc.title, doc.url, doc.published, doc.origin)
+        sources[src.id] = src
+        src_ids.append(src.id)
+    return src_ids
+
+
+def appointments_of(stored: Iterable[StoredEvent], store: EventStore) -> list[NewsHolder]:
+    """Office-holders from the usable accepted ``appointment`` events among ``stored``."""
+    picked = [s for s in stored if _usable(s) and s.event.type is EventType.APPOINTMENT]
+    cited = {s.id: _cite(s, store, {}) for s in picked}
+    return news_holders([(s.id, s.event) for s in picked], cited)
+
+
+def apply_appointments(
+    kb: KnowledgeBase, holders: Iterable[NewsHolder]
+) -> tuple[dict[str, Organization], list[tuple[str, Officeholder]], list[OfficeConflict]]:
+    """Organizations changed by accepted appointments, the holders applied, and the conflicts."""
+    changed: dict[str, Organization] = {}
+    applied: list[tuple[str, Officeholder]] = []
+    conflicts: list[OfficeConflict] = []
+    for news in holders:
+        org = changed.get(news.organization) or kb.organizations.get(news.organization)
+        if org is None:
+            continue
+        updated, outcome = apply_holder(org, news)
+        if outcome == "conflict":
+            conflicts.append(conflict_of(org, news))
+            continue
+        changed[org.id] = updated
+        applied.append((org.id, news.holder))
+    return changed, applied, conflicts
 
 
 def _chain(spells: list[Membership]) -> list[Membership]:
@@ -237,19 +277,21 @@ def overlay_kb(kb: KnowledgeBase, store: EventStore) -> Overlay:
 
     Spells are added only for organizations without curated spells. For the others accepted events are
     checked: a disagreement is listed as a :class:`Conflict` (never applied); an agreement adds the
-    article to the curated spell's sources, so `casus members --news` cites it. Accepted events join the
-    timeline.
+    article to the curated spell's sources, so `casus members --news` cites it. Accepted appointments add
+    or corroborate office-holders (`casus offices --news`; see :mod:`casus.store.offices`). Accepted events
+    join the timeline.
     """
     accepted = store.events(status="accepted")
     spells, events, sources = facts_from_events(accepted, store, kb)
     conflicts = check_against_curated(accepted, kb)
     fresh = _chain([m for m in spells if not kb.spells(m.organization)])
     agreed = corroborate(kb, [m for m in spells if kb.spells(m.organization)])
-    if agreed:
+    changed, holders, office_conflicts = apply_appointments(kb, appointments_of(accepted, store))
+    if agreed or changed:
         memberships = [agreed.get(k, m) for k, m in enumerate(kb.memberships)]
         kb = KnowledgeBase(
             kb.states,
-            kb.organizations.values(),
+            [changed.get(k, o) for k, o in kb.organizations.items()],
             kb.treaties.values(),
             memberships,
             kb.events,
@@ -263,4 +305,12 @@ def overlay_kb(kb: KnowledgeBase, store: EventStore) -> Overlay:
     news = KnowledgeBase(kb.states, (), (), fresh, events, sources, validate=False)
     merged = kb.merge(news)
     merged.validate()
-    return Overlay(merged, tuple(fresh), tuple(sources), tuple(conflicts), tuple(agreed.values()))
+    return Overlay(
+        merged,
+        tuple(fresh),
+        tuple(sources),
+        tuple(conflicts),
+        tuple(agreed.values()),
+        tuple(holders),
+        tuple(office_conflicts),
+    )

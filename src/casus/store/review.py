@@ -17,7 +17,15 @@ from casus.ingest.model import STAGES, Modality, Precision
 from casus.kb.events import EventType
 from casus.kb.knowledge import KnowledgeBase
 from casus.store.events import EventStore, StoredEvent
-from casus.store.facts import MEMBERSHIP_EVENTS, _usable, check_against_curated, corroborate, facts_from_events
+from casus.store.facts import (
+    MEMBERSHIP_EVENTS,
+    _usable,
+    apply_appointments,
+    appointments_of,
+    check_against_curated,
+    corroborate,
+    facts_from_events,
+)
 
 #: Fields an edit may change, as ``casus events edit`` spells them.
 EDITABLE = ("type", "organization", "actors", "date", "modality", "phase")
@@ -116,5 +124,23 @@ def would_change(stored: StoredEvent, store: EventStore, kb: KnowledgeBase) -> l
     lines += [f"conflict (not applied): {c.message}" for c in check_against_curated([candidate], kb)]
     if MEMBERSHIP_EVENTS.get(ev.type) and not spells:
         lines.append("no membership fact: the event has no known state, organization or date")
+    if ev.type is EventType.APPOINTMENT:
+        lines += _office_changes(candidate, store, kb)
     lines += [f"timeline: {e.date} {e.title}" for e in events]
     return lines or ["nothing: the event has no date"]
+
+
+def _office_changes(candidate: StoredEvent, store: EventStore, kb: KnowledgeBase) -> list[str]:
+    """What an accepted appointment would do to the organization's office-holders, one line each."""
+    holders = appointments_of([candidate], store)
+    if not holders:
+        return ["no office fact: the appointment has no person, office, organization or date"]
+    changed, applied, conflicts = apply_appointments(kb, holders)
+    lines = [f"conflict (not applied): {c.message}" for c in conflicts]
+    for org_id, h in applied:
+        before = kb.organizations[org_id].officeholders
+        verb = "corroborates curated" if len(changed[org_id].officeholders) == len(before) else "adds"
+        lines.append(f"{verb}: {h.person} {h.role.replace('_', ' ')} of {org_id} from {h.start}")
+    if not lines:
+        lines.append(f"nothing: {holders[0].organization} is not an organization of the knowledge base")
+    return lines
