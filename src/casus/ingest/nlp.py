@@ -352,7 +352,9 @@ def _parse_ru_batch(spans: Sequence[tuple[int, str]]) -> list[Sentence]:
     joined, starts = "", []
     for _, text in spans:
         starts.append(len(joined))
-        joined += text.replace("\n", " ") + "\n"
+        # a headline without a full stop would run into the next sentence, and its parse with it
+        stop = "" if text.rstrip().endswith((".", "!", "?", "…")) else " ."
+        joined += text.replace("\n", " ") + stop + "\n"
     doc = Doc(joined)
     doc.segment(segmenter)
     doc.tag_morph(morph_tagger)
@@ -363,7 +365,8 @@ def _parse_ru_batch(spans: Sequence[tuple[int, str]]) -> list[Sentence]:
     for tok in doc.tokens:
         while which + 1 < len(starts) and tok.start >= starts[which + 1]:
             which += 1
-        buckets[which].append(tok)
+        if tok.start < starts[which] + len(spans[which][1]):  # not the full stop added above
+            buckets[which].append(tok)
     out = []
     for k, ((off, text), toks) in enumerate(zip(spans, buckets, strict=True)):
         base = off - starts[k]
