@@ -32,9 +32,21 @@ OUT = REPO / "tests" / "fixtures"
 #: the one-sided 1832 pledge), Poland (290, the 1970 question), Russia/USSR (365), Armenia (371, CSTO).
 FOCUS_STATES = frozenset({2, 211, 290, 365, 371})
 #: ATOP alliances named in tests besides those of FOCUS_STATES (CSTO 4220, USSR-GDR 3500 and others).
-EXTRA_ALLIANCES = frozenset({3500, 3520, 4096, 4220, 4445, 2523, 2610, 3424, 3585, 3180, 3285})
+EXTRA_ALLIANCES = frozenset(
+    {1035, 1060, 1115, 1320, 1355, 2523, 2610, 3015, 3175, 3180, 3275, 3285, 3424, 3500, 3520, 3585, 4096, 4220, 4445}
+)
 #: Years kept from the state-year files (COW system membership, NMC): the 1970 question and the last years.
 YEARS = frozenset(range(1968, 1973)) | frozenset(range(2012, 2017))
+#: A panel of states kept for EVERY year (system membership, NMC, MIDs among them, alliances of two of them), so
+#: the membership-dynamics hazard models and the alignment landscape have a real, if smaller, panel to fit:
+#: the major powers, NATO's and the Warsaw Pact's European core, the post-Soviet states, Turkey, China, India,
+#: Japan, Iran, Iraq, Israel, Egypt and Syria.
+PANEL_STATES = frozenset(
+    {2, 20, 200, 210, 211, 220, 230, 255, 260, 265, 290, 310, 315, 325, 350, 355, 360, 365, 369, 370, 371, 372,
+     373, 375, 380, 385, 390, 630, 640, 645, 651, 652, 666, 700, 702, 703, 704, 705, 710, 740, 750}
+)  # fmt: skip
+#: NMC 7.0 goes to 2022: its last years are kept for every state (the crisis scenarios of 2020-2022).
+NMC7_LAST_YEARS = frozenset(range(2017, 2023))
 #: Natural Earth countries kept (ADM0_A3).
 #: Natural Earth 1:50m countries, disputed areas and seas for the treaty-area and holder tests (#9).
 NE_COUNTRIES_50 = frozenset(
@@ -86,6 +98,37 @@ NE_COUNTRIES = frozenset(
         "NLD",
         "ESP",
         "ITA",
+        # the special cases the map endpoint is tested on: ISO_A3 -99 (FRA, NOR above, KOS), ADM0_A3 SOL
+        # (Somaliland, not the Solomon Islands), a dependency (GRL) and a disputed state (PSX)
+        "KOS",
+        "SOL",
+        "GRL",
+        "PSX",
+    }
+)
+#: Natural Earth populated places kept: every place of these countries (the CSTO's Caucasus and Central Asia)
+#: plus the places with pop_max >= PLACES_MIN_POP anywhere, plus PLACES_NAMED.
+PLACES_COUNTRIES = frozenset({"ARM", "AZE", "GEO", "KAZ", "KGZ", "TJK", "BLR"})
+PLACES_MIN_POP = 2_000_000
+PLACES_NAMED = frozenset({"Gaziantep", "Marseille", "Honolulu"})
+#: Natural Earth marine areas kept (their ``name`` as published).
+SEAS = frozenset(
+    {
+        "Mediterranean Sea",
+        "Aegean Sea",
+        "Ionian Sea",
+        "North Sea",
+        "Baltic Sea",
+        "Gulf of Finland",
+        "Black Sea",
+        "Sea of Azov",
+        "Sea of Marmara",
+        "Bosporus",
+        "Dardanelles",
+        "Caspian Sea",
+        "NORTH ATLANTIC OCEAN",
+        "South China Sea",
+        "Taiwan Strait",
     }
 )
 
@@ -198,7 +241,17 @@ def main(data: Path) -> None:
         for row in csv.DictReader(f):
             if int(row["member"]) in FOCUS_STATES:
                 alliances.add(int(row["atopid"]))
-    rule_a = "alliances (atopid) with a member in {2, 211, 290, 365, 371} and atopid in " + str(sorted(EXTRA_ALLIANCES))
+    panel_members: dict[int, set[int]] = {}
+    with (atop / "atop5_1m.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if int(row["member"]) in PANEL_STATES:
+                panel_members.setdefault(int(row["atopid"]), set()).add(int(row["member"]))
+    alliances |= {a for a, m in panel_members.items() if len(m) >= 2}
+    rule_a = (
+        "alliances (atopid) with a member in {2, 211, 290, 365, 371}, or with two members in "
+        f"{sorted(PANEL_STATES)}, "
+        "or atopid in " + str(sorted(EXTRA_ALLIANCES))
+    )
     focus_pairs = FOCUS_STATES | {20, 200, 220, 255, 260, 265, 315, 325, 360}
     spec = [
         ("members_subset.csv", "atop5_1m.csv", lambda r: int(r["atopid"]) in alliances, rule_a),
@@ -226,12 +279,7 @@ def main(data: Path) -> None:
         [
             ("states_list.csv", "states2016.csv", lambda r: True, "all rows (243 states)"),
             ("majors_list.csv", "majors2016.csv", lambda r: True, "all rows"),
-            (
-                "system_subset.csv",
-                "system2016.csv",
-                lambda r: int(r["year"]) in YEARS,
-                "year in 1968-1972 or 2012-2016",
-            ),
+            ("system_subset.csv", "system2016.csv", _state_year, RULE_SY),
         ],
     )
     nmc = data / "cow_nmc"
@@ -239,27 +287,29 @@ def main(data: Path) -> None:
         "cow_nmc",
         nmc,
         [
-            (
-                "nmc6_subset.csv",
-                "NMC-60-abridged.csv",
-                lambda r: int(r["year"]) in YEARS,
-                "year in 1968-1972 or 2012-2016",
-            ),
+            ("nmc6_subset.csv", "NMC-60-abridged.csv", _state_year, RULE_SY),
             (
                 "nmc7_subset.csv",
                 "NMC-7.0-abridged_peacesciencer.csv",
-                lambda r: int(r["year"]) in YEARS,
-                "year in 1968-1972 or 2012-2016",
+                lambda r: _state_year(r) or int(r["year"]) in NMC7_LAST_YEARS,
+                RULE_SY + ", or year in 2017-2022",
             ),
         ],
     )
     mid = data / "cow_mid"
     disputes: set[str] = set()
+    panel_sides: dict[str, set[int]] = {}
     with (mid / "MIDB_5.0.csv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
             if int(row["ccode"]) in FOCUS_STATES | {200} and 1990 <= int(row["styear"]) <= 2001:
                 disputes.add(row["dispnum"])
-    rule_m = "disputes begun 1990-2001 with a participant in {2, 200, 211, 290, 365, 371}"
+            if int(row["ccode"]) in PANEL_STATES:
+                panel_sides.setdefault(row["dispnum"], set()).add(int(row["ccode"]))
+    disputes |= {d for d, s in panel_sides.items() if len(s) >= 2}
+    rule_m = (
+        "disputes begun 1990-2001 with a participant in {2, 200, 211, 290, 365, 371}, "
+        f"or with two participants in {sorted(PANEL_STATES)}"
+    )
     _cut(
         "cow_mid",
         mid,
@@ -268,18 +318,65 @@ def main(data: Path) -> None:
             ("participants_subset.csv", "MIDB_5.0.csv", lambda r: r["dispnum"] in disputes, rule_m),
         ],
     )
-    ne = data / "naturalearth"
+    _naturalearth(data / "naturalearth")
+
+
+RULE_SY = f"year in 1968-1972 or 2012-2016, or ccode in {sorted(PANEL_STATES)} (every year)"
+
+
+def _state_year(row: dict[str, str]) -> bool:
+    return int(row["year"]) in YEARS or int(row["ccode"]) in PANEL_STATES
+
+
+def _naturalearth(ne: Path) -> None:
+    def place(p: dict[str, object]) -> bool:
+        pop = p.get("pop_max") or 0
+        return (
+            p.get("adm0_a3") in PLACES_COUNTRIES
+            or p.get("name") in PLACES_NAMED
+            or (isinstance(pop, (int, float)) and pop >= PLACES_MIN_POP)
+        )
+
+    spec = [
+        (
+            "countries_subset.geojson",
+            "ne_110m_admin_0_countries.geojson",
+            lambda p: p.get("ADM0_A3") in NE_COUNTRIES,
+            "features with ADM0_A3 in " + ", ".join(sorted(NE_COUNTRIES)),
+        ),
+        (
+            "places_subset.geojson",
+            "ne_10m_populated_places_simple.geojson",
+            place,
+            f"features with adm0_a3 in {', '.join(sorted(PLACES_COUNTRIES))}, or pop_max >= {PLACES_MIN_POP:,}, "
+            f"or name in {', '.join(sorted(PLACES_NAMED))}",
+        ),
+        (
+            "seas_subset.geojson",
+            "ne_10m_geography_marine_polys.geojson",
+            lambda p: p.get("name") in SEAS | NE_SEAS,
+            "features named " + ", ".join(sorted(SEAS | NE_SEAS)),
+        ),
+        (
+            "countries50_subset.geojson",
+            "ne_50m_admin_0_countries.geojson",
+            lambda p: p.get("ADM0_A3") in NE_COUNTRIES_50,
+            "features with ADM0_A3 in " + ", ".join(sorted(NE_COUNTRIES_50)),
+        ),
+        (
+            "disputed_subset.geojson",
+            "ne_10m_admin_0_disputed_areas.geojson",
+            lambda p: p.get("BRK_NAME") in NE_DISPUTED,
+            "features with BRK_NAME in " + ", ".join(sorted(NE_DISPUTED)),
+        ),
+    ]
     done = []
-    for fixture, source, field, keep in (
-        ("countries_subset.geojson", "ne_110m_admin_0_countries.geojson", "ADM0_A3", NE_COUNTRIES),
-        ("countries50_subset.geojson", "ne_50m_admin_0_countries.geojson", "ADM0_A3", NE_COUNTRIES_50),
-        ("disputed_subset.geojson", "ne_10m_admin_0_disputed_areas.geojson", "BRK_NAME", NE_DISPUTED),
-        ("seas_subset.geojson", "ne_10m_geography_marine_polys.geojson", "name", NE_SEAS),
-    ):
+    for fixture, source, keep, rule in spec:
         doc = json.loads((ne / source).read_text("utf-8"))
-        doc["features"] = [f for f in doc["features"] if f["properties"].get(field) in keep]
+        doc["features"] = [f for f in doc["features"] if keep(f["properties"])]
         (OUT / "naturalearth" / fixture).write_text(json.dumps(doc), "utf-8")
-        done.append((fixture, source, len(doc["features"]), f"features with {field} in " + ", ".join(sorted(keep))))
+        done.append((fixture, source, len(doc["features"]), rule))
+        print(f"naturalearth/{fixture}: {len(doc['features'])} features")
     write_folder("naturalearth", ne, done)
 
 

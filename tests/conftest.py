@@ -9,25 +9,35 @@ Two sources of dataset files:
   under the published file names in a temporary folder by the ``fixture_data`` fixture, with a
   ``SHA256SUMS`` per dataset folder so the loaders verify them.
 
-``casus_data`` gives the full files when present and the fixtures otherwise.
+``casus_data`` gives the full files when present and the fixtures otherwise; every test runs with
+``CASUS_DATA_DIR`` pointing at it (``_session_data``), so commands and loaders that search the default folders
+find the same files. ``CASUS_TEST_DATA=fixtures`` runs the suite as on a plain clone, with the subsets only.
+The example article of ``../shared/examples`` is committed as ``tests/fixtures/examples/`` (``example_article``).
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO.parent / "shared" / "data"
-SHARED_EXAMPLES = REPO.parent / "shared" / "examples"
 FIXTURES = REPO / "tests" / "fixtures"
+EXAMPLE_NAME = "otsc-expansion-2024-06-25.fr.txt"
+
+
+#: ``CASUS_TEST_DATA=fixtures`` runs the suite as on a plain clone (subsets only) even where the full files are.
+FIXTURES_ONLY = os.environ.get("CASUS_TEST_DATA", "") == "fixtures"
 
 
 def full_data_dir() -> Path | None:
     """The folder with the full dataset files: ``CASUS_DATA_DIR`` when it holds ATOP, else ``../shared/data``."""
+    if FIXTURES_ONLY:
+        return None
     env = os.environ.get("CASUS_DATA_DIR")
     for cand in ([Path(env)] if env else []) + [SHARED_DATA]:
         if (cand / "atop" / "atop5_1m.csv").is_file():
@@ -100,3 +110,27 @@ def fixture_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def casus_data(fixture_data: Path) -> Path:
     """The full files when present, else the fixture subsets: for tests whose cases both contain."""
     return FULL_DATA if FULL_DATA is not None else fixture_data
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _session_data(casus_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Every test (and every ``casus`` subprocess it starts) reads ``casus_data`` through ``CASUS_DATA_DIR``.
+
+    The user cache is a throwaway folder, and on a plain clone (or with ``CASUS_TEST_DATA=fixtures``) the
+    developer folder ``../shared/data`` is not searched either, so a test never reaches data outside the
+    fixtures without saying so (``shared_data``/``full_data``).
+    """
+    import casus.data.cache as cache
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CASUS_DATA_DIR", str(casus_data))
+        mp.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+        if FULL_DATA is None:
+            mp.setattr(cache, "developer_data_dir", lambda: None)
+        yield casus_data
+
+
+@pytest.fixture(scope="session")
+def example_article() -> Path:
+    """The French article (2024-06-25) casus began from: the committed copy of ``../shared/examples``'s."""
+    return FIXTURES / "examples" / EXAMPLE_NAME

@@ -79,7 +79,7 @@ def test_a_value_without_a_contract_is_an_error(kb):
     assert [s["status"] for s in spells if s["organization"] == "csto"][-1] == "suspended"
 
 
-def test_curated_answers_serialise_the_same_once_atop_is_loaded(shared_data, capsys):
+def test_curated_answers_serialise_the_same_once_atop_is_loaded(casus_data, capsys):
     before = casus.to_dict(casus.members_on("CSTO", "2024-06-25"))
     try:
         dated = casus.evaluate("Iraq", "Kuwait", "1990-08-02", atop=True)  # loads ATOP 5.1 into the provider

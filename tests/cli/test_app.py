@@ -126,7 +126,7 @@ def test_sources_is_the_bibliography_of_an_organization():
 
 
 @pytest.mark.slow
-def test_timeline_of_an_atop_alliance(shared_data):
+def test_timeline_of_an_atop_alliance(casus_data):
     # As `members atop-…` and GET /api/v1/orgs/atop-3520/timeline do, the timeline loads ATOP for an atop- id
     # (the Polish-Soviet treaty of 8 April 1965; the Warsaw Pact, 3285, is curated).
     events = json.loads(casus("timeline", "atop-3520", "-f", "json").stdout)

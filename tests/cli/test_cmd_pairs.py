@@ -16,7 +16,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_one_date_writes_the_triads(capsys, tmp_path, shared_data):
+def test_one_date_writes_the_triads(capsys, tmp_path, casus_data):
     out = tmp_path / "pairs.parquet"
     code, stdout, err = run(
         capsys, "sweep", "pairs", "--on", "2024-06-25", "--out", str(out), "--curated-only", "-f", "json"
@@ -29,7 +29,7 @@ def test_one_date_writes_the_triads(capsys, tmp_path, shared_data):
     assert len(nato) == 31 and set(nato.verdict) == {"triggered"}
 
 
-def test_years_resume_without_redoing(capsys, tmp_path, shared_data):
+def test_years_resume_without_redoing(capsys, tmp_path, casus_data):
     out = tmp_path / "years"
     code, _, err = run(capsys, "sweep", "pairs", "--years", "1950:1951", "--out", str(out), "--curated-only")
     assert code == 0, err

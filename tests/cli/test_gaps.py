@@ -103,3 +103,23 @@ def test_territory_in_plain_english(capsys: pytest.CaptureFixture[str]) -> None:
     assert "United States's" not in text
     assert "United States is United States" not in text
     assert "the event is on United States' own territory" in text
+
+
+def test_frame_refuses_an_out_folder_that_does_not_exist(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "missing" / "folder" / "x.parquet"
+    code, out, err = run(capsys, "frame", "state-years", "--from", "2014", "--to", "2014", "--out", str(target))
+    assert (code, out) == (2, "")
+    assert err == (
+        f"casus: error: --out {target}: the folder {target.parent} does not exist; "
+        f"create it first (mkdir -p {target.parent}) or choose another path\n"
+    )
+    assert not (tmp_path / "missing").exists()  # nothing created
+
+
+def test_an_unknown_format_is_one_plain_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "members", "csto", "-f", "xml")
+    assert (code, out) == (2, "")
+    assert err.startswith(
+        "casus: error: Invalid value for '--format' / '-f': 'xml' is not one of 'table', 'json', 'csv'. (see `"
+    )
+    assert err.endswith(" members --help`)\n") and err.count("\n") == 1  # the program name is argv[0]

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-EXAMPLE = Path(__file__).resolve().parents[2].parent / "shared" / "examples" / "otsc-expansion-2024-06-25.fr.txt"
-pytestmark = pytest.mark.skipif(not EXAMPLE.is_file(), reason=f"example article not found at {EXAMPLE}")
+EXAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "examples" / "otsc-expansion-2024-06-25.fr.txt"
 
 
 def casus(*args):

@@ -15,10 +15,6 @@ from casus.curated.states import load_capitals, load_states
 from casus.errors import SourceFormatError, UnknownEntityError
 from casus.kb.places import REGIONS
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared/data"
-COW_STATES = SHARED / "cow_states/states2016.csv"
-ATOP_MEMBERS = SHARED / "atop/atop5_1m.csv"
-
 
 def _package_csv(name: str) -> list[dict[str, str]]:
     text = resources.files("casus.curated").joinpath("data", name).read_text(encoding="utf-8")
@@ -31,18 +27,17 @@ CAPITALS = _package_csv("capitals.csv")
 BY_CCODE = {int(r["ccode"]): r for r in COW_ISO}
 
 
-def _cow_states() -> list[dict[str, str]]:
-    if not COW_STATES.is_file():
-        pytest.skip(f"COW states2016.csv not found at {COW_STATES} (the ../shared folder beside the repo)")
-    with COW_STATES.open(encoding="utf-8") as f:
+def _cow_states(data: Path) -> list[dict[str, str]]:
+    # the whole states2016.csv: the fixture copy keeps all its rows
+    with (data / "cow_states" / "states2016.csv").open(encoding="utf-8") as f:
         return list(csv.DictReader(f))
 
 
 # ------------------------------------------------------------------------------------------ cow_iso.csv
 
 
-def test_every_cow_state_maps_with_its_cow_abbreviation_and_name() -> None:
-    spells = _cow_states()
+def test_every_cow_state_maps_with_its_cow_abbreviation_and_name(casus_data: Path) -> None:
+    spells = _cow_states(casus_data)
     assert len(spells) == 243
     cow = {int(r["ccode"]): (r["stateabb"], r["statenme"]) for r in spells}
     assert len(cow) == 217
@@ -54,10 +49,9 @@ def test_every_cow_state_maps_with_its_cow_abbreviation_and_name() -> None:
     assert set(BY_CCODE) - set(cow) == {8152}  # the only extra row: ATOP's non-system member
 
 
-def test_every_atop_member_maps() -> None:
-    if not ATOP_MEMBERS.is_file():
-        pytest.skip(f"ATOP member file not found at {ATOP_MEMBERS}")
-    with ATOP_MEMBERS.open(encoding="utf-8") as f:
+@pytest.mark.full_data
+def test_every_atop_member_maps(shared_data: Path) -> None:
+    with (shared_data / "atop/atop5_1m.csv").open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     reg = load_states()
     assert {int(r["member"]) for r in rows} <= set(BY_CCODE)
@@ -66,11 +60,9 @@ def test_every_atop_member_maps() -> None:
     assert reg.by_cow(8152).name == "Annam"
 
 
-def test_atop_dyads_use_only_mapped_codes() -> None:
-    path = SHARED / "atop/atop5_1ddyr_obligations.csv.gz"
-    if not path.is_file():
-        pytest.skip(f"ATOP dyad file not found at {path}")
-    with gzip.open(path, "rt", encoding="utf-8") as f:
+@pytest.mark.full_data
+def test_atop_dyads_use_only_mapped_codes(shared_data: Path) -> None:
+    with gzip.open(shared_data / "atop/atop5_1ddyr_obligations.csv.gz", "rt", encoding="utf-8") as f:
         codes = {int(r[k]) for r in csv.DictReader(f) for k in ("ccode1", "ccode2")}
     assert codes <= set(BY_CCODE)
 

@@ -38,6 +38,12 @@ def test_documented_row_counts(data_dir: Path, members: pd.DataFrame, ddyr: pd.D
     assert len(inst) == 849
     assert "1020.1" in set(inst["atopidphase"])
     assert members["atopid"].nunique() == 789
+    assert members["ongoing"].sum() == 1_146
+    assert (~members["ent_day_known"]).sum() == 5
+    assert (~members["exit_day_known"] & ~members["ongoing"]).sum() == 31
+    # every directed dyad-year the members file implies is in ATOP's own file, and the reverse
+    assert len(pledge_years(pledge_spells(members))) == len(ddyr)
+    assert len(member_years(members)) == len(load_atop_state_years(data_dir / "atop"))
 
 
 def test_nato_founders_enter_1949_04_04_with_defense(members: pd.DataFrame) -> None:
@@ -63,10 +69,9 @@ def test_csto_uzbekistan_spells(members: pd.DataFrame) -> None:
     assert belarus["ent_date"].iloc[0] == pd.Timestamp("1994-01-03")
 
 
-@pytest.mark.full_data
 def test_exit_zero_is_censoring_not_an_end(members: pd.DataFrame) -> None:
     ongoing = members.loc[members["ongoing"]]
-    assert len(ongoing) == 1_146
+    assert len(ongoing) > 0 and set(_row(ongoing, atopid=4220)["member"]) >= {365, 371}
     assert (ongoing["ineffect"] == 1).all()
     assert ongoing["exit_date"].isna().all()
     assert ongoing[["yrexit", "moexit", "dayexit"]].isna().all().all()
@@ -75,10 +80,7 @@ def test_exit_zero_is_censoring_not_an_end(members: pd.DataFrame) -> None:
     assert (ended["yrexit"] > 0).all()
 
 
-@pytest.mark.full_data
 def test_missing_days_are_imputed_and_flagged(members: pd.DataFrame) -> None:
-    assert (~members["ent_day_known"]).sum() == 5
-    assert (~members["exit_day_known"] & ~members["ongoing"]).sum() == 31
     # atopid 1035: exit 1822-12, day unknown -> last day of the month.
     r = _row(members, atopid=1035, member=200)
     assert r["exit_date"].iloc[0] == pd.Timestamp("1822-12-31")
@@ -103,7 +105,6 @@ def test_belgium_france_1832_is_one_sided(members: pd.DataFrame, spells: pd.Data
     assert back["atop_ally"].iloc[0] == 1
 
 
-@pytest.mark.full_data
 def test_non_system_member_8152_is_dropped(members: pd.DataFrame, spells: pd.DataFrame) -> None:
     annam = _row(members, member=8152)
     assert list(annam["atopid"]) == [1320]
@@ -111,10 +112,11 @@ def test_non_system_member_8152_is_dropped(members: pd.DataFrame, spells: pd.Dat
     assert not ((spells["ccode1"] == 8152) | (spells["ccode2"] == 8152)).any()
 
 
-@pytest.mark.full_data
 def test_pledges_reproduce_atop_directed_dyad_years(pledges: pd.DataFrame, ddyr: pd.DataFrame) -> None:
-    merged = pledges.merge(ddyr, on=["ccode1", "ccode2", "year"], how="outer", indicator=True, suffixes=("", "_d"))
-    assert (merged["_merge"] == "both").all(), merged["_merge"].value_counts()
+    # every row of ATOP's dyad-year file (the fixture keeps all alliances between its dyads' states); the
+    # reverse, no extra row, is the count in test_documented_row_counts
+    merged = pledges.merge(ddyr, on=["ccode1", "ccode2", "year"], how="right", indicator=True, suffixes=("", "_d"))
+    assert len(merged) > 800 and (merged["_merge"] == "both").all(), merged["_merge"].value_counts()
     for o in OBLIGATIONS:
         assert (merged[f"atop_{o}"] == merged[f"atop_{o}_d"]).all(), o
 
@@ -141,12 +143,11 @@ def test_shipped_partner_exceptions_are_derivable(members: pd.DataFrame, ddyr: p
     assert len(_row(shipped, atopid=2130, ccode1=255, ccode2=200)) == 2  # defense and nonagg
 
 
-@pytest.mark.full_data
 def test_member_years_reproduce_atop_state_years(data_dir: Path, members: pd.DataFrame) -> None:
     sy = load_atop_state_years(data_dir / "atop").rename(columns={"state": "ccode"})
     mine = member_years(members)
-    merged = mine.merge(sy, on=["ccode", "year"], how="outer", indicator=True)
-    assert (merged["_merge"] == "both").all()
+    merged = mine.merge(sy, on=["ccode", "year"], how="right", indicator=True)
+    assert len(merged) >= 45 and (merged["_merge"] == "both").all()
     for o in OBLIGATIONS:
         assert (merged[f"atop_{o}"] == merged[o]).all(), o
 

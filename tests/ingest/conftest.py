@@ -7,17 +7,14 @@ from pathlib import Path
 
 import pytest
 
-EXAMPLE = Path(__file__).resolve().parents[2].parent / "shared" / "examples" / "otsc-expansion-2024-06-25.fr.txt"
 EVAL = Path(__file__).resolve().parent / "eval"
 
 pytest.importorskip("spacy", reason="needs the [ingest] extra")
 
 
 @pytest.fixture(scope="session")
-def example_path() -> Path:
-    if not EXAMPLE.is_file():
-        pytest.skip(f"example article not found at {EXAMPLE}")
-    return EXAMPLE
+def example_path(example_article: Path) -> Path:
+    return example_article
 
 
 @pytest.fixture(scope="session")

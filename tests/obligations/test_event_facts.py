@@ -10,7 +10,7 @@ from casus.obligations import Outcome, Verdict, evaluate_treaty, make_crisis
 
 
 @pytest.fixture(scope="module")
-def atop_kb(shared_data):  # type: ignore[no-untyped-def]
+def atop_kb(casus_data):  # type: ignore[no-untyped-def]
     from casus.knowledge import KnowledgeProvider
 
     return KnowledgeProvider().with_atop()

@@ -15,17 +15,17 @@ KEPT = (Verdict.TRIGGERED, Verdict.INDETERMINATE)
 
 
 @pytest.fixture(scope="module")
-def full(kb, shared_data):
+def full(kb, casus_data):
     from casus.data.atop_kb import with_atop
 
-    return with_atop(kb, shared_data / "atop")
+    return with_atop(kb, casus_data / "atop")
 
 
 @pytest.fixture(scope="module")
-def cow(shared_data):
+def cow(casus_data):
     from casus.data.cow import load_states
 
-    return load_states(shared_data / "cow_states" / "states2016.csv")
+    return load_states(casus_data / "cow_states" / "states2016.csv")
 
 
 def engine_rows(kb, attacker, target, on):

@@ -27,7 +27,7 @@ def test_syria_attacking_gaziantep_in_2016_is_inside_art_6(kb, place) -> None:
     assert loc.outcome is Outcome.PASS and "Gaziantep" in loc.detail and "Art. 6 area" in loc.detail
 
 
-def test_us_warship_in_the_mediterranean_evaluates_art_6_ii(kb, shared_data) -> None:
+def test_us_warship_in_the_mediterranean_evaluates_art_6_ii(kb, casus_data) -> None:
     # Art. 6(ii): "on the forces, vessels, or aircraft of any of the Parties, when in or over ... the
     # Mediterranean Sea or the North Atlantic area north of the Tropic of Cancer".
     r = nato(kb, attacker="Russia", target="United States", place="Mediterranean Sea", forces="vessel", on="2024-05-01")
@@ -38,14 +38,14 @@ def test_us_warship_in_the_mediterranean_evaluates_art_6_ii(kb, shared_data) -> 
     assert step(r, "target_territory").outcome is Outcome.PASS
 
 
-def test_a_vessel_in_a_sea_art_6_does_not_name_is_indeterminate(kb, shared_data) -> None:
+def test_a_vessel_in_a_sea_art_6_does_not_name_is_indeterminate(kb, casus_data) -> None:
     # The Black Sea is not named in Art. 6(ii): a vessel there is covered only in a party's territorial sea.
     r = nato(kb, attacker="Russia", target="United States", place="Black Sea", forces="vessel", on="2024-05-01")
     assert r.verdict is Verdict.INDETERMINATE
     assert "territorial sea" in step(r, "location").detail
 
 
-def test_a_vessel_in_the_atlantic_needs_the_side_of_the_tropic(kb, shared_data) -> None:
+def test_a_vessel_in_the_atlantic_needs_the_side_of_the_tropic(kb, casus_data) -> None:
     r = nato(
         kb, attacker="Russia", target="United States", place="North Atlantic Ocean", forces="vessel", on="2024-05-01"
     )
@@ -53,6 +53,6 @@ def test_a_vessel_in_the_atlantic_needs_the_side_of_the_tropic(kb, shared_data) 
     assert "Tropic of Cancer" in step(r, "location").detail
 
 
-def test_a_sea_needs_to_say_what_was_attacked(kb, shared_data) -> None:
+def test_a_sea_needs_to_say_what_was_attacked(kb, casus_data) -> None:
     with pytest.raises(InvalidInputError, match="--vessel"):
         make_crisis(kb, attacker="Russia", target="United States", place="Mediterranean Sea", on="2024-05-01")

@@ -116,7 +116,7 @@ def test_no_mutual_defence_statement_answers_with_its_citation():
     assert any(r.treaty.id == "anzus-1951" and r.verdict.value == "triggered" for r in results)
 
 
-def test_atop_alliance_past_2018_is_unknown_after_coverage(shared_data):
+def test_atop_alliance_past_2018_is_unknown_after_coverage(casus_data):
     from casus.data.atop_kb import with_atop
 
     kb = with_atop(load_kb())  # the ATOP files found in the shared data folder

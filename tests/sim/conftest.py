@@ -4,7 +4,7 @@ import pytest
 
 
 @pytest.fixture(scope="session")
-def evidence(shared_data):  # type: ignore[no-untyped-def]
+def evidence(casus_data):  # type: ignore[no-untyped-def]
     from casus.sim.crisis.io import load_evidence
 
     return load_evidence()

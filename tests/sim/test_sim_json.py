@@ -25,7 +25,7 @@ def _as_printed(data: dict[str, Any]) -> str:
 
 
 @pytest.fixture(scope="module")
-def kb_and_evidence(shared_data):  # type: ignore[no-untyped-def]
+def kb_and_evidence(casus_data):  # type: ignore[no-untyped-def]
     from casus.curated import load_kb
     from casus.sim.crisis.io import load_evidence
 

@@ -215,7 +215,7 @@ def test_openapi_lists_every_endpoint(client):
     assert client.get("/docs").status_code == 200
 
 
-def test_atop_organization_beyond_its_coverage_is_409(shared_data, assert_error):
+def test_atop_organization_beyond_its_coverage_is_409(casus_data, assert_error):
     from fastapi.testclient import TestClient
 
     from casus.web import create_app
@@ -261,7 +261,7 @@ def test_bodies_with_decision_rules(client):
     assert bodies["nato-nac"]["established"] == "1949-09-17" and "Art. 9" in bodies["nato-nac"]["description"]
 
 
-def test_simulate_endpoint_gives_the_cli_json_with_base_rates(client, assert_error, shared_data):
+def test_simulate_endpoint_gives_the_cli_json_with_base_rates(client, assert_error, casus_data):
     from casus.curated import load_kb
     from casus.sim.crisis.io import load_evidence, load_scenario
     from casus.sim.crisis.simulate import simulate_crisis

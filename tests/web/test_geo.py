@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import doctest
 import importlib
+import json
 
 import pytest
 
@@ -21,11 +22,20 @@ def no_map_data(monkeypatch, tmp_path):
     return tmp_path
 
 
-def test_countries_from_shared_data(client, shared_data):
+def _features(data_dir):
+    return len(json.loads((data_dir / "naturalearth" / FILENAME).read_text("utf-8"))["features"])
+
+
+@pytest.mark.full_data
+def test_all_177_countries_from_the_full_file(client, shared_data):
+    assert len(client.get("/api/v1/geo/countries").json()["features"]) == _features(shared_data) == 177
+
+
+def test_countries_from_the_data_folder(client, casus_data):
     response = client.get("/api/v1/geo/countries")
     assert response.status_code == 200
     data = response.json()
-    assert data["type"] == "FeatureCollection" and len(data["features"]) == 177
+    assert data["type"] == "FeatureCollection" and len(data["features"]) == _features(casus_data)
     props = {f["properties"]["name"]: f["properties"] for f in data["features"]}
     assert props["France"]["code"] == "FRA" and props["France"]["state"] == "FRA"  # ISO_A3 is -99
     assert props["Norway"]["state"] == "NOR"
@@ -36,11 +46,11 @@ def test_countries_from_shared_data(client, shared_data):
     assert "Natural Earth" in data["attribution"]
 
 
-def test_countries_from_casus_data_dir(client, shared_data, no_map_data):
+def test_countries_from_casus_data_dir(client, casus_data, no_map_data):
     folder = no_map_data / "data" / "naturalearth"
     folder.mkdir(parents=True)
-    (folder / FILENAME).symlink_to(shared_data / "naturalearth" / FILENAME)
-    assert len(client.get("/api/v1/geo/countries").json()["features"]) == 177
+    (folder / FILENAME).symlink_to(casus_data / "naturalearth" / FILENAME)
+    assert len(client.get("/api/v1/geo/countries").json()["features"]) == _features(casus_data)
 
 
 def test_countries_missing_is_a_clear_404(client, no_map_data, assert_error):

@@ -355,7 +355,8 @@ def main(argv: list[str] | None = None) -> int:
         result = app(args=args, standalone_mode=False)
     except usage_error as err:
         where = f" (see `{err.ctx.command_path} --help`)" if err.ctx is not None else " (see `casus --help`)"
-        sys.stderr.write(f"casus: error: {' '.join(err.format_message().split())}{where}\n")
+        message = " ".join(err.format_message().split()).replace("Value error, ", "")
+        sys.stderr.write(f"casus: error: {message}{where}\n")
         return 2
     except click_error as err:
         sys.stderr.write(f"casus: error: {' '.join(err.format_message().split())}\n")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from casus.cli.options import AtopOpt, Format, FormatOpt, emit, say
+from casus.cli.options import AtopOpt, Format, FormatOpt, emit, out_file, say
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -152,10 +152,11 @@ def frame(
     from casus.data import build_frame, write_frame
 
     sources = [s.strip() for s in with_.split(",") if s.strip()]
+    target = out_file(out)
     df = build_frame(kind, start, end, sources, directed=not undirected, nmc_version=nmc_version)
     if with_obligations:
         df = _add_obligations(df, start, atop)
-    path = write_frame(df, out)
+    path = write_frame(df, target)
     say(f"wrote {len(df):,} rows × {df.shape[1]} columns to {path}")
 
 

@@ -144,6 +144,22 @@ def out_folder(out: str | Path) -> Path:
     return folder
 
 
+def out_file(out: str | Path) -> Path:
+    """Check an ``--out FILE`` path up front: its folder must exist (casus never creates it silently).
+
+    Raises:
+        InvalidInputError: The folder does not exist, or is not a folder; the message says how to fix it.
+    """
+    path = Path(out)
+    folder = path.parent
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise InvalidInputError(
+            f"--out {out}: the folder {folder} {what}; create it first (mkdir -p {folder}) or choose another path"
+        )
+    return path
+
+
 def kb_and_evidence() -> tuple[KnowledgeBase, Evidence]:
     """What a simulation command runs on: the curated knowledge and the datasets' evidence.
 

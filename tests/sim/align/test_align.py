@@ -137,7 +137,7 @@ def test_annealer_same_seed_same_result():
 
 
 @pytest.fixture(scope="module")
-def frames(shared_data):  # type: ignore[no-untyped-def]
+def frames(casus_data):  # type: ignore[no-untyped-def]
     from casus.sim.io import load_dynamics_frames
 
     return load_dynamics_frames()
@@ -169,7 +169,7 @@ def test_alignment_coverage(frames):
     assert any("2016" in n for n in notes) and any("2014" in n for n in notes)
 
 
-def test_cli_align(shared_data, capsys):
+def test_cli_align(casus_data, capsys):
     from casus.cli.app import main
 
     assert main(["align", "--year", "1960", "--states", "USA,UK,France,Russia,China", "--ask", "China",

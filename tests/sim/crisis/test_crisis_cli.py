@@ -12,7 +12,7 @@ from casus.cli.app import app
 runner = CliRunner()
 
 
-def test_simulate_builtin_scenario_json(shared_data):
+def test_simulate_builtin_scenario_json(casus_data):
     res = runner.invoke(app, ["simulate", "armenia-2022-09", "--runs", "3000", "--seed", "9", "--format", "json"])
     assert res.exit_code == 0, res.output
     data = json.loads(res.stdout)
@@ -31,7 +31,7 @@ def test_simulate_builtin_scenario_json(shared_data):
 
 
 @pytest.mark.slow
-def test_simulate_table_and_outputs(shared_data, tmp_path):
+def test_simulate_table_and_outputs(casus_data, tmp_path):
     res = runner.invoke(
         app, ["simulate", "kazakhstan-2022-01", "--runs", "2000", "--seed", "1", "--out", str(tmp_path)]
     )
@@ -47,7 +47,7 @@ def test_unknown_scenario_exits_2_with_one_line():
     assert main(["simulate", "no-such-scenario"]) == 2
 
 
-def test_backtest_json(shared_data):
+def test_backtest_json(casus_data):
     res = runner.invoke(app, ["backtest", "--format", "json"])
     assert res.exit_code == 0, res.output
     data = json.loads(res.stdout)
@@ -64,7 +64,7 @@ def test_unwritable_out_folder_exits_2_with_one_line(tmp_path, capsys):
     assert len(err) == 1 and err[0].startswith("casus: error: --out")
 
 
-def test_backtest_holdout_split_uses_the_fitted_parameters(shared_data):
+def test_backtest_holdout_split_uses_the_fitted_parameters(casus_data):
     res = runner.invoke(app, ["backtest", "--split", "holdout", "--format", "json"])
     assert res.exit_code == 0, res.output
     data = json.loads(res.stdout)
@@ -84,7 +84,7 @@ def test_backtest_refuses_an_unknown_split(capsys):
     assert len(err) == 1 and "--split test" in err[0]
 
 
-def test_simulate_shows_the_base_rate_of_the_request_kind(shared_data):
+def test_simulate_shows_the_base_rate_of_the_request_kind(casus_data):
     res = runner.invoke(app, ["simulate", "armenia-2022-09", "--runs", "2000", "--seed", "3", "--format", "json"])
     data = json.loads(res.stdout)
     ref = data["base_rate"]

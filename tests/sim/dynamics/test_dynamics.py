@@ -16,14 +16,14 @@ ARTICLE_DAY = dt.date(2024, 6, 25)
 
 
 @pytest.fixture(scope="module")
-def suite(shared_data):  # type: ignore[no-untyped-def]
+def suite(casus_data):  # type: ignore[no-untyped-def]
     from casus.sim.dynamics.io import load_fitted_suite
 
     return load_fitted_suite()
 
 
 @pytest.fixture(scope="module")
-def snapshot(kb, shared_data):  # type: ignore[no-untyped-def]
+def snapshot(kb, casus_data):  # type: ignore[no-untyped-def]
     from casus.sim.dynamics.snapshot import org_snapshot
     from casus.sim.io import load_dynamics_frames
 
@@ -80,7 +80,7 @@ def test_csto_snapshot_from_the_knowledge_base(snapshot):
     assert s.cinc[i["RUS"]] > 10 * s.cinc[i["ARM"]]
 
 
-def test_unknown_organization_suggests(kb, shared_data):
+def test_unknown_organization_suggests(kb, casus_data):
     from casus.errors import UnknownEntityError
     from casus.sim.dynamics.snapshot import org_snapshot
     from casus.sim.io import load_dynamics_frames
@@ -140,7 +140,7 @@ def test_bad_runs_are_refused(suite, snapshot):
 # ------------------------------------------------------------------ CLI
 
 
-def test_cli_dynamics_json_and_outputs(shared_data, tmp_path, capsys):
+def test_cli_dynamics_json_and_outputs(casus_data, tmp_path, capsys):
     from casus.cli.app import main
 
     code = main(["dynamics", "CSTO", "--threat", "falling", "--years", "3", "--runs", "200", "--seed", "5",
@@ -149,15 +149,19 @@ def test_cli_dynamics_json_and_outputs(shared_data, tmp_path, capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["seed"] == 5 and "illustrative" in data["label"]
     assert [t["year"] for t in data["trajectory"]] == [2025, 2026, 2027]
-    assert {v["model"] for v in data["validation"]} == {"accession", "exit", "termination"}
-    assert all(0.5 < v["auc"] <= 1 for v in data["validation"])
+    from casus.sim.dynamics.io import load_fitted_suite
+
+    fitted = load_fitted_suite().validation  # the CLI reports the fitted suite's own out-of-sample figures
+    assert {v["model"]: v["auc"] for v in data["validation"]} == pytest.approx(
+        {m: fitted[m].auc for m in ("accession", "exit", "termination")}
+    )
     assert [h["term"] for h in data["hypotheses"]] == ["threat", "unassisted"]
     for name in ("trajectory.parquet", "states.parquet", "validation.parquet", "dynamics.png", "dynamics.html"):
         assert (tmp_path / name).stat().st_size > 0
     assert (tmp_path / "dynamics.png").read_bytes()[:4] == b"\x89PNG"
 
 
-def test_cli_dynamics_threat_csv_and_errors(shared_data, tmp_path, capsys):
+def test_cli_dynamics_threat_csv_and_errors(casus_data, tmp_path, capsys):
     from casus.cli.app import main
 
     csv = tmp_path / "threat.csv"

@@ -10,14 +10,14 @@ from casus.errors import InvalidInputError
 
 
 @pytest.fixture(scope="module")
-def frames(shared_data):  # type: ignore[no-untyped-def]
+def frames(casus_data):  # type: ignore[no-untyped-def]
     from casus.sim.io import load_dynamics_frames
 
     return load_dynamics_frames()
 
 
 @pytest.fixture(scope="module")
-def suite(shared_data):  # type: ignore[no-untyped-def]
+def suite(casus_data):  # type: ignore[no-untyped-def]
     from casus.sim.dynamics.io import load_fitted_suite
 
     return load_fitted_suite()
@@ -79,7 +79,6 @@ def test_exit_risk_set_has_no_member_year_after_exit(suite, spells):
     assert g["event"].sum().max() == 1
     last = rs["year"] == rs.groupby(["atopid", "ccode", "spell"])["year"].transform("max")
     assert rs.loc[~last, "event"].sum() == 0
-    assert len(rs) == 19_258 and rs["event"].sum() == 50
 
 
 def test_exit_risk_set_armenia_in_the_csto(suite):
@@ -93,7 +92,6 @@ def test_exit_risk_set_armenia_in_the_csto(suite):
 
 def test_accession_risk_set(suite):
     rs = suite.risk_sets["accession"]
-    assert len(rs) == 229_055 and rs["event"].sum() == 219
     assert not rs.duplicated(["atopid", "ccode", "year"]).any()
     ev = rs.loc[rs["event"] == 1].set_index(["atopid", "ccode"])
     assert ev.loc[(4220, 373), "year"] == 1993  # Azerbaijan accedes to the Tashkent treaty
@@ -112,8 +110,8 @@ def test_termination_risk_set(suite, frames):
 
     rs = suite.risk_sets["termination"]
     tab = alliance_table(frames.alliances, frames.last_year)
-    assert len(rs) == int((tab["endyr"] - tab["begyr"] + 1).sum()) == 15_640
-    assert rs["event"].sum() == int(tab["terminated"].sum()) == 368
+    assert len(rs) == int((tab["endyr"] - tab["begyr"] + 1).sum())
+    assert rs["event"].sum() == int(tab["terminated"].sum())
     last = rs["year"] == rs.groupby("atopid")["year"].transform("max")
     assert rs.loc[~last, "event"].sum() == 0
     assert rs.loc[rs["atopid"] == 4220, "event"].sum() == 0  # the CSTO is still in force in 2018
@@ -122,7 +120,14 @@ def test_termination_risk_set(suite, frames):
 # ------------------------------------------------------------------ models
 
 
-@pytest.mark.parametrize("model", ["accession", "exit", "termination"])
+@pytest.mark.full_data
+def test_risk_set_sizes_on_the_full_files(suite, shared_data):
+    rows_events = {m: (len(rs), int(rs["event"].sum())) for m, rs in suite.risk_sets.items()}
+    assert rows_events == {"accession": (229_055, 219), "exit": (19_258, 50), "termination": (15_640, 368)}
+
+
+# the fixture panel (41 states, every year) is too small for the termination model to beat chance after 1990
+@pytest.mark.parametrize("model", ["accession", "exit", pytest.param("termination", marks=pytest.mark.full_data)])
 def test_out_of_sample_auc_beats_chance(suite, model):
     v = suite.validation[model]
     assert v.split_year == 1990
@@ -132,6 +137,7 @@ def test_out_of_sample_auc_beats_chance(suite, model):
     assert v.n_train + v.n_test == len(suite.risk_sets[model])
 
 
+@pytest.mark.full_data
 def test_out_of_sample_figures(suite):
     acc, ext, term = (suite.validation[m] for m in ("accession", "exit", "termination"))
     assert acc.auc == pytest.approx(0.92, abs=0.02) and acc.brier_skill > 0
@@ -166,6 +172,7 @@ def test_fit_without_events_is_refused(suite):
 # ------------------------------------------------------------------ the two hypotheses
 
 
+@pytest.mark.full_data
 def test_threat_brings_members_hypothesis(suite):
     from casus.sim.dynamics.io import load_hypothesis_tests
 
@@ -178,6 +185,7 @@ def test_threat_brings_members_hypothesis(suite):
     assert "no support" in e.reading and "not a causal effect" in e.reading
 
 
+@pytest.mark.full_data
 def test_cohesion_hypothesis(suite):
     from casus.sim.dynamics.io import load_hypothesis_tests
 
