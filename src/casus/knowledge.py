@@ -15,7 +15,8 @@ import threading
 from dataclasses import dataclass
 
 from casus.data.provenance import get_provenance
-from casus.errors import DataUnavailableError
+from casus.errors import CasusError, DataUnavailableError, MissingExtraError
+from casus.extras import missing_extra
 from casus.kb.knowledge import KnowledgeBase
 from casus.obligations.crisis import Crisis
 from casus.obligations.results import TreatyResult
@@ -37,6 +38,8 @@ class KnowledgeProvider:
         self._fixed = kb
         self._atop: KnowledgeBase | None = None
         self._lock = threading.Lock()
+        #: Why the last :meth:`for_date` answered without ATOP although it would speak for the date, if it did.
+        self.atop_unavailable: CasusError | None = None
 
     def curated(self) -> KnowledgeBase:
         """The curated knowledge base (or the fixed one)."""
@@ -51,13 +54,19 @@ class KnowledgeProvider:
 
         Raises:
             DataUnavailableError: The ATOP files are not on this machine.
+            MissingExtraError: pandas (the ``[data]`` extra) is not installed.
         """
         if self._fixed is not None:
             return self._fixed
         with self._lock:
             if self._atop is None:
-                from casus.data.atop_kb import with_atop
-
+                try:
+                    from casus.data.atop_kb import with_atop
+                except ImportError as err:  # pandas (the [data] extra) is not installed
+                    missing = missing_extra(err)
+                    if missing is None:
+                        raise
+                    raise missing from None
                 self._atop = with_atop(self.curated())
             return self._atop
 
@@ -85,14 +94,16 @@ class KnowledgeProvider:
 
         Raises:
             DataUnavailableError: ``atop=True`` and the ATOP files are missing.
+            MissingExtraError: ``atop=True`` and pandas (the ``[data]`` extra) is not installed.
         """
         if atop is False:
             return self.curated()
         try:
             return self.with_atop()
-        except DataUnavailableError:
+        except (DataUnavailableError, MissingExtraError) as err:
             if atop:
                 raise
+            self.atop_unavailable = err
             return self.curated()
 
 

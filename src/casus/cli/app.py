@@ -48,21 +48,25 @@ def _root(
 
 
 def _atop_gap(kb: KnowledgeBase, atop: bool | None, on: dt.date) -> dict[str, Any] | None:
-    """``{"dataset", "dates", "note"}`` when ATOP would speak for ``on`` but its files are not on this machine."""
+    """``{"dataset", "dates", "note"}`` when ATOP would speak for ``on`` but could not be loaded."""
     if atop is not None or any(t.startswith("atop-") for t in kb.treaties):
         return None
     from casus.data.provenance import get_provenance
+    from casus.errors import MissingExtraError
 
     prov = get_provenance("atop")
     if not prov.covers(on.year):
         return None
     dates = f"{prov.coverage_start}-{prov.coverage_end}"
-    return {
-        "dataset": "atop",
-        "dates": dates,
-        "note": f"ATOP {prov.version} alliances ({dates}) are missing on this machine, so only curated pacts are "
-        "listed; install them with `casus data fetch atop` or `casus data import PATH`",
-    }
+    why = default_provider().atop_unavailable
+    if isinstance(why, MissingExtraError):
+        missing = f"ATOP {prov.version} alliances ({dates}) are not loaded because {why}"
+    else:
+        missing = (
+            f"ATOP {prov.version} alliances ({dates}) are missing on this machine; install them with "
+            "`casus data fetch atop` or `casus data import PATH`"
+        )
+    return {"dataset": "atop", "dates": dates, "note": f"{missing} (only curated pacts are listed)"}
 
 
 def _short_sources(rows: list[dict[str, Any]], fmt: Format) -> list[dict[str, Any]]:
@@ -368,6 +372,14 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.code or 0) if not isinstance(exc.code, str) else 1
     except CasusError as err:
         sys.stderr.write(f"casus: error: {' '.join(str(err).split())}\n")
+        return 2
+    except ImportError as err:  # an optional module imported by a command: one line naming the extra
+        from casus.extras import missing_extra
+
+        missing = missing_extra(err)
+        if missing is None:
+            raise
+        sys.stderr.write(f"casus: error: {missing}\n")
         return 2
     except KeyboardInterrupt:
         sys.stderr.write("casus: interrupted\n")

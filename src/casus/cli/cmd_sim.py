@@ -13,6 +13,9 @@ import typer
 
 from casus.cli.options import Format, FormatOpt, emit, emit_json, kb_and_evidence, out_folder, say
 
+#: What the tables and charts written to ``--out`` are made with (the [sim] extra).
+CHART_MODULES = ("pandas", "pyarrow", "matplotlib", "plotly")
+
 if TYPE_CHECKING:
     from casus.sim.crisis.backtest import BacktestResult
     from casus.sim.crisis.result import CrisisResult
@@ -37,7 +40,7 @@ def simulate(
     from casus.sim.crisis.simulate import simulate_crisis
 
     scen = load_scenario(scenario)
-    folder = out_folder(out) if out else None
+    folder = out_folder(out, needs=CHART_MODULES) if out else None
     kb, evidence = kb_and_evidence()
     result = simulate_crisis(kb, scen, evidence, runs=runs, rng=seed)
     sens = None

@@ -130,12 +130,20 @@ def note(text: str) -> None:
     sys.stderr.write(f"casus: note: {text}\n")
 
 
-def out_folder(out: str | Path) -> Path:
+def out_folder(out: str | Path, needs: tuple[str, ...] = ()) -> Path:
     """Create the ``--out`` folder (and its parents) up front, so a bad path fails before the work is done.
+
+    Args:
+        out: The folder the user asked for.
+        needs: Optional modules the files written there need (checked first: nothing is created without them).
 
     Raises:
         InvalidInputError: The folder cannot be created (a file is in the way, no permission).
+        MissingExtraError: A module of ``needs`` is not installed.
     """
+    from casus.extras import require
+
+    require(*needs)
     folder = Path(out)
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -39,6 +39,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from casus import yamlio
 from casus.errors import CasusError, ScenarioError, ScenarioFormatError
+from casus.extras import missing_extra
 from casus.sim.crisis.backtest import Episode, EpisodeSource
 from casus.sim.crisis.baserate import BaseRate, base_rate
 from casus.sim.crisis.evidence import Evidence
@@ -274,8 +275,14 @@ def load_evidence(nmc_version: str = "7.0") -> Evidence:
         nmc_version: NMC version for CINC and military personnel (``7.0``: 1816–2022; ``6.0``: to 2016).
 
     Returns:
-        The evidence; a dataset that cannot be found leaves its part empty (with a warning).
+        The evidence; a dataset that cannot be found leaves its part empty (with a warning), and without
+        pandas (the ``[data]`` extra) every part is empty (one warning).
     """
+    try:
+        import pandas  # noqa: F401  (every dataset below is read through it)
+    except ImportError as err:
+        warnings.warn(f"datasets unavailable: {missing_extra(err) or err}", stacklevel=2)
+        return Evidence()
     parts: dict[str, object] = {}
     try:
         from casus.data.nmc import load_nmc
