@@ -25,12 +25,12 @@ def test_names_in_french_and_russian_ask_the_same_question() -> None:
     assert casus.to_dict(en)["system"]["note"].startswith("COW states2016 to 2016-12-31, casus extension from 2017")
 
 
-def test_estonia_in_1970_is_not_a_state_of_the_system(shared_data) -> None:
+def test_estonia_in_1970_is_not_a_state_of_the_system(casus_data) -> None:
     with pytest.raises(InvalidInputError, match="Estonia is not a state of the system on 1970-07-01"):
         casus.defends(target="Estonia", on="1970-07-01", atop=False)
 
 
-def test_an_attack_by_the_soviet_union_in_1970_brings_in_nato_and_beyond(shared_data) -> None:
+def test_an_attack_by_the_soviet_union_in_1970_brings_in_nato_and_beyond(casus_data) -> None:
     report = casus.to_dict(casus.defends(attacker="Russia", on="1970-07-01", atop=True))
     assert report["attacker"] == {"state": "RUS", "name": "Soviet Union"}
     nato = {g["target"]: g for g in report["groups"] if g["treaty"] == "north-atlantic-1949"}
@@ -42,7 +42,7 @@ def test_an_attack_by_the_soviet_union_in_1970_brings_in_nato_and_beyond(shared_
     assert "warsaw-pact" not in {g["organization"] for g in report["groups"]}  # the attacker's own alliance
 
 
-def test_the_network_of_1970_links_the_usa_to_its_nato_allies(shared_data) -> None:
+def test_the_network_of_1970_links_the_usa_to_its_nato_allies(casus_data) -> None:
     net = casus.to_dict(casus.obligation_network("1970-07-01", atop=True))
     edges = {(e["source"], e["target"]) for e in net["edges"]}
     assert ("USA", "DEU") in edges and ("RUS", "POL") in edges  # NATO, and the Warsaw Pact
