@@ -7,6 +7,7 @@ first build a couple of minutes and later runs reuse the environment.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import re
@@ -38,12 +39,14 @@ def core_casus() -> Path:
     """``casus`` in a venv holding casus-foederis and its core dependencies only (built once per pyproject)."""
     stamp = CORE / ".pyproject-sha256"
     want = hashlib.sha256((REPO / "pyproject.toml").read_bytes()).hexdigest()
-    if not (stamp.is_file() and stamp.read_text() == want):
-        shutil.rmtree(CORE, ignore_errors=True)
-        subprocess.run([sys.executable, "-m", "venv", str(CORE)], check=True, timeout=300)
-        pip = [str(CORE / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-        subprocess.run([*pip, "-e", str(REPO)], check=True, capture_output=True, timeout=1200)
-        stamp.write_text(want)
+    with (REPO / ".venv-core.lock").open("w") as lock:  # one builder at a time (pytest -n 2 workers)
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (stamp.is_file() and stamp.read_text() == want):
+            shutil.rmtree(CORE, ignore_errors=True)
+            subprocess.run([sys.executable, "-m", "venv", str(CORE)], check=True, timeout=300)
+            pip = [str(CORE / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+            subprocess.run([*pip, "-e", str(REPO)], check=True, capture_output=True, timeout=1200)
+            stamp.write_text(want)
     return CORE / "bin" / "casus"
 
 
