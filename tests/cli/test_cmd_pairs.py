@@ -31,11 +31,13 @@ def test_one_date_writes_the_triads(capsys, tmp_path, casus_data):
 
 def test_years_resume_without_redoing(capsys, tmp_path, casus_data):
     out = tmp_path / "years"
-    code, _, err = run(capsys, "sweep", "pairs", "--years", "1950:1951", "--out", str(out), "--curated-only")
+    code, _, err = run(
+        capsys, "sweep", "pairs", "--years", "1950:1951", "--out", str(out), "--curated-only", "--in-process"
+    )
     assert code == 0, err
     first = (out / "year=1950" / "part.parquet").stat().st_mtime_ns
     code, stdout, err = run(
-        capsys, "sweep", "pairs", "--years", "1950:1952", "--out", str(out), "--curated-only", "-f", "json"
+        capsys, "sweep", "pairs", "--years", "1950:1952", "-o", str(out), "--curated-only", "--in-process", "-f", "json"
     )
     assert code == 0, err
     status = {r["year"]: r["status"] for r in json.loads(stdout)}
@@ -51,6 +53,29 @@ def test_years_resume_without_redoing(capsys, tmp_path, casus_data):
 def test_bad_years_is_one_line(capsys, tmp_path):
     code, _, err = run(capsys, "sweep", "pairs", "--years", "2018:1816", "--out", str(tmp_path / "x"))
     assert code == 2 and err.count("\n") == 1 and "FIRST:LAST" in err, err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--on", "2024-06-25", "--in-process"),
+        ("--years", "1950:1951", "--in-process", "--workers", "2"),
+        ("--years", "1950:1951", "--scheduler", "tcp://127.0.0.1:1", "--workers", "2"),
+    ],
+)
+def test_cluster_options_that_do_not_fit_are_one_line(capsys, tmp_path, args):
+    code, _, err = run(capsys, "sweep", "pairs", *args, "--out", str(tmp_path / "x"))
+    assert code == 2 and err.count("\n") == 1 and err.startswith("casus:"), err
+
+
+@pytest.mark.slow  # waits for the scheduler's 10 s timeout
+def test_a_scheduler_that_does_not_answer_is_one_line(capsys, tmp_path, shared_data):
+    pytest.importorskip("distributed")
+    code, _, err = run(
+        capsys, "sweep", "pairs", "--years", "1950:1950", "--scheduler", "tcp://127.0.0.1:9", "-o", str(tmp_path)
+    )
+    assert code != 0 and err.count("\n") == 1 and "tcp://127.0.0.1:9" in err, err
+    assert not list(tmp_path.iterdir())
 
 
 def test_scenario_sweep_still_parses_without_subcommand(capsys):

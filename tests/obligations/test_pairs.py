@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from casus.kb.treaties import ConditionKind
 from casus.obligations import Verdict, evaluate_casus_foederis, make_crisis
-from casus.obligations.pairs import candidate_treaties, evaluate_pairs
+from casus.obligations.conditions import CHECKS
+from casus.obligations.pairs import PAIR_DEPENDENCE, PairsCache, candidate_treaties, evaluate_pairs
 
 KEPT = (Verdict.TRIGGERED, Verdict.INDETERMINATE)
 
@@ -62,32 +64,106 @@ def table_rows(df, attacker, target):
 FIXED = [dt.date(1956, 7, 1), dt.date(1962, 7, 1), dt.date(1938, 7, 1), dt.date(2020, 7, 1), dt.date(2024, 6, 25)]
 
 
-def test_every_pair_equals_the_engine(full, cow):
+def conditioned_pairs(kb, df, states, on, rng):
+    """Pairs that a place, adversary or beneficiary clause decides: targets among such treaties' parties (or the
+    states a pledge protects as non-parties) and attackers among their named adversaries and random states."""
+    picks = set()
+    for t in candidate_treaties(kb, on):
+        provisions = t.provisions_on(on)
+        conds = [c for p in provisions for c in p.conditions]
+        scopes = [kb.scopes[b] for p in provisions if (b := getattr(p, "beneficiaries", "")) and b in kb.scopes]
+        if not scopes and not any(c.kind in (ConditionKind.LOCATION, ConditionKind.ADVERSARY) for c in conds):
+            continue
+        parties = [m.state for m in kb.spells(t.party_scope) if m.active_on(on) and m.state in states]
+        protected = [e.ref for s in scopes for e in s.states if e.active_on(on) and e.ref in states]
+        named = [s for c in conds if c.kind is ConditionKind.ADVERSARY for s in c.values if s in states]
+        for target in [*rng.permutation(parties)[:2], *rng.permutation(protected)[:2]]:
+            for attacker in [*named[:2], *rng.choice(states, 2)]:
+                if attacker != target:
+                    picks.add((str(attacker), str(target)))
+    return picks
+
+
+def sample_pairs(full, df, states, on, rng, size):
+    n = len(states)
+    picks = rng.choice(n * n, size=min(size, n * (n - 1)), replace=False)
+    pairs = {(states[i // n], states[i % n]) for i in picks if i // n != i % n}
+    # pairs with a row in the table, so the sample is not all empty answers
+    rows = df[["attacker", "target"]].drop_duplicates()
+    extra = rows.sample(min(size * 2 // 3, len(rows)), random_state=int(rng.integers(1 << 31))) if len(rows) else rows
+    pairs |= set(zip(extra.attacker.astype(str), extra.target.astype(str), strict=True))
+    return pairs | conditioned_pairs(full, df, states, on, rng)
+
+
+def compare(full, cow, days, rng, size):
+    """Every sampled pair of every day equals the engine; one cache is shared by all days (as in a sweep)."""
     from casus.data.system import system_members
 
-    rng = np.random.default_rng(20261203)
-    days = [*FIXED, *(dt.date(1816, 1, 1) + dt.timedelta(days=int(d)) for d in rng.integers(0, 76000, 4))]
+    cache = PairsCache(full)
     kinds: set[ConditionKind] = set()
     compared = triggered = 0
     for on in days:
         states = system_members(full, on, cow)
-        df = evaluate_pairs(full, states, on)
+        df = evaluate_pairs(full, states, on, cache=cache)
         for t in candidate_treaties(full, on):
             kinds |= {c.kind for p in t.provisions_on(on) for c in p.conditions if c.values}
-        n = len(states)
-        picks = rng.choice(n * n, size=min(60, n * (n - 1)), replace=False)
-        # pairs with a row in the table, so the sample is not all empty answers
-        rows = df[["attacker", "target"]].drop_duplicates()
-        extra = rows.sample(min(40, len(rows)), random_state=int(rng.integers(1 << 31))) if len(rows) else rows
-        pairs = {(states[i // n], states[i % n]) for i in picks if i // n != i % n}
-        pairs |= set(zip(extra.attacker.astype(str), extra.target.astype(str), strict=True))
-        for a, t in sorted(pairs):
+        for a, t in sorted(sample_pairs(full, df, states, on, rng, size)):
             want = engine_rows(full, a, t, on)
             assert table_rows(df, a, t) == want, (on, a, t)
             compared += 1
             triggered += bool(want[0])
-    assert compared > 500 and triggered > 100
+    return compared, triggered, kinds
+
+
+@pytest.mark.slow
+def test_every_pair_equals_the_engine(full, cow):
+    rng = np.random.default_rng(20261203)
+    days = [*FIXED, *(dt.date(1816, 1, 1) + dt.timedelta(days=int(d)) for d in rng.integers(0, 76000, 4))]
+    compared, triggered, kinds = compare(full, cow, days, rng, 45)
+    assert compared > 400 and triggered > 100
     assert {ConditionKind.LOCATION, ConditionKind.ADVERSARY} <= kinds
+
+
+@pytest.mark.slow
+def test_a_larger_sample_equals_the_engine(full, cow):
+    """14 random dates in random order (the shared cache meets dates out of order), 80 pairs and more each."""
+    rng = np.random.default_rng(12)
+    days = [dt.date(1816, 1, 1) + dt.timedelta(days=int(d)) for d in rng.integers(0, 76600, 14)]
+    compared, triggered, kinds = compare(full, cow, days, rng, 80)
+    assert compared > 1000 and triggered > 300
+    assert {ConditionKind.LOCATION, ConditionKind.ADVERSARY} <= kinds
+
+
+def assert_same_table(got: pd.DataFrame, want: pd.DataFrame) -> None:
+    """Equal columns, dtypes and values (categoricals by codes and categories: pandas' own check boxes each cell)."""
+    assert list(got.columns) == list(want.columns) and list(got.dtypes) == list(want.dtypes)
+    for c in want.columns:
+        if isinstance(want[c].dtype, pd.CategoricalDtype):
+            assert list(got[c].cat.categories) == list(want[c].cat.categories), c
+            assert np.array_equal(got[c].cat.codes.to_numpy(), want[c].cat.codes.to_numpy()), c
+        else:
+            assert np.array_equal(got[c].to_numpy(), want[c].to_numpy()), c
+
+
+def test_a_cache_changes_no_table(full, cow):
+    """A table computed with a cache that has seen other dates (in any order) equals one computed afresh."""
+    from casus.data.system import system_members
+
+    cache = PairsCache(full)
+    calls = 0
+    for on in [dt.date(1962, 7, 1), dt.date(1956, 7, 1), dt.date(2024, 6, 25), dt.date(1962, 7, 4)]:
+        states = system_members(full, on, cow)
+        shared = evaluate_pairs(full, states, on, cache=cache)
+        alone = PairsCache(full)
+        assert_same_table(shared, evaluate_pairs(full, states, on, cache=alone))
+        calls += alone.engine_calls
+    # the shared cache asked the engine less often than the fresh ones together (the dates share answers)
+    assert 0 < cache.engine_calls < calls
+
+
+def test_every_condition_kind_says_what_it_depends_on():
+    """A new condition kind must say whether its outcome depends on the attacker or the target."""
+    assert {str(k) for k in ConditionKind} == {str(k) for k in CHECKS} <= set(PAIR_DEPENDENCE)
 
 
 def test_nato_2024_poland(kb):
