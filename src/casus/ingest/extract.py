@@ -537,7 +537,8 @@ def own_dates(sent: Sentence, i: int, times: Sequence[TimeExpression], lang: str
         return list(times)
     if toks[i].head < 0:
         return [t for t in times if not _owned_by_other_word(sent, i, t, lang)]
-    chain = set(_head_chain(toks, i))
+    trigger_chain = _head_chain(toks, i)
+    chain = set(trigger_chain)
     out = []
     for t in times:
         k = token_at(sent, t.start)
@@ -545,14 +546,19 @@ def own_dates(sent: Sentence, i: int, times: Sequence[TimeExpression], lang: str
             out.append(t)
             continue
         verb = date_verb(toks, k)
-        if verb is None or verb in chain or toks[verb].lemma in lx.REPORTING[lang]:
+        # a verbless fragment ("Le retrait du Mali … " parsed apart from "a été officialisé hier"): cannot tell
+        fragmented = _head_chain(toks, k)[-1] != trigger_chain[-1] and toks[trigger_chain[-1]].pos not in _VERBS
+        if verb is None or verb in chain or fragmented or toks[verb].lemma in lx.REPORTING[lang]:
             out.append(t)
     return out
 
 
+_VERBS = ("VERB", "AUX")
+
+
 def date_verb(toks: Sequence[Token], k: int) -> int | None:
     """The nearest verb above token ``k`` (the verb a date expression at ``k`` dates), if any."""
-    return next((h for h in _head_chain(toks, k) if toks[h].pos in ("VERB", "AUX")), None)
+    return next((h for h in _head_chain(toks, k) if toks[h].pos in _VERBS), None)
 
 
 #: Participles that own the date right after them when the sentence is not parsed ("formed in 1992").

@@ -68,10 +68,16 @@ def _settle(
 def _settle_all(
     raw: Sequence[Mention], main: str | None, gaz: Gazetteer, on: dt.date | None, memory: Discourse
 ) -> list[Mention]:
-    """Settle a sentence's mentions in order; an institution with no state takes the one named last."""
+    """Settle a sentence's mentions in order; an institution with no state takes the one named last.
+
+    A generic organization word right before an organization's name is dropped: the name says which.
+    """
     out: list[Mention] = []
     last = memory.last_state.ref if memory.last_state else None
-    for m in raw:
+    for k, m in enumerate(raw):
+        after = raw[k + 1] if k + 1 < len(raw) else None
+        if m.ref == _MAIN and after is not None and after.kind == "organization" and 0 <= after.start - m.end <= 20:
+            continue  # "l'organisation ouest-africaine CEDEAO": the generic word stands for the name after it
         settled = _settle(m, main, gaz, on, last)
         if settled is None:
             continue

@@ -445,6 +445,8 @@ def _when_of(
 
 
 _AND = {"and", "et", "и"}
+#: What may stand between the states of a list: "du Mali, du Niger et du Burkina Faso", "of Mali, of Niger".
+_LIST_GLUE = frozenset({*_AND, ",", "du", "de", "des", "le", "la", "les", "l'", "l’", "of", "the"})
 #: "Armenia earlier froze…": the act precedes the neighbouring sentence's date, which does not date it.
 _EARLIER = frozenset(["earlier", "previously", "ранее", "прежде", "auparavant", "précédemment"])
 _NO_STAGE = {T.SUMMIT, T.FOUNDING, T.STATEMENT, T.REFUSAL}
@@ -531,7 +533,7 @@ def _coordinated(sent: Sentence, subject: Mention | None, mentions: Sequence[Men
         if m.start < end:
             continue
         between = sent.text[end - sent.start : m.start - sent.start].lower().replace(",", " , ").split()
-        if not between or m.kind not in ("state", "capital", "government") or not set(between) <= {*_AND, ","}:
+        if not between or m.kind not in ("state", "capital", "government") or not set(between) <= _LIST_GLUE:
             break
         out.append(m.ref)
         seps.append(set(between))

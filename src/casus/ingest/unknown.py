@@ -104,8 +104,8 @@ def name_at(tokens: Sequence[Token], i: int, lang: str) -> tuple[int, str] | Non
     while j < len(tokens) and j - i < 9:
         word = tokens[j].text
         low = word.lower()
-        if low.startswith(heads):
-            seen_head = True
+        if low.startswith(heads) and (lang == "ru" or _capitalised(word)):
+            seen_head = True  # a lower-case head is a common noun: "chefs d'État de l'organisation"
             last_cap = j
         elif _capitalised(word) and word.isalpha():
             last_cap = j
