@@ -33,7 +33,28 @@ OUT = REPO / "tests" / "fixtures"
 FOCUS_STATES = frozenset({2, 211, 290, 365, 371})
 #: ATOP alliances named in tests besides those of FOCUS_STATES (CSTO 4220, USSR-GDR 3500 and others).
 EXTRA_ALLIANCES = frozenset(
-    {1035, 1060, 1115, 1320, 1355, 2523, 2610, 3015, 3175, 3180, 3275, 3285, 3424, 3500, 3520, 3585, 4096, 4220, 4445}
+    {
+        1035,
+        1060,
+        1115,
+        1320,
+        1335,
+        1355,
+        2523,
+        2610,
+        3015,
+        3175,
+        3180,
+        3275,
+        3285,
+        3424,
+        3500,
+        3520,
+        3585,
+        4096,
+        4220,
+        4445,
+    }
 )
 #: Years kept from the state-year files (COW system membership, NMC): the 1970 question and the last years.
 YEARS = frozenset(range(1968, 1973)) | frozenset(range(2012, 2017))
