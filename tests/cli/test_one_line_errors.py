@@ -191,6 +191,7 @@ def _fuzz(argv: list[str]) -> None:
         assert text.count("\n") == 1 and text.startswith("casus: error: "), (argv, text)
 
 
+@pytest.mark.slow  # about 16 s on a quiet machine: hundreds of CLI invocations
 def test_fuzzed_invocations_never_print_a_traceback() -> None:
     CASES.clear()
     _fuzz()

@@ -173,6 +173,7 @@ def test_fit_without_events_is_refused(suite):
 
 
 @pytest.mark.full_data
+@pytest.mark.slow  # about 6 s on a quiet machine: fits the hazard model with the threat covariate
 def test_threat_brings_members_hypothesis(suite):
     from casus.sim.dynamics.io import load_hypothesis_tests
 
