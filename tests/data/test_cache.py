@@ -35,9 +35,24 @@ def test_env_var_comes_before_the_cache(tmp_path: Path, monkeypatch: pytest.Monk
 def test_missing_file_says_how_to_fetch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(ENV_VAR, str(tmp_path / "nothing"))
     monkeypatch.setattr("casus.data.cache.developer_data_dir", lambda: None)
-    with pytest.raises(DataUnavailableError, match="run `casus data fetch mid`") as exc:
+    with pytest.raises(
+        DataUnavailableError, match=r"version 5\.0\) is not on this machine; get it with `casus data fetch mid`"
+    ) as exc:
         find_dataset_file("mid", "MIDA_5.0.csv")
     assert str(tmp_path / "nothing") in str(exc.value)
+    assert "`casus data import PATH`" in str(exc.value)
+
+
+def test_missing_nmc_7_names_version_7_and_data_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(ENV_VAR, str(tmp_path / "nothing"))
+    monkeypatch.setattr("casus.data.cache.developer_data_dir", lambda: None)
+    with pytest.raises(DataUnavailableError) as exc:
+        find_dataset_file("nmc", "NMC-7.0-abridged_peacesciencer.csv")
+    text = str(exc.value)
+    assert "(NMC), version 7.0 (via peacesciencer)) is not on this machine" in text
+    assert "version 6.0" not in text
+    assert "NMC 7.0 has no direct download (a derived file); install a copy with `casus data import PATH`" in text
+    assert "`casus data fetch nmc --version 7.0 --mirror URL`" in text
 
 
 @pytest.mark.full_data

@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import threading
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -185,3 +186,174 @@ def test_import_is_light_and_offline() -> None:
     )
     src = Path(fetch_mod.__file__).resolve().parents[2]
     subprocess.run([sys.executable, "-c", code], check=True, env={"PYTHONPATH": str(src)})
+
+
+# --- The publisher's release first, the pinned mirror second -------------------------------------------------
+# A temporary registry of the ATOP fixture files (real bytes, real checksums): the "official release" is a zip
+# laid out as atopdata.org ships it, the "pinned mirror" a folder of the same files, both on 127.0.0.1.
+
+ATOP_CSVS = ("atop5_1m.csv", "atop5_1a.csv", "atop5_1sy.csv", "atopinst5_1.csv")
+RELEASE = "atop_5.1__.csv_.zip"
+
+
+def _atop_registry(monkeypatch: pytest.MonkeyPatch, fixture_data: Path, base: str) -> Provenance:
+    files = tuple(
+        DatasetFile(
+            name,
+            hashlib.sha256((fixture_data / "atop" / name).read_bytes()).hexdigest(),
+            (fixture_data / "atop" / name).stat().st_size,
+            f"{base}/mirror/{name}",
+        )
+        for name in ATOP_CSVS
+    )
+    prov = Provenance(
+        name="atop",
+        version="5.1",
+        title="ATOP fixture release",
+        folder="atop",
+        url=f"{base}/",
+        release_url=f"{base}/uploads/{RELEASE}",
+        licence="test",
+        citation="Leeds 2022.",
+        bibtex="@misc{atop}",
+        coverage_start=1815,
+        coverage_end=2018,
+        files=files,
+    )
+    monkeypatch.setattr(fetch_mod, "get_provenance", lambda name, version=None: prov)
+    return prov
+
+
+def _publish(root: Path, fixture_data: Path, *, release: dict[str, bytes] | None, mirror: bool) -> None:
+    """Put the official zip (with these members) and/or the mirror folder on the server."""
+    if release is not None:
+        (root / "uploads").mkdir()
+        with zipfile.ZipFile(root / "uploads" / RELEASE, "w") as z:
+            for name, body in release.items():
+                z.writestr(f"ATOP 5.1 (.csv)/{name}", body)
+            z.writestr("ATOP 5.1 (.csv)/ATOP 5.1 Codebook.txt", "not a data file")
+    if mirror:
+        (root / "mirror").mkdir()
+        for name in ATOP_CSVS:
+            shutil.copy(fixture_data / "atop" / name, root / "mirror" / name)
+
+
+def _bodies(fixture_data: Path) -> dict[str, bytes]:
+    return {name: (fixture_data / "atop" / name).read_bytes() for name in ATOP_CSVS}
+
+
+def test_the_official_release_is_used_when_it_verifies(
+    served: tuple[Path, str], fixture_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, base = served
+    prov = _atop_registry(monkeypatch, fixture_data, base)
+    _publish(root, fixture_data, release=_bodies(fixture_data), mirror=False)  # the mirror is down
+    results = fetch("atop", dest=tmp_path / "atop", progress=False)
+    assert [(r.filename, r.status, r.source) for r in results] == [(n, "downloaded", "official") for n in ATOP_CSVS]
+    members = results[0]
+    assert members.url == prov.release_url and members.mirror_url == f"{base}/mirror/atop5_1m.csv"
+    assert (
+        members.message
+        == f"from the official release {prov.release_url} (ATOP 5.1 (.csv)/atop5_1m.csv), checksum verified"
+    )
+    assert (tmp_path / "atop" / "atop5_1m.csv").read_bytes() == (fixture_data / "atop" / "atop5_1m.csv").read_bytes()
+    meta = json.loads(provenance_sidecar(tmp_path / "atop" / "atop5_1m.csv").read_text())
+    assert (meta["source"], meta["url"], meta["official_url"], meta["mirror_url"]) == (
+        "official",
+        prov.release_url,
+        prov.release_url,
+        f"{base}/mirror/atop5_1m.csv",
+    )
+    assert sorted(p.name for p in (tmp_path / "atop").iterdir()) == sorted(
+        [*ATOP_CSVS, *(f"{n}.provenance.json" for n in ATOP_CSVS)]
+    )  # no codebook, no leftover archive
+
+
+def test_official_404_falls_back_to_the_mirror_with_a_note(
+    served: tuple[Path, str], fixture_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, base = served
+    prov = _atop_registry(monkeypatch, fixture_data, base)
+    _publish(root, fixture_data, release=None, mirror=True)
+    results = fetch("atop", dest=tmp_path / "atop", progress=False)
+    assert {(r.status, r.source) for r in results} == {("downloaded", "mirror")}
+    note = results[1].message
+    assert note.startswith(
+        f"from the mirror {base}/mirror/atop5_1a.csv because the official release {prov.release_url}"
+    )
+    assert "could not be downloaded (HTTP 404 File not found" in note
+    meta = json.loads(provenance_sidecar(tmp_path / "atop" / "atop5_1a.csv").read_text())
+    assert (meta["source"], meta["official_url"]) == ("mirror", prov.release_url)
+    assert "HTTP 404" in meta["note"]
+
+
+def test_an_official_file_with_another_checksum_is_refused_and_taken_from_the_mirror(
+    served: tuple[Path, str], fixture_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, base = served
+    _atop_registry(monkeypatch, fixture_data, base)
+    bodies = _bodies(fixture_data)
+    bodies["atop5_1m.csv"] = bodies["atop5_1m.csv"].replace(b"\n", b"\r\n")  # the publisher re-saved it
+    _publish(root, fixture_data, release=bodies, mirror=True)
+    by_name = {r.filename: r for r in fetch("atop", dest=tmp_path / "atop", progress=False)}
+    assert by_name["atop5_1m.csv"].source == "mirror"
+    assert "holds atop5_1m.csv with another SHA-256" in by_name["atop5_1m.csv"].message
+    assert "refused" in by_name["atop5_1m.csv"].message
+    assert {by_name[n].source for n in ATOP_CSVS[1:]} == {"official"}
+    good = (fixture_data / "atop" / "atop5_1m.csv").read_bytes()
+    assert (tmp_path / "atop" / "atop5_1m.csv").read_bytes() == good
+
+
+def test_both_sources_failing_is_one_error_naming_both_urls_and_data_import(
+    served: tuple[Path, str], fixture_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, base = served
+    prov = _atop_registry(monkeypatch, fixture_data, base)
+    bodies = _bodies(fixture_data)
+    bodies["atop5_1m.csv"] = b"atopid\n1\n"
+    _publish(root, fixture_data, release=bodies, mirror=False)
+    dest = tmp_path / "atop"
+    with pytest.raises(DataUnavailableError) as exc:
+        fetch("atop", dest=dest, progress=False)
+    text = str(exc.value)
+    assert text.startswith("could not get atop5_1m.csv of atop 5.1 from either source: the official release ")
+    assert prov.release_url is not None and prov.release_url in text
+    assert f"{base}/mirror/atop5_1m.csv failed (could not download" in text and "HTTP 404" in text
+    assert text.endswith("install it with `casus data import PATH`")
+    assert not any(p.name.endswith(".part") or p.name.startswith(".casus-release") for p in dest.iterdir())
+
+
+def test_cli_fetch_says_where_each_file_came_from_and_status_shows_both_urls(
+    served: tuple[Path, str], fixture_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    from casus.cli.app import main
+
+    root, base = served
+    prov = _atop_registry(monkeypatch, fixture_data, base)
+    _publish(root, fixture_data, release=None, mirror=True)
+    dest = tmp_path / "atop"
+    assert main(["data", "fetch", "atop", "--dest", str(dest)]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines()[0] == f"{dest / 'atop5_1m.csv'}\tmirror"
+    assert err.count("casus: note: atop5_1m.csv: from the mirror") == 1
+    assert f"because the official release {prov.release_url} could not be downloaded (HTTP 404" in err
+    # --no-official goes straight to the mirror (no note about the publisher).
+    assert main(["data", "fetch", "atop", "--dest", str(dest), "--force", "--no-official"]) == 0
+    out, err = capsys.readouterr()
+    assert "official release" not in err
+    assert "casus: note: atop5_1m.csv: from the mirror" in err
+
+
+def test_status_shows_the_official_and_the_mirror_url(capsys: pytest.CaptureFixture[str]) -> None:
+    from casus.cli.app import main
+
+    assert main(["data", "status", "-f", "json"]) == 0
+    rows = {(r["dataset"], r["file"]): r for r in json.loads(capsys.readouterr().out)}
+    members = rows[("atop", "atop5_1m.csv")]
+    assert members["official_url"] == "https://www.atopdata.org/uploads/6/9/1/3/69134503/atop_5.1__.csv_.zip"
+    assert members["mirror_url"].startswith("https://raw.githubusercontent.com/jandresgannon/DoDL/67007e14")
+    assert main(["data", "status"]) == 0
+    table = capsys.readouterr().out
+    assert "atop 5.1: official https://www.atopdata.org/uploads/6/9/1/3/69134503/atop_5.1__.csv_.zip" in table
+    assert "then the pinned mirror https://raw.githubusercontent.com/jandresgannon/DoDL/" in table

@@ -63,10 +63,12 @@ def test_import_fixture_folder_then_poland_1970_lists_atop_alliances(
     assert status[("atop", "atop5_1m.csv")].verified
 
 
-def test_import_publisher_zip_and_cli_warning(
+def test_import_publisher_zip_and_cli_warning_then_poland_1970_lists_atop_alliances(
     empty_cache: Path, fixture_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    archive = tmp_path / "ATOP 5.1 (.csv).zip"
+    assert 3175 not in _atop_ids(capsys)  # nothing in the empty cache: curated pacts only
+    _forget()
+    archive = tmp_path / "atop_5.1__.csv_.zip"  # the publisher's file name, its folder inside
     with zipfile.ZipFile(archive, "w") as z:
         for f in (fixture_data / "atop").glob("*.csv"):
             z.write(f, f"ATOP 5.1 (.csv)/{f.name}")
@@ -77,6 +79,9 @@ def test_import_publisher_zip_and_cli_warning(
     assert "not the registered atop release" in err
     assert (empty_cache / "atop" / "atop5_1sy.csv").is_file()
     assert not (empty_cache / "atop" / "readme.txt").exists()
+    _forget()
+    # From the zip: Poland's bilateral pacts with Romania (1949), the Soviet Union (1965) and Czechoslovakia (1967).
+    assert {3175, 3520, 3540} <= _atop_ids(capsys)
 
 
 def test_import_of_nothing_useful_is_one_line_exit_2(

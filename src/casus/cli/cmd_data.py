@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from casus.cli.options import AtopOpt, Format, FormatOpt, emit, out_file, say
+from casus.cli.options import AtopOpt, Format, FormatOpt, emit, note, out_file, say
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -21,15 +21,29 @@ data_app = typer.Typer(
 def data_fetch(
     name: Annotated[str, typer.Argument(help="Dataset: atop, cow_states, nmc or mid.")],
     dest: Annotated[str | None, typer.Option(help="Folder (default: the user cache, where loaders look).")] = None,
-    mirror: Annotated[str | None, typer.Option(help="Base URL of a mirror holding the files.")] = None,
+    mirror: Annotated[
+        str | None, typer.Option(help="Base URL of a mirror holding the files (replaces the pinned mirror).")
+    ] = None,
     version: Annotated[str | None, typer.Option(help="Dataset version (default: the default one).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Download even if a verified copy is present.")] = False,
+    official: Annotated[
+        bool, typer.Option("--official/--no-official", help="Try the publisher's release before the mirror.")
+    ] = True,
 ) -> None:
-    """Download a dataset's official files, checking size and SHA-256, and record their provenance."""
+    """Download a dataset: the publisher's release first, the pinned mirror second; verify and record provenance.
+
+    Prints one line per file (path, then where it came from: official, mirror, present or unavailable) and a
+    note on stderr for each file taken from a mirror, saying why.
+    """
     from casus.data import fetch
 
-    for f in fetch(name, dest=dest, base_url=mirror, version=version, force=force, progress=sys.stderr.isatty()):
-        sys.stdout.write(f"{f.path}\n")
+    files = fetch(
+        name, dest=dest, base_url=mirror, version=version, force=force, progress=sys.stderr.isatty(), official=official
+    )
+    for f in files:
+        sys.stdout.write(f"{f.path or f.filename}\t{f.source or f.status}\n")
+        if f.source != "official" and f.status != "present":
+            note(f"{f.filename}: {f.message}")
 
 
 @data_app.command("import")
@@ -54,6 +68,7 @@ def data_status(fmt: FormatOpt = Format.TABLE) -> None:
     """What dataset files are present and verified, where, and which commands need the missing ones."""
     from casus.data.cache import ENV_VAR, search_dirs
     from casus.data.importer import data_status as status
+    from casus.data.importer import sources_lines
 
     rows = [
         {
@@ -64,6 +79,9 @@ def data_status(fmt: FormatOpt = Format.TABLE) -> None:
             "verified": s.verified,
             "path": str(s.path) if s.path else None,
             "note": s.message if s.path is not None else "missing; needed by " + ", ".join(s.needed_by),
+            "official_url": s.official_url,
+            "mirror_url": s.mirror_url,
+            "fetched_from": s.fetched_from,
         }
         for s in status()
     ]
@@ -72,7 +90,10 @@ def data_status(fmt: FormatOpt = Format.TABLE) -> None:
         sys.stdout.write(
             f"searched, in order: {', '.join(str(d) for d in search_dirs())} ({ENV_VAR} first when set); "
             "get missing files with `casus data fetch NAME` or `casus data import PATH`\n"
+            "`casus data fetch` tries the publisher's release first, then the pinned mirror:\n"
         )
+        for line in sources_lines():
+            sys.stdout.write(f"  {line}\n")
 
 
 @data_app.command("reconcile")

@@ -13,7 +13,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from casus.data.cache import find_dataset_file
-from casus.data.provenance import get_provenance
+from casus.data.provenance import provenance_of_file
 from casus.data.verify import verify_dataset_file
 from casus.errors import SourceFormatError
 
@@ -27,7 +27,7 @@ def resolve(name: str, filename: str, path: str | os.PathLike[str] | None) -> Pa
     """
     explicit = path is not None and Path(path).is_file()
     found = find_dataset_file(name, filename, path)
-    verify_dataset_file(get_provenance(name), filename, found, explicit=explicit)
+    verify_dataset_file(provenance_of_file(name, filename), filename, found, explicit=explicit)
     return found
 
 

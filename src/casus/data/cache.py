@@ -18,7 +18,7 @@ import os
 import sys
 from pathlib import Path
 
-from casus.data.provenance import get_provenance
+from casus.data.provenance import Provenance, provenance_of_file
 from casus.errors import DataUnavailableError
 
 ENV_VAR = "CASUS_DATA_DIR"
@@ -86,7 +86,7 @@ def find_dataset_file(name: str, filename: str, path: str | os.PathLike[str] | N
     """
     if path is not None and Path(path).is_file():
         return Path(path)
-    prov = get_provenance(name)
+    prov = provenance_of_file(name, filename)
     tried: list[str] = []
     for d in [package_dir()] if prov.packaged else search_dirs(path):
         for candidate in (d / prov.folder / filename, d / filename):
@@ -94,6 +94,29 @@ def find_dataset_file(name: str, filename: str, path: str | os.PathLike[str] | N
                 return candidate
             tried.append(str(candidate))
     raise DataUnavailableError(
-        f"{filename} ({prov.title}) is not on this machine; run `casus data fetch {name}` "
+        f"{filename} ({prov.title}) is not on this machine; {how_to_get(prov, filename)}, "
         f"or set {ENV_VAR} to a folder that holds it (searched: {', '.join(tried)})"
+    )
+
+
+def how_to_get(prov: Provenance, filename: str | None = None) -> str:
+    """One clause naming the commands that install a dataset's file, with the version when not the default.
+
+    >>> from casus.data.provenance import get_provenance
+    >>> how_to_get(get_provenance("atop"))
+    'get it with `casus data fetch atop`, or install a copy downloaded by hand with `casus data import PATH`'
+    >>> how_to_get(get_provenance("nmc", "7.0"))  # doctest: +ELLIPSIS
+    'NMC 7.0 has no direct download (a derived file); install a copy with `casus data import PATH` (or ...'
+    """
+    version = "" if prov.default else f" --version {prov.version}"
+    files = [f for f in prov.files if filename is None or f.filename == filename] or list(prov.files)
+    if prov.release_url is not None or any(f.url for f in files):
+        return (
+            f"get it with `casus data fetch {prov.name}{version}`, "
+            "or install a copy downloaded by hand with `casus data import PATH`"
+        )
+    label = f"{prov.name.upper() if len(prov.name) <= 4 else prov.name} {prov.version}"
+    return (
+        f"{label} has no direct download (a derived file); install a copy with `casus data import PATH` "
+        f"(or `casus data fetch {prov.name}{version} --mirror URL` from a mirror that holds it)"
     )

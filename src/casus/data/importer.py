@@ -13,6 +13,7 @@ and which commands need it. Nothing here reads the network.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Literal
 
 from casus.data.cache import package_dir, search_dirs, user_cache_dir
-from casus.data.provenance import DatasetFile, Provenance, dataset_names, get_provenance
+from casus.data.provenance import DatasetFile, Provenance, dataset_names, datasets, get_provenance
 from casus.data.verify import MANIFEST, DatasetChecksumError, verify_dataset_file
 from casus.errors import DataUnavailableError
 
@@ -70,7 +71,12 @@ class ImportedFile:
 
 @dataclass(frozen=True)
 class FileStatus:
-    """One registered file as :func:`data_status` finds it (``path`` is ``None`` when absent)."""
+    """One registered file as :func:`data_status` finds it (``path`` is ``None`` when absent).
+
+    ``official_url`` is the publisher's release (tried first by ``casus data fetch``), ``mirror_url`` the pinned
+    mirror of this file (tried second); ``fetched_from`` is ``official`` or ``mirror`` when ``casus data fetch``
+    installed the file (read from its provenance sidecar), else ``None``.
+    """
 
     dataset: str
     version: str
@@ -79,6 +85,9 @@ class FileStatus:
     verified: bool
     message: str
     needed_by: tuple[str, ...]
+    official_url: str | None = None
+    mirror_url: str | None = None
+    fetched_from: str | None = None
 
 
 def _registered() -> list[tuple[Provenance, DatasetFile]]:
@@ -93,11 +102,14 @@ def _digest(path: Path) -> str:
     return h.hexdigest()
 
 
-def _candidates(path: Path, scratch: Path) -> Iterator[tuple[Path, str]]:
-    """``(file, description)`` for every file in ``path``; zip members are extracted into ``scratch``."""
+def candidates(path: Path, scratch: Path) -> Iterator[tuple[Path, str]]:
+    """``(file, description)`` for every file in ``path``; zip members are extracted into ``scratch``.
+
+    Used by ``casus data import`` and by :func:`casus.data.fetch` to unpack a publisher's release.
+    """
     files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
     for f in files:
-        if f.suffix.lower() == ".zip" and zipfile.is_zipfile(f):
+        if zipfile.is_zipfile(f):
             with zipfile.ZipFile(f) as z:
                 for info in z.infolist():
                     name = Path(info.filename).name
@@ -134,7 +146,7 @@ def import_data(path: str | os.PathLike[str], *, dest: str | os.PathLike[str] | 
     by_name = {f.filename: (p, f) for p, f in _registered()}
     done: list[ImportedFile] = []
     with tempfile.TemporaryDirectory(prefix="casus-import-") as tmp:
-        for file, desc in _candidates(src, Path(tmp)):
+        for file, desc in candidates(src, Path(tmp)):
             name = file.name
             digest = _digest(file)
             hit = by_hash.get(digest)
@@ -171,20 +183,56 @@ def _record(folder: Path, filename: str, digest: str | None) -> None:
         manifest.unlink()
 
 
+def _fetched_from(path: Path) -> str | None:
+    """``official`` or ``mirror``, as the provenance sidecar ``casus data fetch`` wrote beside ``path`` says."""
+    sidecar = path.with_name(path.name + ".provenance.json")
+    try:
+        source = json.loads(sidecar.read_text("utf-8")).get("source")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return source if source in ("official", "mirror") else None
+
+
 def data_status() -> list[FileStatus]:
-    """Every registered dataset file: where it is, whether it verifies, and which commands need it."""
+    """Every registered dataset file: where it is, whether it verifies, which commands need it, where to get it."""
     out: list[FileStatus] = []
     for prov, f in _registered():
         dirs = [package_dir()] if prov.packaged else search_dirs()
         found = next((c for d in dirs for c in (d / prov.folder / f.filename, d / f.filename) if c.is_file()), None)
+        urls = {"official_url": prov.release_url, "mirror_url": f.url}
         needed = NEEDED_BY.get(prov.name, ())
         if found is None:
-            out.append(FileStatus(prov.name, prov.version, f.filename, None, False, "missing", needed))
+            out.append(FileStatus(prov.name, prov.version, f.filename, None, False, "missing", needed, **urls))
             continue
+        fetched = _fetched_from(found)
         try:
             verify_dataset_file(prov, f.filename, found)
         except DatasetChecksumError as exc:
-            out.append(FileStatus(prov.name, prov.version, f.filename, found, False, str(exc), needed))
+            out.append(FileStatus(prov.name, prov.version, f.filename, found, False, str(exc), needed, **urls))
             continue
-        out.append(FileStatus(prov.name, prov.version, f.filename, found, True, "verified", needed))
+        out.append(
+            FileStatus(
+                prov.name, prov.version, f.filename, found, True, "verified", needed, **urls, fetched_from=fetched
+            )
+        )
     return out
+
+
+def sources_lines() -> list[str]:
+    """One line per dataset version: the publisher's download (tried first) and the pinned mirror (second)."""
+    lines: list[str] = []
+    for name in dataset_names():
+        for prov in (p for p in datasets() if p.name == name and not p.packaged):
+            urls = [f.url for f in prov.files if f.url]
+            folders = sorted({u.rsplit("/", 1)[0] + "/" for u in urls})
+            mirror = urls[0] if len(urls) == 1 else ", ".join(folders)
+            first = (
+                f"official {prov.release_url}"
+                if prov.release_url
+                else f"no official direct download (publisher's page {prov.url})"
+            )
+            second = (
+                f"then the pinned mirror {mirror}" if mirror else "no mirror (derived files: `casus data import PATH`)"
+            )
+            lines.append(f"{prov.name} {prov.version}: {first}; {second}")
+    return lines

@@ -46,6 +46,12 @@ class DatasetFile:
             raise InvalidInputError(f"{self.filename}: sha256 must be 64 lower-case hex digits")
         if self.size <= 0:
             raise InvalidInputError(f"{self.filename}: size must be positive")
+        web = self.url is not None and self.url.startswith(("http://", "https://"))
+        if self.url is not None and (not web or any(c.isspace() for c in self.url)):
+            raise InvalidInputError(
+                f"{self.filename}: url must be a download URL (http or https, no spaces) or null; "
+                "describe other origins in the note"
+            )
 
 
 @dataclass(frozen=True)
@@ -183,6 +189,25 @@ def get_provenance(name: str, version: str | None = None) -> Provenance:
         if p.version == version:
             return p
     raise UnknownEntityError("version", version, tuple(p.version for p in candidates), hint=f"of dataset {name!r}")
+
+
+def provenance_of_file(name: str, filename: str) -> Provenance:
+    """The version of dataset ``name`` whose record lists ``filename`` (the default version when none does).
+
+    NMC 6.0 and 7.0 are one dataset with two files; a message about ``NMC-7.0-abridged_peacesciencer.csv``
+    must name version 7.0, not the default.
+
+    Raises:
+        UnknownEntityError: No such dataset.
+
+    >>> provenance_of_file("nmc", "NMC-7.0-abridged_peacesciencer.csv").version
+    '7.0'
+    """
+    default = get_provenance(name)
+    for p in datasets():
+        if p.name == name and any(f.filename == filename for f in p.files):
+            return p
+    return default
 
 
 def dataset_names() -> tuple[str, ...]:

@@ -102,7 +102,8 @@ def digest_of(path: Path) -> str:
 
 def _repair(prov: Provenance, path: Path) -> str:
     dest = path.parent.parent if path.parent.name == prov.folder else path.parent
-    return f"`casus data fetch {prov.name} --force --dest {dest}`"
+    version = "" if prov.default else f" --version {prov.version}"
+    return f"`casus data fetch {prov.name}{version} --force --dest {dest}` or `casus data import PATH`"
 
 
 def verify_dataset_file(prov: Provenance, filename: str, path: Path, *, explicit: bool = False) -> None:

@@ -36,7 +36,7 @@ ATTRIBUTION = "Made with Natural Earth. Free vector and raster map data @ natura
 NE_CODES = {"KOS": "XKX"}
 #: Feature types whose SOVEREIGNT names the sovereign state of a non-state territory (not "Disputed").
 _DEPENDENT_TYPES = {"Dependency", "Country"}
-_MISSING = "map data not installed: casus data fetch naturalearth"
+_MISSING = "map data not installed: get it with `casus data fetch naturalearth` or `casus data import PATH`"
 
 
 def find_countries_file() -> Path:

@@ -88,7 +88,7 @@ export class WorldMap {
     } catch (err) {
       clear(this.container).append(
         el("div", { class: "map-missing" },
-          el("strong", { text: "map data not installed: casus data fetch naturalearth" }),
+          el("strong", { text: "map data not installed: casus data fetch naturalearth (or casus data import PATH)" }),
           el("p", { text: "The map is drawn from your copy of Natural Earth (1:110m countries), which casus does not ship. " +
             "Members, timeline, network and the casus-foederis form work without it." }),
           el("p", { class: "muted small", text: err.message })),
