@@ -5,7 +5,7 @@ and the CLI's ``casus data fetch NAME`` is a thin wrapper around it.
 
 Each file is taken from the **publisher's official release** when the dataset registers one
 (``release_url``, e.g. ATOP's ``atop_5.1__.csv_.zip`` at atopdata.org): the release is downloaded, unpacked
-with the machinery of ``casus data import`` (:func:`casus.data.importer.candidates`), and every file in it is
+with the machinery of ``casus data import`` (:func:`casus.data.archives.candidates`), and every file in it is
 checked against the registered SHA-256. A file the release does not hold with that checksum — the download
 failed, the publisher changed it, it is not in the archive — is taken from the **pinned mirror** (the file's
 ``url``: a fixed commit of a public repository holding the same bytes, or ``base_url``), and the result says
@@ -26,6 +26,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import quote, unquote, urlsplit
 
+from casus.data.archives import candidates
 from casus.data.cache import how_to_get, user_cache_dir
 from casus.data.provenance import DatasetFile, Provenance, get_provenance
 from casus.errors import DataUnavailableError, MissingExtraError, SourceFormatError
@@ -257,8 +258,6 @@ def _from_release(
     Returns:
         The files installed, and for each other file of ``todo`` why the release did not give it.
     """
-    from casus.data.importer import candidates
-
     got: dict[str, FetchedFile] = {}
     with tempfile.TemporaryDirectory(prefix=".casus-release-", dir=folder) as tmp:
         archive = Path(tmp) / (unquote(PurePosixPath(urlsplit(release).path).name) or "release")

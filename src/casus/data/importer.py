@@ -17,12 +17,11 @@ import json
 import os
 import shutil
 import tempfile
-import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from casus.data.archives import candidates
 from casus.data.cache import package_dir, search_dirs, user_cache_dir
 from casus.data.provenance import DatasetFile, Provenance, dataset_names, datasets, get_provenance
 from casus.data.verify import MANIFEST, DatasetChecksumError, verify_dataset_file
@@ -100,29 +99,6 @@ def _digest(path: Path) -> str:
         for chunk in iter(lambda: f.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
-
-
-def candidates(path: Path, scratch: Path) -> Iterator[tuple[Path, str]]:
-    """``(file, description)`` for every file in ``path``; zip members are extracted into ``scratch``.
-
-    Used by ``casus data import`` and by :func:`casus.data.fetch` to unpack a publisher's release.
-    """
-    files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
-    for f in files:
-        if zipfile.is_zipfile(f):
-            with zipfile.ZipFile(f) as z:
-                for info in z.infolist():
-                    name = Path(info.filename).name
-                    if info.is_dir() or not name or name.startswith("."):
-                        continue
-                    slot = scratch / str(len(list(scratch.iterdir())))
-                    slot.mkdir()
-                    target = slot / name
-                    with z.open(info) as src, target.open("wb") as out:
-                        shutil.copyfileobj(src, out)
-                    yield target, f"{f}:{info.filename}"
-        else:
-            yield f, str(f)
 
 
 def import_data(path: str | os.PathLike[str], *, dest: str | os.PathLike[str] | None = None) -> list[ImportedFile]:
