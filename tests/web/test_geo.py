@@ -55,7 +55,10 @@ def test_countries_from_casus_data_dir(client, casus_data, no_map_data):
 
 def test_countries_missing_is_a_clear_404(client, no_map_data, assert_error):
     err = assert_error(client.get("/api/v1/geo/countries"), 404, "data_unavailable")
-    assert "map data not installed: get it with `casus data fetch naturalearth` or `casus data import PATH`" in err["message"]
+    assert (
+        "map data not installed: get it with `casus data fetch naturalearth` or `casus data import PATH`"
+        in err["message"]
+    )
     assert "CASUS_DATA_DIR" in err["message"]
 
 
