@@ -106,3 +106,11 @@ def test_without_a_publication_date_only_absolute_dates_resolve() -> None:
     resolved = [(t.when.start, t.when.end) for t in found if t.when is not None]
     assert resolved == [(dt.date(2022, 1, 6), dt.date(2022, 1, 6)), (dt.date(1999, 1, 1), dt.date(1999, 12, 31))]
     assert sum(t.unresolved for t in found) == 2  # "on Saturday" and "last week": never read against today
+
+
+def test_the_end_or_start_of_a_month_is_that_month():
+    pub = dt.date(2024, 10, 30)
+    for text, lang in [("at the end of December", "en"), ("fin décembre", "fr"), ("в конце декабря", "ru")]:
+        (t,) = find_dates(f"Le sommet: {text}.", lang, pub)
+        assert (t.when.start, t.when.end) == (dt.date(2023, 12, 1), dt.date(2023, 12, 31))  # the last December
+        assert (t.future.start, t.future.end) == (dt.date(2024, 12, 1), dt.date(2024, 12, 31))  # told in the future

@@ -548,8 +548,9 @@ def own_dates(sent: Sentence, i: int, times: Sequence[TimeExpression], lang: str
         verb = date_verb(toks, k)
         # a verbless fragment ("Le retrait du Mali … " parsed apart from "a été officialisé hier"): cannot tell
         fragmented = _head_chain(toks, k)[-1] != trigger_chain[-1] and toks[trigger_chain[-1]].pos not in _VERBS
-        if verb is None or verb in chain or fragmented or toks[verb].lemma in lx.REPORTING[lang]:
-            out.append(t)
+        described = toks[i].pos == "NOUN" and verb is not None and i in _head_chain(toks, verb)
+        if verb is None or verb in chain or fragmented or described or toks[verb].lemma in lx.REPORTING[lang]:
+            out.append(t)  # described: "the summit, which begins on 28 November" (a clause on the noun)
     return out
 
 
@@ -600,9 +601,11 @@ def perfect_tense(sent: Sentence, i: int, lang: str) -> bool:
 
 
 _FUTURE_WORDS = {
-    "en": frozenset(["will", "'ll", "shall", "upcoming", "scheduled", "due", "next"]),
-    "fr": frozenset(["prochain", "prochaine", "prévu", "prévue"]),
-    "ru": frozenset(["будет", "будут", "предстоящий", "пройдет", "состоится", "следующий"]),
+    "en": frozenset(["will", "'ll", "shall", "upcoming", "scheduled", "due", "next", "plan", "planned"]),
+    "fr": frozenset(["prochain", "prochaine", "prévu", "prévue", "prévoir"]),
+    "ru": frozenset(
+        ["будет", "будут", "предстоящий", "пройдет", "состоится", "следующий", "планироваться", "запланировать"]
+    ),
 }
 
 
@@ -620,7 +623,14 @@ def is_future(sent: Sentence, i: int, lang: str, stage: str | None, *, whole: bo
     words = {t.text.lower() for t in window} | {t.lemma for t in window}
     if words & _FUTURE_WORDS[lang] or any(t.has("Tense=Fut") for t in window):
         return True
+    if lang == "en" and i >= 1 and toks[i - 1].text.lower() == "to" and is_headline(sent):
+        return True  # a headline's future: "CSTO leaders to meet in Astana on November 28"
     return lang == "fr" and "aller" in {t.lemma for t in window} and any(t.has("VerbForm=Inf") for t in window)
+
+
+def is_headline(sent: Sentence) -> bool:
+    """Whether the sentence opens the document without a closing full stop (a headline)."""
+    return sent.start == 0 and not sent.text.rstrip().endswith((".", "!", "?", "»", '"'))
 
 
 def pick_when(

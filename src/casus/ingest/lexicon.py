@@ -167,7 +167,8 @@ _FR = [
     _r("boycotter", T.REFUSAL, org=True),
     _r("boycott", T.REFUSAL, org=True, window=6),
     _r("sommet", T.SUMMIT),
-    _r("réunion", T.SUMMIT, needs="conseil ministre chef dirigeant", window=6),
+    _r("réunion", T.SUMMIT, needs="conseil chef dirigeant", unless="ministre", window=6),
+    _r("réunir", T.SUMMIT, needs="chef dirigeant", window=0, org=True),
 ]
 
 _EN = [
@@ -224,7 +225,9 @@ _EN = [
     _r("snub", T.REFUSAL, org=True, window=6),
     _r("skip", T.REFUSAL, needs="summit meeting session", window=5),
     _r("summit", T.SUMMIT),
-    _r("meeting", T.SUMMIT, needs="council minister leader", window=6),
+    _r("meeting", T.SUMMIT, needs="council leader head", unless="minister", window=6),
+    _r("meet", T.SUMMIT, needs="leader leaders head heads", window=0, org=True),
+    _r("gather", T.SUMMIT, needs="leader leaders head heads", window=0, org=True),
 ]
 
 _RU = [
@@ -283,7 +286,9 @@ _RU = [
     _r("отклонить", T.REFUSAL, needs="просьба запрос"),
     _r("отказ", T.REFUSAL, window=4),
     _r("саммит", T.SUMMIT),
-    _r("заседание", T.SUMMIT, needs="совет министр комитет секретарь глава", window=5),
+    _r("заседание", T.SUMMIT, needs="совет комитет секретарь глава", unless="министр", window=5),
+    _r("встретиться", T.SUMMIT, needs="глава лидер", window=0, org=True),
+    _r("собраться", T.SUMMIT, needs="глава лидер", window=0, org=True),
     _r("бойкотировать", T.REFUSAL, org=True),
 ]
 

@@ -26,6 +26,7 @@ from casus.ingest.extract import Discourse
 from casus.ingest.model import Analysis, Document, Evidence, ExtractedEvent, Mention, Precision, When
 from casus.ingest.sentences import sentence_events
 from casus.ingest.signals import assess
+from casus.ingest.summits import align_summits
 from casus.ingest.temporal import TimeExpression, find_dates
 from casus.ingest.unknown import defined_acronyms
 from casus.kb.events import EventType
@@ -346,7 +347,9 @@ def analyze(doc: Document, kb: KnowledgeBase | None = None, *, budget: float | N
         states = [m for m in mentions if m.kind in ("state", "capital", "government")]
         if states:
             memory.last_state = states[-1]
-    return Analysis(doc, tuple(fold_undated(merge_events(events))), assess(doc), tuple(all_mentions))
+    return Analysis(
+        doc, tuple(fold_undated(merge_events(align_summits(merge_events(events))))), assess(doc), tuple(all_mentions)
+    )
 
 
 def analyze_text(

@@ -33,8 +33,10 @@ from casus.ingest.extract import (
     roster_event,
     stage_of,
 )
+from casus.ingest.foundings import founded_is_named, founding_by_age, pact_events
 from casus.ingest.model import DEPLOYMENT_END, ExtractedEvent, Mention, Modality, When
 from casus.ingest.nlp import Sentence, Token
+from casus.ingest.summits import said_on, summit_phase
 from casus.ingest.temporal import TimeExpression
 from casus.kb.events import EventType as T
 
@@ -283,6 +285,7 @@ def sentence_events(
         if event is not None:
             out.append(event)
     out += appointment_events(sent, lang, mentions, times, memory, doc_id, gaz)
+    out += pact_events(sent, lang, mentions, times, memory, doc_id, gaz)
     if roster is not None and not any(e.type is T.STATEMENT and e.members for e in out):
         out.append(roster)
     return out
@@ -334,20 +337,21 @@ def _trigger_event(
                 modality = Modality.REPORTED  # an intention stays an intention, whoever tells it
     org = suspended_by or _nearest_org(mentions, tok.start) or (subject.organization if subject else None)
     org = org or memory.main_org
-    if subject is not None and subject.kind == "organization" and trig.type is T.FOUNDING:
-        subject = None
-    if trig.type is T.SUMMIT:
-        subject = None  # a summit's organization and venue say it all
+    if trig.type in (T.SUMMIT, T.FOUNDING) and (trig.type is T.SUMMIT or (subject and subject.kind == "organization")):
+        subject = None  # a summit's organization and venue say it all; an organization does not found itself
     actors, _ = actor_ids(subject)
     also = _coordinated(sent, subject, mentions)
     override = _actors_override(trig, sent, subject, mentions, lang)
     target = _target_of(trig, sent, mentions, lang, actors, org)
+    if kind is T.FOUNDING and not founded_is_named(sent, i, mentions):
+        return None  # "un accord sur la création d'un marché unifié": no organization founded
     when = _when_of(trig, kind, sent, lang, stage, said, claim_of, times, memory)
-    claim = ""
-    if trig.type is T.REFUSAL:
-        claim = _claim_text(sent.text[tok.end - sent.start :])
-    elif trig.end:
-        claim = DEPLOYMENT_END
+    if kind is T.SUMMIT:
+        modality, stage = summit_phase(sent, i, lang, when, memory.published, modality)
+    elif kind is T.FOUNDING:
+        when = founding_by_age(sent, lang, times, memory.published) or when
+    claim = _claim_text(sent.text[tok.end - sent.start :]) if trig.type is T.REFUSAL else ""
+    claim = DEPLOYMENT_END if trig.end else claim
     return make_event(
         kind,
         sent,
@@ -431,6 +435,8 @@ def _when_of(
     start = sent.tokens[i].start
     when = None
     times = own_dates(sent, i, times, lang)
+    if kind is T.SUMMIT:
+        times = [t for t in times if not said_on(sent, t, lang)]  # "…, Lebedev told journalists on Wednesday"
     future = is_future(sent, i, lang, stage, whole=kind is T.SUMMIT)
     fronted = not said
     if claim_of is not None:

@@ -1,0 +1,239 @@
+"""Foundings: a new pact signed between states, and an organization's founding dated by its age.
+
+A mutual-defence pact signed between states ("Saudi Arabia and Pakistan on Wednesday signed a strategic mutual
+defence agreement", "Путин и Лукашенко подпишут договор") is the ``founding`` of that pact. Which pact is
+read from the knowledge base, not from the words: a bilateral (or small) pact whose parties are all named
+in the sentence and whose signature falls near the date the sentence gives (or near publication when it
+gives none). A text about a pact the knowledge base does not hold gives no founding.
+
+A founding told by the organization's age ("seventy-five years since the Alliance's founding" in 2024, "the
+25th anniversary of the founding of the Union State", "30-летие создания ОДКБ") is dated by subtracting the age
+from the year the sentence speaks of (its own explicit date, else publication).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from casus.ingest.entities import Gazetteer
+from casus.ingest.extract import (
+    Discourse,
+    default_when,
+    is_future,
+    make_event,
+    modality_of,
+    own_dates,
+    pick_when,
+    stage_of,
+    token_at,
+)
+from casus.ingest.model import ExtractedEvent, Mention, Modality, Precision, When
+from casus.ingest.nlp import Sentence
+from casus.ingest.temporal import TimeExpression
+from casus.kb.events import EventType as T
+from casus.kb.knowledge import KnowledgeBase
+
+#: Verbs and nouns of signing or concluding a pact.
+SIGNING: dict[str, frozenset[str]] = {
+    "en": frozenset(["sign", "signed", "signing", "conclude", "seal", "ink"]),
+    "fr": frozenset(["signer", "signé", "signée", "signature", "conclure", "parvenir", "sceller"]),
+    "ru": frozenset(["подписать", "подписывать", "подписание", "заключить", "заключение", "подписанный"]),
+}
+#: Nouns of a pact.
+PACT_NOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset(["agreement", "treaty", "pact", "accord"]),
+    "fr": frozenset(["accord", "traité", "pacte"]),
+    "ru": frozenset(["соглашение", "договор", "пакт"]),
+}
+#: How far (days) a pact's signature may lie from the period a sentence gives it, or from publication.
+NEAR_DATED, NEAR_UNDATED = 45, 60
+
+_STATE_KINDS = ("state", "capital", "government")
+
+
+def _state_of(m: Mention) -> str | None:
+    if m.kind in _STATE_KINDS:
+        return m.ref
+    if m.kind == "person":
+        return m.state
+    return None
+
+
+def pact_parties(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
+    """The parties of every pact without an organization of its own (bilateral pacts), by treaty id."""
+    out: dict[str, frozenset[str]] = {}
+    for t in kb.treaties.values():
+        if t.organization is None:
+            parties = frozenset(m.state for m in kb.spells(t.id))
+            if len(parties) >= 2:
+                out[t.id] = parties
+    return out
+
+
+def find_pact(kb: KnowledgeBase, states: set[str], when: When, published: dt.date | None) -> str | None:
+    """The pact whose parties are all in ``states`` and whose signature lies near ``when`` (see module doc).
+
+    >>> from casus.curated import load_kb
+    >>> day = dt.date(2025, 9, 17)
+    >>> find_pact(load_kb(), {"SAU", "PAK"}, When(day, day, Precision.DAY), day)
+    'saudi-pakistan-2025'
+    >>> find_pact(load_kb(), {"SAU", "PAK"}, When(None, dt.date(2020, 1, 1), Precision.UNDATED), dt.date(2020, 1, 1))
+    """
+    near = dt.timedelta(days=NEAR_DATED)
+    if when.start is not None and when.end is not None:
+        lo, hi = when.start - near, when.end + near
+    elif published is not None:
+        lo, hi = published - dt.timedelta(days=NEAR_UNDATED), published + dt.timedelta(days=NEAR_UNDATED)
+    else:
+        return None
+    found = [
+        (len(parties), tid)
+        for tid, parties in pact_parties(kb).items()
+        if parties <= states and lo <= kb.treaties[tid].signed <= hi
+    ]
+    return max(found)[1] if found else None
+
+
+def pact_events(
+    sent: Sentence,
+    lang: str,
+    mentions: Sequence[Mention],
+    times: Sequence[TimeExpression],
+    memory: Discourse,
+    doc_id: str,
+    gaz: Gazetteer,
+) -> list[ExtractedEvent]:
+    """The founding of a pact a sentence tells signed (or to be signed) by its parties, if the KB holds it."""
+    toks = sent.tokens
+    words = {t.lemma for t in toks} | {t.text.lower() for t in toks}
+    if not words & PACT_NOUNS[lang]:
+        return []
+    k = next((j for j, t in enumerate(toks) if t.lemma in SIGNING[lang] or t.text.lower() in SIGNING[lang]), None)
+    states = [s for s in (_state_of(m) for m in mentions) if s]
+    if k is None or len(set(states)) < 2:
+        return []
+    modality = modality_of(sent, k, lang)
+    future = is_future(sent, k, lang, None) or any(
+        j is not None and j > k and is_future(sent, j, lang, None) for j in (token_at(sent, t.start) for t in times)
+    )  # "ordered the signing of a pact … at an upcoming summit on Friday"
+    when = pick_when(own_dates(sent, k, times, lang), toks[k].start, memory, future=future)
+    when = when or memory.neighbour_when or default_when(memory)
+    pact = find_pact(gaz.kb, set(states), when, memory.published)
+    if pact is None:
+        return []
+    stage = None
+    if modality is not Modality.NEGATED:
+        ahead = when.start is not None and memory.published is not None and when.start > memory.published
+        if future or ahead or stage_of(sent, k, lang) == "considering":
+            stage, modality = "considering", Modality.ASSERTED
+    parties = gaz.kb.spells(pact)
+    actors = tuple(dict.fromkeys(s for s in states if s in {m.state for m in parties}))
+    return [
+        make_event(
+            T.FOUNDING,
+            sent,
+            doc_id,
+            org=pact,
+            subject=None,
+            target=None,
+            mentions=mentions,
+            when=when,
+            modality=modality,
+            gaz=gaz,
+            stage=stage,
+            actors_override=actors,
+        )
+    ]
+
+
+#: Nouns of founding whose object must be the organization founded ("the founding of the Union State").
+_FOUNDING_NOUNS = frozenset(["création", "fondation", "founding", "foundation", "creation", "создание", "основание"])
+
+
+def founded_is_named(sent: Sentence, i: int, mentions: Sequence[Mention]) -> bool:
+    """Whether a founding noun at ``i`` names an organization right after or right before it.
+
+    "la création de l'OTSC", "the Alliance's founding", "создание ОДКБ" found an organization; "la création
+    d'un marché unifié" does not. A founding verb is not checked here.
+    """
+    toks = sent.tokens
+    if toks[i].lemma not in _FOUNDING_NOUNS and toks[i].text.lower() not in _FOUNDING_NOUNS:
+        return True
+    after = toks[min(len(toks) - 1, i + 5)].end
+    before = toks[max(0, i - 3)].start
+    return any(
+        m.kind == "organization" and (toks[i].end <= m.start <= after or before <= m.start < toks[i].start)
+        for m in mentions
+    )
+
+
+_UNITS_EN = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TENS_EN = ["ten", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_ORD_EN = {"first": 1, "fifth": 5, "tenth": 10, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50}
+_ORD_EN |= {"sixtieth": 60, "seventieth": 70, "seventy-fifth": 75, "eightieth": 80, "ninetieth": 90, "hundredth": 100}
+_FR = {"dix": 10, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60}
+_FR |= {"soixante-dix": 70, "soixante-quinze": 75, "quatre-vingt": 80, "quatre-vingts": 80, "cent": 100}
+
+
+def _number(word: str) -> int | None:
+    """A small cardinal or ordinal written in digits or in English/French words ("75", "25th", "seventy-five")."""
+    w = word.lower().strip()
+    digits = re.match(r"(\d{1,3})", w)
+    if digits:
+        return int(digits.group(1))
+    if w in _ORD_EN:
+        return _ORD_EN[w]
+    parts = w.split("-")
+    if parts[0] in _TENS_EN and len(parts) <= 2:
+        n = 10 * (_TENS_EN.index(parts[0]) + 1)
+        if len(parts) == 2:
+            if parts[1] not in _UNITS_EN:
+                return None
+            n += _UNITS_EN.index(parts[1]) + 1
+        return n
+    base = re.sub(r"i[eè]me$", "", w)  # "trentième" → "trent(e)"
+    return next((_FR[c] for c in (w, base, base + "e") if c in _FR), None)
+
+
+_NUM = r"(\d{1,3}|[a-zà-ÿ]+(?:-[a-zà-ÿ]+)?)"
+_AGE: dict[str, tuple[re.Pattern[str], ...]] = {
+    "en": (
+        re.compile(_NUM + r"(?:st|nd|rd|th)?\s+anniversary\b"),
+        re.compile(_NUM + r"\s+years\s+(?:since|after|of)\b"),
+    ),
+    "fr": (
+        re.compile(_NUM + r"(?:e|ème|ᵉ)?\s+anniversaire\b"),
+        re.compile(_NUM + r"\s+ans\s+(?:depuis|après|de)\b"),
+    ),
+    "ru": (
+        re.compile(r"(\d{1,3})\s*-?\s*(?:летие|летия|летию|летием)"),
+        re.compile(r"(\d{1,3})\s*-?\s*(?:ю|й|я)?\s+годовщин"),
+        re.compile(r"(\d{1,3})\s+(?:лет|года)\s+(?:со\s+дня|с\s+момента|с\s+основания|с\s+создания)"),
+    ),
+}
+
+
+def founding_by_age(
+    sent: Sentence, lang: str, times: Sequence[TimeExpression], published: dt.date | None
+) -> When | None:
+    """The year of a founding the sentence dates by the organization's age, if it does (see module doc).
+
+    The age is counted from the year of the sentence's explicit date ("in 2024"), else from publication.
+    """
+    text = sent.text.lower()
+    for pattern in _AGE[lang]:
+        found = pattern.search(text)
+        if found is None:
+            continue
+        age = _number(found.group(1))
+        if age is None or not 1 <= age <= 200:
+            continue
+        dated = [t.when for t in times if t.explicit and t.when is not None and t.when.start is not None]
+        ref = dated[0].start.year if dated and dated[0].start else (published.year if published else None)
+        if ref is None:
+            return None
+        year = ref - age
+        return When(dt.date(year, 1, 1), dt.date(year, 12, 31), Precision.YEAR, found.group(0))
+    return None

@@ -1,0 +1,77 @@
+"""Summits: planned ones, their modality, and the mentions of one summit told several times.
+
+A summit has no actor who could report it of himself: whoever announces it ("the heads of state will meet in
+Astana on 28 November, Lebedev said"), it is asserted, and a summit still to come (dated after publication,
+or told in the future: "NATO's next Summit will take place in Washington in 2024", "состоится 27 ноября")
+is at stage ``considering`` with its planned date. "This historic Summit", "the summit" without a date of
+their own are the summit the article dates elsewhere: they take that summit's date, venue and stage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from casus.ingest import lexicon as lx
+from casus.ingest.extract import date_verb, is_future, token_at
+from casus.ingest.model import ExtractedEvent, Modality, When
+from casus.ingest.nlp import Sentence
+from casus.ingest.temporal import TimeExpression
+from casus.kb.events import EventType as T
+
+
+def summit_phase(
+    sent: Sentence, i: int, lang: str, when: When, published: dt.date | None, modality: Modality
+) -> tuple[Modality, str | None]:
+    """The modality and stage of the summit the trigger at ``i`` names (see module doc)."""
+    if modality is Modality.REPORTED:
+        modality = Modality.ASSERTED
+    if modality is not Modality.ASSERTED:
+        return modality, None
+    if when.start is not None and published is not None:
+        if when.start > published:
+            return modality, "considering"
+        if when.end is not None and when.end < published:
+            return modality, None  # held before publication
+    return modality, ("considering" if is_future(sent, i, lang, None) else None)
+
+
+def said_on(sent: Sentence, t: TimeExpression, lang: str) -> bool:
+    """Whether a date expression dates a verb of saying ("told journalists on Wednesday"), not a summit.
+
+    By the parse where there is one; else (English) when a verb of saying stands just before it.
+    """
+    toks = sent.tokens
+    k = token_at(sent, t.start)
+    if k is None:
+        return False
+    if toks[k].head >= 0:
+        verb = date_verb(toks, k)
+        return verb is not None and toks[verb].lemma in lx.REPORTING[lang]
+    return any(x.lemma in lx.REPORTING[lang] or x.text.lower() in lx.REPORTING[lang] for x in toks[max(0, k - 3) : k])
+
+
+def align_summits(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
+    """Mentions of a summit without a date or a venue take those of the one summit of the body that has them.
+
+    An undated mention may take any dated summit of the same body (only those at its own stage when the
+    article dates several); a dated mention without a venue only the summit of the same date. With none or
+    several candidates left, the mention stays as it is.
+    """
+    dated: dict[str, dict[tuple[object, ...], ExtractedEvent]] = {}
+    for ev in events:
+        if ev.type is T.SUMMIT and ev.when.start is not None and ev.organization:
+            dated.setdefault(ev.organization, {})[(ev.when, ev.stage, ev.target, ev.modality)] = ev
+    out = []
+    for ev in events:
+        if ev.type is T.SUMMIT and ev.organization in dated and (ev.when.start is None or ev.target is None):
+            candidates = [c for c in dated[ev.organization].values() if c is not ev and c.target is not None]
+            if ev.when.start is not None:
+                candidates = [c for c in candidates if c.when == ev.when and c.stage == ev.stage]
+            elif len(candidates) > 1:
+                candidates = [c for c in candidates if c.stage == ev.stage]
+            if len(candidates) == 1:
+                c = candidates[0]
+                ev = replace(ev, when=c.when, stage=c.stage, target=c.target, modality=c.modality, title=c.title)
+        out.append(ev)
+    return out
