@@ -53,7 +53,7 @@ def organization_to_dict(kb: KnowledgeBase, org: Organization) -> dict[str, Any]
         "name": org.name,
         "names": dict(org.names),
         "acronyms": {lg: a for lg, a in org.acronyms if lg},
-        "aliases": [a for lg, a in org.acronyms if not lg],
+        "aliases": [*(a for lg, a in org.acronyms if not lg), *org.other_names],
         "founded": _iso(org.founded),
         "dissolved": _iso(org.dissolved),
         "institutional": org.institutional,

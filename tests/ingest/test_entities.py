@@ -73,3 +73,26 @@ def test_officeholders_table_is_sourced_and_ordered():
     assert all(r.source for r in rows)
     assert all(r.start is None or r.end is None or r.start < r.end for r in rows)
     assert any(r.person == "Nikol Pashinyan" and r.scope == "ARM" and r.role == "prime_minister" for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "org"),
+    [
+        ("Niger and Mali left ECOWAS in January 2025.", "en", "ecowas"),
+        ("Le Niger a quitté la CEDEAO avec le Mali.", "fr", "ecowas"),
+        ("Le Niger a quitté la Cédéao avec le Mali.", "fr", "ecowas"),
+        ("Нигер вышел из ЭКОВАС вместе с Мали.", "ru", "ecowas"),
+        ("Нигер вышел из Экономического сообщества стран Западной Африки.", "ru", "ecowas"),
+        ("Bamako accueille le sommet de l'AES.", "fr", "aes"),
+        ("The AES unified force was launched in Bamako.", "en", "aes"),
+        ("Les trois chefs d'État de la Confédération des États du Sahel se sont réunis.", "fr", "aes"),
+        ("Лидеры Альянса государств Сахеля подписали новые протоколы.", "ru", "aes"),
+        ("Сахельский альянс объявил о создании объединённых сил.", "ru", "aes"),
+    ],
+)
+def test_west_african_organizations_resolve_to_their_ids(kb, text, lang, org):
+    """ECOWAS and the AES (curated/data/orgs/ecowas.yaml, aes.yaml) by name, acronym or other name, in any case."""
+    found = [
+        ref for _, kind, ref, _ in mentions(kb, text, lang, on="2025-12-24", main_org=None) if kind == "organization"
+    ]
+    assert found == [org]

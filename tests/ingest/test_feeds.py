@@ -136,3 +136,58 @@ def test_item_text_in_the_feed_is_read_without_fetching(tmp_path: Path, kb) -> N
     (result,) = run.results
     assert result.document.published == dt.date(2022, 1, 6)
     assert {e.type.value for e in result.events} >= {"request_for_assistance", "deployment"}
+
+
+GUINEA_BISSAU = """ECOWAS suspends Guinea-Bissau
+
+The Economic Community of West African States suspended Guinea-Bissau from all its decision-making bodies on \
+Thursday, a day after the military coup.
+"""
+
+
+def test_a_served_feed_reviewed_reaches_casus_members_with_its_article(tmp_path: Path, kb, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Issue #10's loop on a loopback server: an ECOWAS suspension (ecowas.yaml) read twice, accepted, cited.
+
+    The article (written for this test) reports the Mediation and Security Council's suspension of Guinea-Bissau
+    on Thursday 27 November 2025; the curated record has it too, so the accepted event corroborates it and
+    `casus members ecowas --news` cites the article beside the curated sources.
+    """
+    import json
+
+    from casus.cli.app import main
+    from casus.ingest.fetch import fetch_url
+    from casus.store import EventStore
+
+    (tmp_path / "gnb.txt").write_text(GUINEA_BISSAU, encoding="utf-8")
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    handler.log_message = lambda *a: None  # type: ignore[attr-defined]
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    url = f"sqlite:///{tmp_path / 'gnb.sqlite'}"
+    try:
+        base = f"http://127.0.0.1:{httpd.server_address[1]}"
+        item = _item("gnb-1", "ECOWAS suspends Guinea-Bissau", f"{base}/gnb.txt", "Fri, 28 Nov 2025 08:00:00 GMT")
+        (tmp_path / "feed.xml").write_text(_rss(item), encoding="utf-8")
+        fetch = partial(fetch_url, allow_private=True)
+        with EventStore(url) as store:
+            first = ingest_feed(f"{base}/feed.xml", store, kb=kb, fetch=fetch, allow_private=True)
+            second = ingest_feed(f"{base}/feed.xml", store, kb=kb, fetch=fetch, allow_private=True)
+            assert (first.new, second.new, second.results) == (1, 0, ())
+            (result,) = first.results
+            (ev,) = [e for e in result.events if e.type.value == "suspension"]
+            assert (ev.organization, ev.actors, ev.when.start) == ("ecowas", ("GNB",), dt.date(2025, 11, 27))
+            (stored,) = [s for s in store.events(status="pending") if s.event.type.value == "suspension"]
+            store.accept(stored.id, note="MSC communiqué of 27 November", reviewer="news-desk")
+            doc_id = result.document.id
+    finally:
+        httpd.shutdown()
+        thread.join()
+    assert main(["members", "CEDEAO", "--on", "2025-12-01", "--news", "--store", url, "-f", "json"]) == 0
+    roster = json.loads(capsys.readouterr().out)
+    gnb = next(m for m in roster["members"] if m["state"] == "GNB")
+    assert gnb["status"] == "suspended" and f"news-{doc_id[:12]}" in gnb["source_ids"]
+    assert "ecowas-gnb-2025" in gnb["source_ids"]  # the curated source stays
+    assert main(["members", "ecowas", "--on", "2025-12-01", "-f", "json"]) == 0
+    plain = json.loads(capsys.readouterr().out)
+    assert not any(s.startswith("news-") for m in plain["members"] for s in m["source_ids"])

@@ -356,7 +356,9 @@ class Gazetteer:
                     hit = split
             if hit is None:
                 hit = _unknown_org(tokens, i, lang, acronyms)
-                if hit is not None and hit.j - hit.i > 1:
+                if hit is not None and self._known_inside(tokens, norms, lemmas, hit, lang):
+                    hit = None  # "Лидеры Альянса государств Сахеля …": the known name starts further on
+                elif hit is not None and hit.j - hit.i > 1:
                     hit = _known_by_words(self, tokens, hit, lang)
             if hit is None:
                 hit = _unknown_acronym(tokens, i, acronyms)
@@ -394,6 +396,18 @@ class Gazetteer:
                 continue  # "France 24", "Россия 24": a broadcaster
             return _Raw(i, i + length, *found)
         return None
+
+    def _known_inside(
+        self, tokens: Sequence[Token], norms: Sequence[str], lemmas: Sequence[str], hit: _Raw, lang: str
+    ) -> bool:
+        """Whether a known organization's name starts inside an unknown name found by shape (never swallow it)."""
+        for k in range(hit.i + 1, hit.j):
+            if not norms[k]:
+                continue
+            found = self._match(tokens, norms, lemmas, k, lang)
+            if found is not None and found.kind == "organization":
+                return True
+        return False
 
     def _match_split(self, tokens: Sequence[Token], norms: Sequence[str], i: int) -> _Raw | None:
         """A French role or institution with the state adjective inside it.

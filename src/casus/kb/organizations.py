@@ -102,6 +102,9 @@ class Organization:
         name: English name.
         names: ``(lang, name)`` pairs (en, fr, ru at least for curated organizations).
         acronyms: ``(lang, acronym)`` pairs (CSTO/OTSC/ОДКБ).
+        other_names: Further names and spellings in any language that news and users write (``Cédéao``,
+            ``Экономическое сообщество стран Западной Африки``, ``Сахельский альянс``): matched like the names
+            by :meth:`aliases` (name lookup, news ingestion), never shown as the name in a language.
         founded: Date the organization (or alliance) came into being.
         dissolved: Date it ended, when it has.
         institutional: False for treaty-only alliances with no standing organization.
@@ -127,6 +130,7 @@ class Organization:
     name: str
     names: tuple[tuple[str, str], ...] = ()
     acronyms: tuple[tuple[str, str], ...] = ()
+    other_names: tuple[str, ...] = ()
     founded: dt.date | None = None
     dissolved: dt.date | None = None
     institutional: bool = True
@@ -168,7 +172,7 @@ class Organization:
 
     def aliases(self) -> tuple[str, ...]:
         """Every name and acronym it is known by."""
-        return (self.id, self.name, *(n for _, n in self.names), *(a for _, a in self.acronyms))
+        return (self.id, self.name, *(n for _, n in self.names), *(a for _, a in self.acronyms), *self.other_names)
 
     def body(self, body_id: str) -> Body | None:
         """The body with that id, if any."""

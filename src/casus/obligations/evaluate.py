@@ -98,7 +98,8 @@ def _bound_step(kb: KnowledgeBase, provision: Provision, crisis: Crisis) -> Step
             f"to {kb.states.name_on(crisis.target, crisis.on)} here"
         )
         return Step("bound", Outcome.FAIL, detail, provision.sources, provision.id)
-    detail = f"one-sided pledge: only {names} {verb} this obligation"
+    kind = "one-sided pledge" if len(provision.bound) <= 2 else "not every party bears this pledge"
+    detail = f"{kind}: only {names} {verb} this obligation"
     return Step("bound", Outcome.INFO, detail, provision.sources, provision.id)
 
 
