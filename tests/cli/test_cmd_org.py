@@ -24,10 +24,10 @@ def test_offices_of_the_csto_in_2026():
 
 @pytest.mark.slow
 def test_offices_past_verified_through_say_unknown_after():
-    proc = casus("offices", "csto", "--on", "2026-11-20")
-    assert "unknown after 2026-02-13" in proc.stdout and "verified through 2026-02-13" in proc.stderr
-    data = json.loads(casus("offices", "csto", "--on", "2026-11-20", "-f", "json").stdout)
-    assert data["unknown_after"] == "2026-02-13"
+    proc = casus("offices", "csto", "--on", "2027-01-15")
+    assert "unknown after 2026-12-03" in proc.stdout and "verified through 2026-12-03" in proc.stderr
+    data = json.loads(casus("offices", "csto", "--on", "2027-01-15", "-f", "json").stdout)
+    assert data["unknown_after"] == "2026-12-03"
 
 
 def test_bodies_csv_has_decision_rules():
@@ -38,12 +38,13 @@ def test_bodies_csv_has_decision_rules():
 
 def test_orgs_lists_every_curated_file_with_its_verified_through_date():
     data = {o["id"]: o for o in json.loads(casus("orgs", "-f", "json").stdout)}
-    assert data["csto"]["verified_through"] == "2026-02-13"
-    assert data["nato"]["verified_through"] == "2026-06-10"
+    assert data["csto"]["verified_through"] == "2026-12-03"
+    assert data["nato"]["verified_through"] == "2026-12-03"
+    assert data["ecowas"]["verified_through"] == data["aes"]["verified_through"] == "2026-12-03"
     assert data["anzus-1951"]["verified_through"] == "2025-12-08"
     assert all(o["verified_through"] for o in data.values()), [k for k, o in data.items() if not o["verified_through"]]
 
 
 def test_members_past_verified_through_say_so():
-    proc = casus("members", "NATO", "--on", "2026-11-01")
-    assert "unknown after 2026-06-10" in proc.stdout and "verified through 2026-06-10" in proc.stderr
+    proc = casus("members", "NATO", "--on", "2027-01-15")
+    assert "unknown after 2026-12-03" in proc.stdout and "verified through 2026-12-03" in proc.stderr

@@ -100,7 +100,7 @@ def test_nato_names_and_coverage(kb):
     nato = kb.organization("НАТО")
     assert nato.id == "nato"
     assert nato.name_in("fr") == "Organisation du traité de l'Atlantique nord"
-    assert nato.coverage.end == nato.verified_through == D("2026-06-10")
+    assert nato.coverage.end == nato.verified_through == D("2026-12-03")
 
 
 def test_article_5_invocation_and_article_4_events(kb):

@@ -67,8 +67,8 @@ def test_venezuela_disputed_rio_status_is_unknown_not_party(kb):
 
 
 def test_members_past_verified_through_are_unknown_after_it(kb):
-    roster = kb.members_on("csto", D("2026-11-20"))
-    assert roster.beyond_coverage and roster.unknown_after == D("2026-02-13") == roster.known_on
+    roster = kb.members_on("csto", D("2027-01-15"))
+    assert roster.beyond_coverage and roster.unknown_after == D("2026-12-03") == roster.known_on
     assert roster.status_of("ARM").value == "suspended"
     inside = kb.members_on("csto", D("2026-02-01"))
     assert inside.unknown_after is None and inside.known_on == D("2026-02-01")
@@ -134,8 +134,8 @@ def test_atop_alliance_past_2018_is_unknown_after_coverage(casus_data):
 
 
 def test_curated_answer_past_verified_through_says_so(kb):
-    r = _result(kb, "cst-1992", attacker="Azerbaijan", target="Armenia", on="2026-06-01")
+    r = _result(kb, "cst-1992", attacker="Azerbaijan", target="Armenia", on="2027-01-15")
     step = next(s for s in r.explanation if s.check == "verified_through")
-    assert "verified through 2026-02-13" in step.detail and step.outcome.value == "info"
+    assert "verified through 2026-12-03" in step.detail and step.outcome.value == "info"
     inside = _result(kb, "cst-1992", attacker="Azerbaijan", target="Armenia", on="2026-01-10")
     assert not any(s.check == "verified_through" for s in inside.explanation)
