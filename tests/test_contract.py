@@ -49,7 +49,7 @@ def test_azerbaijan_attacking_armenia_on_2022_09_13_is_the_same_everywhere(http,
     cli = cli_json(capsys, "obligations", "--attacker", "Azerbaijan", "--target", "Armenia", "--on", "2022-09-13")
     web = http_json(http, "/api/v1/obligations?attacker=Azerbaijan&target=Armenia&on=2022-09-13")
     assert python == cli == web
-    cst = next(r for r in python if r["treaty"] == "cst-1992")
+    cst = next(r for r in python["results"] if r["treaty"] == "cst-1992")
     assert cst["provision"]["article"] == "4"
 
 
@@ -117,9 +117,52 @@ def test_a_cyber_operation_and_a_contested_collective_action_are_the_same_everyw
     )
     web = http_json(http, "/api/v1/obligations?attacker=Russia&target=Estonia&on=2024-05-01&kind=cyber")
     assert python == cli == web
-    assert next(r for r in python if r["treaty"] == "north-atlantic-1949")["verdict"] == "indeterminate"
+    assert next(r for r in python["results"] if r["treaty"] == "north-atlantic-1949")["verdict"] == "indeterminate"
     python = casus.to_dict(casus.evaluate("non-state", "Kazakhstan", "2022-01-06", kind="unrest"))
     web = http_json(http, "/api/v1/obligations?attacker=non-state&target=Kazakhstan&on=2022-01-06&kind=unrest")
     assert python == web
-    (action,) = next(r for r in python if r["treaty"] == "cst-1992")["actions"]
+    (action,) = next(r for r in python["results"] if r["treaty"] == "cst-1992")["actions"]
     assert action["contested"] is True and action["invoked_basis"]["source_ids"][0] == "csto-kazakhstan-2022"
+
+
+def test_a_history_and_an_empty_answer_carry_coverage_and_a_note_everywhere(http, capsys):
+    python = casus.to_dict(casus.history("Switzerland"))
+    cli = cli_json(capsys, "history", "Switzerland")
+    web = http_json(http, "/api/v1/states/Switzerland/history")
+    assert python == cli == web
+    assert python["coverage"][0]["dataset"] == "atop"
+    assert python["note"].startswith("Switzerland: no spell in any curated organization or treaty")
+    python = casus.to_dict(casus.evaluate("non-state", "Switzerland", "2024-06-01", atop=False))
+    cli = cli_json(
+        capsys, "obligations", "--attacker", "non-state", "--target", "Switzerland", "--on", "2024-06-01",
+        "--curated-only",
+    )  # fmt: skip
+    web = http_json(http, "/api/v1/obligations?attacker=non-state&target=Switzerland&on=2024-06-01&atop=false")
+    assert python == cli == web
+    assert python["results"] == [] and python["note"].startswith("no treaty in force on 2024-06-01 binds Switzerland")
+
+
+def test_a_missing_dataset_is_said_the_same_everywhere(http, capsys, tmp_path, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from casus.data import atop_kb, cache
+    from casus.knowledge import default_provider
+    from casus.web.app import create_app
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.delenv("CASUS_DATA_DIR", raising=False)
+    monkeypatch.setattr(cache, "developer_data_dir", lambda: None)
+    default_provider.cache_clear()
+    atop_kb._cached.cache_clear()
+    try:
+        python = casus.to_dict(casus.evaluate("West Germany", "Poland", "1970-06-01"))
+        cli = cli_json(capsys, "obligations", "--attacker", "West Germany", "--target", "Poland", "--on", "1970-06-01")
+        client = TestClient(create_app(rate_limit=None), base_url="http://127.0.0.1")
+        web = http_json(client, "/api/v1/obligations?attacker=West%20Germany&target=Poland&on=1970-06-01")
+        assert python == cli == web
+        assert python["coverage"][0]["status"] == "missing"
+        assert python["note"].startswith("ATOP 5.1 alliances (1815-2018) are missing on this machine; install them")
+        assert "`casus data import PATH`" in python["note"]
+    finally:
+        default_provider.cache_clear()
+        atop_kb._cached.cache_clear()

@@ -55,6 +55,9 @@ _LAZY = {
     "backtest": "casus.sim.crisis.backtest",
     "sobol_indices": "casus.sim.crisis.sensitivity",
     "KnowledgeProvider": "casus.knowledge",
+    "ObligationsAnswer": "casus.knowledge",
+    "StateHistory": "casus.kb.answers",
+    "DatasetCoverage": "casus.kb.answers",
     "default_provider": "casus.knowledge",
     "defends": "casus.defence",
     "obligation_network": "casus.defence",
@@ -67,12 +70,12 @@ _LAZY = {
 __all__ = [*sorted(_LAZY), "bodies", "evaluate", "history", "members_on", "offices", "timeline", "to_dict"]
 
 if TYPE_CHECKING:
+    from casus.kb.answers import StateHistory
     from casus.kb.events import Event
     from casus.kb.knowledge import Roster
-    from casus.kb.memberships import Membership
     from casus.kb.offices import OfficesReport
     from casus.kb.organizations import Body
-    from casus.obligations import TreatyResult
+    from casus.knowledge import ObligationsAnswer
 
 
 def __getattr__(name: str) -> Any:
@@ -93,11 +96,21 @@ def members_on(org: str, on: str | dt.date | None = None) -> Roster:
     return default_provider().for_org(org).members_on(org, parse_date(on))
 
 
-def history(state: str) -> tuple[Membership, ...]:
-    """A state's spells across the curated organizations and treaties."""
-    from casus.knowledge import default_provider
+def history(state: str, *, atop: bool | None = None) -> StateHistory:
+    """A state's spells across organizations and treaties, with what the answer covers.
 
-    return default_provider().curated().history(state)
+    The curated spells, plus the state's ATOP 5.1 alliances when the files are on this machine (``atop=True``
+    requires them, ``False`` leaves them out). Iterating gives the spells; ``coverage`` and ``note`` say
+    what was consulted and, for an empty answer, why it is empty.
+
+    >>> import casus
+    >>> h = casus.history("Uzbekistan", atop=False)
+    >>> h.spells[0].organization, h.coverage[0].status
+    ('csto', 'left_out')
+    """
+    from casus.knowledge import answer_history, default_provider
+
+    return answer_history(default_provider(), state, atop)
 
 
 def timeline(org: str) -> tuple[Event, ...]:
@@ -145,8 +158,12 @@ def evaluate(
     unprovoked: bool | None = None,
     conflict: str | None = None,
     forces: str | None = None,
-) -> list[TreatyResult]:
+) -> ObligationsAnswer:
     """Casus-foederis evaluation with names as a user writes them (see :func:`casus.obligations.make_crisis`).
+
+    Iterating the answer gives one :class:`~casus.obligations.TreatyResult` per treaty (``.results``);
+    ``.coverage`` and ``.note`` say which datasets were consulted and, in one line, what is missing or past a
+    dataset's coverage (ATOP 5.1 after 2018-12-31) or why no treaty answers.
 
     Answered from the same knowledge as ``casus obligations`` and ``GET /api/v1/obligations``: the curated
     facts, plus ATOP 5.1 alliances when ``on`` is within ATOP's coverage and its files are on this machine
@@ -170,7 +187,7 @@ def evaluate(
         forces=forces,
         atop=atop,
         include_unrelated=include_unrelated,
-    ).results
+    )
 
 
 def to_dict(result: Any) -> Any:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from casus.kb.answers import DatasetCoverage, StateHistory
 from casus.kb.events import Event
 from casus.kb.knowledge import KnowledgeBase, Roster
 from casus.kb.memberships import Membership
@@ -20,11 +21,13 @@ from casus.kb.organizations import Body, Officeholder, Organization
 from casus.kb.practice import CollectiveAction, Reading
 from casus.kb.sources import Source
 from casus.kb.states import State
+from casus.knowledge import ObligationsAnswer
 from casus.obligations.conditions import Step
 from casus.obligations.defends import DefenceGroup, DefendsReport, ObligationNetwork
 from casus.obligations.results import Breach, TreatyResult
 
-CONTRACT_VERSION = "1"
+#: 2 (2026-12-03): ``history`` and ``obligations`` answers became objects with ``coverage`` and ``note``.
+CONTRACT_VERSION = "2"
 
 
 def _iso(d: Any) -> str | None:
@@ -209,6 +212,30 @@ def spell_to_dict(kb: KnowledgeBase, m: Membership) -> dict[str, Any]:
     }
 
 
+def coverage_to_dict(c: DatasetCoverage) -> dict[str, Any]:
+    """One dataset's part in an answer: name, version, dates, status, note."""
+    return {
+        "dataset": c.dataset,
+        "version": c.version,
+        "dates": c.dates,
+        "start": c.start,
+        "end": c.end,
+        "status": c.status,
+        "note": c.note,
+    }
+
+
+def history_to_dict(kb: KnowledgeBase, h: StateHistory) -> dict[str, Any]:
+    """The ``history`` object: state, name, spells[], coverage[], note."""
+    return {
+        "state": h.state.id,
+        "name": h.state.name,
+        "spells": [spell_to_dict(kb, m) for m in h.spells],
+        "coverage": [coverage_to_dict(c) for c in h.coverage],
+        "note": h.note,
+    }
+
+
 def roster_note(roster: Roster) -> str | None:
     """One line when the date lies outside the organization's life: not founded yet, or dissolved."""
     org, on = roster.organization, roster.on
@@ -361,6 +388,20 @@ def result_to_dict(kb: KnowledgeBase, r: TreatyResult) -> dict[str, Any]:
     }
 
 
+def obligations_to_dict(kb: KnowledgeBase, answer: ObligationsAnswer) -> dict[str, Any]:
+    """The ``obligations`` object: the question (on, attacker, target), results[], coverage[], note."""
+    crisis = answer.crisis
+    return {
+        "on": crisis.on.isoformat(),
+        "attacker": crisis.attacker.state,
+        "attacker_label": crisis.attacker.label,
+        "target": crisis.target,
+        "results": [result_to_dict(kb, r) for r in answer.results],
+        "coverage": [coverage_to_dict(c) for c in answer.coverage],
+        "note": answer.note,
+    }
+
+
 def _state_ref(kb: KnowledgeBase, state: str | None, on: Any) -> dict[str, Any] | None:
     return None if state is None else {"state": state, "name": kb.states.name_on(state, on)}
 
@@ -439,6 +480,9 @@ def obligation_network_to_dict(kb: KnowledgeBase, n: ObligationNetwork) -> dict[
 SERIALISERS: dict[type, Callable[[KnowledgeBase, Any], dict[str, Any]]] = {
     Roster: roster_to_dict,
     Membership: spell_to_dict,
+    StateHistory: history_to_dict,
+    ObligationsAnswer: obligations_to_dict,
+    DatasetCoverage: lambda _kb, c: coverage_to_dict(c),
     Event: event_to_dict,
     TreatyResult: result_to_dict,
     Organization: organization_to_dict,

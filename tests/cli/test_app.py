@@ -53,7 +53,9 @@ def test_members_table_and_csv():
 
 
 def test_history_json():
-    spells = json.loads(casus("history", "Ouzbékistan", "--format", "json").stdout)
+    answer = json.loads(casus("history", "Ouzbékistan", "--format", "json").stdout)
+    assert (answer["state"], answer["name"]) == ("UZB", "Uzbekistan")
+    spells = answer["spells"]
     csto = [s for s in spells if s["organization"] == "csto"]
     assert csto[0]["start"] == "1992-05-15" and csto[-1]["status"] == "withdrawn" and csto[-1]["end"] is None
     assert all({"organization", "status", "start", "end", "source"} <= set(s) for s in spells)
@@ -62,7 +64,7 @@ def test_history_json():
 @pytest.mark.slow
 def test_obligations_done_when_cases():
     def verdicts(*args):
-        data = json.loads(casus("obligations", *args, "--format", "json").stdout)
+        data = json.loads(casus("obligations", *args, "--format", "json").stdout)["results"]
         return {d["organization"] or d["treaty"]: d for d in data}
 
     arm = verdicts("--attacker", "Azerbaijan", "--target", "Armenia", "--on", "2023-01-01")["csto"]

@@ -26,7 +26,7 @@ def test_obligations_for_uncurated_atop_alliance_of_the_1930s():
     # Franco-Soviet Treaty of Mutual Assistance (signed 1935-05-02): Germany attacks France in 1936.
     proc = casus("obligations", "--attacker", "Germany", "--target", "France", "--on", "1936-06-01", "-f", "json")
     assert proc.returncode == 0, proc.stderr
-    data = json.loads(proc.stdout)
+    data = json.loads(proc.stdout)["results"]
     pacts = [d for d in data if d["atop_id"] and "RUS" in json.dumps(d["explanation"]) + json.dumps(d["obligated"])]
     assert pacts, [d["treaty_title"] for d in data]
     assert all(d["treaty"].startswith("atop-") for d in pacts)

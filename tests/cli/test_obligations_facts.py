@@ -15,7 +15,7 @@ def casus(*args: str) -> subprocess.CompletedProcess[str]:
 def nato(*args: str) -> dict[str, object]:
     out = casus("obligations", *args, "--format", "json")
     assert out.returncode == 0, out.stderr
-    return next(d for d in json.loads(out.stdout) if d["organization"] == "nato")
+    return next(d for d in json.loads(out.stdout)["results"] if d["organization"] == "nato")
 
 
 def test_gaziantep_by_name_and_by_iso_code_evaluate_article_5() -> None:

@@ -21,7 +21,7 @@ def casus(*args: str) -> subprocess.CompletedProcess[str]:
 
 def verdicts(*args: str) -> dict[str, dict]:
     data = json.loads(casus("obligations", *args, "--curated-only", "--format", "json").stdout)
-    return {d["treaty"]: d for d in data}
+    return {d["treaty"]: d for d in data["results"]}
 
 
 @pytest.mark.slow

@@ -7,7 +7,14 @@ import importlib
 
 import pytest
 
-MODULES = ["casus.data", "casus.data.provenance", "casus.data.similarity", "casus.data.frames", "casus.data.atop"]
+MODULES = [
+    "casus.data",
+    "casus.data.cache",
+    "casus.data.provenance",
+    "casus.data.similarity",
+    "casus.data.frames",
+    "casus.data.atop",
+]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -38,7 +38,7 @@ def empty_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
 
 def _atop_ids(capsys: pytest.CaptureFixture[str]) -> set[int]:
     assert main(POLAND_1970) == 0
-    return {r["atop_id"] for r in json.loads(capsys.readouterr().out) if r["atop_id"]}
+    return {r["atop_id"] for r in json.loads(capsys.readouterr().out)["results"] if r["atop_id"]}
 
 
 def test_status_names_the_missing_files_and_the_commands_needing_them(empty_cache: Path) -> None:

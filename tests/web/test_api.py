@@ -13,7 +13,7 @@ from casus.contract import event_to_dict, organization_to_dict, result_to_dict, 
 
 
 def test_health(client):
-    assert client.get("/api/v1/health").json() == {"status": "ok", "version": "0.1.0", "contract_version": "1"}
+    assert client.get("/api/v1/health").json() == {"status": "ok", "version": "0.1.0", "contract_version": "2"}
 
 
 def test_csto_members_june_2024_equal_the_contract(client, kb):
@@ -78,17 +78,25 @@ def test_timeline_equals_the_contract(client, kb):
 
 
 def test_history_of_uzbekistan(client, kb):
-    data = client.get("/api/v1/states/Ouzbékistan/history").json()
-    assert data == [spell_to_dict(kb, m) for m in kb.history("UZB")]
-    csto = [(s["start"], s["end"]) for s in data if s["organization"] == "csto" and s["status"] == "member"]
+    answer = client.get("/api/v1/states/Ouzbékistan/history").json()
+    assert (answer["state"], answer["name"]) == ("UZB", "Uzbekistan")
+    # the curated spells, then (the ATOP files being present) its ATOP alliances, each atop-N
+    curated = [s for s in answer["spells"] if not s["organization"].startswith("atop-")]
+    assert curated == [spell_to_dict(kb, m) for m in kb.history("UZB")]
+    assert [c["status"] for c in answer["coverage"]] == ["used"]
+    csto = [(s["start"], s["end"]) for s in curated if s["organization"] == "csto" and s["status"] == "member"]
     assert csto[:2] == [("1992-05-15", "1999-04-20"), ("2006-08-16", "2012-06-28")]
+    only = client.get("/api/v1/states/Ouzbékistan/history", params={"atop": "false"}).json()
+    assert only["spells"] == curated and only["coverage"][0]["status"] == "left_out"
 
 
 def test_obligations_azerbaijan_attacks_armenia_2023(client, kb):
     from casus.obligations import evaluate_casus_foederis, make_crisis
 
     params = {"attacker": "Azerbaijan", "target": "Armenia", "on": "2023-01-01"}
-    data = client.get("/api/v1/obligations", params=params).json()
+    answer = client.get("/api/v1/obligations", params=params).json()
+    assert (answer["on"], answer["attacker"], answer["target"]) == ("2023-01-01", "AZE", "ARM")
+    data = answer["results"]
     csto = data[0]
     assert csto["treaty"] == "cst-1992" and csto["organization"] == "csto"
     assert csto["verdict"] == "triggered"
@@ -107,7 +115,8 @@ def test_obligations_azerbaijan_attacks_armenia_2023(client, kb):
 
 def test_obligations_ceuta_is_outside_nato_article_6(client):
     params = {"attacker": "Morocco", "target": "Spain", "place": "Ceuta", "on": "2024-06-25"}
-    nato = next(r for r in client.get("/api/v1/obligations", params=params).json() if r["organization"] == "nato")
+    answer = client.get("/api/v1/obligations", params=params).json()
+    nato = next(r for r in answer["results"] if r["organization"] == "nato")
     assert nato["verdict"] == "not_triggered" and nato["obligated"] == []
 
 
@@ -119,7 +128,8 @@ def test_obligations_unrest_in_kazakhstan_with_request(client):
         "kind": "unrest",
         "requested": "true",
     }
-    csto = next(r for r in client.get("/api/v1/obligations", params=params).json() if r["organization"] == "csto")
+    answer = client.get("/api/v1/obligations", params=params).json()
+    csto = next(r for r in answer["results"] if r["organization"] == "csto")
     assert any(p["action"] == "deploy_collective_forces" and p["available"] for p in csto["permitted"])
 
 

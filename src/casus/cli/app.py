@@ -6,7 +6,6 @@ code 2 and one line on stderr, never a traceback.
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -17,7 +16,7 @@ from casus.errors import CasusError, InvalidInputError
 from casus.knowledge import default_provider
 
 if TYPE_CHECKING:
-    from casus.kb.knowledge import KnowledgeBase
+    pass
 
 app = typer.Typer(
     name="casus",
@@ -45,28 +44,6 @@ def _root(
     ] = False,
 ) -> None:
     """casus: collective-security organizations through time — members, treaties, casus foederis."""
-
-
-def _atop_gap(kb: KnowledgeBase, atop: bool | None, on: dt.date) -> dict[str, Any] | None:
-    """``{"dataset", "dates", "note"}`` when ATOP would speak for ``on`` but could not be loaded."""
-    if atop is not None or any(t.startswith("atop-") for t in kb.treaties):
-        return None
-    from casus.data.provenance import get_provenance
-    from casus.errors import MissingExtraError
-
-    prov = get_provenance("atop")
-    if not prov.covers(on.year):
-        return None
-    dates = f"{prov.coverage_start}-{prov.coverage_end}"
-    why = default_provider().atop_unavailable
-    if isinstance(why, MissingExtraError):
-        missing = f"ATOP {prov.version} alliances ({dates}) are not loaded because {why}"
-    else:
-        missing = (
-            f"ATOP {prov.version} alliances ({dates}) are missing on this machine; install them with "
-            "`casus data fetch atop` or `casus data import PATH`"
-        )
-    return {"dataset": "atop", "dates": dates, "note": f"{missing} (only curated pacts are listed)"}
 
 
 def _short_sources(rows: list[dict[str, Any]], fmt: Format) -> list[dict[str, Any]]:
@@ -127,24 +104,34 @@ def members(
 @app.command()
 def history(
     state: Annotated[str, typer.Argument(help="State: name (en/fr/ru), ISO2/ISO3 or COW code.")],
+    atop: Annotated[
+        bool | None,
+        typer.Option(
+            "--atop/--curated-only",
+            help="Include the state's ATOP 5.1 alliances (default: when the ATOP files are on this machine).",
+        ),
+    ] = None,
     news: NewsOpt = False,
     store: StoreOpt = None,
     fmt: FormatOpt = Format.TABLE,
 ) -> None:
-    """A state's spells across organizations and treaties."""
-    from casus.contract import spell_to_dict
+    """A state's spells across organizations and treaties (curated, plus its ATOP 5.1 alliances when present)."""
+    from casus.contract import history_to_dict
+    from casus.knowledge import history_from, history_kb
 
-    kb = with_news(default_provider().curated(), news, store)
-    st = kb.state(state)
-    data = [spell_to_dict(kb, m) for m in kb.history(st)]
+    provider = default_provider()
+    kb = with_news(history_kb(provider, atop), news, store)
+    answer = history_from(provider, kb, state, atop)
+    data = history_to_dict(kb, answer)
+    if answer.note and fmt is Format.CSV:
+        note(answer.note)
     emit(
-        _short_sources(data, fmt),
+        _short_sources(data["spells"], fmt),
         ["organization", "status", "start", "end", "qualifier", "source"],
         fmt,
-        title=f"{st.name}: history",
-        caption=None
-        if data
-        else f"{st.name}: no membership in any curated organization or treaty (ATOP's alliances are not searched here)",
+        json_data=data,
+        title=f"{answer.state.name}: history",
+        caption=answer.note,
     )
 
 
@@ -215,7 +202,7 @@ def obligations(
     territory or a sea (with --vessel, --aircraft or --target-forces), in English, French or Russian, or a
     point LAT,LON (35.5,18.0), tested against treaty areas drawn as geometry (NATO Art. 6, Rio Art. 4).
     """
-    from casus.contract import result_to_dict
+    from casus.contract import obligations_to_dict
     from casus.knowledge import answer_obligations
 
     answer = answer_obligations(
@@ -235,19 +222,17 @@ def obligations(
         date_field="--on",
     )
     kb, crisis = answer.kb, answer.crisis
-    gap = _atop_gap(kb, atop, crisis.on)
-    data = [result_to_dict(kb, r) for r in answer.results]
-    if gap is not None:
-        data = [{**d, "data_missing": [gap]} for d in data]
+    whole = obligations_to_dict(kb, answer)
+    data = whole["results"]
     if fmt is Format.TABLE:
         from casus.cli.render import print_results
 
         print_results(kb, crisis, data)
-        if gap is not None:
-            sys.stdout.write(f"\nNote: {gap['note']}\n")
+        if answer.note is not None:
+            sys.stdout.write(f"\nNote: {answer.note}\n")
         return
-    if gap is not None and not data:
-        note(gap["note"])
+    if answer.note is not None and fmt is Format.CSV:
+        note(answer.note)
     rows = [
         {
             **d,
@@ -256,7 +241,7 @@ def obligations(
         }
         for d in data
     ]
-    emit(rows, ["treaty", "organization", "verdict", "provision", "obligated", "permitted"], fmt, json_data=data)
+    emit(rows, ["treaty", "organization", "verdict", "provision", "obligated", "permitted"], fmt, json_data=whole)
 
 
 @app.command()

@@ -19,12 +19,12 @@ import casus
 from casus.contract import (
     CONTRACT_VERSION,
     event_to_dict,
+    history_to_dict,
+    obligations_to_dict,
     organization_to_dict,
     organizations_to_list,
-    result_to_dict,
     roster_to_dict,
     source_to_dict,
-    spell_to_dict,
     state_to_dict,
 )
 from casus.errors import DataUnavailableError, UnknownEntityError
@@ -133,14 +133,16 @@ def find_states(
     return {"query": q, "match": state_to_dict(state), "states": [state_to_dict(state)]}
 
 
-@router.get("/states/{state}/history", response_model=list[models.SpellOut], tags=["states"])
-def get_history(state: StatePath, kp: Knowledge) -> list[dict[str, Any]]:
-    """A state's spells across organizations and treaties (as `casus history STATE -f json`)."""
-    kb = kp.curated()
-    return [spell_to_dict(kb, m) for m in kb.history(kb.state(state))]
+@router.get("/states/{state}/history", response_model=models.HistoryOut, tags=["states"])
+def get_history(state: StatePath, kp: Knowledge, atop: AtopQuery = None) -> dict[str, Any]:
+    """A state's spells across organizations and treaties, with coverage (as `casus history STATE -f json`)."""
+    from casus.knowledge import answer_history
+
+    answer = answer_history(kp, state, atop)
+    return history_to_dict(kp.widest(), answer)
 
 
-@router.get("/obligations", response_model=list[models.TreatyResultOut], tags=["obligations"])
+@router.get("/obligations", response_model=models.ObligationsOut, tags=["obligations"])
 def get_obligations(
     kp: Knowledge,
     attacker: Annotated[
@@ -169,8 +171,8 @@ def get_obligations(
         bool, Query(alias="all", description="Also list treaties the event does not involve.")
     ] = False,
     atop: AtopQuery = None,
-) -> list[dict[str, Any]]:
-    """Which treaties the event triggers, who is obligated, what is permitted, and why (as `casus obligations`)."""
+) -> dict[str, Any]:
+    """Which treaties the event triggers, who is obligated, what is permitted, why, and what the answer covers."""
     from casus.knowledge import answer_obligations
 
     answer = answer_obligations(
@@ -188,7 +190,7 @@ def get_obligations(
         atop=atop,
         include_unrelated=all_treaties,
     )
-    return [result_to_dict(answer.kb, r) for r in answer.results]
+    return obligations_to_dict(answer.kb, answer)
 
 
 @router.get("/sources/{source_id}", response_model=models.SourceOut, tags=["sources"])

@@ -91,6 +91,18 @@ class RosterOut(_Open):
     members: list[Member]
 
 
+class CoverageOut(_Open):
+    """One dataset's part in an answer (``coverage_to_dict``)."""
+
+    dataset: str = Field(description="casus's name of the dataset, e.g. `atop`.")
+    version: str
+    dates: str = Field(description="Years it speaks for, START-END.")
+    start: int
+    end: int
+    status: str = Field(description="used, beyond, before, missing, not_loaded, left_out or absent.")
+    note: str | None = Field(None, description="One line for the reader (else null).")
+
+
 class SpellOut(_Open):
     """A membership spell (``spell_to_dict``)."""
 
@@ -108,6 +120,16 @@ class SpellOut(_Open):
     source_short: str
     source_ids: list[str]
     note: str | None
+
+
+class HistoryOut(_Open):
+    """A state's spells with what the answer covers (``history_to_dict``)."""
+
+    state: str
+    name: str
+    spells: list[SpellOut]
+    coverage: list[CoverageOut]
+    note: str | None = Field(None, description="Why the history is empty, or a dataset missing (else null).")
 
 
 class EventOut(_Open):
@@ -193,6 +215,20 @@ class TreatyResultOut(_Open):
     )
     explanation: list[StepOut]
     sources: dict[str, str]
+
+
+class ObligationsOut(_Open):
+    """A casus-foederis question answered (``obligations_to_dict``): the question, results, coverage, note."""
+
+    on: str
+    attacker: str | None = Field(description="The attacking state's id (null for a non-state actor).")
+    attacker_label: str
+    target: str
+    results: list[TreatyResultOut]
+    coverage: list[CoverageOut]
+    note: str | None = Field(
+        None, description="Why no treaty answers, a dataset missing, or a date past a dataset's coverage (else null)."
+    )
 
 
 class StateOut(_Open):

@@ -100,8 +100,8 @@ export class CasusForm {
     }
     clear(this.output).append(el("p", { class: "muted", text: "Evaluating…" }));
     try {
-      const results = await api("/obligations", params);
-      this.show(results, params, link);
+      const answer = await api("/obligations", params);
+      this.show(answer, params, link);
     } catch (err) {
       this.showError(err);
     }
@@ -123,7 +123,9 @@ export class CasusForm {
     clear(this.output).append(box);
   }
 
-  show(results, params, link) {
+  /** Show an answer: `{results, coverage, note}` (the note says what is missing or past a dataset's dates). */
+  show(answer, params, link) {
+    const results = answer.results;
     clear(this.output);
     const date = params.on || today();
     const where = params.place ? ` at ${params.place}` : "";
@@ -132,6 +134,7 @@ export class CasusForm {
       el("p", {}, `${word(params.kind)} by ${params.attacker} against ${params.target}${where}, `, el("strong", { text: when }),
         ": ", el("strong", { text: results.length ? `${count(results.length, "treaty", "treaties")} involved` :
           "no treaty involves these parties" })));
+    if (answer.note) head.append(el("p", { class: "muted coverage-note", text: `Note: ${answer.note}` }));
     if (link) head.append(this.linkBox(link));
     this.output.append(head);
     results.forEach((r, i) => this.output.append(this.card(r, i === 0, date)));
