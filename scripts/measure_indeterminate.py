@@ -47,7 +47,7 @@ def main() -> None:
     ]
     treaties.sort(key=lambda t: t.id)
     parties = {
-        t.id: sorted(m.state for m in kb.spells(t.party_scope) if is_party(kb, t, m.state, on)) for t in treaties
+        t.id: sorted({m.state for m in kb.spells(t.party_scope) if is_party(kb, t, m.state, on)}) for t in treaties
     }
     existing = sorted({s for ps in parties.values() for s in ps})
     rng = random.Random(args.seed)
