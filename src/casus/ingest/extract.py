@@ -177,8 +177,8 @@ def _blocked_or_asked(toks: Sequence[Token], i: int, lang: str) -> bool:
     A blocking verb within three words before it, or an interrogative word in its clause before it ("почему
     Армения не выходит из ОДКБ", "asked whether Armenia would leave"): no event is asserted.
     """
-    if _lemmas(toks, i - 3, i) & lx.BLOCKING[lang]:
-        return True
+    if _lemmas(toks, i - 3, i) & (lx.BLOCKING[lang] | lx.PROSPECT[lang]):
+        return True  # "blocked Sweden's accession", "the path to joining"
     lo = max(_clause_start(toks, i), i - 6)
     return bool({t.text.lower() for t in toks[lo:i]} & lx.INTERROGATIVE[lang] - {"как", "how", "comment"}) or (
         lo < i and toks[lo].text.lower() in lx.INTERROGATIVE[lang]

@@ -94,6 +94,11 @@ _HELP_FR = "aide assistance soutien intervention secours troupe renfort"
 _HELP_EN = "help assistance aid support intervention troops"
 _HELP_RU = "помощь содействие поддержка вмешательство войско"
 
+#: What a vote or an approval must be about to be a ratification step of an accession, and what it must not.
+_BID_EN, _NOT_BID_EN = "accession protocol membership bid", "suspension expulsion withdrawal exit"
+_BID_FR, _NOT_BID_FR = "adhésion protocole accession candidature entrée", "suspension exclusion retrait sortie"
+_BID_RU, _NOT_BID_RU = "вступление присоединение протокол заявка", "приостановление исключение выход"
+
 _FR = [
     _r("créer", T.FOUNDING, org=True),
     _r("fonder", T.FOUNDING, org=True),
@@ -110,6 +115,8 @@ _FR = [
         window=6,
         stage="ratification",
     ),
+    _r("voter", T.ACCESSION, needs=_BID_FR, unless=_NOT_BID_FR, window=9, stage="ratification"),
+    _r("approuver", T.ACCESSION, needs=_BID_FR, unless=_NOT_BID_FR, window=6, stage="ratification"),
     _r("signer", T.ACCESSION, needs="protocole", window=4, stage="signature", org=True),
     _r("réintégrer", T.ACCESSION, org=True, stage="return"),
     _r("revenir", T.ACCESSION, needs="dans au sein", org=True, window=2, stage="return"),
@@ -178,6 +185,8 @@ _EN = [
     _r("founding", T.FOUNDING, org=True, window=3),
     _r("ratify", T.ACCESSION, needs="accession protocol membership bid application", window=8, stage="ratification"),
     _r("ratification", T.ACCESSION, needs="accession protocol membership bid", window=6, stage="ratification"),
+    _r("vote", T.ACCESSION, needs=_BID_EN, unless=_NOT_BID_EN, window=9, stage="ratification"),
+    _r("approve", T.ACCESSION, needs=_BID_EN, unless=_NOT_BID_EN, window=6, stage="ratification"),
     _r("sign", T.ACCESSION, needs="protocol", window=4, stage="signature", org=True),
     _r("rejoin", T.ACCESSION, org=True, stage="return"),
     _r("return", T.ACCESSION, needs="to", org=True, window=1, stage="return"),
@@ -239,6 +248,8 @@ _RU = [
     _r("создание", T.FOUNDING, org=True, window=3),
     _r("ратифицировать", T.ACCESSION, needs="вступление протокол заявка членство", window=8, stage="ratification"),
     _r("ратификация", T.ACCESSION, needs="вступление протокол заявка членство", window=6, stage="ratification"),
+    _r("одобрить", T.ACCESSION, needs=_BID_RU, unless=_NOT_BID_RU, window=6, stage="ratification"),
+    _r("проголосовать", T.ACCESSION, needs=_BID_RU, unless=_NOT_BID_RU, window=8, stage="ratification"),
     _r("подписать", T.ACCESSION, needs="протокол", window=4, stage="signature", org=True),
     _r("вернуться", T.ACCESSION, needs="в", org=True, window=2, stage="return"),
     _r("возвращение", T.ACCESSION, needs="в", org=True, window=2, stage="return"),
@@ -484,6 +495,9 @@ UNNEGATED: frozenset[T] = frozenset({T.SUMMIT})
 
 #: Types whose trigger governs the next trigger ("refused to send", "asked to join": nothing was sent or joined).
 GOVERNING: dict[T, int] = {T.REFUSAL: 8, T.APPLICATION: 3, T.CONSIDERATION_OF_WITHDRAWAL: 3}
+#: Stages whose trigger governs the membership words after it ("ratified Sweden's accession", "voted in favour
+#: of Sweden's membership bid", "ратифицировал заявку Швеции"): they are the stage, not another event.
+GOVERNING_STAGES: dict[str, int] = {"ratification": 10, "signature": 6}
 
 #: Nouns that stand for the state last named ("son pays", "the country", "страна").
 COUNTRY_WORDS: frozenset[str] = frozenset(["pays", "country", "страна"])
@@ -625,7 +639,7 @@ ACCORDING_TO: dict[str, tuple[str, ...]] = {
 
 NEGATION: dict[str, frozenset[str]] = {
     "fr": frozenset(["pas", "jamais", "aucun", "aucune", "ni", "sans", "guère"]),
-    "en": frozenset(["not", "n't", "never", "no", "without"]),
+    "en": frozenset(["not", "n't", "never", "no", "without", "yet"]),  # "the sole member yet to ratify"
     "ru": frozenset(["не", "ни", "никогда", "нет", "без"]),
 }
 
@@ -710,6 +724,14 @@ BLOCKING: dict[str, frozenset[str]] = {
     "fr": frozenset(["bloquer", "retarder", "freiner", "entraver", "empêcher"]),
     "en": frozenset(["block", "delay", "stall", "obstruct", "prevent"]),
     "ru": frozenset(["блокировать", "заблокировать", "затягивать", "затянуть", "препятствовать", "тормозить"]),
+}
+
+#: Nouns of a way towards an act: "the Nordic country's path to joining", "la voie de l'adhésion", "путь к
+#: вступлению" name a prospect, not the act.
+PROSPECT: dict[str, frozenset[str]] = {
+    "fr": frozenset(["chemin", "voie", "route", "perspective"]),
+    "en": frozenset(["path", "road", "way", "route", "prospect"]),
+    "ru": frozenset(["путь", "дорога", "перспектива"]),
 }
 
 #: Words that make a clause an indirect question ("asked why Armenia does not leave"): it asserts nothing.

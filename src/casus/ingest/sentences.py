@@ -278,6 +278,7 @@ def sentence_events(
     has_org = any(m.kind == "organization" for m in mentions)
     triggers = find_triggers(sent, lang, has_org, memory.main_org, mentions)
     governing = [(t.index, lx.GOVERNING[t.type]) for t in triggers if t.type in lx.GOVERNING]
+    governing += [(t.index, lx.GOVERNING_STAGES[t.stage]) for t in triggers if t.stage in lx.GOVERNING_STAGES]
     for trig in triggers:
         if any(0 < trig.index - g <= reach for g, reach in governing):
             continue  # what was refused, asked for or considered is part of that event
@@ -343,9 +344,13 @@ def _trigger_event(
     also = _coordinated(sent, subject, mentions)
     override = _actors_override(trig, sent, subject, mentions, lang)
     target = _target_of(trig, sent, mentions, lang, actors, org)
+    if kind in _NEEDS_ACTOR and subject is None and override is None:
+        return None  # "287 supported Sweden's accession": whose membership, the sentence does not say
     if kind is T.FOUNDING and not founded_is_named(sent, i, mentions):
         return None  # "un accord sur la création d'un marché unifié": no organization founded
     when = _when_of(trig, kind, sent, lang, stage, said, claim_of, times, memory)
+    if modality is Modality.NEGATED and when is memory.neighbour_when:
+        when = default_when(memory)  # what did not happen is not dated by the sentence next to it
     if kind is T.SUMMIT:
         modality, stage = summit_phase(sent, i, lang, when, memory.published, modality)
     elif kind is T.FOUNDING:
@@ -455,6 +460,8 @@ _AND = {"and", "et", "и"}
 _LIST_GLUE = frozenset({*_AND, ",", "du", "de", "des", "le", "la", "les", "l'", "l’", "of", "the"})
 #: "Armenia earlier froze…": the act precedes the neighbouring sentence's date, which does not date it.
 _EARLIER = frozenset(["earlier", "previously", "ранее", "прежде", "auparavant", "précédemment"])
+#: Types that are no event without an actor (a membership changes for someone).
+_NEEDS_ACTOR = frozenset({T.ACCESSION, T.APPLICATION, T.WITHDRAWAL, T.SUSPENSION, T.CONSIDERATION_OF_WITHDRAWAL})
 _NO_STAGE = {T.SUMMIT, T.FOUNDING, T.STATEMENT, T.REFUSAL}
 _ANNOUNCE = {
     "en": frozenset(["announce", "confirm", "report", "say", "tell", "state", "declare"]),
