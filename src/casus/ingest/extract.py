@@ -83,6 +83,7 @@ class Discourse:
     last_statement: tuple[tuple[str, ...], When] | None = None
     events: list[ExtractedEvent] = field(default_factory=list)
     neighbour_when: When | None = None  # an explicit date in the sentence before or after, same paragraph
+    neighbour_future: When | None = None  # its forward resolution ("27 November" next, not last, November)
 
 
 @dataclass(frozen=True)

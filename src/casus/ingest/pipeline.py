@@ -19,11 +19,12 @@ from typing import TYPE_CHECKING
 from casus.errors import SourceFormatError, StoreError, TimeBudgetError
 from casus.ingest import lexicon as lx
 from casus.ingest import nlp
+from casus.ingest.absences import date_absences
 from casus.ingest.attribution import attribute, attributing_speaker, headline_speaker
 from casus.ingest.documents import Fetcher, build_document, expand_sources, read_document
 from casus.ingest.entities import SOME_STATE, Gazetteer, gazetteer
 from casus.ingest.extract import Discourse
-from casus.ingest.model import Analysis, Document, Evidence, ExtractedEvent, Mention, Precision, When
+from casus.ingest.model import Analysis, Document, Evidence, ExtractedEvent, Mention, Precision
 from casus.ingest.sentences import sentence_events
 from casus.ingest.signals import assess
 from casus.ingest.summits import align_summits
@@ -221,21 +222,24 @@ _STATE_NOW = frozenset(
 
 def _neighbour_when(
     text: str, spans: Sequence[tuple[int, int]], times: Sequence[TimeExpression], starts: Sequence[int], k: int
-) -> When | None:
+) -> TimeExpression | None:
     """An explicit date in the sentence before or after sentence ``k``, in the same paragraph.
 
     The headline's neighbour is the lead. It dates an event its own sentence leaves undated ("On Saturday,
     Tokayev asked the CSTO for help. The bloc agreed to send troops."), rather than "on or before
-    publication". Only a single day or month, and only when that sentence has exactly one such expression.
+    publication". Only a single day or month, and only when that sentence has exactly one such expression. The
+    expression is returned whole: an event told in the future takes its forward resolution.
     """
 
-    def single(j: int) -> When | None:
+    def single(j: int) -> TimeExpression | None:
         s, e = spans[j]
-        found = [t.when for t in times[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]]
+        found = times[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
         days = [
-            w
-            for w in found
-            if w is not None and w.precision in (Precision.DAY, Precision.MONTH) and w.text.lower() not in _STATE_NOW
+            t
+            for t in found
+            if t.when is not None
+            and t.when.precision in (Precision.DAY, Precision.MONTH)
+            and t.when.text.lower() not in _STATE_NOW
         ]
         return days[0] if len(days) == 1 else None
 
@@ -330,7 +334,9 @@ def analyze(doc: Document, kb: KnowledgeBase | None = None, *, budget: float | N
         if k in parsed and not text[s:e].rstrip().endswith("?"):  # a question asserts nothing
             sent_times = times[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
             unresolved = any(t.unresolved for t in sent_times)
-            memory.neighbour_when = None if unresolved else _neighbour_when(text, spans, times, starts, k)
+            near = None if unresolved else _neighbour_when(text, spans, times, starts, k)
+            memory.neighbour_when = near.when if near else None
+            memory.neighbour_future = near.future if near else None
             following = None
             if k + 1 < len(spans):
                 nxt = text[spans[k + 1][0] : spans[k + 1][1]]
@@ -347,9 +353,8 @@ def analyze(doc: Document, kb: KnowledgeBase | None = None, *, budget: float | N
         states = [m for m in mentions if m.kind in ("state", "capital", "government")]
         if states:
             memory.last_state = states[-1]
-    return Analysis(
-        doc, tuple(fold_undated(merge_events(align_summits(merge_events(events))))), assess(doc), tuple(all_mentions)
-    )
+    found = fold_undated(merge_events(date_absences(align_summits(merge_events(events)))))
+    return Analysis(doc, tuple(found), assess(doc), tuple(all_mentions))
 
 
 def analyze_text(

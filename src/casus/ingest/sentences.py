@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from casus.ingest import lexicon as lx
+from casus.ingest.absences import absence_events
 from casus.ingest.appointments import appointment_events
 from casus.ingest.entities import Gazetteer
 from casus.ingest.extract import (
@@ -287,6 +288,8 @@ def sentence_events(
             out.append(event)
     out += appointment_events(sent, lang, mentions, times, memory, doc_id, gaz)
     out += pact_events(sent, lang, mentions, times, memory, doc_id, gaz)
+    if not any(e.type is T.REFUSAL for e in out):
+        out += absence_events(sent, lang, mentions, times, memory, doc_id, gaz)
     if roster is not None and not any(e.type is T.STATEMENT and e.members for e in out):
         out.append(roster)
     return out
@@ -452,7 +455,9 @@ def _when_of(
     until = min((sent.tokens[x.index].start for x in said if x.index >= 0 and x.index > i), default=None)
     when = when or pick_when(times, start, memory, future=outside_future, future_before=fronted, future_until=until)
     earlier = bool({t.lemma for t in sent.tokens} & _EARLIER) or perfect_tense(sent, i, lang)
-    return when or (None if earlier else memory.neighbour_when) or default_when(memory)
+    # a summit told in the future takes the next such day of the sentence beside it; an intention does not
+    neighbour = (memory.neighbour_future if future and kind is T.SUMMIT else None) or memory.neighbour_when
+    return when or (None if earlier else neighbour) or default_when(memory)
 
 
 _AND = {"and", "et", "и"}

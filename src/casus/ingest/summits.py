@@ -65,13 +65,14 @@ def align_summits(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     out = []
     for ev in events:
         if ev.type is T.SUMMIT and ev.organization in dated and (ev.when.start is None or ev.target is None):
-            candidates = [c for c in dated[ev.organization].values() if c is not ev and c.target is not None]
+            candidates = [c for c in dated[ev.organization].values() if c is not ev]
             if ev.when.start is not None:
-                candidates = [c for c in candidates if c.when == ev.when and c.stage == ev.stage]
+                candidates = [c for c in candidates if c.when == ev.when and c.stage == ev.stage and c.target]
             elif len(candidates) > 1:
                 candidates = [c for c in candidates if c.stage == ev.stage]
             if len(candidates) == 1:
                 c = candidates[0]
-                ev = replace(ev, when=c.when, stage=c.stage, target=c.target, modality=c.modality, title=c.title)
+                target = c.target or ev.target
+                ev = replace(ev, when=c.when, stage=c.stage, target=target, modality=c.modality, title=c.title)
         out.append(ev)
     return out

@@ -371,6 +371,7 @@ def _compiled(lang: str) -> list[tuple[re.Pattern[str], str]]:
             (rf"(?:on\s+)?(?P<m>{months})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})", "dmy"),
             (rf"(?:on\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{months})\.?,?\s+(?P<y>\d{{4}})", "dmy"),
             (rf"(?:on\s+)?(?P<m>{months})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{e}", "dm"),
+            (rf"(?:on\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{months}){e}", "dm"),
             (rf"(?:(?:in|since|early|late|mid-)\s*)?(?P<m>{months})\s+(?P<y>\d{{4}})", "my"),
             (rf"in\s+(?P<m>{months}){e}", "m"),
             (rf"(?:(?:at|by|in)\s+the\s+)?(?:end|beginning|start|middle)\s+of\s+(?P<m>{months}){e}", "m"),

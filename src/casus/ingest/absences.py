@@ -1,0 +1,124 @@
+"""Absences: a state that will not take part in a summit, a session or an exercise refuses it.
+
+"Armenia will not take part in the CSTO summit in Astana", "l'Arménie ne participera pas au sommet",
+"Армения не будет участвовать в саммите ОДКБ" are ``refusal`` events by the state (the annotation convention
+of the real-article sets: refusing covers declining to attend). The refusal takes the date of what is
+refused when the text gives it: the date of the summit the same sentence names, once the article's mentions
+of that summit are aligned (:func:`date_absences`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from casus.ingest import lexicon as lx
+from casus.ingest.entities import Gazetteer
+from casus.ingest.extract import (
+    Discourse,
+    actor_ids,
+    default_when,
+    find_subject,
+    is_future,
+    make_event,
+    own_dates,
+    pick_when,
+)
+from casus.ingest.model import ExtractedEvent, Mention, Modality
+from casus.ingest.nlp import Sentence, Token
+from casus.ingest.temporal import TimeExpression
+from casus.kb.events import EventType as T
+
+#: Verbs of taking part; "take", "prendre", "принять" only with "part/part/участие" after them.
+PARTICIPATE: dict[str, frozenset[str]] = {
+    "en": frozenset(["attend", "participate", "join"]),
+    "fr": frozenset(["participer", "assister"]),
+    "ru": frozenset(["участвовать", "присутствовать"]),
+}
+_TAKE_PART = {"en": ("take", "part"), "fr": ("prendre", "part"), "ru": ("принять", "участие")}
+#: What one takes part in that is an organization's event (a summit, a session, an exercise).
+GATHERINGS: dict[str, frozenset[str]] = {
+    "en": frozenset(["summit", "meeting", "session", "exercise", "exercises", "drills", "council"]),
+    "fr": frozenset(["sommet", "réunion", "session", "exercice", "exercices", "manœuvre", "manœuvres", "conseil"]),
+    "ru": frozenset(["саммит", "заседание", "сессия", "учение", "учения", "совет", "встреча"]),
+}
+
+
+def _participation(toks: Sequence[Token], k: int, lang: str) -> bool:
+    t = toks[k]
+    if t.lemma in PARTICIPATE[lang] or t.text.lower() in PARTICIPATE[lang]:
+        return lang != "en" or t.lemma != "join" or _next_is(toks, k, GATHERINGS[lang], 3)
+    verb, noun = _TAKE_PART[lang]
+    return t.lemma == verb and k + 1 < len(toks) and toks[k + 1].lemma in (noun, noun + "s")
+
+
+def _next_is(toks: Sequence[Token], k: int, words: frozenset[str], reach: int) -> bool:
+    return any(t.lemma in words or t.text.lower() in words for t in toks[k + 1 : k + 1 + reach])
+
+
+def _negated(toks: Sequence[Token], k: int, lang: str) -> bool:
+    """A negation just before the verb, or after it ("участвовать не будет", "ne participera pas")."""
+    before = {t.text.lower() for t in toks[max(0, k - 4) : k]} | {t.lemma for t in toks[max(0, k - 4) : k]}
+    after = {t.text.lower() for t in toks[k + 1 : k + 3]}
+    return bool(before & lx.NEGATION[lang]) or (lang in ("ru", "fr") and bool(after & {"не", "pas", "plus"}))
+
+
+def absence_events(
+    sent: Sentence,
+    lang: str,
+    mentions: Sequence[Mention],
+    times: Sequence[TimeExpression],
+    memory: Discourse,
+    doc_id: str,
+    gaz: Gazetteer,
+) -> list[ExtractedEvent]:
+    """Refusals a sentence tells as a state not taking part in an organization's gathering (see module doc)."""
+    toks = sent.tokens
+    out: list[ExtractedEvent] = []
+    for k in range(len(toks)):
+        if not _participation(toks, k, lang) or not _negated(toks, k, lang):
+            continue
+        if not _next_is(toks, k, GATHERINGS[lang], 8) and any(m.kind == "organization" for m in mentions):
+            continue  # not taking part in something else ("in the vote", "aux négociations")
+        subject = find_subject(sent, k, mentions, lang, memory)
+        actors, _ = actor_ids(subject)
+        if subject is None or subject.kind == "organization" or not actors:
+            continue
+        orgs = [m.ref for m in mentions if m.kind == "organization"]
+        org = orgs[0] if orgs else memory.main_org
+        if org is None:
+            continue
+        future = is_future(sent, k, lang, None, whole=True)
+        when = pick_when(own_dates(sent, k, times, lang), toks[k].start, memory, future=future)
+        out.append(
+            make_event(
+                T.REFUSAL,
+                sent,
+                doc_id,
+                org=org,
+                subject=subject,
+                target=None,
+                mentions=mentions,
+                when=when or default_when(memory),
+                modality=Modality.ASSERTED,
+                claim=sent.text[toks[k].start - sent.start :].strip(),
+                gaz=gaz,
+            )
+        )
+        break
+    return out
+
+
+def date_absences(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
+    """An undated refusal told in the sentence of a summit takes that summit's date ("will not attend the summit")."""
+    summit_when = {
+        q.quote: ev.when for ev in events if ev.type is T.SUMMIT and ev.when.start is not None for q in ev.evidence
+    }
+    out = []
+    for ev in events:
+        if ev.type is T.REFUSAL and ev.when.start is None:
+            found = next((summit_when[q.quote] for q in ev.evidence if q.quote in summit_when), None)
+            if found is not None:
+                ev = replace(ev, when=found)
+        out.append(ev)
+    return out

@@ -1,0 +1,38 @@
+"""A state that will not take part in a summit refuses it, on the summit's date."""
+
+import datetime as dt
+
+from casus.kb.events import EventType as T
+
+D = dt.date
+
+
+def refusals(analysis):
+    return [e for e in analysis.events if e.type is T.REFUSAL]
+
+
+def test_not_taking_part_in_a_summit_is_a_refusal_dated_by_the_summit(read):
+    a = read("Армения не будет участвовать в саммите ОДКБ в Астане, который начнется 28 ноября.", "ru", "2024-11-26")
+    (ev,) = refusals(a)
+    assert (ev.actors, ev.organization, ev.modality.value, ev.when.start) == (
+        ("ARM",),
+        "csto",
+        "asserted",
+        D(2024, 11, 28),
+    )
+
+
+def test_a_headline_refusal_takes_the_date_of_the_summit_given_later(read):
+    a = read(
+        "Armenia will not attend the CSTO summit in Bishkek\nThe CSTO summit will take place "
+        "on 27 November, the Kremlin said.",
+        "en",
+        "2025-11-25",
+    )
+    (ev,) = refusals(a)
+    assert (ev.actors, ev.when.start) == (("ARM",), D(2025, 11, 27))
+
+
+def test_taking_part_and_not_voting_are_no_refusals(read):
+    assert not refusals(read("Le Kazakhstan participera au sommet de l'OTSC à Astana.", "fr", "2024-11-20"))
+    assert not refusals(read("The opposition did not take part in the vote on the CSTO budget.", "en", "2024-11-20"))
