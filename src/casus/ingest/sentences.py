@@ -352,12 +352,7 @@ def _trigger_event(
     if kind is T.FOUNDING and not founded_is_named(sent, i, mentions):
         return None  # "un accord sur la création d'un marché unifié": no organization founded
     when = _when_of(trig, kind, sent, lang, stage, said, claim_of, times, memory)
-    if modality is Modality.NEGATED and when is memory.neighbour_when:
-        when = default_when(memory)  # what did not happen is not dated by the sentence next to it
-    if kind is T.SUMMIT:
-        modality, stage = summit_phase(sent, i, lang, when, memory.published, modality)
-    elif kind is T.FOUNDING:
-        when = founding_by_age(sent, lang, times, memory.published) or when
+    when, modality, stage = _settle_when(kind, sent, i, lang, when, modality, stage, times, memory)
     claim = _claim_text(sent.text[tok.end - sent.start :]) if trig.type is T.REFUSAL else ""
     claim = DEPLOYMENT_END if trig.end else claim
     return make_event(
@@ -377,6 +372,31 @@ def _trigger_event(
         speakers=speakers,
         actors_override=override,
     )
+
+
+def _settle_when(
+    kind: T,
+    sent: Sentence,
+    i: int,
+    lang: str,
+    when: When,
+    modality: Modality,
+    stage: str | None,
+    times: Sequence[TimeExpression],
+    memory: Discourse,
+) -> tuple[When, Modality, str | None]:
+    """What the event type changes in a date, and a date in a stage.
+
+    A denial is not dated by the next sentence; a summit's stage follows its date; a founding may be dated by
+    the organization's age.
+    """
+    if modality is Modality.NEGATED and when is memory.neighbour_when:
+        when = default_when(memory)  # what did not happen is not dated by the sentence next to it
+    if kind is T.SUMMIT:
+        modality, stage = summit_phase(sent, i, lang, when, memory.published, modality)
+    elif kind is T.FOUNDING:
+        when = founding_by_age(sent, lang, times, memory.published) or when
+    return when, modality, stage
 
 
 def _modality_stage_kind(
