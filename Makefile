@@ -23,7 +23,7 @@ demo: $(STAMP_CORE)          ## set up and run the walk-through on the built-in 
 	$(BIN)/casus demo
 
 test: $(STAMP_ALL)           ## set up everything the tests need and run the whole suite
-	$(BIN)/python -m pytest -n 2 -q
+	bash scripts/with_postgres.sh $(BIN)/python -m pytest -n 2 -q   # a throwaway PostgreSQL when installed
 
 test-fast: $(STAMP_ALL)      ## the suite without tests marked slow: the contributor's loop (see CONTRIBUTING.md)
 	$(BIN)/python -m pytest -n 2 -q -m "not slow"

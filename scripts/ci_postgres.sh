@@ -2,33 +2,50 @@
 # Start a throwaway PostgreSQL cluster on 127.0.0.1 for the event-store tests, and print the variable they read.
 #
 #   eval "$(bash scripts/ci_postgres.sh)"      # then: pytest -m postgres tests/store
+#   bash scripts/ci_postgres.sh --installed-only   # the same, but exit 3 (no install) when PostgreSQL is absent
 #   bash scripts/ci_postgres.sh --stop DIR     # stop a cluster started earlier (DIR is printed as a comment)
 #
 # Installs Debian's `postgresql` package when no server binaries are found (running `apt-get update` first
-# only if the package is not known yet), runs initdb into a fresh temporary folder as the `postgres` user
-# (root cannot run a cluster), starts it on a free port of 127.0.0.1 with `pg_ctl`, creates the database
-# `casus_test`, and prints `export CASUS_TEST_PG_URL=postgresql://postgres@127.0.0.1:PORT/casus_test`.
-# Everything else goes to stderr, so the output can be eval'ed. Needs root (CI) or an existing postgres user.
+# only if the package is not known yet; never with --installed-only), runs initdb into a fresh temporary
+# folder — as the `postgres` user when run as root (root cannot run a cluster), else as the caller — starts it
+# on a free port of 127.0.0.1 with `pg_ctl`, creates the database `casus_test`, and prints
+# `export CASUS_TEST_PG_URL=postgresql://postgres@127.0.0.1:PORT/casus_test`. Everything else goes to stderr,
+# so the output can be eval'ed. `make test` uses it through scripts/with_postgres.sh.
 set -euo pipefail
 
 log() { printf 'ci_postgres: %s\n' "$*" >&2; }
 
+as_pg() {
+  if [[ "$(id -u)" != 0 ]]; then "$@"; else runuser -u postgres -- "$@"; fi
+}
+
 if [[ "${1:-}" == "--stop" ]]; then
   dir="${2:?usage: ci_postgres.sh --stop DIR}"
   bindir="$(cat "$dir/bindir")"
-  runuser -u postgres -- "$bindir/pg_ctl" -D "$dir/data" -m fast stop >&2 || true
+  as_pg "$bindir/pg_ctl" -D "$dir/data" -m fast stop >&2 || true
   rm -rf "$dir"
   exit 0
 fi
+installed_only=0
+if [[ "${1:-}" == "--installed-only" ]]; then installed_only=1; fi
 
-find_bindir() {
-  local d
-  for d in /usr/lib/postgresql/*/bin; do
+find_bindir() {  # Debian's newest /usr/lib/postgresql/*/bin, else the folder of `initdb` on PATH
+  local d found
+  found="$(for d in /usr/lib/postgresql/*/bin; do
     if [[ -x "$d/initdb" && -x "$d/pg_ctl" ]]; then echo "$d"; fi
-  done | sort -V | tail -n 1
+  done | sort -V | tail -n 1)"
+  if [[ -z "$found" ]] && command -v initdb >/dev/null 2>&1; then
+    d="$(dirname "$(command -v initdb)")"
+    if [[ -x "$d/pg_ctl" && -x "$d/createdb" ]]; then found="$d"; fi
+  fi
+  echo "$found"
 }
 
 bindir="$(find_bindir || true)"
+if [[ -z "$bindir" && "$installed_only" == 1 ]]; then
+  log "the PostgreSQL server binaries (initdb, pg_ctl) are not installed"
+  exit 3
+fi
 if [[ -z "$bindir" ]]; then
   if [[ "$(id -u)" != 0 ]]; then log "PostgreSQL is not installed and this is not root"; exit 1; fi
   export DEBIAN_FRONTEND=noninteractive
@@ -43,10 +60,9 @@ if [[ -z "$bindir" ]]; then
 fi
 log "using $("$bindir/postgres" --version)"
 
-id -u postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
-as_pg() {
-  if [[ "$(id -un)" == postgres ]]; then "$@"; else runuser -u postgres -- "$@"; fi
-}
+if [[ "$(id -u)" == 0 ]]; then
+  id -u postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
+fi
 
 dir="$(mktemp -d /tmp/casus-pg.XXXXXX)"
 chown postgres:postgres "$dir" 2>/dev/null || true

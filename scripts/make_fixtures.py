@@ -56,8 +56,10 @@ EXTRA_ALLIANCES = frozenset(
         4445,
     }
 )
-#: Years kept from the state-year files (COW system membership, NMC): the 1970 question and the last years.
-YEARS = frozenset(range(1968, 1973)) | frozenset(range(2012, 2017))
+#: Years kept whole from the state-year files (COW system membership, NMC, ATOP state-years and dyad-years): the
+#: alliance-similarity year 1950, the 1970 question and the last years.
+SIMILARITY_YEAR = 1950
+YEARS = frozenset({SIMILARITY_YEAR}) | frozenset(range(1968, 1973)) | frozenset(range(2012, 2017))
 #: A panel of states kept for EVERY year (system membership, NMC, MIDs among them, alliances of two of them), so
 #: the membership-dynamics hazard models and the alignment landscape have a real, if smaller, panel to fit:
 #: the major powers, NATO's and the Warsaw Pact's European core, the post-Soviet states, Turkey, China, India,
@@ -68,6 +70,10 @@ PANEL_STATES = frozenset(
 )  # fmt: skip
 #: NMC 7.0 goes to 2022: its last years are kept for every state (the crisis scenarios of 2020-2022).
 NMC7_LAST_YEARS = frozenset(range(2017, 2023))
+#: casus's partner exceptions (derived from ATOP's dyad-year file): their alliances, every alliance between two
+#: states of one of their dyads, and those dyads' rows of the dyad-year file in every year are kept, so that the
+#: exceptions can be derived again from the fixtures (tests/data/test_atop.py).
+EXCEPTIONS = REPO / "src" / "casus" / "data" / "atop_partner_exceptions.csv"
 #: Natural Earth countries kept (ADM0_A3).
 #: Natural Earth 1:50m countries, disputed areas and seas for the treaty-area and holder tests (#9).
 NE_COUNTRIES_50 = frozenset(
@@ -263,15 +269,21 @@ def main(data: Path) -> None:
             if int(row["member"]) in FOCUS_STATES:
                 alliances.add(int(row["atopid"]))
     panel_members: dict[int, set[int]] = {}
+    all_members: dict[int, set[int]] = {}
     with (atop / "atop5_1m.csv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
+            all_members.setdefault(int(row["atopid"]), set()).add(int(row["member"]))
             if int(row["member"]) in PANEL_STATES:
                 panel_members.setdefault(int(row["atopid"]), set()).add(int(row["member"]))
     alliances |= {a for a, m in panel_members.items() if len(m) >= 2}
+    alliances |= _in_force(atop / "atop5_1m.csv", SIMILARITY_YEAR)
+    ex_ids, ex_dyads = _exceptions()
+    alliances |= ex_ids | {a for a, m in all_members.items() if any(d <= m for d in ex_dyads)}
     rule_a = (
         "alliances (atopid) with a member in {2, 211, 290, 365, 371}, or with two members in "
-        f"{sorted(PANEL_STATES)}, "
-        "or atopid in " + str(sorted(EXTRA_ALLIANCES))
+        f"{sorted(PANEL_STATES)}, or in force in {SIMILARITY_YEAR} (a member's entry year <= {SIMILARITY_YEAR} "
+        f"<= its exit year, 0 = ongoing), or with a partner exception of casus (atopid in {sorted(ex_ids)}) or "
+        "two members forming a dyad of one, or atopid in " + str(sorted(EXTRA_ALLIANCES))
     )
     focus_pairs = FOCUS_STATES | {20, 200, 220, 255, 260, 265, 315, 325, 360}
     spec = [
@@ -282,13 +294,17 @@ def main(data: Path) -> None:
             "state_years_subset.csv",
             "atop5_1sy.csv",
             lambda r: int(r["state"]) in FOCUS_STATES and int(r["year"]) in YEARS,
-            "state in {2, 211, 290, 365, 371} and year in 1968-1972 or 2012-2016",
+            "state in {2, 211, 290, 365, 371} and year in 1950, 1968-1972 or 2012-2016",
         ),
         (
             "dyad_years_subset.csv.gz",
             "atop5_1ddyr_obligations.csv.gz",
-            lambda r: {int(r["ccode1"]), int(r["ccode2"])} <= focus_pairs and int(r["year"]) in YEARS,
-            f"both states in {sorted(focus_pairs)} and year in 1968-1972 or 2012-2016",
+            lambda r: (
+                ({int(r["ccode1"]), int(r["ccode2"])} <= focus_pairs and int(r["year"]) in YEARS)
+                or frozenset({int(r["ccode1"]), int(r["ccode2"])}) in ex_dyads
+            ),
+            f"both states in {sorted(focus_pairs)} and year in 1950, 1968-1972 or 2012-2016; or, in every year, "
+            "the dyads of casus's partner exceptions (src/casus/data/atop_partner_exceptions.csv)",
         ),
     ]
     _cut("atop", atop, spec)
@@ -342,7 +358,25 @@ def main(data: Path) -> None:
     _naturalearth(data / "naturalearth")
 
 
-RULE_SY = f"year in 1968-1972 or 2012-2016, or ccode in {sorted(PANEL_STATES)} (every year)"
+RULE_SY = f"year in 1950, 1968-1972 or 2012-2016, or ccode in {sorted(PANEL_STATES)} (every year)"
+
+
+def _exceptions() -> tuple[set[int], set[frozenset[int]]]:
+    """The alliances and the (undirected) dyads of casus's shipped partner exceptions."""
+    with EXCEPTIONS.open(encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f) if r["atopid"].strip().isdigit()]
+    return {int(r["atopid"]) for r in rows}, {frozenset({int(r["ccode1"]), int(r["ccode2"])}) for r in rows}
+
+
+def _in_force(members: Path, year: int) -> set[int]:
+    """ATOP alliances with a member whose spell covers ``year`` (``yrexit`` 0: still in force)."""
+    out: set[int] = set()
+    with members.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            end = int(row["yrexit"]) or 9999
+            if int(row["yrent"]) <= year <= end:
+                out.add(int(row["atopid"]))
+    return out
 
 
 def _state_year(row: dict[str, str]) -> bool:

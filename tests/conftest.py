@@ -51,14 +51,23 @@ NO_FULL_DATA = (
 )
 
 
+def needs_full(what: str) -> str:
+    """The one-line skip reason of a test that needs ``what`` from the full files."""
+    return f"needs {what}: set CASUS_DATA_DIR or put the files in ../shared/data"
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Tests marked ``full_data`` skip with one line when the full files are absent."""
+    """Tests marked ``full_data`` skip with one line when the full files are absent.
+
+    ``@pytest.mark.full_data(needs="the full ATOP 5.1 files (exact row counts)")`` names what the test needs.
+    """
     if FULL_DATA is not None:
         return
-    skip = pytest.mark.skip(reason=NO_FULL_DATA)
     for item in items:
-        if "full_data" in item.keywords:
-            item.add_marker(skip)
+        marker = item.get_closest_marker("full_data")
+        if marker is not None:
+            needs = marker.kwargs.get("needs")
+            item.add_marker(pytest.mark.skip(reason=needs_full(needs) if needs else NO_FULL_DATA))
 
 
 def build_fixture_layout(dest: Path) -> Path:
@@ -128,6 +137,40 @@ def _session_data(casus_data: Path, tmp_path_factory: pytest.TempPathFactory) ->
         if FULL_DATA is None:
             mp.setattr(cache, "developer_data_dir", lambda: None)
         yield casus_data
+
+
+@pytest.fixture
+def registered_data(casus_data: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """``casus_data`` as the registered releases: the full files as they are; on a plain clone, each fixture file
+    stands in for its release (the registry records the fixture's SHA-256 and size, for this test only).
+
+    Tests of ``casus data import`` / ``fetch`` then take the *verified* path on real rows everywhere; that the
+    registered checksums are those of the full files is tests/data/test_provenance.py's full-file check.
+    """
+    if FULL_DATA is not None:
+        return casus_data
+    import dataclasses
+
+    import casus.data.provenance as provenance
+
+    def stand_in(p: provenance.Provenance) -> provenance.Provenance:
+        files = []
+        for f in p.files:
+            path = casus_data / p.folder / f.filename
+            if path.is_file():
+                f = dataclasses.replace(f, sha256=_sha256(path), size=path.stat().st_size)
+            files.append(f)
+        return dataclasses.replace(p, files=tuple(files))
+
+    records = tuple(stand_in(p) for p in provenance.datasets())
+    monkeypatch.setattr(provenance, "datasets", lambda: records)
+    return casus_data
+
+
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.fixture(scope="session")

@@ -69,7 +69,7 @@ def test_cluster_options_that_do_not_fit_are_one_line(capsys, tmp_path, args):
 
 
 @pytest.mark.slow  # waits for the scheduler's 10 s timeout
-def test_a_scheduler_that_does_not_answer_is_one_line(capsys, tmp_path, shared_data):
+def test_a_scheduler_that_does_not_answer_is_one_line(capsys, tmp_path):
     pytest.importorskip("distributed")
     code, _, err = run(
         capsys, "sweep", "pairs", "--years", "1950:1950", "--scheduler", "tcp://127.0.0.1:9", "-o", str(tmp_path)

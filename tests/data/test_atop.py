@@ -28,7 +28,7 @@ def _row(df: pd.DataFrame, **eq: int) -> pd.DataFrame:
     return df.loc[mask]
 
 
-@pytest.mark.full_data
+@pytest.mark.full_data(needs="the full ATOP 5.1 files (exact 2,510 member rows, 273,296 dyad-years)")
 def test_documented_row_counts(data_dir: Path, members: pd.DataFrame, ddyr: pd.DataFrame) -> None:
     assert len(members) == 2_510
     assert len(load_atop_alliances(data_dir / "atop")) == 789
@@ -44,6 +44,7 @@ def test_documented_row_counts(data_dir: Path, members: pd.DataFrame, ddyr: pd.D
     # every directed dyad-year the members file implies is in ATOP's own file, and the reverse
     assert len(pledge_years(pledge_spells(members))) == len(ddyr)
     assert len(member_years(members)) == len(load_atop_state_years(data_dir / "atop"))
+    assert len(_overlapping(members)) == 9  # test_spells_of_one_state_in_one_alliance_do_not_overlap
 
 
 def test_nato_founders_enter_1949_04_04_with_defense(members: pd.DataFrame) -> None:
@@ -121,7 +122,7 @@ def test_pledges_reproduce_atop_directed_dyad_years(pledges: pd.DataFrame, ddyr:
         assert (merged[f"atop_{o}"] == merged[f"atop_{o}_d"]).all(), o
 
 
-@pytest.mark.full_data
+# the fixtures keep every alliance and dyad-year row behind casus's partner exceptions (scripts/make_fixtures.py)
 def test_raw_member_rule_only_overreports_in_multilateral_asymmetric_pacts(
     members: pd.DataFrame, ddyr: pd.DataFrame
 ) -> None:
@@ -134,7 +135,6 @@ def test_raw_member_rule_only_overreports_in_multilateral_asymmetric_pacts(
         assert (merged[f"atop_{o}"] >= merged[f"atop_{o}_d"]).all(), o
 
 
-@pytest.mark.full_data
 def test_shipped_partner_exceptions_are_derivable(members: pd.DataFrame, ddyr: pd.DataFrame) -> None:
     shipped = load_partner_exceptions()
     assert len(shipped) == 72
@@ -152,25 +152,29 @@ def test_member_years_reproduce_atop_state_years(data_dir: Path, members: pd.Dat
         assert (merged[f"atop_{o}"] == merged[o]).all(), o
 
 
-@pytest.mark.full_data
-@pytest.mark.slow
-def test_spells_of_one_state_in_one_alliance_do_not_overlap(members: pd.DataFrame) -> None:
-    """Only the Czechoslovak succession (1993) has two simultaneous phases, one per successor state."""
+def _overlapping(members: pd.DataFrame) -> set[tuple[int, int, int]]:
+    """``(atopid, phase, next phase)`` where one state's spells in one alliance overlap."""
     m = members.assign(end=members["exit_date"].fillna(pd.Timestamp("2018-12-31")))
     m = m.sort_values(["atopid", "member", "ent_date", "phase"])
-    overlapping = set()
-    for (atopid, _member), g in m.groupby(["atopid", "member"]):
-        ent, end, ph = g["ent_date"].to_numpy(), g["end"].to_numpy(), g["phase"].to_numpy()
-        for i in range(1, len(g)):
-            if ent[i] < end[i - 1]:
-                overlapping.add((int(atopid), int(ph[i - 1]), int(ph[i])))
+    prev = m.groupby(["atopid", "member"])[["end", "phase"]].shift()
+    hit = m["ent_date"] < prev["end"]
+    rows = zip(m["atopid"][hit], prev["phase"][hit], m["phase"][hit], strict=True)
+    return {(int(a), int(p1), int(p2)) for a, p1, p2 in rows}
+
+
+def test_spells_of_one_state_in_one_alliance_do_not_overlap(members: pd.DataFrame) -> None:
+    """Only the Czechoslovak succession (1993) has two simultaneous phases, one per successor state.
+
+    9 such alliances in the full file (test_documented_row_counts); the fixtures keep 8 of them.
+    """
+    overlapping = _overlapping(members)
+    assert overlapping
     for atopid, p1, p2 in overlapping:
         partners = {p: set(_row(members, atopid=atopid, phase=p)["member"]) - {315, 316, 317} for p in (p1, p2)}
         successors = {p: set(_row(members, atopid=atopid, phase=p)["member"]) & {316, 317} for p in (p1, p2)}
         assert successors[p1] | successors[p2] == {316, 317}, atopid
         assert partners[p1] == partners[p2], atopid
         assert _row(members, atopid=atopid, phase=p1)["ent_date"].min() == pd.Timestamp("1993-01-01")
-    assert len(overlapping) == 9
 
 
 def test_missing_column_names_file_and_column(tmp_path: Path, data_dir: Path) -> None:

@@ -55,6 +55,11 @@ def test_missing_nmc_7_names_version_7_and_data_import(tmp_path: Path, monkeypat
     assert "`casus data fetch nmc --version 7.0 --mirror URL`" in text
 
 
-@pytest.mark.full_data
-def test_developer_dir_is_shared_data_next_to_the_repo(data_dir: Path) -> None:
-    assert developer_data_dir() == data_dir
+def test_developer_dir_is_shared_data_next_to_the_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import casus.data.cache as cache
+
+    # a src-layout checkout at tmp_path/checkout: its developer folder is tmp_path/shared/data, when it exists
+    monkeypatch.setattr(cache, "__file__", str(tmp_path / "checkout" / "src" / "casus" / "data" / "cache.py"))
+    assert developer_data_dir() is None
+    (tmp_path / "shared" / "data").mkdir(parents=True)
+    assert developer_data_dir() == (tmp_path / "shared" / "data").resolve()

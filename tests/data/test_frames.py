@@ -32,11 +32,24 @@ def _at(df: pd.DataFrame, **eq: int) -> pd.Series:
     return rows.iloc[0]
 
 
-@pytest.mark.full_data
-def test_documented_frame_sizes(system: pd.DataFrame) -> None:
+def _frame_matches_ddyr(frame: pd.DataFrame, ddyr: pd.DataFrame) -> None:
+    """Every allied directed dyad-year of ``frame`` is a row of ATOP's ddyr file with the same pledges, and back."""
+    allied = frame.loc[frame["atop_ally"] == 1, ["ccode1", "ccode2", "year", *ATOP_COLS[:-1]]]
+    in_frame = ddyr.merge(frame[["ccode1", "ccode2", "year"]], on=["ccode1", "ccode2", "year"])
+    assert len(allied) == len(in_frame)
+    merged = allied.merge(in_frame, on=["ccode1", "ccode2", "year"], suffixes=("", "_d"))
+    assert len(merged) == len(allied)
+    for c in ATOP_COLS[:-1]:
+        assert (merged[c].astype(int) == merged[f"{c}_d"]).all(), c
+    assert frame[ATOP_COLS].notna().all().all()  # 1816-2016 is inside ATOP's 1815-2018
+
+
+@pytest.mark.full_data(needs="the full COW system and ATOP 5.1 files (exact 1,912,350 directed dyad-years)")
+def test_documented_frame_sizes(system: pd.DataFrame, full_directed: pd.DataFrame, ddyr: pd.DataFrame) -> None:
     assert len(state_years(system=system)) == 15_951
     n = system.groupby("year").size().to_numpy(np.int64)
     assert int((n * (n - 1)).sum()) == 1_912_350  # directed dyad-years 1816-2016
+    _frame_matches_ddyr(full_directed, ddyr)  # the whole frame; the fixtures' part is checked below
 
 
 def test_state_years_match_system(system: pd.DataFrame) -> None:
@@ -67,16 +80,18 @@ def test_spans_outside_system_coverage() -> None:
         state_years(1900, 1899)
 
 
-@pytest.mark.full_data
-def test_full_frame_atop_matches_the_ddyr_file(full_directed: pd.DataFrame, ddyr: pd.DataFrame) -> None:
-    allied = full_directed.loc[full_directed["atop_ally"] == 1, ["ccode1", "ccode2", "year", *ATOP_COLS[:-1]]]
-    in_frame = ddyr.merge(full_directed[["ccode1", "ccode2", "year"]], on=["ccode1", "ccode2", "year"])
-    assert len(allied) == len(in_frame)
-    merged = allied.merge(in_frame, on=["ccode1", "ccode2", "year"], suffixes=("", "_d"))
-    assert len(merged) == len(allied)
-    for c in ATOP_COLS[:-1]:
-        assert (merged[c].astype(int) == merged[f"{c}_d"]).all(), c
-    assert full_directed[ATOP_COLS].notna().all().all()  # 1816-2016 is inside ATOP's 1815-2018
+#: States and years whose every directed dyad-year the fixtures keep from ATOP's ddyr file (scripts/make_fixtures.py).
+DDYR_STATES = (2, 20, 200, 211, 220, 255, 260, 265, 290, 315, 325, 360, 365, 371)
+DDYR_YEARS = (1950, 1968, 1969, 1970, 1971, 1972, 2012, 2013, 2014, 2015, 2016)
+
+
+def test_frame_atop_matches_the_ddyr_file(full_directed: pd.DataFrame, ddyr: pd.DataFrame) -> None:
+    def cut(df: pd.DataFrame) -> pd.DataFrame:
+        return df.loc[df["ccode1"].isin(DDYR_STATES) & df["ccode2"].isin(DDYR_STATES) & df["year"].isin(DDYR_YEARS)]
+
+    part = cut(full_directed)
+    assert part["atop_defense"].sum() > 100 and set(part["year"]) == set(DDYR_YEARS)
+    _frame_matches_ddyr(part, cut(ddyr))
 
 
 def test_directionality_and_cinc(full_directed: pd.DataFrame) -> None:

