@@ -23,10 +23,10 @@ demo: $(STAMP_CORE)          ## set up and run the walk-through on the built-in 
 	$(BIN)/casus demo
 
 test: $(STAMP_ALL)           ## set up everything the tests need and run the whole suite
-	bash scripts/with_postgres.sh $(BIN)/python -m pytest -n 2 -q   # a throwaway PostgreSQL when installed
+	bash scripts/with_postgres.sh $(BIN)/python -m pytest -n 2 --dist loadfile -q   # a throwaway PostgreSQL when installed
 
 test-fast: $(STAMP_ALL)      ## the suite without tests marked slow: the contributor's loop (see CONTRIBUTING.md)
-	$(BIN)/python -m pytest -n 2 -q -m "not slow"
+	$(BIN)/python -m pytest -n 2 --dist loadfile -q -m "not slow"
 
 lint: $(STAMP_ALL)
 	$(BIN)/ruff check src tests benchmarks

@@ -1,4 +1,5 @@
-"""The CLI through its real entry point (``python -m casus``), as a user runs it."""
+"""The CLI as a user runs it: its ``main`` in this process (tests/casus_cli.py), and the real entry point
+(``python -m casus``) for the demo."""
 
 import json
 import subprocess
@@ -6,9 +7,11 @@ import sys
 
 import pytest
 
+import casus_cli
+
 
 def casus(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-    proc = subprocess.run([sys.executable, "-m", "casus", *args], capture_output=True, text=True, timeout=120)
+    proc = casus_cli.run(*args)
     if check:
         assert proc.returncode == 0, proc.stderr
     return proc
@@ -43,7 +46,6 @@ def test_members_nato_32_and_three_aspirants():
     assert {k for k, s in by_status.items() if s == "applicant"} == {"BIH", "GEO", "UKR"}
 
 
-@pytest.mark.slow
 def test_members_table_and_csv():
     table = casus("members", "nato", "--on", "2024-06-25").stdout
     assert "Sweden" in table and "2024-03-07" in table
@@ -61,7 +63,6 @@ def test_history_json():
     assert all({"organization", "status", "start", "end", "source"} <= set(s) for s in spells)
 
 
-@pytest.mark.slow
 def test_obligations_done_when_cases():
     def verdicts(*args):
         data = json.loads(casus("obligations", *args, "--format", "json").stdout)["results"]
@@ -78,7 +79,6 @@ def test_obligations_done_when_cases():
     assert us["verdict"] == "triggered" and us["provision"]["article"] == "5"
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize(
     "args",
     [
@@ -97,19 +97,19 @@ def test_user_errors_exit_2_with_one_line(args):
     assert "Traceback" not in proc.stderr
 
 
-@pytest.mark.slow
 def test_did_you_mean():
     proc = casus("history", "Kirgizstan", check=False)
     assert "did you mean" in proc.stderr and "Kyrgyzstan" in proc.stderr
 
 
 def test_demo_runs_and_answers_the_article():
-    out = casus("demo").stdout
+    proc = subprocess.run([sys.executable, "-m", "casus", "demo"], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
     assert "suspended" in out and "TRIGGERED" in out and "INDETERMINATE" in out
     assert "Ceuta" in out and "permitted" in out
 
 
-@pytest.mark.slow
 def test_treaty_only_alliances_have_members():
     rio = json.loads(casus("members", "TIAR", "--on", "2010-01-01", "-f", "json").stdout)
     assert rio["organization"] == "rio-1947"
@@ -127,7 +127,6 @@ def test_sources_is_the_bibliography_of_an_organization():
     assert all(s["citation"] and ".." not in s["citation"] for s in data)
 
 
-@pytest.mark.slow
 def test_timeline_of_an_atop_alliance(casus_data):
     # As `members atop-…` and GET /api/v1/orgs/atop-3520/timeline do, the timeline loads ATOP for an atop- id
     # (the Polish-Soviet treaty of 8 April 1965; the Warsaw Pact, 3285, is curated).

@@ -1,16 +1,15 @@
-"""``casus offices`` and ``casus bodies`` through the real entry point, and ``casus orgs`` with its dates."""
+"""``casus offices`` and ``casus bodies``, and ``casus orgs`` with its dates (the CLI's ``main``, in process)."""
 
 from __future__ import annotations
 
 import json
 import subprocess
-import sys
 
-import pytest
+import casus_cli
 
 
 def casus(*args: str) -> subprocess.CompletedProcess[str]:
-    proc = subprocess.run([sys.executable, "-m", "casus", *args], capture_output=True, text=True, timeout=120)
+    proc = casus_cli.run(*args)
     assert proc.returncode == 0, proc.stderr
     return proc
 
@@ -22,7 +21,6 @@ def test_offices_of_the_csto_in_2026():
     assert [h["person"] for h in data["holders"]][-2:] == ["Imangali Tasmagambetov", "Taalatbek Masadykov"]
 
 
-@pytest.mark.slow
 def test_offices_past_verified_through_say_unknown_after():
     proc = casus("offices", "csto", "--on", "2027-01-15")
     assert "unknown after 2026-12-03" in proc.stdout and "verified through 2026-12-03" in proc.stderr

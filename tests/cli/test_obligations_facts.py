@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
+
+import casus_cli
 
 
 def casus(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "casus", *args], capture_output=True, text=True, check=False)
+    return casus_cli.run(*args)  # in process: the knowledge base and the gazetteer load once per worker
 
 
 def nato(*args: str) -> dict[str, object]:

@@ -8,13 +8,12 @@ References:
 
 import json
 import subprocess
-import sys
 
-import pytest
+import casus_cli
 
 
 def casus(*args: str) -> subprocess.CompletedProcess[str]:
-    proc = subprocess.run([sys.executable, "-m", "casus", *args], capture_output=True, text=True, timeout=120)
+    proc = casus_cli.run(*args)
     assert proc.returncode == 0, proc.stderr
     return proc
 
@@ -24,7 +23,6 @@ def verdicts(*args: str) -> dict[str, dict]:
     return {d["treaty"]: d for d in data["results"]}
 
 
-@pytest.mark.slow
 def test_paris_2015_answers_article_42_7_and_the_eu_timeline_has_the_invocation():
     eu = verdicts("--attacker", "non-state:Islamic State", "--target", "France", "--on", "2015-11-13")["teu-lisbon"]
     assert eu["verdict"] == "triggered" and eu["provision"]["article"] == "42(7)"
@@ -34,7 +32,6 @@ def test_paris_2015_answers_article_42_7_and_the_eu_timeline_has_the_invocation(
     assert any(e["date"] == "2015-11-17" and e["type"] == "invocation" for e in events)
 
 
-@pytest.mark.slow
 def test_korea_and_the_philippines_today():
     rok = verdicts("--attacker", "North Korea", "--target", "South Korea")["us-rok-1953"]
     assert rok["verdict"] == "triggered" and rok["obligated"] == ["USA"]
@@ -44,7 +41,6 @@ def test_korea_and_the_philippines_today():
     assert phl["us-philippines-1951"]["verdict"] == "triggered"
 
 
-@pytest.mark.slow
 def test_eu_members_on_two_dates():
     before = json.loads(casus("members", "EU", "--on", "2020-01-31", "--format", "json").stdout)
     after = json.loads(casus("members", "UE", "--on", "2020-02-01", "--format", "json").stdout)

@@ -1,9 +1,8 @@
 import datetime as dt
 import itertools
 import json
-import subprocess
-import sys
 
+import casus_cli
 from casus.obligations import evaluate_casus_foederis, make_crisis
 
 D = dt.date
@@ -39,11 +38,8 @@ def test_explanations_use_the_name_of_the_day(kb):
 
 
 def test_members_json_names_nato_members_of_1985():
-    out = subprocess.run(
-        [sys.executable, "-m", "casus", "members", "nato", "--on", "1985-06-01", "-f", "json"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    proc = casus_cli.run("members", "nato", "--on", "1985-06-01", "-f", "json")
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
     names = {m["state"]: m["name"] for m in json.loads(out)["members"]}
     assert names["DEU"] == "West Germany" and len(names) == 16

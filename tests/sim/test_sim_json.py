@@ -84,6 +84,7 @@ def test_sweep_result(kb_and_evidence):
     assert len(json.loads(printed)["points"]) == 6
 
 
+@pytest.mark.slow  # about 16 s on a quiet machine: fits the hazard models and both hypothesis tests on the full files
 def test_trajectory(kb_and_evidence):
     from casus.sim.dynamics.io import load_fitted_suite, load_hypothesis_tests
     from casus.sim.dynamics.simulate import simulate_membership, threat_path

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
-import sys
 
 import pytest
 
+import casus_cli
 from casus.contract import event_to_dict, organization_to_dict, result_to_dict, roster_to_dict, spell_to_dict
 
 
@@ -39,13 +38,8 @@ def test_members_equal_the_cli_json():
 
     from casus.web import create_app
 
-    cli = subprocess.run(
-        [sys.executable, "-m", "casus", "members", "OTAN", "--on", "2024-06-25", "--format", "json"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
+    cli = casus_cli.run("members", "OTAN", "--on", "2024-06-25", "--format", "json")
+    assert cli.returncode == 0, cli.stderr
     api = (
         TestClient(create_app(), base_url="http://127.0.0.1")
         .get("/api/v1/orgs/OTAN/members", params={"on": "2024-06-25"})
