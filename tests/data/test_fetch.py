@@ -159,8 +159,12 @@ def test_real_cow_files_from_a_local_mirror(served: tuple[Path, str], tmp_path: 
 
 
 def test_derived_files_without_a_mirror(tmp_path: Path) -> None:
-    with pytest.raises(DataUnavailableError, match="no downloadable official copy"):
-        fetch("nmc", dest=tmp_path, version="7.0", progress=False)
+    with pytest.raises(DataUnavailableError, match="no downloadable official copy") as exc:
+        fetch("nmc", dest=tmp_path / "nmc", version="7.0", progress=False)
+    assert "version 7.0 (via peacesciencer)" in str(exc.value)
+    assert "`casus data import PATH`" in str(exc.value)
+    assert "`casus data fetch nmc --version 7.0 --mirror URL`" in str(exc.value)
+    assert not (tmp_path / "nmc").exists()  # nothing created
 
 
 def test_default_destination_is_the_user_cache(

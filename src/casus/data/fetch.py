@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Literal
 from urllib.parse import quote, unquote, urlsplit
 
 from casus.data.archives import candidates
-from casus.data.cache import how_to_get, user_cache_dir
+from casus.data.cache import user_cache_dir
 from casus.data.provenance import DatasetFile, Provenance, get_provenance
 from casus.errors import DataUnavailableError, MissingExtraError, SourceFormatError
 
@@ -144,9 +144,11 @@ def fetch(
     mirrors = mirror_urls(prov, base_url)
     release = prov.release_url if official else None
     if release is None and all(url is None for url in mirrors.values()):
+        version_opt = "" if prov.default else f" --version {prov.version}"
         raise DataUnavailableError(
-            f"{prov.title} has no downloadable official copy (its files are derived conversions); "
-            f"copy them into {folder} by hand or pass base_url= a mirror that holds them; {how_to_get(prov)}"
+            f"{prov.title} has no downloadable official copy (its files are derived conversions): install a copy "
+            f"with `casus data import PATH`, or download it from a mirror that holds it with "
+            f"`casus data fetch {prov.name}{version_opt} --mirror URL` (base_url= in Python)"
         )
     folder.mkdir(parents=True, exist_ok=True)
     done: dict[str, FetchedFile] = {}
