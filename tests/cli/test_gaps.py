@@ -200,3 +200,27 @@ def test_counts_take_the_right_number() -> None:
         "9 days",
         "1,679 troops",
     ]
+
+
+@pytest.fixture
+def fresh_curated() -> Iterator[None]:
+    """A curated knowledge base built for this test alone: its map layers are looked up afresh, and forgotten after."""
+    from casus.curated import loader
+
+    loader._builtin_kb.cache_clear()
+    yield
+    loader._builtin_kb.cache_clear()
+
+
+def test_a_point_without_the_map_names_the_layer_its_version_and_data_import(
+    no_datasets: None, fresh_curated: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    question = ["obligations", "--attacker", "Russia", "--target", "Latvia", "--on", "2024-06-01", "--curated-only"]
+    code, out, err = run(capsys, *question, "--place", "56.9,24.1")
+    assert (code, out) == (2, "") and err.count("\n") == 1
+    assert err.startswith(
+        "casus: error: a point needs the Natural Earth Admin 0 - Countries, 1:50m (GeoJSON), version 4.0.0 "
+        "(ne_50m_admin_0_countries.geojson); naturalearth_countries 4.0.0 has no direct download (a derived file); "
+        "install a copy with `casus data import PATH`"
+    )
+    assert err.endswith("; or give --place NAME\n")

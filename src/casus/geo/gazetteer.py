@@ -85,9 +85,13 @@ class Gazetteer:
         from casus.errors import DataUnavailableError
 
         if self._world is None or not self._world.available():
+            from casus.data.cache import how_to_get
+            from casus.data.provenance import get_provenance
+
+            prov = get_provenance("naturalearth_countries")
             raise DataUnavailableError(
-                "a point needs the Natural Earth countries layer (ne_50m_admin_0_countries.geojson); "
-                "get it with `casus data import PATH`, or give --place NAME"
+                f"a point needs the {prov.title} (ne_50m_admin_0_countries.geojson); "
+                f"{how_to_get(prov, 'ne_50m_admin_0_countries.geojson')}; or give --place NAME"
             )
         return self.dated(
             Place(id=f"point:{lat:.4f},{lon:.4f}", name="", country="?", regions=(), latitude=lat, longitude=lon), on

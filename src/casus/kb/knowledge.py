@@ -318,7 +318,10 @@ class KnowledgeBase:
         if self.gazetteer is None:
             from casus.errors import DataUnavailableError
 
-            raise DataUnavailableError("no gazetteer: points need the [geo] extra and the Natural Earth layers")
+            raise DataUnavailableError(
+                "no gazetteer: a point needs the [geo] extra and the Natural Earth layers "
+                "(`casus data status` lists them; install them with `casus data import PATH`)"
+            )
         return self.gazetteer.at(lat, lon, on)
 
     def country_place(self, state_id: str, on: dt.date | None = None) -> Place:
