@@ -151,14 +151,7 @@ def fetch(
             f"`casus data fetch {prov.name}{version_opt} --mirror URL` (base_url= in Python)"
         )
     folder.mkdir(parents=True, exist_ok=True)
-    done: dict[str, FetchedFile] = {}
-    for f in prov.files:
-        target = folder / f.filename
-        if not force and target.is_file() and target.stat().st_size == f.size and sha256_of(target) == f.sha256:
-            done[f.filename] = FetchedFile(
-                f.filename, "present", target, mirrors[f.filename], "already present, checksum verified",
-                official_url=release, mirror_url=mirrors[f.filename],
-            )  # fmt: skip
+    done = {} if force else _present(prov, folder, mirrors, release)
     todo = [f for f in prov.files if f.filename not in done]
     bar = _make_progress(progress)
     try:
@@ -177,6 +170,21 @@ def fetch(
         if bar is not None:
             bar.stop()
     return [done[f.filename] for f in prov.files]
+
+
+def _present(
+    prov: Provenance, folder: Path, mirrors: dict[str, str | None], release: str | None
+) -> dict[str, FetchedFile]:
+    """The files already in ``folder`` with their registered size and SHA-256 (not downloaded again)."""
+    done: dict[str, FetchedFile] = {}
+    for f in prov.files:
+        target = folder / f.filename
+        if target.is_file() and target.stat().st_size == f.size and sha256_of(target) == f.sha256:
+            done[f.filename] = FetchedFile(
+                f.filename, "present", target, mirrors[f.filename], "already present, checksum verified",
+                official_url=release, mirror_url=mirrors[f.filename],
+            )  # fmt: skip
+    return done
 
 
 def _make_progress(enabled: bool) -> Progress | None:
