@@ -25,8 +25,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from casus.kb.knowledge import KnowledgeBase
 from casus.kb.treaties import CrisisKind, PledgeKind, Provision, Treaty
@@ -34,6 +33,9 @@ from casus.obligations.conditions import Outcome, Step
 from casus.obligations.crisis import Attacker, Crisis
 from casus.obligations.evaluate import evaluate_treaty
 from casus.obligations.results import TreatyResult, Verdict
+
+if TYPE_CHECKING:  # pandas is an extra: the tables arrive from casus.obligations.pairs, which imports it
+    import pandas as pd
 
 
 class AgainstKind(StrEnum):
