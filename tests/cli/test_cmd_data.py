@@ -1,27 +1,15 @@
 import json
-import os
 import subprocess
-import sys
-from pathlib import Path
 
-import pytest
-
-DATA: Path | None = None
+import casus_cli
 
 
-@pytest.fixture(autouse=True)
-def _data(casus_data: Path) -> None:
-    """The full files when present, else the fixture subsets (both hold every case below)."""
-    global DATA
-    DATA = casus_data
+def casus(*args: str) -> subprocess.CompletedProcess[str]:
+    # in process; CASUS_DATA_DIR is casus_data for every test (tests/conftest.py): the full files when present,
+    # else the fixture subsets (both hold every case below)
+    return casus_cli.run(*args)
 
 
-def casus(*args):
-    env = {**os.environ, "CASUS_DATA_DIR": str(DATA)}
-    return subprocess.run([sys.executable, "-m", "casus", *args], capture_output=True, text=True, env=env, timeout=300)
-
-
-@pytest.mark.slow
 def test_obligations_for_uncurated_atop_alliance_of_the_1930s():
     # Franco-Soviet Treaty of Mutual Assistance (signed 1935-05-02): Germany attacks France in 1936.
     proc = casus("obligations", "--attacker", "Germany", "--target", "France", "--on", "1936-06-01", "-f", "json")
@@ -40,7 +28,6 @@ def test_reconcile_json():
     assert any(r["organization"] == "nato" and r["state"] == "ESP" and r["atop"] == "1981-12-10" for r in rows)
 
 
-@pytest.mark.slow
 def test_frame_to_csv(tmp_path):
     out = tmp_path / "dy.csv"
     proc = casus("frame", "dyad-years", "--from", "1970", "--to", "1970", "--with", "atop,majors", "--out", str(out))
@@ -49,7 +36,6 @@ def test_frame_to_csv(tmp_path):
     assert {"ccode1", "ccode2", "year", "atop_defense"} <= set(header)
 
 
-@pytest.mark.slow
 def test_frame_with_obligations_counts_the_warsaw_pact_against_a_us_attack(tmp_path):
     import pandas as pd
 
