@@ -101,3 +101,36 @@ def test_blocked_questioned_and_funding_are_not_membership_events(read):
     assert not events(b, T.WITHDRAWAL)
     c = read("В мае стало известно, что республика не присоединится к финансированию бюджета ОДКБ.", "ru", "2024-06-12")
     assert not events(c, T.ACCESSION)
+
+
+def test_a_person_explaining_his_own_states_act_is_its_speaker(read):
+    a = read("Пашинян рассказал журналистам о заморозке участия Армении в ОДКБ.", "ru", "2024-02-23")
+    (ev,) = events(a, T.SUSPENSION)
+    assert (ev.actors, ev.people, ev.speakers, ev.modality) == (
+        ("ARM",),
+        (),
+        ("Nikol Pashinyan",),
+        Modality.REPORTED,
+    )
+
+
+def test_a_person_commenting_on_another_states_bid_never_makes_his_own_the_actor(read):
+    a = read("Recep Tayyip Erdogan a salué la candidature de la Suède à l'Otan.", "fr", "2023-07-10")
+    (ev,) = events(a, T.APPLICATION)
+    assert (ev.actors, ev.people, ev.speakers, ev.modality) == (
+        ("SWE",),
+        (),
+        ("Recep Tayyip Erdoğan",),
+        Modality.ASSERTED,
+    )
+
+
+def test_a_bid_whose_owner_the_commenting_sentence_does_not_name_is_no_event(read):
+    a = read("Mark Rutte remained vague about that application to NATO.", "en", "2025-03-10")
+    assert events(a, T.APPLICATION) == []
+
+
+def test_a_person_who_files_the_bid_acts_for_his_state(read):
+    a = read("Volodymyr Zelensky signed Ukraine's application to join NATO on Friday.", "en", "2022-09-30")
+    (ev,) = events(a, T.APPLICATION)
+    assert ev.actors == ("UKR",) and ev.people == ("Volodymyr Zelensky",) and ev.speakers == ()

@@ -24,6 +24,7 @@ from dataclasses import replace
 from casus.ingest.entities import Gazetteer
 from casus.ingest.extract import confidence, title_of
 from casus.ingest.model import ExtractedEvent, Mention, Modality
+from casus.ingest.nlp import Sentence
 from casus.kb.events import EventType
 
 #: A sentence that only attributes the one before it: "Об этом заявил X", "C'est ce qu'a déclaré X",
@@ -107,3 +108,69 @@ def attribute(events: Sequence[ExtractedEvent], speaker: Mention, gaz: Gazetteer
         )
         out.append(replace(moved, title=title_of(moved, gaz)))
     return out
+
+
+#: Verbs by which a person does the act a noun names ("submitted the application", "a signé la demande",
+#: "подал заявку"): the person acts for his or her state. Any other verb governing the noun ("explained the
+#: freezing", "se montre évasif sur cette candidature", "due to attend the summit marking the founding")
+#: makes the person someone who speaks about the act, never its actor.
+# fmt: off
+_DOES: dict[str, frozenset[str]] = {
+    "en": frozenset(["submit", "file", "sign", "deposit", "present", "hand", "send", "lodge", "formalize",
+                     "formalise", "complete", "finalize", "launch", "make", "request", "seek", "order", "initiate",
+                     "trigger"]),
+    "fr": frozenset(["déposer", "signer", "présenter", "remettre", "envoyer", "soumettre", "formaliser", "finaliser",
+                     "officialiser", "lancer", "faire", "demander", "ordonner", "engager", "déclencher",
+                     "solliciter"]),
+    "ru": frozenset(["подать", "подписать", "направить", "вручить", "передать", "оформить", "завершить",
+                     "запустить", "начать", "инициировать", "запросить", "приказать", "поручить"]),
+}
+# fmt: on
+#: Possessives by which a noun names the speaker's own act ("its application", "sa candidature", "своё членство").
+_OWN = frozenset(["its", "his", "her", "their", "our", "son", "sa", "ses", "leur", "notre", "свой", "наш"])
+_AGENTS = ("state", "capital", "government")
+
+
+def person_about(sent: Sentence, i: int, mentions: Sequence[Mention], lang: str) -> Mention | None:
+    """The person who speaks about the act the noun at ``i`` names, when that person is not its actor.
+
+    The person is the subject of a verb that governs the noun ("Пашинян объяснил заморозку участия Армении",
+    "Jens Stoltenberg se montre évasif sur cette candidature") and that verb is not one by which a person does
+    the act (:data:`_DOES`: "submitted the application"). ``None`` otherwise, and always for a verb trigger.
+    """
+    toks = sent.tokens
+    if toks[i].pos != "NOUN" or toks[i].head < 0:
+        return None
+    node = i
+    for _ in range(5):  # up through the nouns and participles to the governing verb
+        head = toks[node].head
+        if head == node or head < 0:
+            return None
+        node = head
+        if toks[node].pos not in ("VERB", "AUX", "ADJ"):
+            continue
+        subj = [t for t in toks[:i] if t.head == node and t.dep.startswith("nsubj")]
+        people = [m for m in mentions if m.kind == "person"]
+        person = next((m for m in people if any(m.start <= t.start < m.end for t in subj)), None)
+        if person is not None:
+            return None if toks[node].lemma in _DOES.get(lang, frozenset()) else person
+    return None
+
+
+def act_agent(sent: Sentence, i: int, speaker: Mention, mentions: Sequence[Mention]) -> Mention | None:
+    """Whose act the noun at ``i`` names when ``speaker`` only speaks about it.
+
+    A state in the noun's own complements ("заморозку участия Армении", "the application of Ukraine"), the
+    speaker's own state after a possessive ("its application", "sa candidature"), else nobody.
+    """
+    toks = sent.tokens
+    below = {i}
+    for _ in range(3):  # the noun's subtree, three levels deep
+        below |= {k for k, t in enumerate(toks) if t.head in below and k != t.head}
+    spans = [(toks[k].start, toks[k].end) for k in sorted(below) if k > i]
+    for m in mentions:
+        if m.kind in _AGENTS and any(a <= m.start < b for a, b in spans):
+            return m
+    if any(toks[k].lemma in _OWN or toks[k].text.lower() in _OWN for k in below if k < i or toks[k].dep == "det"):
+        return speaker
+    return None

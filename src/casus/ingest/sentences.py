@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from casus.ingest import lexicon as lx
 from casus.ingest.absences import absence_events
 from casus.ingest.appointments import appointment_events
+from casus.ingest.attribution import act_agent, person_about
 from casus.ingest.entities import Gazetteer
 from casus.ingest.extract import (
     Discourse,
@@ -327,6 +328,13 @@ def _trigger_event(
             subject = claim_of.speaker  # "X said it would…": the pronoun is X
     modality, stage, kind = _modality_stage_kind(trig, sent, lang, claim_of)
     speakers: tuple[str, ...] = ()
+    about = person_about(sent, i, mentions, lang) if claim_of is None else None
+    if about is not None:  # "Pashinyan explained the freezing of Armenia's participation": he tells, Armenia acts
+        if subject is None or subject.start < tok.start:  # not the noun's own "of Sweden"
+            subject = act_agent(sent, i, about, mentions)
+        speakers = speaker_ids(about)
+        if subject is not None and _same_side(subject, about) and modality is Modality.ASSERTED and stage is None:
+            modality = Modality.REPORTED  # an own-actor announcement (set 4 convention 6)
     if claim_of is not None:
         if claim_of.speaker is None:
             return None
@@ -592,6 +600,11 @@ def _venue(sent: Sentence, mentions: Sequence[Mention], lang: str) -> Mention | 
         if idx and toks[idx - 1].text.lower() in {"à", "au", "en", "in", "at", "в", "во"}:
             return m
     return None
+
+
+def _same_side(actor: Mention, speaker: Mention) -> bool:
+    """Whether ``actor`` is ``speaker`` or the state or organization ``speaker`` speaks for."""
+    return actor is speaker or actor.ref in {speaker.ref, speaker.state, speaker.organization}
 
 
 def _self_report(sent: Sentence, lo: int, i: int, subject: Mention | None, speaker: Mention) -> bool:
