@@ -96,3 +96,28 @@ def test_west_african_organizations_resolve_to_their_ids(kb, text, lang, org):
         ref for _, kind, ref, _ in mentions(kb, text, lang, on="2025-12-24", main_org=None) if kind == "organization"
     ]
     assert found == [org]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "on", "acts_for"),
+    [
+        ("Kaja Kallas called NATO consultations", "en", "2022-02-24", "EST"),  # Estonia's prime minister then
+        ("Kaja Kallas met the Ukrainian minister", "en", "2025-03-01", "eu"),  # High Representative since 2024-12
+        ("Jens Stoltenberg a rappelé la règle", "fr", "2026-01-10", "nato"),  # a past office, none since
+        ("Встреча с Александром Вучичем", "ru", "2024-06-25", "SRB"),  # instrumental case of a listed name
+        ("Переговоры с Энтони Блинкеном", "ru", "2023-05-02", "USA"),
+        ("Ким Чен Ын подписал указ", "ru", "2024-11-11", "PRK"),
+    ],
+)
+def test_a_person_acts_for_the_office_held_on_the_articles_date(kb, text, lang, on, acts_for):
+    """officeholders.csv and the KB's office-holders, by date: a later office never explains an earlier act."""
+    people = [m for m in mentions(kb, text, lang, on=on) if m[1] == "person"]
+    assert people and people[0][3] == acts_for
+
+
+def test_an_office_taken_only_later_gives_no_state():
+    from casus.curated import load_kb
+
+    g = gazetteer(load_kb())
+    assert g.roles_of("Mark Rutte", dt.date(2020, 1, 1)) is None  # NATO's secretary general only from 2024-10-01
+    assert g.roles_of("Mark Rutte", dt.date(2025, 1, 1)).scope == "nato"

@@ -84,8 +84,6 @@ def attribute(events: Sequence[ExtractedEvent], speaker: Mention, gaz: Gazetteer
 
     Statements, events that already have a speaker and negated or hypothetical events are left alone.
     """
-    from casus.ingest.sentences import speaker_ids
-
     own = {speaker.ref, speaker.state, speaker.organization} - {None}
     said_by = speaker_ids(speaker)
     out = []
@@ -108,6 +106,16 @@ def attribute(events: Sequence[ExtractedEvent], speaker: Mention, gaz: Gazetteer
         )
         out.append(replace(moved, title=title_of(moved, gaz)))
     return out
+
+
+def speaker_ids(m: Mention | None) -> tuple[str, ...]:
+    """Who speaks, as kept in :attr:`ExtractedEvent.speakers`: a person's name, else a state or organization."""
+    if m is None:
+        return ()
+    if m.kind == "person":
+        role = m.role or ""
+        return (m.ref,) if not (role and m.ref.startswith(f"{role} of")) else tuple(filter(None, [m.state]))
+    return (m.ref,)
 
 
 #: Verbs by which a person does the act a noun names ("submitted the application", "a signé la demande",

@@ -133,7 +133,7 @@ def _russian_forms(name: str) -> list[str]:
     elif last.endswith("ий"):
         stem, endings = name[:-2], ["ий", "ого", "ому", "им", "ом"]
     else:
-        endings = ["", "а", "у", "ым", "ом", "е"]
+        endings = ["", "а", "у", "ым", "ом", "ем", "е"]  # "Вучичем", "Блинкеном"
     return [stem + e for e in endings]
 
 
@@ -303,12 +303,18 @@ class Gazetteer:
         return best[1] if best else None
 
     def roles_of(self, person: str, on: dt.date | None) -> Holder | None:
-        """The role a known person held on ``on`` (their latest one when the date is unknown)."""
+        """The role a known person held on ``on`` (today when the date is unknown), else the last one before it.
+
+        An office taken only after ``on`` says nothing about whom the person spoke for then: Kaja Kallas
+        was Estonia's prime minister in February 2022, not yet the EU's High Representative.
+        """
         mine = [h for h in self.holders if h.person == person]
         day = on or dt.date.today()
         current = [h for h in mine if in_span(day, h.start, h.end)]
-        chosen = current or mine
-        return chosen[-1] if chosen else None
+        if current:
+            return current[-1]
+        past = [h for h in mine if h.end is not None and h.end <= day]
+        return max(past, key=lambda h: h.end or day) if past else None
 
     # ------------------------------------------------------------------ matching
     def find(

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from casus.ingest import lexicon as lx
 from casus.ingest.absences import absence_events
 from casus.ingest.appointments import appointment_events
-from casus.ingest.attribution import act_agent, person_about
+from casus.ingest.attribution import act_agent, person_about, speaker_ids
 from casus.ingest.entities import Gazetteer
 from casus.ingest.extract import (
     Discourse,
@@ -328,13 +328,8 @@ def _trigger_event(
             subject = claim_of.speaker  # "X said it would…": the pronoun is X
     modality, stage, kind = _modality_stage_kind(trig, sent, lang, claim_of)
     speakers: tuple[str, ...] = ()
-    about = person_about(sent, i, mentions, lang) if claim_of is None else None
-    if about is not None:  # "Pashinyan explained the freezing of Armenia's participation": he tells, Armenia acts
-        if subject is None or subject.start < tok.start:  # not the noun's own "of Sweden"
-            subject = act_agent(sent, i, about, mentions)
-        speakers = speaker_ids(about)
-        if subject is not None and _same_side(subject, about) and modality is Modality.ASSERTED and stage is None:
-            modality = Modality.REPORTED  # an own-actor announcement (set 4 convention 6)
+    if claim_of is None:
+        subject, speakers, modality = _told_about(sent, i, subject, mentions, lang, modality, stage)
     if claim_of is not None:
         if claim_of.speaker is None:
             return None
@@ -503,16 +498,6 @@ _ANNOUNCE = {
 }
 
 
-def speaker_ids(m: Mention | None) -> tuple[str, ...]:
-    """Who speaks, as kept in :attr:`ExtractedEvent.speakers`: a person's name, else a state or organization."""
-    if m is None:
-        return ()
-    if m.kind == "person":
-        role = m.role or ""
-        return (m.ref,) if not (role and m.ref.startswith(f"{role} of")) else tuple(filter(None, [m.state]))
-    return (m.ref,)
-
-
 def _reported_fact(sent: Sentence, said: Said, i: int, lang: str, modality: Modality, stage: str | None) -> bool:
     """Whether an act inside someone's claim is news the article passes on as fact.
 
@@ -600,6 +585,30 @@ def _venue(sent: Sentence, mentions: Sequence[Mention], lang: str) -> Mention | 
         if idx and toks[idx - 1].text.lower() in {"à", "au", "en", "in", "at", "в", "во"}:
             return m
     return None
+
+
+def _told_about(
+    sent: Sentence,
+    i: int,
+    subject: Mention | None,
+    mentions: Sequence[Mention],
+    lang: str,
+    modality: Modality,
+    stage: str | None,
+) -> tuple[Mention | None, tuple[str, ...], Modality]:
+    """Subject, speakers and modality when a person only tells of the act a noun names (else unchanged).
+
+    "Pashinyan explained the freezing of Armenia's participation": he tells, Armenia acts, and an act of the
+    speaker's own side is ``reported`` (set 4 convention 6).
+    """
+    about = person_about(sent, i, mentions, lang)
+    if about is None:
+        return subject, (), modality
+    if subject is None or subject.start < sent.tokens[i].start:  # not the noun's own "of Sweden"
+        subject = act_agent(sent, i, about, mentions)
+    if subject is not None and _same_side(subject, about) and modality is Modality.ASSERTED and stage is None:
+        modality = Modality.REPORTED
+    return subject, speaker_ids(about), modality
 
 
 def _same_side(actor: Mention, speaker: Mention) -> bool:
