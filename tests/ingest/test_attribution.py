@@ -134,3 +134,26 @@ def test_a_person_who_files_the_bid_acts_for_his_state(read):
     a = read("Volodymyr Zelensky signed Ukraine's application to join NATO on Friday.", "en", "2022-09-30")
     (ev,) = events(a, T.APPLICATION)
     assert ev.actors == ("UKR",) and ev.people == ("Volodymyr Zelensky",) and ev.speakers == ()
+
+
+def test_a_quote_before_a_dash_and_the_verb_of_saying_is_the_speakers_claim(read):
+    a = read(
+        "«Мы приостановили наше участие в работе ОДКБ», — заявил премьер-министр Армении Никол Пашинян.",
+        "ru",
+        "2024-02-23",
+    )
+    (ev,) = events(a, T.SUSPENSION)
+    assert (ev.actors, ev.speakers, ev.modality) == (("ARM",), ("Nikol Pashinyan",), Modality.REPORTED)
+    (said,) = events(a, T.STATEMENT)
+    assert said.speakers == ("Nikol Pashinyan",)
+
+
+def test_we_inside_a_quote_is_the_speakers_side_whatever_the_quote_named_first(read):
+    a = read(
+        "«Договор о коллективной безопасности не был выполнен. Мы заморозили наше участие в ОДКБ», — сказал "
+        "Никол Пашинян журналистам.",
+        "ru",
+        "2024-02-23",
+    )
+    (ev,) = events(a, T.SUSPENSION)
+    assert ev.actors == ("ARM",) and ev.modality is Modality.REPORTED

@@ -49,6 +49,7 @@ _FIRST_PERSON = {"je", "j'", "j’", "nous", "i", "we", "я", "мы", "on"}
 _LEAD = {"que", "qu'", "qu’", "that", "что", ":", "«", "“", '"', ",", "«\xa0"}
 _AS = {"comme", "as", "как"}
 _SELF = {"nous", "we", "мы"}
+_DASHES = {"—", "–", "-"}
 
 
 @dataclass(frozen=True)
@@ -229,6 +230,8 @@ def _inversion(toks: Sequence[Token], i: int, mentions: Sequence[Mention], lang:
         return None
     for k in range(i - 1, max(-1, i - 9), -1):
         word = toks[k].text.lower()
+        if word in _DASHES and k + 1 == i:
+            continue  # "«…», — заявил Пашинян": the dash of Russian reported speech
         if word in _AS:
             return k
         if word in {"»", "”", '"'}:
@@ -324,8 +327,9 @@ def _trigger_event(
         suspended_by, subject = subject.ref, trig.member  # the organization suspends the member
     if claim_of is not None and claim_of.speaker is not None:
         inner = {t.text.lower() for t in sent.tokens[lo:i]}
-        if not [m for m in mentions if claim_of.claim[0] <= m.start < tok.start] and inner & lx.PRONOUNS[lang]:
-            subject = claim_of.speaker  # "X said it would…": the pronoun is X
+        named = [m for m in mentions if claim_of.claim[0] <= m.start < tok.start]
+        if _we_did(sent, i) or (not named and inner & lx.PRONOUNS[lang]):
+            subject = claim_of.speaker  # "X said it would…", "«Мы заморозили…», — заявил X": the pronoun is X
     modality, stage, kind = _modality_stage_kind(trig, sent, lang, claim_of)
     speakers: tuple[str, ...] = ()
     if claim_of is None:
@@ -609,6 +613,11 @@ def _told_about(
     if subject is not None and _same_side(subject, about) and modality is Modality.ASSERTED and stage is None:
         modality = Modality.REPORTED
     return subject, speaker_ids(about), modality
+
+
+def _we_did(sent: Sentence, i: int) -> bool:
+    """Whether the subject of the verb at ``i`` is "we" / "nous" / "мы" (the speaker's own side)."""
+    return any(t.head == i and t.dep.startswith("nsubj") and t.text.lower() in _SELF for t in sent.tokens)
 
 
 def _same_side(actor: Mention, speaker: Mention) -> bool:
