@@ -109,14 +109,22 @@ def absence_events(
     return out
 
 
+#: Acts done at a summit the same sentence dates: they take its date when they have none of their own.
+AT_SUMMIT = frozenset({T.REFUSAL, T.FOUNDING})
+
+
 def date_absences(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
-    """An undated refusal told in the sentence of a summit takes that summit's date ("will not attend the summit")."""
+    """An undated refusal or founding told in the sentence of a dated summit takes that summit's date.
+
+    "Armenia will not attend the CSTO summit, which opens on 28 November"; "at the end of the summit of 6 July
+    2024, the leaders adopted a treaty founding a confederation".
+    """
     summit_when = {
         q.quote: ev.when for ev in events if ev.type is T.SUMMIT and ev.when.start is not None for q in ev.evidence
     }
     out = []
     for ev in events:
-        if ev.type is T.REFUSAL and ev.when.start is None:
+        if ev.type in AT_SUMMIT and ev.when.start is None and not ev.speakers:
             found = next((summit_when[q.quote] for q in ev.evidence if q.quote in summit_when), None)
             if found is not None:
                 ev = replace(ev, when=found)

@@ -190,7 +190,7 @@ _EN = [
     _r("sign", T.ACCESSION, needs="protocol", window=4, stage="signature", org=True),
     _r("rejoin", T.ACCESSION, org=True, stage="return"),
     _r("return", T.ACCESSION, needs="to", org=True, window=1, stage="return"),
-    _r("join", T.ACCESSION, org=True),
+    _r("join", T.ACCESSION, unless="forces force hands", org=True, window=2),  # "join forces to form"
     _r("accede", T.ACCESSION, org=True),
     _r("accession", T.ACCESSION, org=True, window=3),
     _r("admit", T.ACCESSION, needs="member", org=True, window=6),

@@ -9,6 +9,7 @@ names nobody, so it makes no event (:mod:`casus.ingest.signals` flags it).
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from casus.ingest import lexicon as lx
 from casus.ingest.absences import absence_events
 from casus.ingest.appointments import appointment_events
 from casus.ingest.attribution import act_agent, person_about, speaker_ids
+from casus.ingest.blocs import bloc_members, founders_named
 from casus.ingest.entities import Gazetteer
 from casus.ingest.extract import (
     Discourse,
@@ -352,9 +354,9 @@ def _trigger_event(
         subject = None  # a summit's organization and venue say it all; an organization does not found itself
     actors, _ = actor_ids(subject)
     also = _coordinated(sent, subject, mentions)
-    override = _actors_override(trig, sent, subject, mentions, lang)
+    override = _actors_override(trig, sent, subject, mentions, lang, org, gaz, memory.published)
     target = _target_of(trig, sent, mentions, lang, actors, org)
-    if kind in _NEEDS_ACTOR and subject is None and override is None:
+    if kind in _NEEDS_ACTOR and ((subject is None and override is None) or override == ()):
         return None  # "287 supported Sweden's accession": whose membership, the sentence does not say
     if kind is T.FOUNDING and not founded_is_named(sent, i, mentions):
         return None  # "un accord sur la création d'un marché unifié": no organization founded
@@ -426,9 +428,27 @@ def _modality_stage_kind(
 
 
 def _actors_override(
-    trig: Trigger, sent: Sentence, subject: Mention | None, mentions: Sequence[Mention], lang: str
+    trig: Trigger,
+    sent: Sentence,
+    subject: Mention | None,
+    mentions: Sequence[Mention],
+    lang: str,
+    org: str | None = None,
+    gaz: Gazetteer | None = None,
+    on: dt.date | None = None,
 ) -> tuple[str, ...] | None:
-    """The actors named apart from the subject: the requester of an invocation, the contingents of a deployment."""
+    """The actors named apart from the subject.
+
+    The requester of an invocation, the contingents of a deployment, the member states of a bloc that joins or
+    leaves another organization, the founders a founding sentence names (:mod:`casus.ingest.blocs`). ``()``
+    when the subject is the organization whose membership changes: no actor at all.
+    """
+    if gaz is not None and trig.type in _NEEDS_ACTOR and subject is not None and subject.kind == "organization":
+        if subject.ref == org:
+            return ()  # "the CSTO suspends the CSTO": a misreading
+        return bloc_members(gaz.kb, subject.ref, mentions, on)
+    if gaz is not None and org and trig.type is T.FOUNDING and subject is None:
+        return founders_named(gaz.kb, org, mentions, on) or None
     requester = _requester(sent, mentions, lang) if trig.type is T.INVOCATION else None
     if requester is not None:
         return (requester.ref,)  # "à la demande de la Pologne, l'Otan a activé l'article 4"

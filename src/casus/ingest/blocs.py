@@ -1,0 +1,53 @@
+"""Blocs as actors: an organization that joins, leaves or founds stands for its member states.
+
+"L'Alliance des États du Sahel a quitté la CEDEAO" is a withdrawal by Burkina Faso, Mali and Niger (the
+annotation convention of the real-article sets: a bloc acting in another organization acts through its
+member states). The members are those the sentence names when it names some, else the knowledge base's
+roster on the date. An organization is never the actor of a change of its own membership ("the CSTO joins
+the CSTO" is a misreading), and the states that found an organization are its members the sentence names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from casus.errors import CasusError
+from casus.ingest.model import Mention
+from casus.kb.knowledge import KnowledgeBase
+
+#: A bloc stands for at most this many members (beyond, naming them all would say nothing).
+MAX_BLOC = 8
+
+
+def roster(kb: KnowledgeBase, org: str, on: dt.date | None) -> tuple[str, ...]:
+    """The member states of ``org`` on ``on`` (empty when unknown, or when the date is not known)."""
+    if on is None or org not in kb.organizations:
+        return ()
+    try:
+        return kb.members_on(org, on).states()
+    except CasusError:
+        return ()
+
+
+def bloc_members(
+    kb: KnowledgeBase, bloc: str, mentions: Sequence[Mention], on: dt.date | None
+) -> tuple[str, ...] | None:
+    """The states a bloc acting in another organization stands for (see module doc); ``None`` if it cannot say.
+
+    >>> from casus.curated import load_kb
+    >>> bloc_members(load_kb(), "aes", [], dt.date(2024, 7, 7))
+    ('BFA', 'MLI', 'NER')
+    """
+    members = roster(kb, bloc, on)
+    if not members or len(members) > MAX_BLOC:
+        return None
+    named = tuple(dict.fromkeys(m.ref for m in mentions if m.kind == "state" and m.ref in members))
+    return named or tuple(sorted(members))
+
+
+def founders_named(kb: KnowledgeBase, org: str, mentions: Sequence[Mention], on: dt.date | None) -> tuple[str, ...]:
+    """The states a founding sentence names that are members of the organization founded (two at least)."""
+    members = set(roster(kb, org, on))
+    named = tuple(dict.fromkeys(m.ref for m in mentions if m.kind == "state" and m.ref in members))
+    return named if len(named) >= 2 else ()
