@@ -362,6 +362,8 @@ def _trigger_event(
         return None  # "un accord sur la création d'un marché unifié": no organization founded
     when = _when_of(trig, kind, sent, lang, stage, said, claim_of, times, memory)
     when, modality, stage = _settle_when(kind, sent, i, lang, when, modality, stage, times, memory)
+    if kind is T.FOUNDING and org and subject is None and override is None:
+        override = bloc_members(gaz.kb, org, (), when.end or memory.published)  # "the AES, founded in 2023"
     claim = _claim_text(sent.text[tok.end - sent.start :]) if trig.type is T.REFUSAL else ""
     claim = DEPLOYMENT_END if trig.end else claim
     return make_event(
@@ -448,7 +450,7 @@ def _actors_override(
             return ()  # "the CSTO suspends the CSTO": a misreading
         return bloc_members(gaz.kb, subject.ref, mentions, on)
     if gaz is not None and org and trig.type is T.FOUNDING and subject is None:
-        return founders_named(gaz.kb, org, mentions, on) or None
+        return founders_named(gaz.kb, org, mentions, on) or None  # else its members when founded (_settle_when)
     requester = _requester(sent, mentions, lang) if trig.type is T.INVOCATION else None
     if requester is not None:
         return (requester.ref,)  # "à la demande de la Pologne, l'Otan a activé l'article 4"
