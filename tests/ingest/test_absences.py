@@ -36,3 +36,8 @@ def test_a_headline_refusal_takes_the_date_of_the_summit_given_later(read):
 def test_taking_part_and_not_voting_are_no_refusals(read):
     assert not refusals(read("Le Kazakhstan participera au sommet de l'OTSC à Astana.", "fr", "2024-11-20"))
     assert not refusals(read("The opposition did not take part in the vote on the CSTO budget.", "en", "2024-11-20"))
+
+
+def test_not_taking_part_in_a_vote_is_no_refusal_in_french(read):
+    a = read("La faction d'opposition n'a pas participé au vote sur le projet de loi.", "fr", "2025-03-27")
+    assert not refusals(a)

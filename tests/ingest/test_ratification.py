@@ -53,3 +53,26 @@ def test_approving_a_suspension_is_no_accession_and_votes_without_a_state_are_no
     assert not accessions(
         read("Of the 346 MPs who cast their votes, 287 supported Sweden's NATO accession.", "en", "2024-01-24")
     )
+
+
+def test_a_bill_launching_a_membership_bid_is_an_application_being_considered(read):
+    a = read(
+        "Armenia's parliament passed a bill on Wednesday launching Yerevan's bid for European Union membership.",
+        "en",
+        "2025-03-27",
+    )
+    (ev,) = [e for e in a.events if e.type in (T.APPLICATION, T.ACCESSION)]
+    assert (ev.type, ev.actors, ev.organization, ev.stage, ev.when.start) == (
+        T.APPLICATION,
+        ("ARM",),
+        "eu",
+        "considering",
+        D(2025, 3, 26),
+    )
+
+
+def test_a_french_noun_sharing_a_verb_stem_is_no_trigger_but_a_participle_is(read):
+    a = read("Le parlement a adopté dans son intégralité le texte sur l'Union européenne.", "fr", "2025-03-27")
+    assert not [e for e in a.events if e.type is T.ACCESSION]  # "intégralité" is not "intégrer"
+    b = read("Le Kazakhstan avait sollicité mercredi l'aide de l'OTSC.", "fr", "2022-01-07")
+    assert [e.actors for e in b.events if e.type is T.REQUEST_FOR_ASSISTANCE] == [("KAZ",)]

@@ -56,6 +56,16 @@ def _next_is(toks: Sequence[Token], k: int, words: frozenset[str], reach: int) -
     return any(t.lemma in words or t.text.lower() in words for t in toks[k + 1 : k + 1 + reach])
 
 
+def _ends_clause(toks: Sequence[Token], k: int) -> bool:
+    """Whether only negation, auxiliaries and punctuation follow the verb in its clause ("участвовать не будет»")."""
+    for t in toks[k + 1 :]:
+        if not t.text[:1].isalnum():
+            return True
+        if t.text.lower() not in {"не", "будет", "будут", "pas", "not", "plus"}:
+            return False
+    return True
+
+
 def _negated(toks: Sequence[Token], k: int, lang: str) -> bool:
     """A negation just before the verb, or after it ("участвовать не будет", "ne participera pas")."""
     before = {t.text.lower() for t in toks[max(0, k - 4) : k]} | {t.lemma for t in toks[max(0, k - 4) : k]}
@@ -78,8 +88,8 @@ def absence_events(
     for k in range(len(toks)):
         if not _participation(toks, k, lang) or not _negated(toks, k, lang):
             continue
-        if not _next_is(toks, k, GATHERINGS[lang], 8) and any(m.kind == "organization" for m in mentions):
-            continue  # not taking part in something else ("in the vote", "aux négociations")
+        if not _next_is(toks, k, GATHERINGS[lang], 8) and not _ends_clause(toks, k):
+            continue  # taking part in something else ("au vote", "in the talks"); "участвовать не будет." is kept
         subject = find_subject(sent, k, mentions, lang, memory)
         actors, _ = actor_ids(subject)
         if subject is None or subject.kind == "organization" or not actors:

@@ -101,18 +101,34 @@ def _lemmas(tokens: Sequence[Token], a: int, b: int) -> set[str]:
     return {t.lemma for t in tokens[max(0, a) : max(0, b)]}
 
 
-def _rules_for(tok: Token, lang: str) -> tuple[lx.TriggerRule, ...]:
+def _rules_for(toks: Sequence[Token], i: int, lang: str) -> tuple[lx.TriggerRule, ...]:
     """Rules whose lemma is the token's (or, for a French form the lemmatizer left alone, whose stem it has).
 
     "sollicité" tagged as a noun keeps its form as lemma; it still starts with "sollicit" (``solliciter``).
     """
+    tok = toks[i]
     table = lx.rules_by_lemma(lang)
     found = table.get(tok.lemma)
-    if found is None and lang == "fr" and tok.lemma == tok.text.lower() and len(tok.text) > 5:
+    if found is None and lang == "fr" and tok.lemma == tok.text.lower() and len(tok.text) > 5 and _verbal(toks, i):
         for stem, rules in lx.verb_stems(lang):
             if tok.lemma.startswith(stem):
                 return rules
     return found or ()
+
+
+#: Endings of French nouns that share a verb's stem ("intégration", "intégrisme"); "-ité" is a noun after a
+#: determiner ("son intégralité") and a participle after an auxiliary ("avait sollicité").
+_NOUN_ENDINGS = ("ion", "ions", "ment", "ments", "isme", "iste", "istes", "ance", "ances")
+_FR_DETERMINERS = frozenset(
+    ["le", "la", "l'", "l’", "les", "son", "sa", "ses", "une", "un", "leur", "cette", "du", "de"]
+)
+
+
+def _verbal(toks: Sequence[Token], i: int) -> bool:
+    word = toks[i].text.lower()
+    if word.endswith(("ité", "ités")):
+        return not (i > 0 and toks[i - 1].text.lower() in _FR_DETERMINERS)
+    return not word.endswith(_NOUN_ENDINGS)
 
 
 def find_triggers(
@@ -130,8 +146,8 @@ def find_triggers(
     """
     toks = sent.tokens
     out: list[_Trigger] = []
-    for i, tok in enumerate(toks):
-        rules = _rules_for(tok, lang)
+    for i in range(len(toks)):
+        rules = _rules_for(toks, i, lang)
         if rules and _blocked_or_asked(toks, i, lang):
             continue
         for rule in rules:

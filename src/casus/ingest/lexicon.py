@@ -726,6 +726,13 @@ BLOCKING: dict[str, frozenset[str]] = {
     "ru": frozenset(["блокировать", "заблокировать", "затягивать", "затянуть", "препятствовать", "тормозить"]),
 }
 
+#: Bills and laws: an accession word a bill is about is a decision to apply, not an accession.
+BILL: dict[str, frozenset[str]] = {
+    "fr": frozenset(["loi", "projet"]),
+    "en": frozenset(["bill", "law", "legislation"]),
+    "ru": frozenset(["законопроект", "закон"]),
+}
+
 #: Nouns of a way towards an act: "the Nordic country's path to joining", "la voie de l'adhésion", "путь к
 #: вступлению" name a prospect, not the act.
 PROSPECT: dict[str, frozenset[str]] = {

@@ -426,7 +426,21 @@ def _modality_stage_kind(
         kind = T.WITHDRAWAL
     elif kind is T.CONSIDERATION_OF_WITHDRAWAL:
         stage = None
+    if kind in (T.ACCESSION, T.APPLICATION) and modality is not Modality.NEGATED and _bill_to_apply(sent, trig, lang):
+        return Modality.ASSERTED, "considering", T.APPLICATION
     return modality, stage, kind
+
+
+def _bill_to_apply(sent: Sentence, trig: Trigger, lang: str) -> bool:
+    """Whether an accession word is what a bill or a law is about: a decision to apply, at stage ``considering``.
+
+    "A bill launching Yerevan's bid for EU membership", "le projet de loi sur le début du processus
+    d'adhésion", "законопроект о начале процесса вступления"; ratifying stays ratifying.
+    """
+    if lx.fold(sent.tokens[trig.index].lemma).startswith(("ratif", "ратифи")):
+        return False
+    before = sent.tokens[max(0, trig.index - 14) : trig.index]
+    return any(t.lemma in lx.BILL[lang] or t.text.lower() in lx.BILL[lang] for t in before)
 
 
 def _actors_override(
