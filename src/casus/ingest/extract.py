@@ -153,7 +153,8 @@ def find_triggers(
         for rule in rules:
             after = _lemmas(toks, i + 1, i + 1 + rule.window)
             if rule.window == 0:  # a noun that needs a verb before it ("devenir membre", "стать членом")
-                after = _lemmas(toks, i - 6, i) | {t.text.lower() for t in toks[max(0, i - 6) : i]}
+                lo = i - 10  # "en devenant officiellement, le jeudi 4 juillet, le dixième membre"
+                after = _lemmas(toks, lo, i) | {t.text.lower() for t in toks[max(0, lo) : i]}
             if rule.needs and not (rule.needs & after) and not _passive_troops(toks, i, rule):
                 continue
             if rule.unless and (rule.unless & after):
@@ -317,7 +318,31 @@ def _is_oblique(toks: Sequence[Token], mention: Mention, lang: str) -> bool:
     prev = toks[idx - 1].text.lower()
     prev2 = toks[idx - 2].text.lower() if idx >= 2 else ""
     preps = lx.OBLIQUE_PREPS[lang]
+    if _after_relation(toks, idx):
+        return True  # "un allié de Moscou rejoint l'OCS": Moscow's ally joins, not Moscow
     return prev in preps or (prev in {"l'", "l’", "la", "le", "les", "the"} and prev2 in preps)
+
+
+#: Nouns of a relation to a state: a state named after them is not who acts ("an ally of Moscow").
+_RELATIONS = frozenset(
+    ["ally", "allié", "alliée", "союзник", "partner", "partenaire", "партнер", "neighbour", "voisin"]
+)
+
+
+def _index_of(toks: Sequence[Token], m: Mention) -> int:
+    return next((k for k, t in enumerate(toks) if t.start >= m.start), 0)
+
+
+def _lemma_at(toks: Sequence[Token], k: int) -> str:
+    return toks[k].lemma if 0 <= k < len(toks) else ""
+
+
+def _after_relation(toks: Sequence[Token], idx: int) -> bool:
+    """Whether the token at ``idx`` follows a relation noun: "allié de Moscou", "ally of Russia", "союзник Москвы"."""
+    prev = toks[idx - 1].text.lower() if idx >= 1 else ""
+    return _lemma_at(toks, idx - 1) in _RELATIONS or (
+        prev in {"of", "de", "d'", "d’", "du"} and _lemma_at(toks, idx - 2) in _RELATIONS
+    )
 
 
 def _dep_subject(sent: Sentence, i: int, mentions: Sequence[Mention], lo: int = 0) -> Mention | Token | None:
@@ -334,7 +359,11 @@ def _dep_subject(sent: Sentence, i: int, mentions: Sequence[Mention], lo: int = 
             for k, t in enumerate(toks):  # the subject's subtree, one level of nmod/appos/flat deep
                 if t.head == subj or (0 <= t.head < len(toks) and toks[t.head].head == subj):
                     lo, hi = min(lo, k), max(hi, k)
-            inside = [m for m in mentions if m.start < toks[hi].end and toks[lo].start < m.end]
+            inside = [
+                m
+                for m in mentions
+                if m.start < toks[hi].end and toks[lo].start < m.end and not _after_relation(toks, _index_of(toks, m))
+            ]
             if inside:
                 return min(inside, key=lambda m: (m.kind not in ("person", *_PLACES), m.start))
             return toks[subj]
@@ -405,6 +434,7 @@ def find_subject(
         return memory.last_state or memory.last_person
     if lang == "ru" and toks[i].pos == "VERB" and not before and start == 0:
         return memory.last_person or memory.last_state
+    before = [m for m in before if not _after_relation(toks, _index_of(toks, m))]
     return before[-1] if before else None
 
 
