@@ -356,16 +356,13 @@ def _trigger_event(
     also = _coordinated(sent, subject, mentions)
     override = _actors_override(trig, sent, subject, mentions, lang, org, gaz, memory.published)
     target = _target_of(trig, sent, mentions, lang, actors, org)
-    if kind in _NEEDS_ACTOR and ((subject is None and override is None) or override == ()):
-        return None  # "287 supported Sweden's accession": whose membership, the sentence does not say
-    if kind is T.FOUNDING and not founded_is_named(sent, i, mentions):
-        return None  # "un accord sur la création d'un marché unifié": no organization founded
+    if _no_event(kind, subject, override, sent, i, mentions):
+        return None
     when = _when_of(trig, kind, sent, lang, stage, said, claim_of, times, memory)
     when, modality, stage = _settle_when(kind, sent, i, lang, when, modality, stage, times, memory)
     if kind is T.FOUNDING and org and subject is None and override is None:
         override = bloc_members(gaz.kb, org, (), when.end or memory.published)  # "the AES, founded in 2023"
-    claim = _claim_text(sent.text[tok.end - sent.start :]) if trig.type is T.REFUSAL else ""
-    claim = DEPLOYMENT_END if trig.end else claim
+    refused = _claim_text(sent.text[tok.end - sent.start :]) if trig.type is T.REFUSAL else ""
     return make_event(
         kind,
         sent,
@@ -376,13 +373,32 @@ def _trigger_event(
         mentions=mentions,
         when=when,
         modality=modality,
-        claim=claim,
+        claim=DEPLOYMENT_END if trig.end else refused,
         gaz=gaz,
         also=also,
         stage=stage,
         speakers=speakers,
         actors_override=override,
     )
+
+
+def _no_event(
+    kind: T,
+    subject: Mention | None,
+    override: tuple[str, ...] | None,
+    sent: Sentence,
+    i: int,
+    mentions: Sequence[Mention],
+) -> bool:
+    """Whether a trigger's reading is no event after all.
+
+    A membership change with no actor ("287 supported Sweden's accession": whose, the sentence does not say),
+    or whose actor is the organization itself; a founding noun that names no organization ("un accord sur la
+    création d'un marché unifié").
+    """
+    if kind in _NEEDS_ACTOR and ((subject is None and override is None) or override == ()):
+        return True
+    return kind is T.FOUNDING and not founded_is_named(sent, i, mentions)
 
 
 def _settle_when(
