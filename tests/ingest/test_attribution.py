@@ -157,3 +157,34 @@ def test_we_inside_a_quote_is_the_speakers_side_whatever_the_quote_named_first(r
     )
     (ev,) = events(a, T.SUSPENSION)
     assert ev.actors == ("ARM",) and ev.modality is Modality.REPORTED
+
+
+def test_an_attribution_sentence_may_say_where_it_was_said(read):
+    a = read(
+        "Армения заморозила участие в ОДКБ. Об этом в своем телеграм-канале сообщил премьер-министр Никол Пашинян.",
+        "ru",
+        "2024-02-23",
+    )
+    (ev,) = events(a, T.SUSPENSION)
+    assert (ev.speakers, ev.modality) == (("Nikol Pashinyan",), Modality.REPORTED)
+
+
+def test_became_a_member_told_by_another_leader_is_news_with_its_speaker(read):
+    a = read(
+        "Иран официально стал членом Шанхайской организации сотрудничества, объявил премьер-министр Индии "
+        "Нарендра Моди.",
+        "ru",
+        "2023-07-04",
+    )
+    (ev,) = events(a, T.ACCESSION)
+    assert ev.actors == ("IRN",) and ev.modality is Modality.ASSERTED and ev.speakers
+
+
+def test_an_alliance_named_before_which_is_not_who_ratified(read):
+    a = read(
+        "Турция стала последней из стран НАТО, которая ратифицировала протокол о вступлении Финляндии.",
+        "ru",
+        "2023-03-31",
+    )
+    assert all("nato" not in e.actors for e in events(a, T.ACCESSION))
+    assert any(e.actors == ("TUR",) and e.stage == "ratification" for e in events(a, T.ACCESSION))

@@ -31,7 +31,7 @@ from casus.kb.events import EventType
 #: "X announced." (no comma, no quote, a short sentence ending with the verb of saying).
 _ATTRIBUTES_PREVIOUS: dict[str, re.Pattern[str]] = {
     "ru": re.compile(
-        r"^\W*(?:об этом|это|как)\s+(?:\w+\s+){0,2}?(?:заяв|сообщ|рассказ|сказ|написа|объяв|отмети|подтверди)\w*\b",
+        r"^\W*(?:об этом|это|как)\s+(?:[\w-]+\s+){0,4}?(?:заяв|сообщ|рассказ|сказ|написа|объяв|отмети|подтверди)\w*\b",
         re.IGNORECASE,
     ),
     "fr": re.compile(

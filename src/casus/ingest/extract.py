@@ -420,7 +420,11 @@ def find_subject(
             return None  # the subject is someone the knowledge base does not know ("new countries", "analysts")
     start = max(lo, _clause_start(toks, i))
     if start > 0 and toks[start - 1].lemma in {"qui", "who", "which", "который"}:
-        antecedent = [m for m in mentions if m.end <= toks[start - 1].start and toks[start - 1].start - m.end <= 3]
+        rel = toks[start - 1].start
+        antecedent = [m for m in mentions if m.end <= rel and rel - m.end <= 3]
+        if antecedent and membership and antecedent[-1].kind == "organization":
+            # "Венгрия стала последней из стран НАТО, которая ратифицировала…": an alliance never joins itself
+            antecedent = [m for m in mentions if m.end <= rel and m.kind in ("state", "capital", "government")][:1]
         if antecedent:
             return antecedent[-1]
     before = [m for m in mentions if toks[start].start <= m.start < toks[i].start] if start < len(toks) else []

@@ -52,6 +52,8 @@ _LEAD = {"que", "qu'", "qu’", "that", "что", ":", "«", "“", '"', ",", "�
 _AS = {"comme", "as", "как"}
 _SELF = {"nous", "we", "мы"}
 _DASHES = {"—", "–", "-"}
+#: Relations of a noun that completes a verb ("became a member", "est devenue membre", "стала членом").
+_PREDICATE_NOUN = frozenset({"xcomp", "attr"})
 
 
 @dataclass(frozen=True)
@@ -566,7 +568,8 @@ def _reported_fact(sent: Sentence, said: Said, i: int, lang: str, modality: Moda
     if said.index < 0 or said.claim[1] > sent.tokens[said.index].start:
         return False  # only "…, X announced" (the verb after the claim)
     tok = sent.tokens[i]
-    if tok.pos == "NOUN" or modality is not Modality.ASSERTED or stage not in (None, "considering"):
+    predicate = tok.dep in _PREDICATE_NOUN  # "стала членом ШОС": the noun completes the verb, an act told as such
+    if (tok.pos == "NOUN" and not predicate) or modality is not Modality.ASSERTED or stage not in (None, "considering"):
         return False  # a threat or a possibility stays the speaker's claim
     return sent.tokens[said.index].lemma in _ANNOUNCE[lang]
 
