@@ -53,3 +53,11 @@ def test_a_known_organization_named_in_other_words_stays_known(read) -> None:  #
     events = read("Швеция вступила в Североатлантический альянс в четверг.", "ru", "2024-03-08").events
     (accession,) = [e for e in events if e.type.value == "accession"]
     assert accession.organization == "nato"
+
+
+def test_a_russian_name_ends_before_the_verb_after_it() -> None:
+    """Lower-case words continue a Russian name only as oblique nouns or adjectives ("тюркских государств")."""
+    toks = simple_tokens("Лидеры Организации тюркских государств подписали в Баку новые соглашения")
+    assert name_at(toks, 1, "ru") == (4, "Организации тюркских государств")
+    toks = simple_tokens("Члены Организации исламского сотрудничества осудили удар")
+    assert name_at(toks, 1, "ru") == (4, "Организации исламского сотрудничества")

@@ -87,6 +87,17 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
+def _oblique_nominal(word: str) -> bool:
+    """Whether a Russian word can continue a name after its head: a noun or adjective not in the nominative.
+
+    "Альянс государств Сахеля", "организации сотрудничества" go on; "подписали", "в", "новые" do not.
+    """
+    from casus.ingest.nlp import morph
+
+    tag = morph().parse(word)[0].tag
+    return tag.POS in ("NOUN", "ADJF") and tag.case not in (None, "nomn")
+
+
 def name_at(tokens: Sequence[Token], i: int, lang: str) -> tuple[int, str] | None:
     """An organization name starting at token ``i``: ``(end token, name)``, or ``None``.
 
@@ -96,6 +107,8 @@ def name_at(tokens: Sequence[Token], i: int, lang: str) -> tuple[int, str] | Non
     (10, 'ECOWAS')
     >>> name_at(simple_tokens("l'Alliance des Etats du Sahel, créée"), 1, "fr")
     (6, 'Alliance des Etats du Sahel')
+    >>> name_at(simple_tokens("Лидеры Союза государств Сахеля подписали в Бамако новые протоколы"), 1, "ru")
+    (4, 'Союза государств Сахеля')
     """
     heads, glue = HEADS[lang], _GLUE[lang]
     if not _capitalised(tokens[i].text) or tokens[i].text.lower() in glue:
@@ -109,8 +122,8 @@ def name_at(tokens: Sequence[Token], i: int, lang: str) -> tuple[int, str] | Non
             last_cap = j
         elif _capitalised(word) and word.isalpha():
             last_cap = j
-        elif lang == "ru" and seen_head and word.isalpha() and low not in glue:
-            last_cap = j  # "организации сотрудничества": lower-case genitive after the head
+        elif lang == "ru" and seen_head and word.isalpha() and low not in glue and _oblique_nominal(low):
+            last_cap = j  # "организации сотрудничества": lower-case genitive after the head, never "подписали"
         elif low not in glue:
             break
         j += 1
