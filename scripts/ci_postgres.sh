@@ -5,7 +5,10 @@
 #   bash scripts/ci_postgres.sh --installed-only   # the same, but exit 3 (no install) when PostgreSQL is absent
 #   bash scripts/ci_postgres.sh --stop DIR     # stop a cluster started earlier (DIR is printed as a comment)
 #
-# Installs Debian's `postgresql` package when no server binaries are found (running `apt-get update` first
+# Looks for server binaries in Debian's /usr/lib/postgresql/*/bin, then on PATH, then in the `pgserver` wheel
+# of the dev extra (PostgreSQL built as a Python wheel: `make test`'s venv has it, so a plain clone tests the
+# PostgreSQL store without a system server; CASUS_PYTHON names that venv's python). Installs Debian's
+# `postgresql` package when none is found (running `apt-get update` first
 # only if the package is not known yet; never with --installed-only), runs initdb into a fresh temporary
 # folder — as the `postgres` user when run as root (root cannot run a cluster), else as the caller — starts it
 # on a free port of 127.0.0.1 with `pg_ctl`, creates the database `casus_test`, and prints
@@ -41,7 +44,16 @@ find_bindir() {  # Debian's newest /usr/lib/postgresql/*/bin, else the folder of
   echo "$found"
 }
 
+pgserver_dir() {  # site-packages/pgserver of the `pgserver` wheel (dev extra), when CASUS_PYTHON has it
+  "${CASUS_PYTHON:-python3}" -c 'import pathlib, pgserver; print(pathlib.Path(pgserver.__file__).parent)' 2>/dev/null
+}
+
 bindir="$(find_bindir || true)"
+wheel=""
+if [[ -z "$bindir" ]]; then
+  wheel="$(pgserver_dir || true)"
+  if [[ -n "$wheel" && -x "$wheel/pginstall/bin/initdb" ]]; then bindir="$wheel/pginstall/bin"; else wheel=""; fi
+fi
 if [[ -z "$bindir" && "$installed_only" == 1 ]]; then
   log "the PostgreSQL server binaries (initdb, pg_ctl) are not installed"
   exit 3
@@ -66,6 +78,15 @@ fi
 
 dir="$(mktemp -d /tmp/casus-pg.XXXXXX)"
 chown postgres:postgres "$dir" 2>/dev/null || true
+if [[ -n "$wheel" ]]; then
+  # The wheel's binaries find their libraries at $ORIGIN/../../../pgserver.libs; copied into the cluster's
+  # folder (34 MB) so that the `postgres` user can run them wherever the venv is (e.g. under /root).
+  mkdir -p "$dir/wheel"
+  cp -a "$wheel" "$dir/wheel/"
+  if [[ -d "$wheel.libs" ]]; then cp -a "$wheel.libs" "$dir/wheel/"; fi
+  chmod -R a+rX "$dir/wheel"
+  bindir="$dir/wheel/$(basename "$wheel")/pginstall/bin"
+fi
 echo "$bindir" > "$dir/bindir"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 

@@ -4,7 +4,8 @@
 #   bash scripts/with_postgres.sh .venv/bin/python -m pytest -n 2 -q      # what `make test` runs
 #
 # * CASUS_TEST_PG_URL already set (CI's .ci/run, or your own server): the command runs as it is.
-# * PostgreSQL's server binaries installed (initdb, pg_ctl): scripts/ci_postgres.sh --installed-only starts a
+# * PostgreSQL's server binaries installed (initdb, pg_ctl) — Debian's, or the `pgserver` wheel that the dev
+#   extra installs into the venv: scripts/ci_postgres.sh --installed-only starts a
 #   cluster on 127.0.0.1 in a temporary folder, the command runs with CASUS_TEST_PG_URL pointing at it, and the
 #   cluster is stopped and deleted afterwards, however the command ends.
 # * Otherwise, or if the cluster does not start: one line on stderr, and the command runs anyway; the store
@@ -18,6 +19,8 @@ if [[ -n "${CASUS_TEST_PG_URL:-}" || "${CASUS_TEST_PG:-}" == "off" ]]; then
 fi
 here="$(cd "$(dirname "$0")" && pwd)"
 errlog="$(mktemp)"
+# The command's python (make test: .venv/bin/python) may hold the `pgserver` wheel's PostgreSQL (dev extra).
+if [[ "$(basename "$1")" == python* ]]; then export CASUS_PYTHON="$1"; fi
 if pg_env="$(bash "$here/ci_postgres.sh" --installed-only 2>"$errlog")"; then
   pg_dir="$(printf '%s\n' "$pg_env" | sed -n 's/^# PostgreSQL data and logs: //p')"
   trap 'bash "$here/ci_postgres.sh" --stop "$pg_dir" >/dev/null 2>&1 || true' EXIT
