@@ -240,7 +240,7 @@ def roster_note(roster: Roster) -> str | None:
     """One line when the date lies outside the organization's life: not founded yet, or dissolved."""
     org, on = roster.organization, roster.on
     if org.founded is not None and on < org.founded:
-        return f"{org.name} did not exist on {on.isoformat()}: it was founded on {org.founded.isoformat()}"
+        return f"{org.name} did not exist on {on.isoformat()}: the alliance began on {org.founded.isoformat()}"
     if org.dissolved is not None and on >= org.dissolved:
         return f"{org.name} no longer existed on {on.isoformat()}: it was dissolved on {org.dissolved.isoformat()}"
     return None

@@ -54,10 +54,10 @@ def test_csto_before_it_existed_says_so(capsys: pytest.CaptureFixture[str]) -> N
     assert code == 0 and data["members"] == []
     assert (
         data["note"]
-        == "Collective Security Treaty Organization did not exist on 1950-01-01: it was founded on 1992-05-15"
+        == "Collective Security Treaty Organization did not exist on 1950-01-01: the alliance began on 1992-05-15"
     )
     _, table, _ = run(capsys, "members", "csto", "--on", "1950-01-01")
-    assert "founded on 1992-05-15" in " ".join(table.split())
+    assert "the alliance began on 1992-05-15" in " ".join(table.split())
 
 
 def test_csto_while_it_exists_has_no_note(capsys: pytest.CaptureFixture[str]) -> None:
