@@ -114,3 +114,43 @@ def test_the_end_or_start_of_a_month_is_that_month():
         (t,) = find_dates(f"Le sommet: {text}.", lang, pub)
         assert (t.when.start, t.when.end) == (dt.date(2023, 12, 1), dt.date(2023, 12, 31))  # the last December
         assert (t.future.start, t.future.end) == (dt.date(2024, 12, 1), dt.date(2024, 12, 31))  # told in the future
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "published", "start", "end"),
+    [
+        # 24.kg, 2024-02-23 (development set 3, en3-03)
+        ("Uzbekistan temporarily returned to the CSTO in 2006-2012.", "en", "2024-02-23", "2006-01-01", "2012-12-31"),
+        # RBC, 2024-11-26 (development set 4, ru4-02)
+        (
+            "Ранее Армения отказалась участвовать в учениях ОДКБ, который прошли в Киргизии с 3 по 15 сентября.",
+            "ru",
+            "2024-11-26",
+            "2024-09-03",
+            "2024-09-15",
+        ),
+        # Daily Post, 2024-12-15 (development set 4, en4-15)
+        (
+            "Touray said ECOWAS has now set the countries' exit at January 29, 2025 – July 29, 2025.",
+            "en",
+            "2024-12-15",
+            "2025-01-29",
+            "2025-07-29",
+        ),
+        ("L'Ouzbékistan est revenu dans l'OTSC entre 2006 et 2012.", "fr", "2024-02-23", "2006-01-01", "2012-12-31"),
+        ("des exercices du 3 au 15 septembre 2024", "fr", "2024-11-26", "2024-09-03", "2024-09-15"),
+        ("Узбекистан состоял в ОДКБ в 2006-2012 годах.", "ru", "2024-02-23", "2006-01-01", "2012-12-31"),
+    ],
+)
+def test_a_range_is_one_period_from_its_first_to_its_last_day(text, lang, published, start, end):
+    (expr,) = [e for e in find_dates(text, lang, dt.date.fromisoformat(published)) if e.when]
+    assert (expr.when.start, expr.when.end) == (dt.date.fromisoformat(start), dt.date.fromisoformat(end))
+    assert expr.when.precision is Precision.PERIOD
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"), [("in 2012 and 2015", "en"), ("en 2012 et 2015", "fr"), ("в 2012 и 2015 годах", "ru")]
+)
+def test_two_years_joined_by_and_are_no_range(text, lang):
+    first = find_dates(text, lang, PUB)[0].when
+    assert (first.start, first.end) == (dt.date(2012, 1, 1), dt.date(2012, 12, 31))

@@ -36,18 +36,12 @@ PARTICIPATE: dict[str, frozenset[str]] = {
     "ru": frozenset(["участвовать", "присутствовать"]),
 }
 _TAKE_PART = {"en": ("take", "part"), "fr": ("prendre", "part"), "ru": ("принять", "участие")}
-#: What one takes part in that is an organization's event (a summit, a session, an exercise).
-GATHERINGS: dict[str, frozenset[str]] = {
-    "en": frozenset(["summit", "meeting", "session", "exercise", "exercises", "drills", "council"]),
-    "fr": frozenset(["sommet", "réunion", "session", "exercice", "exercices", "manœuvre", "manœuvres", "conseil"]),
-    "ru": frozenset(["саммит", "заседание", "сессия", "учение", "учения", "совет", "встреча"]),
-}
 
 
 def _participation(toks: Sequence[Token], k: int, lang: str) -> bool:
     t = toks[k]
     if t.lemma in PARTICIPATE[lang] or t.text.lower() in PARTICIPATE[lang]:
-        return lang != "en" or t.lemma != "join" or _next_is(toks, k, GATHERINGS[lang], 3)
+        return lang != "en" or t.lemma != "join" or _next_is(toks, k, lx.GATHERINGS[lang], 3)
     verb, noun = _TAKE_PART[lang]
     return t.lemma == verb and k + 1 < len(toks) and toks[k + 1].lemma in (noun, noun + "s")
 
@@ -88,7 +82,7 @@ def absence_events(
     for k in range(len(toks)):
         if not _participation(toks, k, lang) or not _negated(toks, k, lang):
             continue
-        if not _next_is(toks, k, GATHERINGS[lang], 8) and not _ends_clause(toks, k):
+        if not _next_is(toks, k, lx.GATHERINGS[lang], 8) and not _ends_clause(toks, k):
             continue  # taking part in something else ("au vote", "in the talks"); "участвовать не будет." is kept
         subject = find_subject(sent, k, mentions, lang, memory)
         actors, _ = actor_ids(subject)
@@ -134,7 +128,7 @@ def date_absences(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     }
     out = []
     for ev in events:
-        if ev.type in AT_SUMMIT and ev.when.start is None and not ev.speakers:
+        if ev.type in AT_SUMMIT and ev.when.start is None:
             found = next((summit_when[q.quote] for q in ev.evidence if q.quote in summit_when), None)
             if found is not None:
                 ev = replace(ev, when=found)

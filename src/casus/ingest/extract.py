@@ -572,7 +572,9 @@ def _head_chain(toks: Sequence[Token], k: int) -> list[int]:
     return out
 
 
-def own_dates(sent: Sentence, i: int, times: Sequence[TimeExpression], lang: str) -> list[TimeExpression]:
+def own_dates(
+    sent: Sentence, i: int, times: Sequence[TimeExpression], lang: str, *, refusal: bool = False
+) -> list[TimeExpression]:
     """The date expressions of a sentence that may date the trigger at ``i``, by the dependency parse.
 
     A date belongs to the nearest verb above it. It may date the trigger when that verb is the trigger or one
@@ -581,7 +583,8 @@ def own_dates(sent: Sentence, i: int, times: Sequence[TimeExpression], lang: str
     января начались протесты"). A verb of saying's date may always (the day a self-report was made). Without
     a parse (English), a date right after another event's participle ("formed in 1992", "following a
     violation on Sept. 19") is that participle's, and a present-perfect act ("has frozen") owns only a date
-    that follows it in its own clause.
+    that follows it in its own clause. A refusal also owns the date of a clause on the gathering it refuses
+    ("отказалась участвовать в учениях ОДКБ, которые прошли с 3 по 15 сентября").
     """
     toks = sent.tokens
     if not toks:
@@ -600,12 +603,30 @@ def own_dates(sent: Sentence, i: int, times: Sequence[TimeExpression], lang: str
         # a verbless fragment ("Le retrait du Mali … " parsed apart from "a été officialisé hier"): cannot tell
         fragmented = _head_chain(toks, k)[-1] != trigger_chain[-1] and toks[trigger_chain[-1]].pos not in _VERBS
         described = toks[i].pos == "NOUN" and verb is not None and i in _head_chain(toks, verb)
-        if verb is None or verb in chain or fragmented or described or toks[verb].lemma in lx.REPORTING[lang]:
+        refused = refusal and verb is not None and _on_gathering(toks, verb, i, lang)
+        if verb is None or verb in chain or fragmented or described or refused or _reporting(toks, verb, lang):
             out.append(t)  # described: "the summit, which begins on 28 November" (a clause on the noun)
     return out
 
 
 _VERBS = ("VERB", "AUX")
+
+
+def _reporting(toks: Sequence[Token], verb: int, lang: str) -> bool:
+    return toks[verb].lemma in lx.REPORTING[lang]
+
+
+def _on_gathering(toks: Sequence[Token], verb: int, i: int, lang: str) -> bool:
+    """Whether the clause of ``verb`` describes a summit or an exercise that the trigger at ``i`` governs.
+
+    By the parse, or, when the parser hung the relative clause on the main verb ("aux exercices de l'OTSC, qui se
+    sont tenus du 3 au 15 septembre"), by its relative pronoun coming right after such a noun.
+    """
+    gatherings = lx.GATHERINGS[lang]
+    if any(toks[g].lemma in gatherings and i in _head_chain(toks, g) for g in _head_chain(toks, verb)[1:]):
+        return True
+    rel = next((k for k in range(i + 1, verb) if toks[k].head == verb and "PronType=Rel" in toks[k].feats), None)
+    return rel is not None and any(t.lemma in gatherings for t in toks[max(i + 1, rel - 6) : rel])
 
 
 def date_verb(toks: Sequence[Token], k: int) -> int | None:

@@ -921,3 +921,11 @@ def prefilter(lang: str) -> re.Pattern[str]:
         words |= {"вышл", "вышел", "ушл", "ушел", "вышли", "вернул"}
     stems = sorted({_stem(w) for w in words}, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in stems) + ")")
+
+
+#: What one takes part in that is an organization's event (a summit, a session, an exercise).
+GATHERINGS: dict[str, frozenset[str]] = {
+    "en": frozenset(["summit", "meeting", "session", "exercise", "exercises", "drills", "council"]),
+    "fr": frozenset(["sommet", "réunion", "session", "exercice", "exercices", "manœuvre", "manœuvres", "conseil"]),
+    "ru": frozenset(["саммит", "заседание", "сессия", "учение", "учения", "совет", "встреча"]),
+}

@@ -523,7 +523,7 @@ def _when_of(
     i = trig.index
     start = sent.tokens[i].start
     when = None
-    times = own_dates(sent, i, times, lang)
+    times = own_dates(sent, i, times, lang, refusal=kind is T.REFUSAL)
     if kind is T.SUMMIT:
         times = [t for t in times if not said_on(sent, t, lang)]  # "…, Lebedev told journalists on Wednesday"
     future = is_future(sent, i, lang, stage, whole=kind is T.SUMMIT)
@@ -535,7 +535,7 @@ def _when_of(
     outside_future = future and claim_of is None
     until = min((sent.tokens[x.index].start for x in said if x.index >= 0 and x.index > i), default=None)
     when = when or pick_when(times, start, memory, future=outside_future, future_before=fronted, future_until=until)
-    earlier = bool({t.lemma for t in sent.tokens} & _EARLIER) or perfect_tense(sent, i, lang)
+    earlier = bool({t.text.lower() for t in sent.tokens} & _EARLIER) or perfect_tense(sent, i, lang)
     # a summit told in the future takes the next such day of the sentence beside it; an intention does not
     neighbour = (memory.neighbour_future if future and kind is T.SUMMIT else None) or memory.neighbour_when
     return when or (None if earlier else neighbour) or default_when(memory)
@@ -544,7 +544,8 @@ def _when_of(
 _AND = {"and", "et", "и"}
 #: What may stand between the states of a list: "du Mali, du Niger et du Burkina Faso", "of Mali, of Niger".
 _LIST_GLUE = frozenset({*_AND, ",", "du", "de", "des", "le", "la", "les", "l'", "l’", "of", "the"})
-#: "Armenia earlier froze…": the act precedes the neighbouring sentence's date, which does not date it.
+#: "Armenia earlier froze…": the act precedes the neighbouring sentence's date, which does not date it (matched on
+#: the words as written: the English lemma table makes "earlier" "early").
 _EARLIER = frozenset(["earlier", "previously", "ранее", "прежде", "auparavant", "précédemment"])
 #: Types that are no event without an actor (a membership changes for someone).
 _NEEDS_ACTOR = frozenset({T.ACCESSION, T.APPLICATION, T.WITHDRAWAL, T.SUSPENSION, T.CONSIDERATION_OF_WITHDRAWAL})

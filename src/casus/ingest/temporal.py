@@ -347,6 +347,50 @@ _RELATIVE: dict[str, list[tuple[str, str]]] = {
 }
 
 
+#: Words joining the two ends of a range: "2006-2012", "from 3 to 15 September", "du 3 au 15", "с 3 по 15"
+#: ("and" only after "between": "in 2012 and 2015" are two years, "between 2012 and 2015" one period).
+_RANGE_JOIN = {"en": r"(?:-|–|—|to|until)", "fr": r"(?:-|–|—|au|à)", "ru": r"(?:-|–|—|по|до)"}
+_RANGE_OPEN = {"en": r"(?:(?:in|from)\s+)?", "fr": r"(?:(?:en|de|du)\s+)?", "ru": r"(?:(?:в|с)\s+)?"}
+_BETWEEN = {"en": r"between\s+", "fr": r"entre\s+(?:le\s+)?", "ru": r"между\s+"}
+_AND_END = {"en": r"\s+and\s+", "fr": r"\s+et\s+(?:le\s+)?", "ru": r"\s+и\s+"}
+
+
+def _ranges(lang: str, months: str) -> list[tuple[str, str]]:
+    """Patterns of periods given by their two ends: years, days of one month, two full dates (English)."""
+    ends = [(_RANGE_OPEN[lang], rf"\s*{_RANGE_JOIN[lang]}\s*"), (_BETWEEN[lang], _AND_END[lang])]
+    year = r"(?:19|20)\d{2}"
+    tail = r"(?:\s+год(?:ах|ы|а)?|\s+гг\.)?" if lang == "ru" else ""
+    out = []
+    for o, j in ends:
+        out.append((rf"{o}(?P<y>{year}){j}(?P<y2>{year}){tail}", "yy"))
+        out.append((rf"{o}(?P<d>\d{{1,2}}|1er){j}(?P<d2>\d{{1,2}})\s+(?P<m>{months})(?:\s+(?P<y>\d{{4}}))?", "dd"))
+        if lang == "en":  # "January 29, 2025 – July 29, 2025"
+            one = rf"(?P<{{m}}>{months})\.?\s+(?P<{{d}}>\d{{{{1,2}}}}),?\s+(?P<{{y}}>\d{{{{4}}}})"
+            out.insert(0, (rf"{o}{one.format(m='m', d='d', y='y')}{j}{one.format(m='m2', d='d2', y='y2')}", "dmy2"))
+    return out
+
+
+def _range(kind: str, m: re.Match[str], lang: str, pub: dt.date) -> When | None:
+    """The period of a range pattern (``yy``, ``dd``, ``dmy2``), or ``None`` when its ends are no period."""
+    g = m.groupdict()
+    try:
+        if kind == "yy":
+            start, end = dt.date(int(g["y"]), 1, 1), dt.date(int(g["y2"]), 12, 31)
+        elif kind == "dmy2":
+            month, month2 = MONTHS[lang][g["m"].lower().rstrip(".")], MONTHS[lang][g["m2"].lower().rstrip(".")]
+            start, end = dt.date(int(g["y"]), month, int(g["d"])), dt.date(int(g["y2"]), month2, int(g["d2"]))
+        else:
+            month = MONTHS[lang][g["m"].lower().rstrip(".")]
+            d2 = int(g["d2"])
+            last = dt.date(int(g["y"]), month, d2) if g.get("y") else _past_day(month, d2, pub)
+            if last is None:
+                return None
+            start, end = last.replace(day=int(g["d"].replace("1er", "1"))), last
+    except (ValueError, KeyError):
+        return None
+    return When(start, end, Precision.PERIOD, m.group(0)) if start < end else None
+
+
 @functools.cache
 def _compiled(lang: str) -> list[tuple[re.Pattern[str], str]]:
     months = "|".join(sorted(MONTHS[lang], key=len, reverse=True))
@@ -354,7 +398,7 @@ def _compiled(lang: str) -> list[tuple[re.Pattern[str], str]]:
     nums = "|".join(NUMBERS[lang])
     units = "|".join(sorted(UNITS[lang], key=len, reverse=True))
     b, e = r"(?<![\w-])", r"(?![\w-])"
-    pats: list[tuple[str, str]] = [(r"(?P<iso>\d{4}-\d{2}-\d{2})", "iso")]
+    pats: list[tuple[str, str]] = [(r"(?P<iso>\d{4}-\d{2}-\d{2})", "iso"), *_ranges(lang, months)]
     if lang == "fr":
         pats += [
             (rf"(?:le\s+)?(?P<d>\d{{1,2}}|1er)\s+(?P<m>{months})\.?\s+(?P<y>\d{{4}})", "dmy"),
@@ -416,6 +460,9 @@ def _resolve(kind: str, m: re.Match[str], lang: str, pub: dt.date) -> tuple[When
             return None
     if kind.startswith("rel:"):
         return _relative(kind[4:], pub, text), False
+    if kind in ("yy", "dd", "dmy2"):
+        period = _range(kind, m, lang, pub)
+        return (period, True) if period else None
     if kind == "dmy":
         day = _absolute(text.replace("1er", "1"), lang)
         return (_day(day, text), True) if day else None
