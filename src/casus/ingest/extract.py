@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from casus.ingest import lexicon as lx
-from casus.ingest.entities import Gazetteer
+from casus.ingest.entities import ROLES, Gazetteer
 from casus.ingest.model import UNKNOWN_ORG, Evidence, ExtractedEvent, Mention, Modality, Precision, When
 from casus.ingest.nlp import Sentence, Token
 from casus.ingest.temporal import TimeExpression, undated
@@ -151,10 +151,12 @@ def find_triggers(
         if rules and _blocked_or_asked(toks, i, lang):
             continue
         for rule in rules:
-            after = _lemmas(toks, i + 1, i + 1 + rule.window)
+            after = _lemmas(toks, i + 1, i + 1 + _reach(toks, i, rule, mentions))
             if rule.window == 0:  # a noun that needs a verb before it ("devenir membre", "стать членом")
                 lo = i - 10  # "en devenant officiellement, le jeudi 4 juillet, le dixième membre"
                 after = _lemmas(toks, lo, i) | {t.text.lower() for t in toks[max(0, lo) : i]}
+            elif rule.before:  # "в ОДКБ за помощью обратился Токаев"
+                after = after | _lemmas(toks, max(_clause_start(toks, i), i - rule.before), i)
             if rule.needs and not (rule.needs & after) and not _passive_troops(toks, i, rule):
                 continue
             if rule.unless and (rule.unless & after):
@@ -187,6 +189,19 @@ def find_triggers(
 
 
 _PLACES = ("state", "capital", "government")
+#: Types whose trigger's window counts a name as one word: "a demandé à l'Organisation du traité de sécurité
+#: collective (OTSC) d'envoyer des troupes" asks for troops as surely as "a demandé à l'OTSC d'envoyer des troupes".
+_NAMES_AS_WORDS = frozenset({T.REQUEST_FOR_ASSISTANCE, T.DEPLOYMENT})
+
+
+def _reach(toks: Sequence[Token], i: int, rule: lx.TriggerRule, mentions: Sequence[Mention]) -> int:
+    """How many tokens after the trigger its ``needs`` may be met in: its window, names counted as one word."""
+    if rule.type not in _NAMES_AS_WORDS or not mentions:
+        return rule.window
+    stop = min(len(toks), i + 1 + rule.window)
+    named = [m for m in mentions if toks[i].end <= m.start and m.end <= toks[stop - 1].end]
+    inside = sum(1 for t in toks[i + 1 : stop + 12] if any(m.start <= t.start < m.end for m in named))
+    return rule.window + max(0, inside - len(named))
 
 
 def _blocked_or_asked(toks: Sequence[Token], i: int, lang: str) -> bool:
@@ -208,6 +223,8 @@ def _passive_troops(toks: Sequence[Token], i: int, rule: lx.TriggerRule) -> bool
     if rule.type is not T.DEPLOYMENT:
         return False
     passive = bool({"be", "être", "быть"} & _lemmas(toks, i - 2, i)) or toks[i].has("Voice=Pass")
+    if passive and any(t.head == i and t.dep in _SUBJ and t.lemma in rule.needs for t in toks):
+        return True  # the parsed subject, however long the list of states after it
     return passive and bool(rule.needs & _lemmas(toks, max(_clause_start(toks, i), i - 14), i))
 
 
@@ -417,7 +434,8 @@ def find_subject(
         if dep.lemma in lx.COUNTRY_WORDS and not dep.has("Number=Plur"):
             return memory.last_state or memory.last_person
         if dep.pos in ("NOUN", "PROPN"):
-            return None  # the subject is someone the knowledge base does not know ("new countries", "analysts")
+            # "Le chef de l'État a demandé…" after "Le Président Tokaïev…": the role the last person holds
+            return _role_anaphor(toks, toks.index(dep), lang, memory)
     start = max(lo, _clause_start(toks, i))
     if start > 0 and toks[start - 1].lemma in {"qui", "who", "which", "который"}:
         rel = toks[start - 1].start
@@ -440,6 +458,18 @@ def find_subject(
         return memory.last_person or memory.last_state
     before = [m for m in before if not _after_relation(toks, _index_of(toks, m))]
     return before[-1] if before else None
+
+
+def _role_anaphor(toks: Sequence[Token], k: int, lang: str, memory: Discourse) -> Mention | None:
+    """The last person named, when the subject at ``k`` names only the role they hold ("le chef de l'État")."""
+    person = memory.last_person
+    if person is None or person.role is None or (k > 0 and toks[k - 1].pos in ("ADJ", "PROPN")):
+        return None
+    words = " ".join(lx.fold(t.text) for t in toks[k : k + 4]).replace("' ", "'").replace("’ ", "'")
+    words = words.replace("’", "'")
+    roles = ROLES[lang]
+    role = next((roles[p] for p in sorted(roles, key=len, reverse=True) if f"{words} ".startswith(f"{p} ")), None)
+    return person if role is not None and role == person.role else None
 
 
 def find_target(

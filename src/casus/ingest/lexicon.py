@@ -43,6 +43,8 @@ class TriggerRule:
         upgraded: See ``upgrade``.
         stage: The phase the trigger names (``ratification`` of an accession, ``signature`` of its
             protocol, ``return`` to an organization left before); see :data:`casus.ingest.model.STAGES`.
+        before: ``needs`` may also be met this many tokens before the trigger, in its clause (Russian word
+            order: "в ОДКБ за помощью обратился Токаев").
     """
 
     lemma: str
@@ -54,6 +56,7 @@ class TriggerRule:
     upgrade: frozenset[str] = frozenset()
     upgraded: T | None = None
     stage: str | None = None
+    before: int = 0
 
 
 def _r(
@@ -67,6 +70,7 @@ def _r(
     upgrade: str = "",
     upgraded: T | None = None,
     stage: str | None = None,
+    before: int = 0,
 ) -> TriggerRule:
     return TriggerRule(
         lemma,
@@ -78,6 +82,7 @@ def _r(
         frozenset(upgrade.split()),
         upgraded,
         stage,
+        before,
     )
 
 
@@ -91,8 +96,8 @@ _TROOPS_RU = (
     "войско войска миротворец миротворческий контингент сила силы военный военнослужащий подразделение миссия десантник"
 )
 _HELP_FR = "aide assistance soutien intervention secours troupe renfort"
-_HELP_EN = "help assistance aid support intervention troops"
-_HELP_RU = "помощь содействие поддержка вмешательство войско"
+_HELP_EN = "help assistance aid support intervention troops troop peacekeeper peacekeepers"
+_HELP_RU = "помощь содействие поддержка вмешательство войско войска миротворец"
 
 #: What a vote or an approval must be about to be a ratification step of an accession, and what it must not.
 _BID_EN, _NOT_BID_EN = "accession protocol membership bid", "suspension expulsion withdrawal exit"
@@ -274,10 +279,10 @@ _RU = [
     _r("вывести", T.WITHDRAWAL, org=True),
     _r("выводить", T.WITHDRAWAL, org=True),
     _r("вывод", T.WITHDRAWAL, org=True, window=4),
-    _r("попросить", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_RU),
-    _r("просить", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_RU),
-    _r("обратиться", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_RU + " просьба", window=8),
-    _r("запросить", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_RU),
+    _r("попросить", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_RU, before=6),
+    _r("просить", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_RU, before=6),
+    _r("обратиться", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_RU + " просьба", window=8, before=10),
+    _r("запросить", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_RU, before=6),
     _r("задействовать", T.INVOCATION, needs="статья механизм"),
     _r("применить", T.INVOCATION, needs="статья"),
     _r("применение", T.INVOCATION, needs="статья", window=3),
@@ -497,6 +502,9 @@ UNNEGATED: frozenset[T] = frozenset({T.SUMMIT})
 
 #: Types whose trigger governs the next trigger ("refused to send", "asked to join": nothing was sent or joined).
 GOVERNING: dict[T, int] = {T.REFUSAL: 8, T.APPLICATION: 3, T.CONSIDERATION_OF_WITHDRAWAL: 3}
+#: Types whose trigger governs a deployment after it in the same clause: "asked the CSTO to send troops",
+#: "a demandé à l'OTSC d'envoyer des troupes", "попросил ОДКБ направить войска" ask for forces, nobody sent them.
+GOVERNING_DEPLOYMENT: dict[T, int] = {T.REQUEST_FOR_ASSISTANCE: 10}
 #: Stages whose trigger governs the membership words after it ("ratified Sweden's accession", "voted in favour
 #: of Sweden's membership bid", "ратифицировал заявку Швеции"): they are the stage, not another event.
 GOVERNING_STAGES: dict[str, int] = {"ratification": 10, "signature": 6}
@@ -756,6 +764,14 @@ AT_REQUEST: dict[str, tuple[str, ...]] = {
     "en": ("at the request of", "at the behest of", "on the request of"),
     "ru": ("по просьбе", "по запросу"),
 }
+#: Further ways of saying that forces answer someone's request ("in response to the request of X", "à l'appel de
+#: X", "в ответ на просьбу X"), and the English possessive ("at Tokayev's request"): nouns after "'s".
+ANSWERING: dict[str, tuple[str, ...]] = {
+    "fr": ("en réponse à la demande de", "en réponse à la demande du", "à l'appel de", "à l’appel de", "à l'appel du"),
+    "en": ("in response to the request of", "in response to a request from", "following a request from"),
+    "ru": ("в ответ на просьбу", "в ответ на запрос", "по обращению"),
+}
+REQUEST_NOUNS_EN: frozenset[str] = frozenset(["request", "behest", "appeal"])
 
 #: Words that make a list of states something other than a roster of members: contingents, victims,
 #: participants ("units of the armed forces of Armenia, Belarus…", "states that suffered incidents").

@@ -40,6 +40,7 @@ from casus.ingest.extract import (
 from casus.ingest.foundings import founded_is_named, founding_by_age, pact_events
 from casus.ingest.model import DEPLOYMENT_END, ExtractedEvent, Mention, Modality, When
 from casus.ingest.nlp import Sentence, Token
+from casus.ingest.requests import answered_requests, asked_for
 from casus.ingest.summits import said_on, summit_phase
 from casus.ingest.temporal import TimeExpression
 from casus.kb.events import EventType as T
@@ -291,9 +292,12 @@ def sentence_events(
     for trig in triggers:
         if any(0 < trig.index - g <= reach for g, reach in governing):
             continue  # what was refused, asked for or considered is part of that event
+        if trig.type is T.DEPLOYMENT and not trig.end and asked_for(sent.tokens, trig.index, triggers, mentions):
+            continue  # "asked the CSTO to send troops": the request is the event, nothing was sent yet
         event = _trigger_event(trig, said, sent, lang, mentions, times, memory, doc_id, gaz)
         if event is not None:
             out.append(event)
+    out += answered_requests(sent, lang, mentions, out, memory, doc_id, gaz)
     out += appointment_events(sent, lang, mentions, times, memory, doc_id, gaz)
     out += pact_events(sent, lang, mentions, times, memory, doc_id, gaz)
     if not any(e.type is T.REFUSAL for e in out):
