@@ -59,3 +59,100 @@ def test_a_refusal_reported_by_someone_takes_the_summit_s_date(read):
     )
     (refusal,) = of_type(a, T.REFUSAL)
     assert (refusal.actors, refusal.when.start) == (("ARM",), D(2024, 11, 28))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "published", "start"),
+    [
+        # Daily Post, 2024-12-15 (development set 4, en4-15)
+        (
+            "DAILY POST reported that the military regimes in Burkina Faso, Mali and Niger announced their immediate "
+            "withdrawal from the ECOWAS in January this year.",
+            "en",
+            "2024-12-15",
+            D(2024, 1, 1),
+        ),
+        # Nezavisimaya Gazeta, 2024-05-18 (development set 4, ru4-07)
+        (
+            "В январе Буркина-Фасо, Нигер и Мали объявили о выходе из Экономического сообщества стран Западной "
+            "Африки (ЭКОВАС) из-за нелегитимных санкций против трех стран.",
+            "ru",
+            "2024-05-18",
+            D(2024, 1, 1),
+        ),
+        # Sahel Intelligence, 2024-01-28 (development set 3, fr3-11)
+        (
+            "Le Burkina Faso, le Mali ainsi que le Niger, ont annoncé ce dimanche le retrait « sans délai » de leur "
+            "pays de la Communauté économique des Etats de l'Afrique de l'Ouest (Cedeao).",
+            "fr",
+            "2024-01-28",
+            D(2024, 1, 28),
+        ),
+    ],
+)
+def test_announcing_a_withdrawal_is_withdrawing(read, text, lang, published, start):
+    (exit_,) = of_type(read(text, lang, published), T.WITHDRAWAL)
+    assert set(exit_.actors) == {"BFA", "MLI", "NER"}
+    assert (exit_.modality.value, exit_.stage, exit_.when.start) == ("asserted", None, start)
+
+
+def test_announcing_that_a_state_froze_its_participation_stays_a_self_report(read):
+    # the written development set's fr-01 (after Nikol Pashinyan to France 24, 2024-02-22)
+    a = read(
+        "Le Premier ministre arménien Nikol Pachinian a annoncé jeudi que son pays avait gelé sa participation à "
+        "l'Organisation du traité de sécurité collective.",
+        "fr",
+        "2024-02-23",
+    )
+    (freeze,) = of_type(a, T.SUSPENSION)
+    assert (freeze.actors, freeze.modality.value) == (("ARM",), "reported")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Afrique: Burkina, Mali, Niger se retirent de la CEDEAO (officiel)", "fr"),  # Sahel Intelligence headline
+        ("Burkina, Mali and Niger leave ECOWAS", "en"),
+        ("Буркина-Фасо, Мали, Нигер вышли из ЭКОВАС", "ru"),
+    ],
+)
+def test_three_bare_names_in_a_row_act_together(read, text, lang):
+    (exit_,) = of_type(read(text, lang, "2024-01-28"), T.WITHDRAWAL)
+    assert set(exit_.actors) == {"BFA", "MLI", "NER"}
+
+
+def test_an_apposition_is_still_no_list(read):
+    (ask,) = of_type(
+        read("Kazakhstan, Russia's ally, asked the CSTO for help.", "en", "2022-01-08"), T.REQUEST_FOR_ASSISTANCE
+    )
+    assert ask.actors == ("KAZ",)
+
+
+def test_one_accession_told_with_different_places_is_one_event(read):
+    # Times of India, 2024-03-07 (development set 3, en3-05)
+    a = read(
+        "Sweden joins NATO as 32nd member, as war in Ukraine prompts security rethink\n\n"
+        "Sweden became the 32nd member of NATO today with the handover of documents at a ceremony in Washington.",
+        "en",
+        "2024-03-07",
+    )
+    (joined,) = of_type(a, T.ACCESSION)
+    assert (joined.actors, joined.when.start, len(joined.evidence)) == (("SWE",), D(2024, 3, 7), 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # Uralsk City, 2024-06-12 (development set 3, ru3-10)
+        (
+            "Армения объявила о выходе из ОДКБ\n\nПремьер-министр Армении Никол Пашинян заявил, что Армения выйдет "
+            "из Организации Договора о коллективной безопасности (ОДКБ).",
+            "ru",
+        ),
+        ("Armenia announces its exit from the CSTO\n\nPashinyan said Armenia will leave the CSTO.", "en"),
+        ("L'Arménie annonce son retrait de l'OTSC\n\nPachinian a déclaré que l'Arménie quittera l'OTSC.", "fr"),
+    ],
+)
+def test_a_headline_s_act_that_the_body_tells_as_planned_is_the_plan(read, text, lang):
+    (exit_,) = of_type(read(text, lang, "2024-06-12"), T.WITHDRAWAL)
+    assert (exit_.actors, exit_.stage) == (("ARM",), "considering")

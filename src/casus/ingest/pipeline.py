@@ -24,7 +24,7 @@ from casus.ingest.attribution import attribute, attributing_speaker, headline_sp
 from casus.ingest.documents import Fetcher, build_document, expand_sources, read_document
 from casus.ingest.entities import SOME_STATE, Gazetteer, gazetteer
 from casus.ingest.extract import Discourse
-from casus.ingest.model import Analysis, Document, Evidence, ExtractedEvent, Mention, Precision
+from casus.ingest.model import Analysis, Document, Evidence, ExtractedEvent, Mention, Modality, Precision
 from casus.ingest.sentences import sentence_events
 from casus.ingest.signals import assess
 from casus.ingest.summits import align_summits
@@ -175,6 +175,44 @@ def fold_undated(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     for j, group in folded.items():
         result[j] = merge_events(group)[0]
     return [ev for k, ev in enumerate(result) if k not in dropped]
+
+
+#: Changes of membership: one state's act towards one organization, whatever place a sentence names with it.
+_MEMBERSHIP = frozenset({EventType.ACCESSION, EventType.APPLICATION, EventType.WITHDRAWAL, EventType.SUSPENSION})
+
+
+def fold_membership(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
+    """One document's reports of one membership change are one event, whatever their targets.
+
+    "Sweden joins NATO …, as war in Ukraine prompts security rethink" and "Sweden became the 32nd member of NATO
+    today … at a ceremony in Washington" are one accession (the places are where it was told or done, not what
+    it is about): reports that differ only in their target merge, keeping the first target. And an undated,
+    unstaged act the same document tells as an intention ("Армения объявила о выходе из ОДКБ" over "Пашинян
+    заявил, что Армения выйдет из ОДКБ") is that intention, said more briefly: it folds into it.
+    """
+    staged = {(ev.type, ev.organization, frozenset(ev.actors)) for ev in events if ev.type in _MEMBERSHIP and ev.stage}
+    groups: dict[tuple[object, ...], list[ExtractedEvent]] = {}
+    order: list[ExtractedEvent | tuple[object, ...]] = []
+    for ev in events:
+        if ev.type not in _MEMBERSHIP:
+            order.append(ev)
+            continue
+        plain = ev.stage is None and ev.when.start is None and ev.modality is Modality.ASSERTED
+        if plain and (ev.type, ev.organization, frozenset(ev.actors)) in staged:
+            continue  # the headline's "announced its exit" of an exit the body says is planned
+        k = ev.key()
+        loose = (*k[:4], *k[5:])
+        if loose not in groups:
+            order.append(loose)
+        groups.setdefault(loose, []).append(ev)
+    out = []
+    for item in order:
+        if isinstance(item, ExtractedEvent):
+            out.append(item)
+            continue
+        group = groups[item]
+        out.append(merge_events([replace(ev, target=group[0].target) for ev in group])[0])
+    return out
 
 
 #: CPU seconds one document's analysis may take before it is refused (``None``: no limit). CPU time, not
@@ -353,7 +391,7 @@ def analyze(doc: Document, kb: KnowledgeBase | None = None, *, budget: float | N
         states = [m for m in mentions if m.kind in ("state", "capital", "government")]
         if states:
             memory.last_state = states[-1]
-    found = fold_undated(merge_events(date_absences(align_summits(merge_events(events)))))
+    found = fold_membership(fold_undated(merge_events(date_absences(align_summits(merge_events(events))))))
     return Analysis(doc, tuple(found), assess(doc), tuple(all_mentions))
 
 

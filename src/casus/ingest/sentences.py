@@ -346,13 +346,14 @@ def _trigger_event(
         if claim_of.speaker is None:
             return None
         speakers = speaker_ids(claim_of.speaker)
-        if not _self_report(sent, lo, i, subject, claim_of.speaker):
+        announced = _announced_act(sent, claim_of, i, lang, subject)
+        if not announced and not _self_report(sent, lo, i, subject, claim_of.speaker):
             if not _reported_fact(sent, claim_of, i, lang, modality, stage):
                 return None  # someone else's act inside a claim: part of the statement only
         else:
             if subject is None or subject.kind == "organization":
                 subject = claim_of.speaker
-            if modality is Modality.ASSERTED and stage is None:
+            if modality is Modality.ASSERTED and stage is None and not announced:
                 modality = Modality.REPORTED  # an intention stays an intention, whoever tells it
     org = suspended_by or _nearest_org(mentions, tok.start) or (subject.organization if subject else None)
     org = org or memory.main_org
@@ -579,6 +580,31 @@ def _reported_fact(sent: Sentence, said: Said, i: int, lang: str, modality: Moda
     return sent.tokens[said.index].lemma in _ANNOUNCE[lang]
 
 
+#: Verbs by which announcing a membership change is making it: "announced their withdrawal", "ont annoncé le
+#: retrait", "объявили о выходе".
+_PERFORMATIVE = {"en": frozenset(["announce"]), "fr": frozenset(["annoncer"]), "ru": frozenset(["объявить"])}
+#: Words after which an English trigger following "announced" is a verb of a clause, not its object noun.
+_CLAUSE_WORDS = frozenset(["that", "they", "it", "he", "she", "we", "was", "were", "is", "are", "would", "will", "to"])
+
+
+def _announced_act(sent: Sentence, said: Said, i: int, lang: str, subject: Mention | None) -> bool:
+    """Whether the membership noun at ``i`` is what its speaker announces, and so does.
+
+    "The military regimes … announced their immediate withdrawal from ECOWAS", "ont annoncé ce dimanche le
+    retrait … de la Cedeao", "объявили о выходе из ЭКОВАС": the announcement is the act, told as news
+    (``asserted``, the announcer its actor unless the noun names another). "Announced that Armenia had frozen…"
+    stays a self-report.
+    """
+    toks = sent.tokens
+    k = said.index
+    if k < 0 or not 0 < i - k <= 6 or toks[k].lemma not in _PERFORMATIVE[lang]:
+        return False
+    if toks[i].pos not in ("NOUN", "") or any(t.text.lower() in _CLAUSE_WORDS for t in toks[k + 1 : i]):
+        return False
+    speaker = said.speaker
+    return subject is None or subject.kind == "organization" or (speaker is not None and _same_side(subject, speaker))
+
+
 def _requester(sent: Sentence, mentions: Sequence[Mention], lang: str) -> Mention | None:
     """The state after "at the request of / à la demande de / по просьбе" in the sentence, if any."""
     lowered = sent.text.lower()
@@ -616,27 +642,49 @@ def _contingents(sent: Sentence, i: int, mentions: Sequence[Mention], lang: str)
 def _coordinated(sent: Sentence, subject: Mention | None, mentions: Sequence[Mention]) -> tuple[str, ...]:
     """States coordinated with a state subject: "Azerbaijan and Georgia left", "Russia, Belarus and Armenia".
 
-    A list joined by commas only counts when it ends with "and / et / и" ("Kazakhstan, Russia's ally, …" is
-    an apposition).
+    The list may run on after the subject or end with it ("Le Burkina Faso, le Mali ainsi que le Niger ont
+    annoncé"). A list joined by commas only counts when it ends with "and / et / и / as well as / ainsi que / а
+    также" ("Kazakhstan, Russia's ally, …" is an apposition), or when it is three bare names ("Burkina, Mali,
+    Niger se retirent de la CEDEAO").
     """
     if subject is None or subject.kind not in ("state", "capital", "government"):
         return ()
+    ordered = sorted(mentions, key=lambda x: x.start)
+    after, after_seps = _list_run(sent, subject, [m for m in ordered if m.start >= subject.end], forward=True)
+    before, before_seps = _list_run(sent, subject, [m for m in reversed(ordered) if m.end <= subject.start])
+    if len(after) >= 2 and all(sep == {","} for sep in after_seps) and not before:
+        return tuple(after)  # three bare names in a row: "Burkina, Mali, Niger se retirent"
+    while after_seps and not (after_seps[-1] & _AND):
+        after_seps.pop()
+        after.pop()
+    if not (after or (before_seps and before_seps[0] & _AND)):
+        before = []  # "A, B and subject" or "A, subject and C"; not "Kazakhstan, Russia's ally"
+    return tuple(dict.fromkeys(r for r in (*before, *after) if r != subject.ref))
+
+
+#: Multi-word "and" of lists, read as "and".
+_AND_PHRASES = (("as well as", "and"), ("ainsi que", "et"), ("а также", "и"))
+
+
+def _list_run(
+    sent: Sentence, subject: Mention, others: Sequence[Mention], *, forward: bool = False
+) -> tuple[list[str], list[set[str]]]:
+    """The states listed next to ``subject`` on one side (``others`` ordered away from it), and the separators."""
     out: list[str] = []
     seps: list[set[str]] = []
-    end = subject.end
-    for m in sorted(mentions, key=lambda x: x.start):
-        if m.start < end:
-            continue
-        between = sent.text[end - sent.start : m.start - sent.start].lower().replace(",", " , ").split()
+    edge = subject.end if forward else subject.start
+    for m in others:
+        a, b = (edge, m.start) if forward else (m.end, edge)
+        glue = sent.text[a - sent.start : b - sent.start].lower()
+        for phrase, word in _AND_PHRASES:
+            glue = glue.replace(phrase, word)
+        between = glue.replace(",", " , ").split()
         if not between or m.kind not in ("state", "capital", "government") or not set(between) <= _LIST_GLUE:
             break
         out.append(m.ref)
         seps.append(set(between))
-        end = m.end
-    while seps and not (seps[-1] & _AND):
-        seps.pop()
-        out.pop()
-    return tuple(dict.fromkeys(r for r in out if r != subject.ref))
+        edge = m.end if forward else m.start
+    return out, seps
 
 
 def _venue(sent: Sentence, mentions: Sequence[Mention], lang: str) -> Mention | None:
