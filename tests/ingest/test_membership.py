@@ -156,3 +156,60 @@ def test_one_accession_told_with_different_places_is_one_event(read):
 def test_a_headline_s_act_that_the_body_tells_as_planned_is_the_plan(read, text, lang):
     (exit_,) = of_type(read(text, lang, "2024-06-12"), T.WITHDRAWAL)
     assert (exit_.actors, exit_.stage) == (("ARM",), "considering")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "published", "start"),
+    [
+        # Nezavisimaya Gazeta, 2024-05-18 (development set 4, ru4-07)
+        (
+            "В сентябре прошлого года лидеры Мали, Буркина-Фасо и Нигера подписали хартию об учреждении Альянса "
+            "государств Сахеля.",
+            "ru",
+            "2024-05-18",
+            D(2023, 9, 1),
+        ),
+        # Gazeta.ru, 2024-07-06 (development set 4, ru4-15)
+        (
+            "Президенты Мали, Нигера и Буркина-Фасо подписали хартию о создании конфедерации Сахельского альянса.",
+            "ru",
+            "2024-07-06",
+            None,
+        ),
+        (
+            "The leaders of Mali, Burkina Faso and Niger signed a charter on the establishment of the AES.",
+            "en",
+            "2024-07-06",
+            None,
+        ),
+        (
+            "Les présidents du Mali, du Burkina Faso et du Niger ont signé la charte créant l'AES.",
+            "fr",
+            "2024-07-06",
+            None,
+        ),
+    ],
+)
+def test_leaders_of_the_founding_states_name_the_founders(read, text, lang, published, start):
+    (founding,) = of_type(read(text, lang, published), T.FOUNDING)
+    assert (founding.organization, set(founding.actors), founding.when.start) == ("aes", {"BFA", "MLI", "NER"}, start)
+
+
+def test_the_creation_of_an_organization_is_its_founding(read):
+    # WION, 2025-09-10 (development set 3, en3-09)
+    a = read("This marks the eighth time Article 4 has been invoked since NATO's creation in 1949.", "en", "2025-09-10")
+    (founding,) = of_type(a, T.FOUNDING)
+    assert (founding.organization, founding.when.start, founding.when.end) == ("nato", D(1949, 1, 1), D(1949, 12, 31))
+
+
+def test_suspended_on_someone_s_goodwill_is_no_suspension(read):
+    # RTBF, 2023-04-04 (development set 3, fr3-05)
+    a = read(
+        "Cette adhésion d'un pays traditionnellement non-aligné militairement - tout comme la Suède, dont l'entrée "
+        "dans l'Alliance atlantique est suspendue au bon vouloir de la Turquie et de la Hongrie - a été saluée.",
+        "fr",
+        "2023-04-04",
+    )
+    assert not of_type(a, T.SUSPENSION)
+    (frozen,) = of_type(read("La Turquie a suspendu sa participation à l'OTAN.", "fr", "2023-04-04"), T.SUSPENSION)
+    assert frozen.actors == ("TUR",)

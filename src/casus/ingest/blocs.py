@@ -47,7 +47,11 @@ def bloc_members(
 
 
 def founders_named(kb: KnowledgeBase, org: str, mentions: Sequence[Mention], on: dt.date | None) -> tuple[str, ...]:
-    """The states a founding sentence names that are members of the organization founded (two at least)."""
+    """The states a founding sentence names that are members of the organization founded (two at least).
+
+    A leader or an institution names its state ("Президенты Мали, Нигера и Буркина-Фасо подписали хартию").
+    """
     members = set(roster(kb, org, on))
-    named = tuple(dict.fromkeys(m.ref for m in mentions if m.kind == "state" and m.ref in members))
+    refs = (m.ref if m.kind == "state" else m.state for m in mentions if m.kind in ("state", "person", "government"))
+    named = tuple(dict.fromkeys(r for r in refs if r in members))
     return named if len(named) >= 2 else ()

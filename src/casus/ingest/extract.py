@@ -212,6 +212,8 @@ def _blocked_or_asked(toks: Sequence[Token], i: int, lang: str) -> bool:
     """
     if _lemmas(toks, i - 3, i) & (lx.BLOCKING[lang] | lx.PROSPECT[lang]):
         return True  # "blocked Sweden's accession", "the path to joining"
+    if toks[i].lemma == "suspendre" and i + 1 < len(toks) and toks[i + 1].text.lower() in lx.HANGING_ON[lang]:
+        return True  # "suspendue au bon vouloir de la Turquie": depends on
     lo = max(_clause_start(toks, i), i - 6)
     return bool({t.text.lower() for t in toks[lo:i]} & lx.INTERROGATIVE[lang] - {"как", "how", "comment"}) or (
         lo < i and toks[lo].text.lower() in lx.INTERROGATIVE[lang]

@@ -189,6 +189,8 @@ _EN = [
     _r("establish", T.FOUNDING, org=True),
     _r("create", T.FOUNDING, org=True),
     _r("founding", T.FOUNDING, org=True, window=3),
+    _r("creation", T.FOUNDING, org=True, window=3),
+    _r("establishment", T.FOUNDING, org=True, window=3),
     _r("ratify", T.ACCESSION, needs="accession protocol membership bid application", window=8, stage="ratification"),
     _r("ratification", T.ACCESSION, needs="accession protocol membership bid", window=6, stage="ratification"),
     _r("vote", T.ACCESSION, needs=_BID_EN, unless=_NOT_BID_EN, window=9, stage="ratification"),
@@ -252,6 +254,8 @@ _RU = [
     _r("основанный", T.FOUNDING, org=True),
     _r("учредить", T.FOUNDING, org=True),
     _r("создание", T.FOUNDING, org=True, window=3),
+    _r("учреждение", T.FOUNDING, org=True, window=3),
+    _r("основание", T.FOUNDING, org=True, window=3),
     _r("ратифицировать", T.ACCESSION, needs="вступление протокол заявка членство", window=8, stage="ratification"),
     _r("ратификация", T.ACCESSION, needs="вступление протокол заявка членство", window=6, stage="ratification"),
     _r("одобрить", T.ACCESSION, needs=_BID_RU, unless=_NOT_BID_RU, window=6, stage="ratification"),
@@ -735,6 +739,10 @@ BLOCKING: dict[str, frozenset[str]] = {
     "en": frozenset(["block", "delay", "stall", "obstruct", "prevent"]),
     "ru": frozenset(["блокировать", "заблокировать", "затягивать", "затянуть", "препятствовать", "тормозить"]),
 }
+
+#: "Suspended on" a condition ("dont l'entrée dans l'Alliance est suspendue au bon vouloir de la Turquie"): the
+#: verb of suspending followed by these words says what something depends on, not that it is suspended.
+HANGING_ON: dict[str, frozenset[str]] = {"fr": frozenset(["à", "au", "aux"]), "en": frozenset(), "ru": frozenset()}
 
 #: Bills and laws: an accession word a bill is about is a decision to apply, not an accession.
 BILL: dict[str, frozenset[str]] = {

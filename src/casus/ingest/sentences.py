@@ -486,7 +486,7 @@ def _actors_override(
         if subject.ref == org:
             return ()  # "the CSTO suspends the CSTO": a misreading
         return bloc_members(gaz.kb, subject.ref, mentions, on)
-    if gaz is not None and org and trig.type is T.FOUNDING and subject is None:
+    if gaz is not None and org and trig.type is T.FOUNDING and (subject is None or subject.kind != "organization"):
         return founders_named(gaz.kb, org, mentions, on) or None  # else its members when founded (_settle_when)
     requester = _requester(sent, mentions, lang) if trig.type is T.INVOCATION else None
     if requester is not None:
@@ -647,7 +647,7 @@ def _coordinated(sent: Sentence, subject: Mention | None, mentions: Sequence[Men
     также" ("Kazakhstan, Russia's ally, …" is an apposition), or when it is three bare names ("Burkina, Mali,
     Niger se retirent de la CEDEAO").
     """
-    if subject is None or subject.kind not in ("state", "capital", "government"):
+    if subject is None or not (subject.kind in ("state", "capital", "government") or _role_of_state(subject)):
         return ()
     ordered = sorted(mentions, key=lambda x: x.start)
     after, after_seps = _list_run(sent, subject, [m for m in ordered if m.start >= subject.end], forward=True)
@@ -660,6 +660,11 @@ def _coordinated(sent: Sentence, subject: Mention | None, mentions: Sequence[Men
     if not (after or (before_seps and before_seps[0] & _AND)):
         before = []  # "A, B and subject" or "A, subject and C"; not "Kazakhstan, Russia's ally"
     return tuple(dict.fromkeys(r for r in (*before, *after) if r != subject.ref))
+
+
+def _role_of_state(m: Mention) -> bool:
+    """Whether a person mention is a state's role named by its state ("Президенты Мали", "the leaders of Mali")."""
+    return m.kind == "person" and m.state is not None and bool(m.role) and m.ref.startswith(f"{m.role} of")
 
 
 #: Multi-word "and" of lists, read as "and".
