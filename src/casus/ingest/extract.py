@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 
 from casus.ingest import lexicon as lx
 from casus.ingest.entities import ROLES, Gazetteer
+from casus.ingest.invocations import article_words, needs_met
 from casus.ingest.model import UNKNOWN_ORG, Evidence, ExtractedEvent, Mention, Modality, Precision, When
 from casus.ingest.nlp import Sentence, Token
 from casus.ingest.temporal import TimeExpression, undated
@@ -36,6 +37,9 @@ from casus.kb.events import EventType as T
 _SUBJ = ("nsubj", "nsubj:pass", "nsubjpass")
 _DETERMINERS = {"l'", "l’", "la", "le", "les", "the", "its", "their", "his", "her", "son", "sa", "ses", "leur"}
 _CLAUSE_BREAK = {
+    ".",  # a sentence inside a quotation: "“I convened a meeting this morning. The Estonian Government decided…”"
+    "!",
+    "?",
     "que",
     "qu'",
     "qu’",
@@ -79,11 +83,13 @@ class Discourse:
     published: dt.date | None
     last_person: Mention | None = None
     last_state: Mention | None = None
+    last_named_state: Mention | None = None  # by its name, not an adjective ("l'Estonie", not "russes")
     last_when: When | None = None
     last_statement: tuple[tuple[str, ...], When] | None = None
     events: list[ExtractedEvent] = field(default_factory=list)
     neighbour_when: When | None = None  # an explicit date in the sentence before or after, same paragraph
     neighbour_future: When | None = None  # its forward resolution ("27 November" next, not last, November)
+    article_before: bool = False  # the sentence before named a treaty article ("Article 4 allows…")
 
 
 @dataclass(frozen=True)
@@ -137,12 +143,15 @@ def find_triggers(
     has_org: bool,
     main_org: str | None = None,
     mentions: Sequence[Mention] = (),
+    *,
+    article_before: bool = False,
 ) -> list[_Trigger]:
     """Triggers of a parsed sentence, with their conditions checked and types upgraded.
 
     A withdrawal whose subject or object is troops ("the troops started leaving Kazakhstan", "вывод войск")
     is the end of a deployment; a membership change whose object is a place rather than an organization or a
-    treaty ("left Moscow", "quitter le Kazakhstan") is no event.
+    treaty ("left Moscow", "quitter le Kazakhstan") is no event. ``article_before``: the sentence before named
+    a treaty article, which a pronoun may stand for ("It was recently invoked by Poland").
     """
     toks = sent.tokens
     out: list[_Trigger] = []
@@ -157,7 +166,14 @@ def find_triggers(
                 after = _lemmas(toks, lo, i) | {t.text.lower() for t in toks[max(0, lo) : i]}
             elif rule.before:  # "в ОДКБ за помощью обратился Токаев"
                 after = after | _lemmas(toks, max(_clause_start(toks, i), i - rule.before), i)
-            if rule.needs and not (rule.needs & after) and not _passive_troops(toks, i, rule):
+            if rule.type is T.INVOCATION:
+                after |= article_words(toks, i + 1, i + 1 + rule.window)  # "We call for NATO Art4 consultations"
+            if (
+                rule.needs
+                and not (rule.needs & after)
+                and not _passive_troops(toks, i, rule)
+                and not needs_met(toks, i, rule, lang, article_before=article_before)
+            ):
                 continue
             if rule.unless and (rule.unless & after):
                 continue
@@ -434,7 +450,7 @@ def find_subject(
         if dep.lemma in lx.PRONOUNS[lang]:
             return memory.last_person or memory.last_state
         if dep.lemma in lx.COUNTRY_WORDS and not dep.has("Number=Plur"):
-            return memory.last_state or memory.last_person
+            return memory.last_named_state or memory.last_state or memory.last_person
         if dep.pos in ("NOUN", "PROPN"):
             # "Le chef de l'État a demandé…" after "Le Président Tokaïev…": the role the last person holds
             return _role_anaphor(toks, toks.index(dep), lang, memory)
@@ -455,7 +471,7 @@ def find_subject(
     if lx.PRONOUNS[lang] & window:
         return memory.last_person or memory.last_state
     if lx.COUNTRY_WORDS & window:
-        return memory.last_state or memory.last_person
+        return memory.last_named_state or memory.last_state or memory.last_person
     if lang == "ru" and toks[i].pos == "VERB" and not before and start == 0:
         return memory.last_person or memory.last_state
     before = [m for m in before if not _after_relation(toks, _index_of(toks, m))]
@@ -567,7 +583,8 @@ def stage_of(sent: Sentence, i: int, lang: str, *, in_claim: bool = False) -> st
     words = {t.text.lower() for t in window} | {t.lemma for t in window}
     if words & lx.THREAT[lang]:
         return "threatening"
-    if lang == "en" and i >= 2 and toks[i - 1].text.lower() == "to" and toks[i - 2].text[:1].isupper():
+    headline_to = lang == "en" and i >= 2 and toks[i - 1].text.lower() == "to" and toks[i - 2].text[:1].isupper()
+    if headline_to and not words & lx.ASKING[lang]:  # not "Estonia asks NATO to activate Article 4"
         return "considering"  # a headline's future: "Armenia to leave CSTO"
     conditional = any(t.has("Mood=Cnd") for t in (*window, toks[i])) or "would" in words
     if in_claim and conditional and not (words & _POSSIBLE[lang] - {"would"}):

@@ -169,6 +169,8 @@ _FR = [
     _r("activation", T.INVOCATION, needs="article clause", window=3),
     _r("recours", T.INVOCATION, needs="article clause", window=4),
     _r("consultation", T.INVOCATION, needs="article", window=6),
+    _r("application", T.INVOCATION, needs="article clause", window=3),
+    _r("recourir", T.INVOCATION, needs="article clause", window=4),
     _r("déployer", T.DEPLOYMENT, needs=_TROOPS_FR, window=8),
     _r("envoyer", T.DEPLOYMENT, needs=_TROOPS_FR),
     _r("dépêcher", T.DEPLOYMENT, needs=_TROOPS_FR),
@@ -229,6 +231,7 @@ _EN = [
     _r("seek", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_EN, window=10),
     _r("invoke", T.INVOCATION, needs="article clause treaty"),
     _r("trigger", T.INVOCATION, needs="article clause"),
+    _r("call", T.INVOCATION, needs="article", window=5),
     _r("deploy", T.DEPLOYMENT, needs=_TROOPS_EN, window=8),
     _r("send", T.DEPLOYMENT, needs=_TROOPS_EN),
     _r("dispatch", T.DEPLOYMENT, needs=_TROOPS_EN),
@@ -296,6 +299,8 @@ _RU = [
     _r("попросить", T.INVOCATION, needs="статья консультация", window=8),
     _r("запросить", T.INVOCATION, needs="статья консультация", window=8),
     _r("инициировать", T.INVOCATION, needs="статья консультация", window=8),
+    _r("прибегнуть", T.INVOCATION, needs="статья", window=4),
+    _r("прибегать", T.INVOCATION, needs="статья", window=4),
     _r("направить", T.DEPLOYMENT, needs=_TROOPS_RU),
     _r("отправить", T.DEPLOYMENT, needs=_TROOPS_RU),
     _r("ввести", T.DEPLOYMENT, needs=_TROOPS_RU),
@@ -717,6 +722,14 @@ INTENT: dict[str, frozenset[str]] = {
     "ru": frozenset(
         ["намереваться", "намерение", "намерен", "намерена", "намерены", "планировать", "собираться", "готовиться"]
     ),
+}
+
+#: Verbs of asking someone to act: "Estonia asks NATO to activate Article 4" is Estonia's request, not a
+#: headline's future ("Armenia to leave CSTO").
+ASKING: dict[str, frozenset[str]] = {
+    "fr": frozenset(["demander", "appeler", "exhorter", "inviter"]),
+    "en": frozenset(["ask", "asks", "asked", "urge", "urges", "urged", "call", "calls", "called", "request"]),
+    "ru": frozenset(["попросить", "просить", "призвать", "призывать"]),
 }
 
 #: Words of threat: before a trigger they make its event a ``threatening`` stage ("threatened to leave").

@@ -78,6 +78,12 @@ _ABBREV = re.compile(
     r"(?:\b(?:M|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Prof|Mme|Mlle|art|Art|No|n°|vol|p|pp|etc|cf|г|гг|т|е|им|ул|"
     r"ст|чел|млн|млрд|тыс|U\.S|U\.K|E\.U|[A-ZА-Я])\.)$"
 )
+#: A month's abbreviation before a number ends no sentence ("on Sept. 19", "le 3 janv. 2024", "5 сент. 2025").
+_MONTH_ABBREV = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|Aug|Sep|Sept|Oct|Nov|Dec|janv|févr|avr|juil|sept|oct|nov|déc|"
+    r"янв|февр|апр|авг|сент|окт|нояб|дек)\.$",
+    re.IGNORECASE,
+)
 _QUOTE_OPEN = "«“"
 _QUOTE_CLOSE = "»”"
 
@@ -155,6 +161,8 @@ def split_sentences(text: str, max_chars: int = MAX_SENTENCE_CHARS) -> list[tupl
                         i += 1
                 if boundary and ch == "." and _ABBREV.search(chunk[max(0, i - 6) : i + 1]):
                     boundary = False
+                elif boundary and nxt.isdigit() and _MONTH_ABBREV.search(chunk[max(0, i - 6) : i + 1]):
+                    boundary = False  # "a violation on Sept. 19, the prime minister announced"
                 if boundary:
                     spans.append((p0 + start, p0 + j))
                     start, i = k, k

@@ -24,6 +24,7 @@ from casus.ingest.attribution import attribute, attributing_speaker, headline_sp
 from casus.ingest.documents import Fetcher, build_document, expand_sources, read_document
 from casus.ingest.entities import SOME_STATE, Gazetteer, gazetteer
 from casus.ingest.extract import Discourse
+from casus.ingest.invocations import names_article
 from casus.ingest.model import Analysis, Document, Evidence, ExtractedEvent, Mention, Modality, Precision
 from casus.ingest.sentences import sentence_events
 from casus.ingest.signals import assess
@@ -313,6 +314,20 @@ def _sentence_events(
     return found if speaker is None else attribute(found, speaker, gaz)
 
 
+def _remember(memory: Discourse, mentions: Sequence[Mention], text: str) -> None:
+    """What a sentence leaves for the next ones to refer back to: the last person, state, named state, article."""
+    memory.article_before = names_article(text)  # "Article 4 allows… It was recently invoked by Poland"
+    people = [m for m in mentions if m.kind == "person"]
+    if people:
+        memory.last_person = people[-1]
+    states = [m for m in mentions if m.kind in ("state", "capital", "government")]
+    if states:
+        memory.last_state = states[-1]
+    named = [m for m in states if m.text[:1].isupper()]  # "le pays balte" is Estonia, not "(appareils) russes"
+    if named:
+        memory.last_named_state = named[-1]
+
+
 def analyze(doc: Document, kb: KnowledgeBase | None = None, *, budget: float | None = TIME_BUDGET) -> Analysis:
     """Read one document: entity mentions, events (merged within the document) and sourcing signals.
 
@@ -385,12 +400,7 @@ def analyze(doc: Document, kb: KnowledgeBase | None = None, *, budget: float | N
                 memory.last_when = explicit[-1]
         else:
             memory.last_statement = None
-        people = [m for m in mentions if m.kind == "person"]
-        if people:
-            memory.last_person = people[-1]
-        states = [m for m in mentions if m.kind in ("state", "capital", "government")]
-        if states:
-            memory.last_state = states[-1]
+        _remember(memory, mentions, text[s:e])
     found = fold_membership(fold_undated(merge_events(date_absences(align_summits(merge_events(events))))))
     return Analysis(doc, tuple(found), assess(doc), tuple(all_mentions))
 

@@ -38,6 +38,17 @@ from casus.ingest.extract import (
     stage_of,
 )
 from casus.ingest.foundings import founded_is_named, founding_by_age, pact_events
+from casus.ingest.invocations import (
+    answer_date,
+    counted_without_actor,
+    drop_intentions,
+    each_date,
+    governing_verb,
+    intended_noun,
+    listed_dates,
+    not_an_act,
+    passive_agent,
+)
 from casus.ingest.model import DEPLOYMENT_END, ExtractedEvent, Mention, Modality, When
 from casus.ingest.nlp import Sentence, Token
 from casus.ingest.requests import answered_requests, asked_for
@@ -286,7 +297,7 @@ def sentence_events(
     said = _statements(sent, lang, mentions, times, memory, doc_id, gaz)
     out += [s.event for s in said if s.event is not None]
     has_org = any(m.kind == "organization" for m in mentions)
-    triggers = find_triggers(sent, lang, has_org, memory.main_org, mentions)
+    triggers = find_triggers(sent, lang, has_org, memory.main_org, mentions, article_before=memory.article_before)
     governing = [(t.index, lx.GOVERNING[t.type]) for t in triggers if t.type in lx.GOVERNING]
     governing += [(t.index, lx.GOVERNING_STAGES[t.stage]) for t in triggers if t.stage in lx.GOVERNING_STAGES]
     for trig in triggers:
@@ -295,7 +306,10 @@ def sentence_events(
         if trig.type is T.DEPLOYMENT and not trig.end and asked_for(sent.tokens, trig.index, triggers, mentions):
             continue  # "asked the CSTO to send troops": the request is the event, nothing was sent yet
         event = _trigger_event(trig, said, sent, lang, mentions, times, memory, doc_id, gaz)
-        if event is not None:
+        if event is not None and event.type is T.INVOCATION:
+            event = answer_date(event, sent, times)  # "invoked by Poland following a drone incursion on Sept. 10"
+            out += each_date(event, listed_dates(sent, trig.index))  # "Turkey invoked it in 2003, 2012 and 2015"
+        elif event is not None:
             out.append(event)
     out += answered_requests(sent, lang, mentions, out, memory, doc_id, gaz)
     out += appointment_events(sent, lang, mentions, times, memory, doc_id, gaz)
@@ -304,7 +318,7 @@ def sentence_events(
         out += absence_events(sent, lang, mentions, times, memory, doc_id, gaz)
     if roster is not None and not any(e.type is T.STATEMENT and e.members for e in out):
         out.append(roster)
-    return out
+    return drop_intentions(out)
 
 
 def _trigger_event(
@@ -324,8 +338,11 @@ def _trigger_event(
     lo = 0
     if claim_of is not None:
         lo = next((k for k, t in enumerate(sent.tokens) if t.start >= claim_of.claim[0]), 0)
-    membership = trig.type in lx.MEMBERSHIP_TYPES or trig.type is T.CONSIDERATION_OF_WITHDRAWAL
-    subject = find_subject(sent, i, mentions, lang, memory, lo=lo, membership=membership)
+    subject = find_subject(sent, i, mentions, lang, memory, lo=lo, membership=trig.type in _JOINED_OR_INVOKED)
+    if trig.type is T.INVOCATION:
+        if not_an_act(sent, i, lang):
+            return None  # "tout membre peut demander des consultations", "Необходимо инициировать консультации"
+        subject = _invoker(sent, i, subject, mentions, lang, memory, lo)
     if trig.place and (subject is None or subject.kind != "organization"):
         return None  # a state or a person left a place: no alliance event
     suspended_by: str | None = None
@@ -334,10 +351,7 @@ def _trigger_event(
             return None  # a state "suspended" a place: no membership event
         suspended_by, subject = subject.ref, trig.member  # the organization suspends the member
     if claim_of is not None and claim_of.speaker is not None:
-        inner = {t.text.lower() for t in sent.tokens[lo:i]}
-        named = [m for m in mentions if claim_of.claim[0] <= m.start < tok.start]
-        if _we_did(sent, i) or (not named and inner & lx.PRONOUNS[lang]):
-            subject = claim_of.speaker  # "X said it would…", "«Мы заморозили…», — заявил X": the pronoun is X
+        subject = _claim_subject(trig, sent, lo, claim_of, claim_of.speaker, subject, mentions, lang)
     modality, stage, kind = _modality_stage_kind(trig, sent, lang, claim_of)
     speakers: tuple[str, ...] = ()
     if claim_of is None:
@@ -389,6 +403,44 @@ def _trigger_event(
     )
 
 
+def _claim_subject(
+    trig: Trigger,
+    sent: Sentence,
+    lo: int,
+    claim_of: Said,
+    speaker: Mention,
+    subject: Mention | None,
+    mentions: Sequence[Mention],
+    lang: str,
+) -> Mention | None:
+    """The subject of a trigger inside a speaker's claim: the speaker when a pronoun or nobody stands for them."""
+    i = trig.index
+    inner = {t.text.lower() for t in sent.tokens[lo:i]}
+    named = [m for m in mentions if claim_of.claim[0] <= m.start < sent.tokens[i].start]
+    if _we_did(sent, i) or (not named and inner & lx.PRONOUNS[lang]):
+        return speaker  # "X said it would…", "«Мы заморозили…», — заявил X": the pronoun is X
+    if trig.type is T.INVOCATION and subject is None:
+        return speaker  # "“…a formal request to invoke Article 4,” Tusk said": his state asked
+    return subject
+
+
+def _invoker(
+    sent: Sentence, i: int, subject: Mention | None, mentions: Sequence[Mention], lang: str, memory: Discourse, lo: int
+) -> Mention | None:
+    """Who invokes: a passive's agent, else for a noun the subject of the verb that governs it.
+
+    "It was recently invoked by Poland"; "l'Estonie compte lancer des consultations à propos de l'application de
+    l'article 4".
+    """
+    agent = passive_agent(sent, i, mentions, lang)
+    if agent is not None:
+        return agent
+    verb = governing_verb(sent, i)
+    if verb is not None and (subject is None or subject.start < sent.tokens[i].start):
+        return find_subject(sent, verb, mentions, lang, memory, lo=lo, membership=True) or subject
+    return subject
+
+
 def _no_event(
     kind: T,
     subject: Mention | None,
@@ -400,11 +452,13 @@ def _no_event(
     """Whether a trigger's reading is no event after all.
 
     A membership change with no actor ("287 supported Sweden's accession": whose, the sentence does not say),
-    or whose actor is the organization itself; a founding noun that names no organization ("un accord sur la
-    création d'un marché unifié").
+    or whose actor is the organization itself; an invocation only counted, with no actor; a founding noun that
+    names no organization ("un accord sur la création d'un marché unifié").
     """
     if kind in _NEEDS_ACTOR and ((subject is None and override is None) or override == ()):
         return True
+    if kind is T.INVOCATION and subject is None and not override and counted_without_actor(sent, ()):
+        return True  # "the eighth time Article 4 has been invoked since NATO's creation"
     return kind is T.FOUNDING and not founded_is_named(sent, i, mentions)
 
 
@@ -442,6 +496,8 @@ def _modality_stage_kind(
     if stage is None and modality is not Modality.NEGATED and trig.type not in _NO_STAGE:
         in_claim = claim_of is not None and claim_of.speaker is not None
         stage = stage_of(sent, trig.index, lang, in_claim=in_claim)
+        if stage is None and trig.type is T.INVOCATION and intended_noun(sent, trig.index, lang):
+            stage = "considering"  # "l'Estonie compte lancer des consultations à propos de l'application…"
         if stage is not None:
             modality = Modality.ASSERTED  # an intention or a threat, told as such
     kind = trig.type
@@ -552,6 +608,8 @@ _LIST_GLUE = frozenset({*_AND, ",", "du", "de", "des", "le", "la", "les", "l'", 
 #: "Armenia earlier froze…": the act precedes the neighbouring sentence's date, which does not date it (matched on
 #: the words as written: the English lemma table makes "earlier" "early").
 _EARLIER = frozenset(["earlier", "previously", "ранее", "прежде", "auparavant", "précédemment"])
+#: Types whose noun's organization is what is joined, left or invoked, not who acts ("a member of NATO").
+_JOINED_OR_INVOKED = frozenset({*lx.MEMBERSHIP_TYPES, T.CONSIDERATION_OF_WITHDRAWAL, T.INVOCATION})
 #: Types that are no event without an actor (a membership changes for someone).
 _NEEDS_ACTOR = frozenset({T.ACCESSION, T.APPLICATION, T.WITHDRAWAL, T.SUSPENSION, T.CONSIDERATION_OF_WITHDRAWAL})
 _NO_STAGE = {T.SUMMIT, T.FOUNDING, T.STATEMENT, T.REFUSAL}
