@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from casus.kb.events import EventType as T
 
 D = dt.date
@@ -76,3 +78,53 @@ def test_a_french_noun_sharing_a_verb_stem_is_no_trigger_but_a_participle_is(rea
     assert not [e for e in a.events if e.type is T.ACCESSION]  # "intégralité" is not "intégrer"
     b = read("Le Kazakhstan avait sollicité mercredi l'aide de l'OTSC.", "fr", "2022-01-07")
     assert [e.actors for e in b.events if e.type is T.REQUEST_FOR_ASSISTANCE] == [("KAZ",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Armenia Parliament Votes For Starting EU Accession Bid", "en"),  # UrduPoint headline, 2025-03-26 (set 4)
+        ("Le parlement arménien a voté pour le lancement de la procédure d'adhésion à l'UE.", "fr"),
+        ("Парламент Армении проголосовал за начало процесса вступления в ЕС.", "ru"),
+    ],
+)
+def test_a_vote_for_starting_a_bid_is_a_decision_to_apply(read, text, lang):
+    (ev,) = [e for e in read(text, lang, "2025-03-26").events if e.type in (T.ACCESSION, T.APPLICATION)]
+    assert (ev.type, ev.actors, ev.organization, ev.stage) == (T.APPLICATION, ("ARM",), "eu", "considering")
+
+
+def test_each_dated_reading_of_the_accession_bill_is_its_own_step(read):
+    # Armenpress, 2025-03-26 (development set 4, fr4-14): the later sentences say "le projet de loi" only
+    a = read(
+        "Le 26 mars, l'Assemblée nationale d'Arménie a adopté en deuxième lecture le projet de loi « sur le début du "
+        "processus d'adhésion de la République d'Arménie à l'Union européenne ». 64 députés ont voté en faveur du "
+        "projet de loi, 7 contre. Le 9 janvier 2025, le projet de loi a été discuté et approuvé lors de la séance du "
+        "gouvernement arménien. Lors de la session du 12 février, l'Assemblée nationale a adopté le projet de loi en "
+        "première lecture.",
+        "fr",
+        "2025-03-26",
+    )
+    steps = [e for e in a.events if e.type is T.APPLICATION]
+    assert {(e.actors, e.organization, e.stage) for e in steps} == {(("ARM",), "eu", "considering")}
+    assert sorted(e.when.start for e in steps) == [D(2025, 1, 9), D(2025, 2, 12), D(2025, 3, 26)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Armenia's parliament passed a bill on the start of the EU accession process on 26 March. The government "
+            "had approved the bill on 9 January.",
+            "en",
+        ),
+        (
+            "Парламент Армении принял закон о начале процесса вступления в ЕС 26 марта. Правительство Армении "
+            "одобрило законопроект 9 января.",
+            "ru",
+        ),
+    ],
+)
+def test_readings_of_the_bill_in_english_and_russian(read, text, lang):
+    steps = [e for e in read(text, lang, "2025-03-26").events if e.type is T.APPLICATION]
+    assert sorted(e.when.start for e in steps) == [D(2025, 1, 9), D(2025, 3, 26)]
+    assert {e.actors for e in steps} == {("ARM",)}

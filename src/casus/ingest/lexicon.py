@@ -131,6 +131,7 @@ _FR = [
     _r("intégrer", T.ACCESSION, org=True),
     _r("accession", T.ACCESSION, org=True, window=4),
     _r("membre", T.ACCESSION, needs="devenir", org=True, window=0),
+    _r("adhésion", T.ACCESSION, needs="loi", org=True, window=0),  # "le projet de loi sur … l'adhésion" (a bill)
     _r("candidature", T.APPLICATION),
     _r("demande", T.APPLICATION, needs="adhésion", org=True, window=3),
     _r("demander", T.APPLICATION, needs="adhésion rejoindre adhérer intégrer", window=4),
@@ -271,6 +272,8 @@ _RU = [
     _r("присоединиться", T.ACCESSION, org=True),
     _r("принять", T.ACCESSION, needs="член членство состав", org=True, window=6),
     _r("член", T.ACCESSION, needs="стать", window=0, org=True),
+    _r("вступление", T.ACCESSION, needs="закон законопроект", window=0, org=True),  # a bill about joining
+    _r("членство", T.ACCESSION, needs="закон законопроект", window=0, org=True),
     _r("заявка", T.APPLICATION, needs="вступление членство", window=4),
     _r("подать", T.APPLICATION, needs="заявка", window=3),
     _r("приостановить", T.SUSPENSION, org=True),
@@ -470,6 +473,7 @@ NOUN_TRIGGERS: frozenset[str] = frozenset(
         "fondation",
         "candidature",
         "demande",
+        "adhésion",
         "gel",
         "suspension",
         "retrait",
@@ -493,6 +497,7 @@ NOUN_TRIGGERS: frozenset[str] = frozenset(
         "member",
         "создание",
         "вступление",
+        "членство",
         "заявка",
         "заморозка",
         "приостановка",
@@ -764,6 +769,13 @@ BILL: dict[str, frozenset[str]] = {
     "ru": frozenset(["законопроект", "закон"]),
 }
 
+#: Words of starting a procedure: a vote "for starting the accession bid" decides to apply.
+START: dict[str, frozenset[str]] = {
+    "en": frozenset(["start", "starting", "launch", "launching", "initiate", "initiating", "begin", "beginning"]),
+    "fr": frozenset(["début", "lancer", "lancement", "engager", "ouvrir", "ouverture"]),
+    "ru": frozenset(["начало", "начать", "запуск", "запустить", "начинать"]),
+}
+
 #: Nouns of a way towards an act: "the Nordic country's path to joining", "la voie de l'adhésion", "путь к
 #: вступлению" name a prospect, not the act.
 PROSPECT: dict[str, frozenset[str]] = {
@@ -949,7 +961,7 @@ def prefilter(lang: str) -> re.Pattern[str]:
     parsed.
     """
     words: set[str] = {r.lemma for r in RULES[lang]} | set(REPORTING[lang]) | set(ROSTER[lang])
-    words |= set(ACCORDING_TO[lang]) | APPOINT[lang]
+    words |= set(ACCORDING_TO[lang]) | APPOINT[lang] | (BILL[lang] - {"projet"})  # the readings of a bill
     if lang == "en":
         words |= {"told", "said", "froze", "frozen", "left", "sent", "sought", "became"}
     if lang == "fr":

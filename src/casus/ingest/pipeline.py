@@ -394,7 +394,9 @@ def analyze(doc: Document, kb: KnowledgeBase | None = None, *, budget: float | N
             if k + 1 < len(spans):
                 nxt = text[spans[k + 1][0] : spans[k + 1][1]]
                 following = (nxt, _settle_all(raw[k + 1], main, gaz, pub, memory))
-            events += _sentence_events(parsed[k], lang, following, mentions, sent_times, memory, doc.id, gaz)
+            found = _sentence_events(parsed[k], lang, following, mentions, sent_times, memory, doc.id, gaz)
+            events += found
+            memory.events += found
             explicit = [t.when for t in sent_times if t.when is not None and t.explicit]
             if explicit:
                 memory.last_when = explicit[-1]

@@ -19,6 +19,7 @@ from casus.ingest import lexicon as lx
 from casus.ingest.absences import absence_events
 from casus.ingest.appointments import appointment_events
 from casus.ingest.attribution import act_agent, person_about, speaker_ids
+from casus.ingest.bills import bill_steps
 from casus.ingest.blocs import bloc_members, founders_named
 from casus.ingest.entities import Gazetteer
 from casus.ingest.extract import (
@@ -316,6 +317,8 @@ def sentence_events(
     out += pact_events(sent, lang, mentions, times, memory, doc_id, gaz)
     if not any(e.type is T.REFUSAL for e in out):
         out += absence_events(sent, lang, mentions, times, memory, doc_id, gaz)
+    if not any(e.type in (T.APPLICATION, T.ACCESSION) for e in out):
+        out += bill_steps(sent, lang, mentions, times, memory, doc_id, gaz)
     if roster is not None and not any(e.type is T.STATEMENT and e.members for e in out):
         out.append(roster)
     return drop_intentions(out)
@@ -514,12 +517,16 @@ def _bill_to_apply(sent: Sentence, trig: Trigger, lang: str) -> bool:
     """Whether an accession word is what a bill or a law is about: a decision to apply, at stage ``considering``.
 
     "A bill launching Yerevan's bid for EU membership", "le projet de loi sur le début du processus
-    d'adhésion", "законопроект о начале процесса вступления"; ratifying stays ratifying.
+    d'adhésion", "законопроект о начале процесса вступления"; a vote for starting the bid ("Armenia Parliament
+    Votes For Starting EU Accession Bid"); ratifying stays ratifying.
     """
     if lx.fold(sent.tokens[trig.index].lemma).startswith(("ratif", "ратифи")):
         return False
     before = sent.tokens[max(0, trig.index - 14) : trig.index]
-    return any(t.lemma in lx.BILL[lang] or t.text.lower() in lx.BILL[lang] for t in before)
+    if any(t.lemma in lx.BILL[lang] or t.text.lower() in lx.BILL[lang] for t in before):
+        return True
+    after = sent.tokens[trig.index + 1 : trig.index + 5]  # "votes for starting EU accession bid"
+    return any(t.lemma in lx.START[lang] or t.text.lower() in lx.START[lang] for t in after)
 
 
 def _actors_override(
