@@ -180,6 +180,8 @@ def find_triggers(
             if rule.type is T.WITHDRAWAL and troops_withdrawn(toks, i, mentions, lang, max(rule.window, 4)):
                 out.append(_Trigger(i, rule, T.DEPLOYMENT, end=True))
                 break
+            if rule.lemma in lx.MISSION_END:
+                continue  # "completed the talks": ends nothing an alliance did
             near = _lemmas(toks, i - 2, i + 1 + max(rule.window, 3))
             if rule.needs_org and not (has_org or (main_org and near & lx.MEMBERSHIP_WORDS)):
                 continue
@@ -292,6 +294,23 @@ def troops_withdrawn(toks: Sequence[Token], i: int, mentions: Sequence[Mention],
             break
         if _is_troop(toks, k, lang):
             return True
+    return _troop_subject(toks, i, lang)
+
+
+def _troop_subject(toks: Sequence[Token], i: int, lang: str) -> bool:
+    """Whether the parsed subject of the verb at ``i`` (or of the verb it completes) is a troop noun.
+
+    "la mission de l'Organisation du traité de sécurité collective (OTSC) peut quitter le pays": however long
+    the name between them.
+    """
+    node = i
+    for _ in range(2):
+        subj = next((k for k, t in enumerate(toks) if t.head == node and k != node and t.dep in _SUBJ), None)
+        if subj is not None:
+            return _is_troop(toks, subj, lang)
+        if toks[node].dep != "xcomp" or toks[node].head in (node, -1):
+            return False
+        node = toks[node].head
     return False
 
 
@@ -399,6 +418,9 @@ def _dep_subject(sent: Sentence, i: int, mentions: Sequence[Mention], lo: int = 
                 for m in mentions
                 if m.start < toks[hi].end and toks[lo].start < m.end and not _after_relation(toks, _index_of(toks, m))
             ]
+            own = [m for m in inside if m.start <= toks[subj].start < m.end]
+            if own:
+                return own[0]  # "организация, в которую входит Кыргызстан": the organization, not its member
             if inside:
                 return min(inside, key=lambda m: (m.kind not in ("person", *_PLACES), m.start))
             return toks[subj]
@@ -423,6 +445,44 @@ def _genitive_agent(toks: Sequence[Token], i: int, mentions: Sequence[Mention], 
     return None
 
 
+def _by_agent(toks: Sequence[Token], i: int, mentions: Sequence[Mention]) -> Mention | None:
+    """The agent of a noun trigger after "by / par": "the dispatch of 10,000 troops by Pyongyang"."""
+    for k in range(i + 1, min(len(toks) - 1, i + 8)):
+        word = toks[k].text.lower()
+        if word == "," and toks[k - 1].text.isdigit():
+            continue  # "10,000 troops"
+        if word in lx.CLAUSE_JOINS or word in _CLAUSE_BREAK:
+            return None
+        if word in {"by", "par"}:
+            return next((m for m in mentions if m.start == toks[k + 1].start and m.kind != "organization"), None)
+    return None
+
+
+def forces_owner(toks: Sequence[Token], i: int, mentions: Sequence[Mention], lang: str) -> Mention | None:
+    """Whose forces a deployment's end withdraws: "la mission de l'OTSC", "миссию ОДКБ", "Russian peacekeepers".
+
+    The state or organization named right after the troop noun nearest the trigger (after it, else before it),
+    or the adjective right before it.
+    """
+    near = [k for k in range(i + 1, min(len(toks), i + 5)) if _is_troop(toks, k, lang)]
+    near += [k for k in range(i - 1, max(-1, i - 6), -1) if _is_troop(toks, k, lang)]
+    if not near:
+        return None
+    k = near[0]
+    glue = {"of", "de", "d'", "d’", "du", "des", "l'", "l’", "la", "the"}
+    j = k + 1
+    while j < len(toks) and toks[j].text.lower() in glue:
+        j += 1
+    for m in mentions:
+        if m.kind == "person":
+            continue
+        if j < len(toks) and m.start == toks[j].start and (j > k + 1 or lang == "ru"):
+            return m  # "la mission de l'OTSC", "миссию ОДКБ"
+        if k > 0 and m.end == toks[k - 1].end and m.kind in ("state", "organization"):
+            return m  # "Russian peacekeepers", "российских миротворцев"
+    return None
+
+
 def find_subject(
     sent: Sentence,
     i: int,
@@ -440,7 +500,7 @@ def find_subject(
     """
     toks = sent.tokens
     if toks[i].lemma in lx.NOUN_TRIGGERS and toks[i].pos in ("NOUN", ""):
-        agent = _genitive_agent(toks, i, mentions, lang)
+        agent = _by_agent(toks, i, mentions) or _genitive_agent(toks, i, mentions, lang)
         if agent is not None and not (agent.kind == "organization" and membership):
             return agent  # "the request of Armenia"; but "a member of NATO" is NATO's member, not NATO
     dep = _dep_subject(sent, i, mentions, lo)

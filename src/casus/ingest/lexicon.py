@@ -95,9 +95,12 @@ _TROOPS_EN = "troop troops peacekeeper peacekeepers contingent force forces sold
 _TROOPS_RU = (
     "войско войска миротворец миротворческий контингент сила силы военный военнослужащий подразделение миссия десантник"
 )
-_HELP_FR = "aide assistance soutien intervention secours troupe renfort"
-_HELP_EN = "help assistance aid support intervention troops troop peacekeeper peacekeepers"
-_HELP_RU = "помощь содействие поддержка вмешательство войско войска миротворец"
+#: What an organization launches when it deploys: "NATO launched a new operation", "le lancement d'une opération",
+#: "запустила операцию" (kept only when an organization launches it: see :data:`LAUNCH`).
+_OPERATION_EN, _OPERATION_FR, _OPERATION_RU = "operation mission", "opération mission", "операция миссия"
+_HELP_FR = "aide assistance soutien intervention secours troupe renfort envoi soldat"
+_HELP_EN = "help assistance aid support intervention troops troop peacekeeper peacekeepers dispatch deployment"
+_HELP_RU = "помощь содействие поддержка вмешательство войско войска миротворец отправка ввод"
 
 #: What a vote or an approval must be about to be a ratification step of an accession, and what it must not.
 _BID_EN, _NOT_BID_EN = "accession protocol membership bid", "suspension expulsion withdrawal exit"
@@ -176,6 +179,11 @@ _FR = [
     _r("envoyer", T.DEPLOYMENT, needs=_TROOPS_FR),
     _r("dépêcher", T.DEPLOYMENT, needs=_TROOPS_FR),
     _r("déploiement", T.DEPLOYMENT, needs=_TROOPS_FR, window=5),
+    _r("envoi", T.DEPLOYMENT, needs=_TROOPS_FR, window=4),
+    _r("lancer", T.DEPLOYMENT, needs=_OPERATION_FR, window=5),
+    _r("lancement", T.DEPLOYMENT, needs=_OPERATION_FR, window=5),
+    _r("terminer", T.WITHDRAWAL, needs="mission", window=4, before=4),
+    _r("achever", T.WITHDRAWAL, needs="mission", window=4, before=4),
     _r("refuser", T.REFUSAL),
     _r("rejeter", T.REFUSAL, needs="demande appel requête", window=4),
     _r("décliner", T.REFUSAL, needs="demande appel requête", window=4),
@@ -236,7 +244,11 @@ _EN = [
     _r("deploy", T.DEPLOYMENT, needs=_TROOPS_EN, window=8),
     _r("send", T.DEPLOYMENT, needs=_TROOPS_EN),
     _r("dispatch", T.DEPLOYMENT, needs=_TROOPS_EN),
-    _r("deployment", T.DEPLOYMENT, needs=_TROOPS_EN, window=5),
+    _r("deployment", T.DEPLOYMENT, needs=_TROOPS_EN, window=5, before=1),  # "troop deployment"
+    _r("launch", T.DEPLOYMENT, needs=_OPERATION_EN, window=5),
+    _r("complete", T.WITHDRAWAL, needs="mission", window=4, before=4),
+    _r("conclude", T.WITHDRAWAL, needs="mission", window=4, before=4),
+    _r("end", T.WITHDRAWAL, needs="mission", window=3, before=3),
     _r("refuse", T.REFUSAL),
     _r("decline", T.REFUSAL, needs="request appeal to", window=4),
     _r("reject", T.REFUSAL, needs="request appeal", window=4),
@@ -311,6 +323,12 @@ _RU = [
     _r("прибыть", T.DEPLOYMENT, needs=_TROOPS_RU, window=4),
     _r("ввод", T.DEPLOYMENT, needs=_TROOPS_RU, window=3),
     _r("развертывание", T.DEPLOYMENT, needs=_TROOPS_RU, window=3),
+    _r("отправка", T.DEPLOYMENT, needs=_TROOPS_RU, window=3),
+    _r("запустить", T.DEPLOYMENT, needs=_OPERATION_RU, window=5),
+    _r("запуск", T.DEPLOYMENT, needs=_OPERATION_RU, window=5),
+    _r("завершить", T.WITHDRAWAL, needs="миссия", window=4, before=4),
+    _r("завершиться", T.WITHDRAWAL, needs="миссия", window=4, before=4),
+    _r("завершение", T.WITHDRAWAL, needs="миссия", window=3),
     _r("отказаться", T.REFUSAL),
     _r("отказать", T.REFUSAL),
     _r("отклонить", T.REFUSAL, needs="просьба запрос"),
@@ -359,6 +377,16 @@ TROOP_NOUNS: dict[str, frozenset[str]] = {
     ),
     "ru": _words("войско войска миротворец контингент сила военный военнослужащий подразделение батальон миссия"),
 }
+
+#: Verbs and nouns that only end a mission: with forces as their object or subject they end a deployment
+#: ("the mission was completed", "la mission est terminée", "завершившаяся миссия ОДКБ"); otherwise they are
+#: nothing (never a state leaving an organization).
+MISSION_END: frozenset[str] = frozenset(
+    ["complete", "conclude", "end", "terminer", "achever", "завершить", "завершиться", "завершение"]
+)
+#: Triggers of an operation launched: a deployment only when an organization launches it ("NATO launched Eastern
+#: Sentry"); a state's "special military operation" is not an alliance deployment.
+LAUNCH: frozenset[str] = frozenset(["launch", "lancer", "lancement", "запустить", "запуск"])
 
 #: Words between a troop noun and the trigger that show they belong to different clauses ("refused to host
 #: troops and may leave the bloc").
@@ -480,6 +508,8 @@ NOUN_TRIGGERS: frozenset[str] = frozenset(
         "sortie",
         "appel",
         "déploiement",
+        "envoi",
+        "lancement",
         "refus",
         "sommet",
         "réunion",
@@ -491,6 +521,8 @@ NOUN_TRIGGERS: frozenset[str] = frozenset(
         "withdrawal",
         "appeal",
         "deployment",
+        "dispatch",
+        "launch",
         "refusal",
         "summit",
         "meeting",
@@ -504,6 +536,9 @@ NOUN_TRIGGERS: frozenset[str] = frozenset(
         "выход",
         "ввод",
         "развертывание",
+        "отправка",
+        "запуск",
+        "завершение",
         "отказ",
         "саммит",
         "заседание",
@@ -703,7 +738,19 @@ HYPOTHETICAL: dict[str, frozenset[str]] = {
         ]
     ),
     "ru": frozenset(
-        ["мочь", "бы", "если", "возможно", "возможный", "планировать", "намереваться", "собираться", "быть", "вероятно"]
+        [
+            "мочь",
+            "можно",
+            "бы",
+            "если",
+            "возможно",
+            "возможный",
+            "планировать",
+            "намереваться",
+            "собираться",
+            "быть",
+            "вероятно",
+        ]
     ),
 }
 

@@ -29,6 +29,7 @@ from casus.ingest.extract import (
     find_subject,
     find_target,
     find_triggers,
+    forces_owner,
     is_future,
     make_event,
     modality_of,
@@ -52,6 +53,7 @@ from casus.ingest.invocations import (
 )
 from casus.ingest.model import DEPLOYMENT_END, ExtractedEvent, Mention, Modality, When
 from casus.ingest.nlp import Sentence, Token
+from casus.ingest.relays import ANNOUNCE, clause_in_claim, heads_claim, outlet_after
 from casus.ingest.requests import answered_requests, asked_for
 from casus.ingest.summits import said_on, summit_phase
 from casus.ingest.temporal import TimeExpression
@@ -77,6 +79,7 @@ class Said:
     speaker: Mention | None
     claim: tuple[int, int]
     event: ExtractedEvent | None
+    outlet: str | None = None  # an unknown news agency that relays the claim ("according to KCNA")
 
 
 def _claim_text(text: str) -> str:
@@ -100,9 +103,11 @@ def _according_to(sent: Sentence, lang: str, mentions: Sequence[Mention], memory
         pronoun = any(w in lx.PRONOUN_SPEAKERS for w in phrase.split()) or (
             bool(follows) and follows[0].strip(",").lower() in lx.PRONOUN_SPEAKERS
         )
+        outlet = None if pronoun else outlet_after(sent, start, mentions)  # "according to KCNA, Kim Jong Un's…"
         speaker = memory.last_person if pronoun else next((m for m in mentions if 0 <= m.start - start <= 25), None)
+        speaker = None if outlet else speaker
         claim = ((speaker.end if speaker else start), sent.end)
-        out.append(Said(-1, speaker, claim, None))
+        out.append(Said(-1, speaker, claim, None, outlet))
     return out
 
 
@@ -149,7 +154,8 @@ def _saying(
             claim = (toks[k].start if k < len(toks) else sent.end, sent.end)
         subj_words = {t.text.lower() for t in toks[max(0, i - 3) : i]}
         spans.append(claim)
-        if speaker is None or (not inverted and subj_words & _FIRST_PERSON):
+        first_person = _FIRST_PERSON if lang == "fr" else _FIRST_PERSON - {"on"}  # not "Baku on June 12 said"
+        if speaker is None or (not inverted and subj_words & first_person):
             out.append(Said(i, None, claim, None))
         else:
             out.append(Said(i, speaker, claim, None))
@@ -223,6 +229,7 @@ def _statements(
     return [s if s.speaker is None else _statement(s, sent, lang, mentions, times, memory, doc_id, gaz) for s in out]
 
 
+_RELATIVE = frozenset(["which", "who", "qui", "lequel", "laquelle", "который", "которая", "которое", "которые"])
 _AUX = {"a", "has", "had", "have", "avait", "ont", "is", "was", "est", "-t-il", "-t-elle", "t", "-"}
 _DET = {"the", "le", "la", "les", "its", "his", "her", "their", "son", "sa", "ses", "leur"}
 
@@ -254,6 +261,8 @@ def _inversion(toks: Sequence[Token], i: int, mentions: Sequence[Mention], lang:
         if word in {"»", "”", '"'}:
             return k if k >= 2 else None
         if word == ",":
+            if any(t.text.lower() in _RELATIVE for t in toks[:k]):
+                return None  # "The government, which had denounced…, condemned": the comma closes a relative clause
             return k if _is_clause(toks[:k]) else None  # not "En 2016, le Premier ministre a critiqué…"
         inside = any(m.start <= toks[k].start < m.end for m in mentions)
         if not (
@@ -338,6 +347,9 @@ def _trigger_event(
     """The event a trigger announces, with its subject, target, date and modality; ``None`` when it is none."""
     i, tok = trig.index, sent.tokens[trig.index]
     claim_of = next((s for s in said if s.claim[0] <= tok.start < s.claim[1]), None)
+    outlet = claim_of.outlet if claim_of is not None and claim_of.speaker is None else None
+    if outlet is not None:
+        claim_of = None  # "according to KCNA": the article passes the agency's news on
     lo = 0
     if claim_of is not None:
         lo = next((k for k, t in enumerate(sent.tokens) if t.start >= claim_of.claim[0]), 0)
@@ -346,6 +358,8 @@ def _trigger_event(
         if not_an_act(sent, i, lang):
             return None  # "tout membre peut demander des consultations", "Необходимо инициировать консультации"
         subject = _invoker(sent, i, subject, mentions, lang, memory, lo)
+    if trig.end and not trig.place:
+        subject = forces_owner(sent.tokens, i, mentions, lang) or subject  # "завершившуюся миссию ОДКБ"
     if trig.place and (subject is None or subject.kind != "organization"):
         return None  # a state or a person left a place: no alliance event
     suspended_by: str | None = None
@@ -356,16 +370,19 @@ def _trigger_event(
     if claim_of is not None and claim_of.speaker is not None:
         subject = _claim_subject(trig, sent, lo, claim_of, claim_of.speaker, subject, mentions, lang)
     modality, stage, kind = _modality_stage_kind(trig, sent, lang, claim_of)
-    speakers: tuple[str, ...] = ()
-    if claim_of is None:
+    speakers: tuple[str, ...] = (outlet,) if outlet else ()
+    if claim_of is None and outlet is None:
         subject, speakers, modality = _told_about(sent, i, subject, mentions, lang, modality, stage)
     if claim_of is not None:
         if claim_of.speaker is None:
             return None
         speakers = speaker_ids(claim_of.speaker)
-        announced = _announced_act(sent, claim_of, i, lang, subject)
+        # a membership change announced is made; forces announced are the announcer's own, reported
+        announced = trig.type is not T.DEPLOYMENT and _announced_act(sent, claim_of, i, lang, subject)
         if not announced and not _self_report(sent, lo, i, subject, claim_of.speaker):
-            if not _reported_fact(sent, claim_of, i, lang, modality, stage):
+            if not _reported_fact(sent, claim_of, i, lang, modality, stage) and not _announced_forces(
+                trig, sent, claim_of, lang, modality
+            ):
                 return None  # someone else's act inside a claim: part of the statement only
         else:
             if subject is None or subject.kind == "organization":
@@ -424,6 +441,8 @@ def _claim_subject(
         return speaker  # "X said it would…", "«Мы заморозили…», — заявил X": the pronoun is X
     if trig.type is T.INVOCATION and subject is None:
         return speaker  # "“…a formal request to invoke Article 4,” Tusk said": his state asked
+    if trig.type is T.DEPLOYMENT and heads_claim(sent, claim_of.claim[0], i, mentions):
+        return speaker  # "a confirmé avoir envoyé des troupes": the speaker's own forces
     return subject
 
 
@@ -462,6 +481,12 @@ def _no_event(
         return True
     if kind is T.INVOCATION and subject is None and not override and counted_without_actor(sent, ()):
         return True  # "the eighth time Article 4 has been invoked since NATO's creation"
+    if (
+        kind is T.DEPLOYMENT
+        and sent.tokens[i].lemma in lx.LAUNCH
+        and (subject is None or subject.kind != "organization")
+    ):
+        return True  # "Russia launched a special military operation": no alliance deployment
     return kind is T.FOUNDING and not founded_is_named(sent, i, mentions)
 
 
@@ -668,6 +693,20 @@ def _announced_act(sent: Sentence, said: Said, i: int, lang: str, subject: Menti
         return False
     speaker = said.speaker
     return subject is None or subject.kind == "organization" or (speaker is not None and _same_side(subject, speaker))
+
+
+def _announced_forces(trig: Trigger, sent: Sentence, said: Said, lang: str, modality: Modality) -> bool:
+    """Whether forces sent or withdrawn by someone else, inside a clause after a verb of announcing, are news.
+
+    "Baku announced that Russian peacekeepers completed their withdrawal" (see :mod:`casus.ingest.relays`).
+    """
+    if trig.type is not T.DEPLOYMENT or modality is Modality.NEGATED or said.index < 0:
+        return False
+    if sent.tokens[trig.index].lemma in lx.MISSION_END:
+        return False  # "announced that the mission was complete": a judgement, not forces seen leaving
+    if sent.tokens[said.index].lemma not in ANNOUNCE[lang]:
+        return False
+    return clause_in_claim(sent, said.claim[0], trig.index)
 
 
 def _requester(sent: Sentence, mentions: Sequence[Mention], lang: str) -> Mention | None:

@@ -1,0 +1,151 @@
+"""Deployments told through someone else's words, the end of a mission, an operation launched.
+
+Every sentence is from a real article of the development sets (heldout2 en2-02; heldout3 en3-11, fr3-15,
+ru3-07, ru3-09; heldout4 en4-03, en4-10, fr4-02, fr4-10), named at each test.
+"""
+
+import datetime as dt
+
+from casus.kb.events import EventType as T
+
+D = dt.date
+
+
+def deployments(analysis):
+    return [e for e in analysis.events if e.type is T.DEPLOYMENT]
+
+
+def test_an_unknown_news_agency_is_the_speaker_never_the_actor(read):
+    # en4-03 (VOZ, 2025-04-28)
+    a = read(
+        "According to KCNA, Kim Jong Un's decision to deploy North Korean troops in Russia falls under a defense "
+        "treaty between the two countries.",
+        "en",
+        "2025-04-28",
+    )
+    (ev,) = deployments(a)
+    assert (ev.actors, ev.speakers, ev.modality.value, ev.phase) == (("PRK",), ("KCNA",), "asserted", "start")
+
+
+def test_the_announcers_own_forces_are_reported(read):
+    # fr4-02 (Senejournal, 2025-04-28) and en4-03's headline: an infinitive or a noun heading the claim
+    a = read(
+        "La Corée du Nord a confirmé pour la première fois avoir envoyé des troupes en Russie, rapporte l’agence "
+        "d’État KCNA lundi 28 avril.",
+        "fr",
+        "2025-04-28",
+    )
+    (ev,) = deployments(a)
+    assert (ev.actors, ev.target, ev.modality.value) == (("PRK",), "RUS", "reported")
+    (ev,) = deployments(read("North Korea confirms troop deployment in Russia", "en", "2025-04-28"))
+    assert (ev.actors, ev.modality.value) == (("PRK",), "reported")
+
+
+def test_a_noun_agent_after_by(read):
+    # en4-03, last sentence: the relative clause is no inverted claim, Pyongyang dispatched the troops
+    a = read(
+        "The South Korean government, which had denounced the dispatch of 10,000 troops by Pyongyang before the "
+        "official confirmation, condemned North Korea's troop deployment in Russia on Monday.",
+        "en",
+        "2025-04-28",
+    )
+    assert [(e.actors, e.modality.value) for e in deployments(a)] == [(("PRK",), "asserted")]
+
+
+def test_forces_another_announces_are_news_with_the_announcer_as_speaker(read):
+    # en3-11 (Hürriyet, 2024-06-13): "on June 12" is no French "on"
+    a = read(
+        "Baku on June 12 announced that Russian peacekeepers completed their withdrawal from the Nagorno-Karabakh "
+        "region.",
+        "en",
+        "2024-06-13",
+    )
+    (ev,) = deployments(a)
+    assert (ev.actors, ev.phase, ev.speakers, ev.when.start) == (("RUS",), "end", ("AZE",), D(2024, 6, 12))
+    # ru3-07 (Kloop, 2022-01-06): the organization, not the member its relative clause names; future: considering
+    a = read(
+        "Позже премьер-министр Армении и председатель ОДКБ Никол Пашинян сообщил, что организация, в которую "
+        "входит в том числе Кыргызстан, направит свои миротворческие силы в Казахстан.",
+        "ru",
+        "2022-01-06",
+    )
+    (ev,) = deployments(a)
+    assert (ev.actors, ev.phase, ev.target, ev.speakers) == (("csto",), "considering", "KAZ", ("Nikol Pashinyan",))
+
+
+def test_a_withdrawal_someone_says_can_begin_is_hypothetical(read):
+    # ru3-09 (Interfax, 2022-01-19) and fr3-15 (VOV, 2022-01-10)
+    a = read(
+        "11 января Токаев заявил, что ситуация в стране стабилизировалась, и через два дня можно начинать вывод "
+        "миротворцев.",
+        "ru",
+        "2022-01-19",
+    )
+    (ev,) = deployments(a)
+    assert (ev.phase, ev.modality.value, ev.when.start) == ("end", "hypothetical", D(2022, 1, 11))
+    a = read(
+        "Le ministère kazakhstanais des Affaires étrangères a annoncé, ce lundi 10 janvier, sur la chaine de "
+        "Telegram, que la mission de l’Organisation du traité de sécurité collective (OTSC) peut quitter le pays à "
+        "tout moment.",
+        "fr",
+        "2022-01-10",
+    )
+    (ev,) = deployments(a)
+    assert (ev.actors, ev.phase, ev.modality.value, ev.speakers) == (("csto",), "end", "hypothetical", ("KAZ",))
+
+
+def test_a_mission_ended_is_the_end_of_its_owners_deployment(read):
+    # ru3-09 (Interfax, 2022-01-19): a participle; the mission's owner acts, not the president who praised it
+    a = read(
+        "Президент Казахстана Касым-Жомарт Токаев положительно оценил завершившуюся миротворческую миссию ОДКБ.",
+        "ru",
+        "2022-01-19",
+    )
+    (ev,) = deployments(a)
+    assert (ev.actors, ev.phase, ev.modality.value) == (("csto",), "end", "asserted")
+
+
+def test_a_mission_someone_calls_complete_is_their_judgement(read):
+    # en2-02 (heldout2, written): the forces' departure is told in its own sentence
+    a = read(
+        "President Kassym-Jomart Tokayev had announced on January 11 that the mission was complete.", "en", "2022-01-20"
+    )
+    assert not deployments(a)
+
+
+def test_an_organization_launching_an_operation_deploys(read):
+    # en4-10 (Anewz, 2025-09-12) and fr4-10 (Cosmos Ouaga, 2025-09-12)
+    a = read(
+        "NATO has launched a new operation, Eastern Sentry, to strengthen defenses along its eastern flank "
+        "following Russian drone incursions into Polish airspace earlier this week.",
+        "en",
+        "2025-09-12",
+    )
+    (ev,) = deployments(a)
+    assert (ev.actors, ev.organization, ev.phase) == (("nato",), "nato", "start")
+    a = read(
+        "L’OTAN a annoncé, vendredi 12 septembre, le lancement d’une vaste opération baptisée « Sentinelle "
+        "orientale » afin de renforcer la défense de son flanc est.",
+        "fr",
+        "2025-09-12",
+    )
+    (ev,) = deployments(a)
+    assert (ev.actors, ev.modality.value, ev.when.start) == (("nato",), "reported", D(2025, 9, 12))
+
+
+def test_a_state_launching_an_operation_is_no_alliance_deployment(read):
+    # the wording of Russia's announcement of 24 February 2022
+    assert not deployments(read("Russia launched a special military operation in Ukraine.", "en", "2022-02-24"))
+
+
+def test_the_sending_of_a_force_is_a_deployment(read):
+    # fr3-15 (VOV, 2022-01-10)
+    a = read(
+        "L’envoi d’une «force collective de maintien de la paix pour protéger les installations étatiques et "
+        "militaires» et aider les forces de l’ordre kazakhs s’est fait dans le cadre de l’OTSC qui regroupe la "
+        "Russie et cinq anciennes républiques soviétiques alliées.",
+        "fr",
+        "2022-01-10",
+    )
+    (ev,) = deployments(a)
+    assert (ev.organization, ev.phase) == ("csto", "start")
