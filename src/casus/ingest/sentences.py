@@ -374,21 +374,10 @@ def _trigger_event(
     if claim_of is None and outlet is None:
         subject, speakers, modality = _told_about(sent, i, subject, mentions, lang, modality, stage)
     if claim_of is not None:
-        if claim_of.speaker is None:
-            return None
-        speakers = speaker_ids(claim_of.speaker)
-        # a membership change announced is made; forces announced are the announcer's own, reported
-        announced = trig.type is not T.DEPLOYMENT and _announced_act(sent, claim_of, i, lang, subject)
-        if not announced and not _self_report(sent, lo, i, subject, claim_of.speaker):
-            if not _reported_fact(sent, claim_of, i, lang, modality, stage) and not _announced_forces(
-                trig, sent, claim_of, lang, modality
-            ):
-                return None  # someone else's act inside a claim: part of the statement only
-        else:
-            if subject is None or subject.kind == "organization":
-                subject = claim_of.speaker
-            if modality is Modality.ASSERTED and stage is None and not announced:
-                modality = Modality.REPORTED  # an intention stays an intention, whoever tells it
+        inside = _within_claim(trig, claim_of, sent, lo, lang, mentions, subject, modality, stage)
+        if inside is None:
+            return None  # someone else's act inside a claim: part of the statement only
+        subject, speakers, modality = inside
     org = suspended_by or _nearest_org(mentions, tok.start) or (subject.organization if subject else None)
     org = org or memory.main_org
     if trig.type in (T.SUMMIT, T.FOUNDING) and (trig.type is T.SUMMIT or (subject and subject.kind == "organization")):
@@ -461,6 +450,41 @@ def _invoker(
     if verb is not None and (subject is None or subject.start < sent.tokens[i].start):
         return find_subject(sent, verb, mentions, lang, memory, lo=lo, membership=True) or subject
     return subject
+
+
+def _within_claim(
+    trig: Trigger,
+    claim_of: Said,
+    sent: Sentence,
+    lo: int,
+    lang: str,
+    mentions: Sequence[Mention],
+    subject: Mention | None,
+    modality: Modality,
+    stage: str | None,
+) -> tuple[Mention | None, tuple[str, ...], Modality] | None:
+    """Subject, speakers and modality of an act inside someone's claim; ``None`` when it stays the claim.
+
+    Kept: the speaker's own act (``reported``), a membership change announced (made), news the article passes
+    on ("…, Tokayev announced"), forces someone announces (:mod:`casus.ingest.relays`).
+    """
+    i = trig.index
+    if claim_of.speaker is None:
+        return None
+    speakers = speaker_ids(claim_of.speaker)
+    # a membership change announced is made; forces announced are the announcer's own, reported
+    announced = trig.type is not T.DEPLOYMENT and _announced_act(sent, claim_of, i, lang, subject)
+    if not announced and not _self_report(sent, lo, i, subject, claim_of.speaker):
+        if _reported_fact(sent, claim_of, i, lang, modality, stage) or _announced_forces(
+            trig, sent, claim_of, lang, modality
+        ):
+            return subject, speakers, modality
+        return None
+    if subject is None or subject.kind == "organization":
+        subject = claim_of.speaker
+    if modality is Modality.ASSERTED and stage is None and not announced:
+        modality = Modality.REPORTED  # an intention stays an intention, whoever tells it
+    return subject, speakers, modality
 
 
 def _no_event(
