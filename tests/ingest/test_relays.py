@@ -76,13 +76,15 @@ def test_forces_another_announces_are_news_with_the_announcer_as_speaker(read):
 def test_a_withdrawal_someone_says_can_begin_is_hypothetical(read):
     # ru3-09 (Interfax, 2022-01-19) and fr3-15 (VOV, 2022-01-10)
     a = read(
+        "Он также обратился к ОДКБ с просьбой прислать миротворческие силы, и эта просьба была удовлетворена.\n\n"
         "11 января Токаев заявил, что ситуация в стране стабилизировалась, и через два дня можно начинать вывод "
         "миротворцев.",
         "ru",
         "2022-01-19",
     )
     (ev,) = deployments(a)
-    assert (ev.phase, ev.modality.value, ev.when.start) == ("end", "hypothetical", D(2022, 1, 11))
+    assert (ev.organization, ev.phase, ev.modality.value) == ("csto", "end", "hypothetical")
+    assert ev.when.start == D(2022, 1, 11)
     a = read(
         "Le ministère kazakhstanais des Affaires étrangères a annoncé, ce lundi 10 janvier, sur la chaine de "
         "Telegram, que la mission de l’Organisation du traité de sécurité collective (OTSC) peut quitter le pays à "
@@ -149,3 +151,31 @@ def test_the_sending_of_a_force_is_a_deployment(read):
     )
     (ev,) = deployments(a)
     assert (ev.organization, ev.phase) == ("csto", "start")
+
+
+def test_forces_taking_part_in_operations_are_deployed(read):
+    # ru4-06 (RBC, 2026-01-06): the servicemen of the relative clause's antecedent took part in the liberation
+    a = read(
+        "Музей посвящен военнослужащим Северной Кореи, которые приняли участие в освобождении Курской области.",
+        "ru",
+        "2026-01-06",
+    )
+    (ev,) = deployments(a)
+    assert (ev.actors, ev.phase, ev.modality.value) == (("PRK",), "start", "asserted")
+
+
+def test_a_state_taking_part_is_no_deployment(read):
+    # ru4-02 (RBC, 2024-11-26): a refusal to attend, not forces
+    a = read("Армения не будет участвовать в саммите ОДКБ в Астане, который начнется 28 ноября.", "ru", "2024-11-26")
+    assert not deployments(a)
+
+
+def test_forces_of_nobody_in_no_alliance_are_no_event(read):
+    # en4-03 (VOZ, 2025-04-28): whose subunits the quote does not say, and no alliance is named
+    a = read(
+        'The North Korean Central Military Commission told the agency that "subunits of the armed forces had '
+        'taken part in the operations to liberate the Kursk areas in accordance with the order of the head of state."',
+        "en",
+        "2025-04-28",
+    )
+    assert not deployments(a)

@@ -182,6 +182,8 @@ def find_triggers(
                 break
             if rule.lemma in lx.MISSION_END:
                 continue  # "completed the talks": ends nothing an alliance did
+            if rule.lemma in lx.PARTICIPATION and not _forces_take_part(toks, i, lang):
+                continue  # "Armenia took part in the operation": forces must be the ones taking part
             near = _lemmas(toks, i - 2, i + 1 + max(rule.window, 3))
             if rule.needs_org and not (has_org or (main_org and near & lx.MEMBERSHIP_WORDS)):
                 continue
@@ -236,6 +238,13 @@ def _blocked_or_asked(toks: Sequence[Token], i: int, lang: str) -> bool:
     return bool({t.text.lower() for t in toks[lo:i]} & lx.INTERROGATIVE[lang] - {"как", "how", "comment"}) or (
         lo < i and toks[lo].text.lower() in lx.INTERROGATIVE[lang]
     )
+
+
+def _forces_take_part(toks: Sequence[Token], i: int, lang: str) -> bool:
+    """Whether forces are named right before a participation trigger or right after it ("участие своих войск")."""
+    before = range(max(0, i - 8), i)
+    after = range(i + 1, min(len(toks), i + 4))
+    return any(_is_troop(toks, k, lang) for k in (*before, *after))
 
 
 def _passive_troops(toks: Sequence[Token], i: int, rule: lx.TriggerRule) -> bool:

@@ -98,6 +98,12 @@ _TROOPS_RU = (
 #: What an organization launches when it deploys: "NATO launched a new operation", "le lancement d'une opération",
 #: "запустила операцию" (kept only when an organization launches it: see :data:`LAUNCH`).
 _OPERATION_EN, _OPERATION_FR, _OPERATION_RU = "operation mission", "opération mission", "операция миссия"
+#: What forces take part in when they are deployed: "North Korean troops took part in the liberation of Kursk",
+#: "des sous-unités ont participé aux opérations de libération", "военнослужащие приняли участие в освобождении"
+#: (only with the forces named: see :data:`PARTICIPATION`).
+_COMBAT_EN = "operation operations liberation fighting combat hostilities battle battles war"
+_COMBAT_FR = "opération libération combat hostilités bataille guerre"
+_COMBAT_RU = "операция освобождение бой боевой война"
 _HELP_FR = "aide assistance soutien intervention secours troupe renfort envoi soldat"
 _HELP_EN = "help assistance aid support intervention troops troop peacekeeper peacekeepers dispatch deployment"
 _HELP_RU = "помощь содействие поддержка вмешательство войско войска миротворец отправка ввод"
@@ -180,6 +186,8 @@ _FR = [
     _r("dépêcher", T.DEPLOYMENT, needs=_TROOPS_FR),
     _r("déploiement", T.DEPLOYMENT, needs=_TROOPS_FR, window=5),
     _r("envoi", T.DEPLOYMENT, needs=_TROOPS_FR, window=4),
+    _r("participer", T.DEPLOYMENT, needs=_COMBAT_FR, window=6),
+    _r("participation", T.DEPLOYMENT, needs=_COMBAT_FR, window=6),
     _r("lancer", T.DEPLOYMENT, needs=_OPERATION_FR, window=5),
     _r("lancement", T.DEPLOYMENT, needs=_OPERATION_FR, window=5),
     _r("terminer", T.WITHDRAWAL, needs="mission", window=4, before=4),
@@ -246,6 +254,9 @@ _EN = [
     _r("dispatch", T.DEPLOYMENT, needs=_TROOPS_EN),
     _r("deployment", T.DEPLOYMENT, needs=_TROOPS_EN, window=5, before=1),  # "troop deployment"
     _r("launch", T.DEPLOYMENT, needs=_OPERATION_EN, window=5),
+    _r("part", T.DEPLOYMENT, needs=_COMBAT_EN, window=6),
+    _r("participate", T.DEPLOYMENT, needs=_COMBAT_EN, window=6),
+    _r("participation", T.DEPLOYMENT, needs=_COMBAT_EN, window=6),
     _r("complete", T.WITHDRAWAL, needs="mission", window=4, before=4),
     _r("conclude", T.WITHDRAWAL, needs="mission", window=4, before=4),
     _r("end", T.WITHDRAWAL, needs="mission", window=3, before=3),
@@ -324,6 +335,8 @@ _RU = [
     _r("ввод", T.DEPLOYMENT, needs=_TROOPS_RU, window=3),
     _r("развертывание", T.DEPLOYMENT, needs=_TROOPS_RU, window=3),
     _r("отправка", T.DEPLOYMENT, needs=_TROOPS_RU, window=3),
+    _r("участие", T.DEPLOYMENT, needs=_COMBAT_RU, window=6),
+    _r("участвовать", T.DEPLOYMENT, needs=_COMBAT_RU, window=6),
     _r("запустить", T.DEPLOYMENT, needs=_OPERATION_RU, window=5),
     _r("запуск", T.DEPLOYMENT, needs=_OPERATION_RU, window=5),
     _r("завершить", T.WITHDRAWAL, needs="миссия", window=4, before=4),
@@ -383,6 +396,11 @@ TROOP_NOUNS: dict[str, frozenset[str]] = {
 #: nothing (never a state leaving an organization).
 MISSION_END: frozenset[str] = frozenset(
     ["complete", "conclude", "end", "terminer", "achever", "завершить", "завершиться", "завершение"]
+)
+#: Triggers of taking part: a deployment only when forces take part ("troops took part in the liberation of
+#: Kursk", "участие своих войск"), never a state or a leader ("Armenia will not take part in the summit").
+PARTICIPATION: frozenset[str] = frozenset(
+    ["part", "participate", "participation", "participer", "участие", "участвовать"]
 )
 #: Triggers of an operation launched: a deployment only when an organization launches it ("NATO launched Eastern
 #: Sentry"); a state's "special military operation" is not an alliance deployment.

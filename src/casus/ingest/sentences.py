@@ -386,7 +386,7 @@ def _trigger_event(
     also = _coordinated(sent, subject, mentions)
     override = _actors_override(trig, sent, subject, mentions, lang, org, gaz, memory.published)
     target = _target_of(trig, sent, mentions, lang, actors, org)
-    if _no_event(kind, subject, override, sent, i, mentions):
+    if _no_event(kind, subject, override, sent, i, mentions, org):
         return None
     when = _when_of(trig, kind, sent, lang, stage, said, claim_of, times, memory)
     when, modality, stage = _settle_when(kind, sent, i, lang, when, modality, stage, times, memory)
@@ -494,6 +494,7 @@ def _no_event(
     sent: Sentence,
     i: int,
     mentions: Sequence[Mention],
+    org: str | None = None,
 ) -> bool:
     """Whether a trigger's reading is no event after all.
 
@@ -503,6 +504,8 @@ def _no_event(
     """
     if kind in _NEEDS_ACTOR and ((subject is None and override is None) or override == ()):
         return True
+    if kind is T.DEPLOYMENT and org is None and subject is None and not override:
+        return True  # "subunits of the armed forces took part": whose, and in which alliance, nobody says
     if kind is T.INVOCATION and subject is None and not override and counted_without_actor(sent, ()):
         return True  # "the eighth time Article 4 has been invoked since NATO's creation"
     if (
