@@ -213,3 +213,32 @@ def test_suspended_on_someone_s_goodwill_is_no_suspension(read):
     assert not of_type(a, T.SUSPENSION)
     (frozen,) = of_type(read("La Turquie a suspendu sa participation à l'OTAN.", "fr", "2023-04-04"), T.SUSPENSION)
     assert frozen.actors == ("TUR",)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # Daily Post, 2024-12-15 (development set 4, en4-15)
+        (
+            "Burkina Faso, Mali and Niger announced their withdrawal from ECOWAS in January. However, Touray said "
+            "ECOWAS has now set the countries' exit at January 29, 2025 – July 29, 2025.",
+            "en",
+        ),
+        (
+            "Le Burkina Faso, le Mali et le Niger ont annoncé leur retrait de la CEDEAO en janvier. La CEDEAO a fixé "
+            "le retrait de ces trois pays du 29 janvier 2025 au 29 juillet 2025.",
+            "fr",
+        ),
+        (
+            "В январе Буркина-Фасо, Нигер и Мали объявили о выходе из ЭКОВАС. ЭКОВАС установило срок выхода этих "
+            "стран с 29 января 2025 года по 29 июля 2025 года.",
+            "ru",
+        ),
+    ],
+)
+def test_the_countries_refer_back_to_the_states_listed_before(read, text, lang):
+    exits = of_type(read(text, lang, "2024-12-15"), T.WITHDRAWAL)
+    later = [e for e in exits if e.when.start and e.when.start.year == 2025]
+    assert len(later) == 1
+    assert set(later[0].actors) == {"BFA", "MLI", "NER"}
+    assert (later[0].when.start, later[0].when.end, later[0].stage) == (D(2025, 1, 29), D(2025, 7, 29), "considering")

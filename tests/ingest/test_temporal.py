@@ -140,6 +140,8 @@ def test_the_end_or_start_of_a_month_is_that_month():
         ("L'Ouzbékistan est revenu dans l'OTSC entre 2006 et 2012.", "fr", "2024-02-23", "2006-01-01", "2012-12-31"),
         ("des exercices du 3 au 15 septembre 2024", "fr", "2024-11-26", "2024-09-03", "2024-09-15"),
         ("Узбекистан состоял в ОДКБ в 2006-2012 годах.", "ru", "2024-02-23", "2006-01-01", "2012-12-31"),
+        ("le retrait du 29 janvier 2025 au 29 juillet 2025", "fr", "2024-12-15", "2025-01-29", "2025-07-29"),
+        ("выход с 29 января 2025 года по 29 июля 2025 года", "ru", "2024-12-15", "2025-01-29", "2025-07-29"),
     ],
 )
 def test_a_range_is_one_period_from_its_first_to_its_last_day(text, lang, published, start, end):

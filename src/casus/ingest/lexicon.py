@@ -834,6 +834,14 @@ BILL: dict[str, frozenset[str]] = {
     "ru": frozenset(["законопроект", "закон"]),
 }
 
+#: Words that refer back to several states named before ("the countries' exit", "the trio were suspended",
+#: "ces trois pays", "выход этих стран"), matched on the words just before a membership trigger.
+PLURAL_STATES: dict[str, tuple[str, ...]] = {
+    "en": ("the countries", "the three countries", "the trio", "the three states", "these countries"),
+    "fr": ("les trois pays", "ces trois pays", "ces pays", "les trois états", "ces trois états", "le trio"),
+    "ru": ("эти страны", "этих стран", "три страны", "трех стран", "трёх стран", "эти государства", "этих государств"),
+}
+
 #: Words of starting a procedure: a vote "for starting the accession bid" decides to apply.
 START: dict[str, frozenset[str]] = {
     "en": frozenset(["start", "starting", "launch", "launching", "initiate", "initiating", "begin", "beginning"]),

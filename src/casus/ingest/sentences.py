@@ -384,7 +384,7 @@ def _trigger_event(
         subject = None  # a summit's organization and venue say it all; an organization does not found itself
     actors, _ = actor_ids(subject)
     also = _coordinated(sent, subject, mentions)
-    override = _actors_override(trig, sent, subject, mentions, lang, org, gaz, memory.published)
+    override = _actors_override(trig, sent, subject, mentions, lang, org, gaz, memory.published, memory.events)
     target = _target_of(trig, sent, mentions, lang, actors, org)
     if _no_event(kind, subject, override, sent, i, mentions, org):
         return None
@@ -530,11 +530,16 @@ def _settle_when(
 ) -> tuple[When, Modality, str | None]:
     """What the event type changes in a date, and a date in a stage.
 
-    A denial is not dated by the next sentence; a summit's stage follows its date; a founding may be dated by
-    the organization's age.
+    A denial is not dated by the next sentence; a membership change a noun names, dated after publication, is
+    planned (``considering``: "the countries' exit at January 29, 2025"; a verb's tense says it itself); a
+    summit's stage follows its date; a founding may be dated by the organization's age.
     """
     if modality is Modality.NEGATED and when is memory.neighbour_when:
         when = default_when(memory)  # what did not happen is not dated by the sentence next to it
+    published, tok = memory.published, sent.tokens[i]
+    noun = tok.lemma in lx.NOUN_TRIGGERS and tok.pos in ("NOUN", "")  # a noun has no tense: its date tells
+    if noun and kind in _NEEDS_ACTOR and stage is None and modality is Modality.ASSERTED and published and when.start:
+        stage = "considering" if when.start > published else None  # set for a later day: planned, not done
     if kind is T.SUMMIT:
         modality, stage = summit_phase(sent, i, lang, when, memory.published, modality)
     elif kind is T.FOUNDING:
@@ -590,13 +595,20 @@ def _actors_override(
     org: str | None = None,
     gaz: Gazetteer | None = None,
     on: dt.date | None = None,
+    earlier: Sequence[ExtractedEvent] = (),
 ) -> tuple[str, ...] | None:
     """The actors named apart from the subject.
 
-    The requester of an invocation, the contingents of a deployment, the member states of a bloc that joins or
-    leaves another organization, the founders a founding sentence names (:mod:`casus.ingest.blocs`). ``()``
-    when the subject is the organization whose membership changes: no actor at all.
+    The states "the countries' exit", "the trio", "ces trois pays", "этих стран" refer back to (the last list of
+    states an earlier event of the article had as actors); the requester of an invocation, the contingents of
+    a deployment, the member states of a bloc that joins or leaves another organization, the founders a
+    founding sentence names (:mod:`casus.ingest.blocs`). ``()`` when the subject is the organization whose
+    membership changes: no actor at all.
     """
+    if trig.type in _NEEDS_ACTOR and (subject is None or subject.kind in ("organization", "person")):
+        listed = _plural_states(sent, trig.index, lang, earlier)
+        if listed:
+            return listed
     if gaz is not None and trig.type in _NEEDS_ACTOR and subject is not None and subject.kind == "organization":
         if subject.ref == org:
             return ()  # "the CSTO suspends the CSTO": a misreading
@@ -611,6 +623,21 @@ def _actors_override(
         if contingents and (subject is None or subject.ref in contingents):
             return contingents  # "units of Russia, Belarus and Tajikistan were sent"
     return None
+
+
+def _plural_states(sent: Sentence, i: int, lang: str, earlier: Sequence[ExtractedEvent]) -> tuple[str, ...]:
+    """The states of the last earlier list when words around the trigger at ``i`` refer back to several.
+
+    Before it ("the countries' exit") or as its complement ("le retrait de ces trois pays", "выхода этих стран").
+    """
+    near = " ".join(t.text.lower() for t in sent.tokens[max(0, i - 4) : i + 5]).replace("’", "'")
+    if not any(f" {phrase} " in f" {near} " for phrase in lx.PLURAL_STATES[lang]):
+        return ()
+    for ev in reversed(earlier):
+        states = tuple(a for a in ev.actors if len(a) == 3 and a.isupper())
+        if len(states) >= 2 and len(states) == len(ev.actors):
+            return states
+    return ()
 
 
 def _target_of(
@@ -666,7 +693,7 @@ _AND = {"and", "et", "и"}
 _LIST_GLUE = frozenset({*_AND, ",", "du", "de", "des", "le", "la", "les", "l'", "l’", "of", "the"})
 #: "Armenia earlier froze…": the act precedes the neighbouring sentence's date, which does not date it (matched on
 #: the words as written: the English lemma table makes "earlier" "early").
-_EARLIER = frozenset(["earlier", "previously", "ранее", "прежде", "auparavant", "précédemment"])
+_EARLIER = frozenset(["earlier", "previously", "prior", "ранее", "прежде", "auparavant", "précédemment"])
 #: Types whose noun's organization is what is joined, left or invoked, not who acts ("a member of NATO").
 _JOINED_OR_INVOKED = frozenset({*lx.MEMBERSHIP_TYPES, T.CONSIDERATION_OF_WITHDRAWAL, T.INVOCATION})
 #: Types that are no event without an actor (a membership changes for someone).

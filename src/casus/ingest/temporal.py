@@ -364,10 +364,17 @@ def _ranges(lang: str, months: str) -> list[tuple[str, str]]:
     for o, j in ends:
         out.append((rf"{o}(?P<y>{year}){j}(?P<y2>{year}){tail}", "yy"))
         out.append((rf"{o}(?P<d>\d{{1,2}}|1er){j}(?P<d2>\d{{1,2}})\s+(?P<m>{months})(?:\s+(?P<y>\d{{4}}))?", "dd"))
-        if lang == "en":  # "January 29, 2025 – July 29, 2025"
-            one = rf"(?P<{{m}}>{months})\.?\s+(?P<{{d}}>\d{{{{1,2}}}}),?\s+(?P<{{y}}>\d{{{{4}}}})"
-            out.insert(0, (rf"{o}{one.format(m='m', d='d', y='y')}{j}{one.format(m='m2', d='d2', y='y2')}", "dmy2"))
+        one = _FULL_DATE[lang].replace("MONTHS", months)  # "January 29, 2025 – July 29, 2025", "du 29 janvier…"
+        out.insert(0, (rf"{o}{one.format(m='m', d='d', y='y')}{j}{one.format(m='m2', d='d2', y='y2')}", "dmy2"))
     return out
+
+
+#: A full date as one end of a range (``{m}``, ``{d}``, ``{y}`` name its groups; MONTHS stands for the month names).
+_FULL_DATE = {
+    "en": r"(?P<{m}>MONTHS)\.?\s+(?P<{d}>\d{{1,2}}),?\s+(?P<{y}>\d{{4}})",
+    "fr": r"(?:le\s+)?(?P<{d}>\d{{1,2}}|1er)\s+(?P<{m}>MONTHS)\s+(?P<{y}>\d{{4}})",
+    "ru": r"(?P<{d}>\d{{1,2}})\s+(?P<{m}>MONTHS)\s+(?P<{y}>\d{{4}})(?:\s+года|\s+г\.)?",
+}
 
 
 def _range(kind: str, m: re.Match[str], lang: str, pub: dt.date) -> When | None:
@@ -378,7 +385,8 @@ def _range(kind: str, m: re.Match[str], lang: str, pub: dt.date) -> When | None:
             start, end = dt.date(int(g["y"]), 1, 1), dt.date(int(g["y2"]), 12, 31)
         elif kind == "dmy2":
             month, month2 = MONTHS[lang][g["m"].lower().rstrip(".")], MONTHS[lang][g["m2"].lower().rstrip(".")]
-            start, end = dt.date(int(g["y"]), month, int(g["d"])), dt.date(int(g["y2"]), month2, int(g["d2"]))
+            day, day2 = int(g["d"].replace("1er", "1")), int(g["d2"].replace("1er", "1"))
+            start, end = dt.date(int(g["y"]), month, day), dt.date(int(g["y2"]), month2, day2)
         else:
             month = MONTHS[lang][g["m"].lower().rstrip(".")]
             d2 = int(g["d2"])
