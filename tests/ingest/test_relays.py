@@ -179,3 +179,24 @@ def test_forces_of_nobody_in_no_alliance_are_no_event(read):
         "2025-04-28",
     )
     assert not deployments(a)
+
+
+def test_a_bare_withdrawal_noun_names_again_the_forces_withdrawal_just_told(read):
+    # en3-11 (Hürriyet, 2024-06-13), its last two sentences: the same Russian withdrawal, begun in April
+    text = (
+        "Baku on June 12 announced that Russian peacekeepers completed their withdrawal from the Nagorno-Karabakh "
+        "region.\nThe withdrawal, which began in April, has been agreed between Russian President Vladimir Putin "
+        "and his Azerbaijani counterpart İlham Aliyev."
+    )
+    ends = [(e.actors, e.phase, e.when.start, e.when.end) for e in deployments(read(text, "en", "2024-06-13"))]
+    assert ends == [(("RUS",), "end", D(2024, 6, 12), D(2024, 6, 12)), (("RUS",), "end", D(2024, 4, 1), D(2024, 4, 30))]
+
+
+def test_a_bare_withdrawal_noun_after_a_membership_change_is_nothing(read):
+    # en3-11's sentences again, the withdrawal noun now after Armenia's intention to leave the CSTO
+    text = (
+        "Pashinyan said on June 12 for the first time that Armenia will leave CSTO altogether.\nThe withdrawal, "
+        "which began in April, has been agreed between Russian President Vladimir Putin and his Azerbaijani "
+        "counterpart İlham Aliyev."
+    )
+    assert not deployments(read(text, "en", "2024-06-13"))

@@ -19,9 +19,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
-from casus.ingest.model import Mention
+from casus.ingest import lexicon as lx
+from casus.ingest.entities import Gazetteer
+from casus.ingest.extract import Discourse, default_when, make_event, own_dates, pick_when
+from casus.ingest.model import DEPLOYMENT_END, ExtractedEvent, Mention, Modality
 from casus.ingest.nlp import Sentence
+from casus.ingest.temporal import TimeExpression
+from casus.kb.events import EventType
 
 #: Words that make the name after "according to" a news outlet: "l'agence KCNA", "state media", "ИА REGNUM".
 OUTLET_WORDS = frozenset(
@@ -75,3 +81,53 @@ def clause_in_claim(sent: Sentence, claim_start: int, i: int) -> bool:
     if any(t.pos for t in toks):
         return any(t.pos in ("VERB", "AUX") for t in between)
     return len(between) >= 3
+
+
+#: Nouns of a withdrawal that, alone at the head of a sentence, refer back to the forces' withdrawal just told:
+#: "The withdrawal, which began in April, …", "Le retrait, entamé en avril, …", "Вывод начался в апреле".
+WITHDRAWAL_NOUNS = frozenset(["withdrawal", "pullout", "retrait", "вывод"])
+_DEFINITE = frozenset(["the", "this", "le", "ce", "этот"])
+
+
+def withdrawal_told_again(
+    sent: Sentence,
+    lang: str,
+    mentions: Sequence[Mention],
+    times: Sequence[TimeExpression],
+    memory: Discourse,
+    doc_id: str,
+    gaz: Gazetteer,
+) -> list[ExtractedEvent]:
+    """The end of the deployment the sentence before told, when this one names it again by a bare noun.
+
+    "Baku on June 12 announced that Russian peacekeepers completed their withdrawal … The withdrawal, which
+    began in April, has been agreed between Putin and Aliyev": the same forces' withdrawal, begun in April (its
+    own sentence's date; undated if it has none).
+    """
+    toks = sent.tokens
+    k = 1 if toks and toks[0].text.lower() in _DEFINITE else 0
+    if len(toks) <= k + 1 or toks[k].lemma not in WITHDRAWAL_NOUNS or not memory.events:
+        return []
+    if any(m.kind == "organization" for m in mentions) or any(
+        t.lemma in lx.TROOP_NOUNS[lang] or t.text.lower() in lx.TROOP_NOUNS[lang] for t in toks[k + 1 : k + 4]
+    ):
+        return []  # "the withdrawal of troops …", "le retrait de l'OTSC": told in full, read as such
+    last = memory.events[-1]
+    if last.type is not EventType.DEPLOYMENT or last.phase != "end" or not last.actors:
+        return []
+    when = pick_when(own_dates(sent, k, times, lang), toks[k].start, memory) or default_when(memory)
+    ev = make_event(
+        EventType.DEPLOYMENT,
+        sent,
+        doc_id,
+        org=last.organization,
+        subject=None,
+        target=None,
+        mentions=(),
+        when=when,
+        modality=Modality.ASSERTED,
+        claim=DEPLOYMENT_END,
+        gaz=gaz,
+        actors_override=last.actors,
+    )
+    return [replace(ev, target=last.target, title=ev.title)]

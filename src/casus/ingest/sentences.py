@@ -53,7 +53,7 @@ from casus.ingest.invocations import (
 )
 from casus.ingest.model import DEPLOYMENT_END, ExtractedEvent, Mention, Modality, When
 from casus.ingest.nlp import Sentence, Token
-from casus.ingest.relays import ANNOUNCE, clause_in_claim, heads_claim, outlet_after
+from casus.ingest.relays import ANNOUNCE, clause_in_claim, heads_claim, outlet_after, withdrawal_told_again
 from casus.ingest.requests import answered_requests, asked_for
 from casus.ingest.summits import said_on, summit_phase
 from casus.ingest.temporal import TimeExpression
@@ -322,6 +322,8 @@ def sentence_events(
         elif event is not None:
             out.append(event)
     out += answered_requests(sent, lang, mentions, out, memory, doc_id, gaz)
+    if not any(e.type is T.DEPLOYMENT for e in out):
+        out += withdrawal_told_again(sent, lang, mentions, times, memory, doc_id, gaz)
     out += appointment_events(sent, lang, mentions, times, memory, doc_id, gaz)
     out += pact_events(sent, lang, mentions, times, memory, doc_id, gaz)
     if not any(e.type is T.REFUSAL for e in out):
