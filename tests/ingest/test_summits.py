@@ -58,3 +58,66 @@ def test_a_meeting_of_ministers_is_not_a_summit(read):
         "2023-11-20",
     )
     assert not summits(a)
+
+
+# ---------------------------------------------------------------- summits named in a claim or a refusal (#10)
+def test_a_summit_named_in_someone_s_claim_is_told_as_fact(read):
+    """en4-09 (Pledge Times, 2024-07-06): "It is noted that…" names no speaker; the Niamey summit still happened."""
+    a = read(
+        "Burkina Faso, Mali and Niger have signed an agreement to create a confederation of the Alliance of Sahel "
+        "States, which aims to create an architecture of collective defense and mutual assistance. It is noted that "
+        "the document was signed by the leaders of the three states during the first joint summit, which took place "
+        "on July 6 in the capital of Niger, Niamey.",
+        "en",
+        "2024-07-06",
+    )
+    (ev,) = summits(a)
+    assert (ev.organization, ev.modality.value, ev.when.start) == ("aes", "asserted", D(2024, 7, 6))
+
+
+def test_a_summit_told_through_an_outlet_in_russian_is_asserted(read):
+    """ru4-15 (Gazeta.ru, 2024-07-06): "Как сообщило издание ActuNiger, … состоялся саммит …"."""
+    a = read(
+        "Как сообщило издание ActuNiger, в столице Нигера Ниамее состоялся саммит коллегии глав государств Альянса "
+        "государств Сахеля (AES).",
+        "ru",
+        "2024-07-06",
+    )
+    (ev,) = summits(a)
+    assert (ev.organization, ev.modality.value) == ("aes", "asserted")
+
+
+def test_a_boycotted_summit_with_its_venue_is_a_summit_too(read):
+    """en3-01 (Novaya Gazeta Europe, 2024-02-23): the boycott is a refusal, the Minsk summit an event of its own."""
+    a = read(
+        "Russian state news agency RIA Novosti reported that the CSTO Secretariat in Moscow had not received "
+        "notification of Armenia’s suspension of its participation in the alliance, suggesting that Pashinyan had "
+        "simply been referring to Armenia’s boycott of the last CSTO summit in Minsk in November.",
+        "en",
+        "2024-02-23",
+    )
+    (ev,) = summits(a)
+    assert (ev.organization, ev.target, ev.when.start, ev.when.end) == ("csto", "BLR", D(2023, 11, 1), D(2023, 11, 30))
+
+
+def test_what_was_refused_about_a_summit_is_not_the_summit(read):
+    """Written set ru-04 ("декларацию саммита": a declaration refused) and en3-11 (Hürriyet: "snubbed CSTO summits")."""
+    ru = read("В прошлом году Ереван также отказался подписать декларацию саммита в Ереване.", "ru", "2023-11-24")
+    en = read(
+        "Amid the widening rift with Russia, Armenia earlier froze its participation in the alliance, canceled its "
+        "involvement in joint military drills and snubbed CSTO summits.",
+        "en",
+        "2024-06-13",
+    )
+    assert not summits(ru) and not summits(en)
+
+
+def test_a_meeting_of_two_leaders_is_no_alliance_summit(read):
+    """en4-02 (TAG24, 2024-06-19): the Putin–Kim summit in Pyongyang; the pact signed there is the event."""
+    a = read(
+        "The pledge of military cooperation was part of a strategic treaty signed during a summit in Pyongyang, "
+        "where Putin was making his first visit in 24 years.",
+        "en",
+        "2024-06-19",
+    )
+    assert not summits(a)

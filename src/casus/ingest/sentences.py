@@ -311,7 +311,8 @@ def sentence_events(
     governing = [(t.index, lx.GOVERNING[t.type]) for t in triggers if t.type in lx.GOVERNING]
     governing += [(t.index, lx.GOVERNING_STAGES[t.stage]) for t in triggers if t.stage in lx.GOVERNING_STAGES]
     for trig in triggers:
-        if any(0 < trig.index - g <= reach for g, reach in governing):
+        ruling = [g for g, reach in governing if 0 < trig.index - g <= reach]
+        if ruling and not _held_summit(trig, ruling[-1], sent, mentions, lang):
             continue  # what was refused, asked for or considered is part of that event
         if trig.type is T.DEPLOYMENT and not trig.end and asked_for(sent.tokens, trig.index, triggers, mentions):
             continue  # "asked the CSTO to send troops": the request is the event, nothing was sent yet
@@ -333,6 +334,31 @@ def sentence_events(
     if roster is not None and not any(e.type is T.STATEMENT and e.members for e in out):
         out.append(roster)
     return drop_intentions(out)
+
+
+def _held_summit(trig: Trigger, g: int, sent: Sentence, mentions: Sequence[Mention], lang: str) -> bool:
+    """Whether a summit the trigger at ``g`` refused or boycotted is itself a meeting that was held.
+
+    It is when it is what was refused (only its determiners, adjectives and organization stand between) and it
+    names its venue: "Armenia's boycott of the last CSTO summit in Minsk in November" (en3-01). "Snubbed CSTO
+    summits" names no meeting; "отказался подписать декларацию саммита в Ереване" refused a declaration.
+    """
+    if trig.type is not T.SUMMIT or _venue(sent, mentions, lang, sent.tokens[trig.index].start) is None:
+        return False
+    toks = sent.tokens
+    for t in toks[g + 1 : trig.index]:
+        if any(m.start <= t.start < m.end for m in mentions) or t.text.lower() in _SUMMIT_GLUE:
+            continue
+        if t.pos in ("NOUN", "VERB", "AUX") or not t.pos:
+            return False  # another noun or verb: a declaration, a signing, not the meeting
+    return True
+
+
+#: Words between a refusal and the summit refused ("boycott of the last CSTO summit", "boycotter le sommet").
+_SUMMIT_GLUE = frozenset(
+    {"of", "the", "a", "an", "its", "this", "last", "latest", "previous", "recent", "next", "upcoming", "annual"}
+    | {"de", "du", "des", "le", "la", "l'", "l’", "les", "ce", "dernier", "prochain", "в", "на", "во"}
+)
 
 
 def _trigger_event(
@@ -468,11 +494,14 @@ def _within_claim(
     """Subject, speakers and modality of an act inside someone's claim; ``None`` when it stays the claim.
 
     Kept: the speaker's own act (``reported``), a membership change announced (made), news the article passes
-    on ("…, Tokayev announced"), forces someone announces (:mod:`casus.ingest.relays`).
+    on ("…, Tokayev announced"), forces someone announces (:mod:`casus.ingest.relays`). A summit told in the
+    indicative is no one's act: named in anyone's claim, even an unnamed one ("It is noted that the document was
+    signed … during the first joint summit, which took place on July 6"), it is a fact.
     """
     i = trig.index
+    told = trig.type is T.SUMMIT and modality is Modality.ASSERTED
     if claim_of.speaker is None:
-        return None
+        return (subject, (), modality) if told else None
     speakers = speaker_ids(claim_of.speaker)
     # a membership change announced is made; forces announced are the announcer's own, reported
     announced = trig.type is not T.DEPLOYMENT and _announced_act(sent, claim_of, i, lang, subject)
@@ -481,7 +510,7 @@ def _within_claim(
             trig, sent, claim_of, lang, modality
         ):
             return subject, speakers, modality
-        return None
+        return (subject, speakers, modality) if told else None
     if subject is None or subject.kind == "organization":
         subject = claim_of.speaker
     if modality is Modality.ASSERTED and stage is None and not announced:
@@ -502,7 +531,8 @@ def _no_event(
 
     A membership change with no actor ("287 supported Sweden's accession": whose, the sentence does not say),
     or whose actor is the organization itself; an invocation only counted, with no actor; a founding noun that
-    names no organization ("un accord sur la création d'un marché unifié").
+    names no organization ("un accord sur la création d'un marché unifié"); a summit of no organization (two
+    leaders meeting: no alliance's body meets).
     """
     if kind in _NEEDS_ACTOR and ((subject is None and override is None) or override == ()):
         return True
@@ -510,6 +540,8 @@ def _no_event(
         return True  # "subunits of the armed forces took part": whose, and in which alliance, nobody says
     if kind is T.INVOCATION and subject is None and not override and counted_without_actor(sent, ()):
         return True  # "the eighth time Article 4 has been invoked since NATO's creation"
+    if kind is T.SUMMIT and org is None:
+        return True  # a meeting of two leaders, not of an alliance's body
     if (
         kind is T.DEPLOYMENT
         and sent.tokens[i].lemma in lx.LAUNCH
@@ -647,7 +679,7 @@ def _target_of(
 ) -> Mention | None:
     """The event's target: a summit's venue, the place forces leave, or the state acted upon."""
     if trig.type is T.SUMMIT:
-        return _venue(sent, mentions, lang)
+        return _venue(sent, mentions, lang, sent.tokens[trig.index].start)
     if trig.end:  # forces withdrawn from a place: "leaving Kazakhstan", "из Казахстана"
         end = sent.tokens[trig.index].end
         return next(
@@ -852,16 +884,21 @@ def _list_run(
     return out, seps
 
 
-def _venue(sent: Sentence, mentions: Sequence[Mention], lang: str) -> Mention | None:
-    """Where a summit took place: a state or capital after "à/in/в" anywhere in the sentence."""
+def _venue(sent: Sentence, mentions: Sequence[Mention], lang: str, at: int = 0) -> Mention | None:
+    """Where a summit took place: the state or capital after "à/in/в" nearest the trigger at offset ``at``.
+
+    "the CSTO Secretariat in Moscow … the last CSTO summit in Minsk": Minsk; "собрались в Москве на юбилейный
+    саммит, приуроченный к 30-летию Договора …, подписанного в Ташкенте": Moscow.
+    """
     toks = sent.tokens
+    found = []
     for m in mentions:
         if m.kind not in ("state", "capital"):
             continue
         idx = next((k for k, t in enumerate(toks) if t.start >= m.start), 0)
         if idx and toks[idx - 1].text.lower() in {"à", "au", "en", "in", "at", "в", "во"}:
-            return m
-    return None
+            found.append(m)
+    return min(found, key=lambda m: abs(m.start - at), default=None)
 
 
 def _told_about(
