@@ -95,3 +95,98 @@ def test_a_founding_told_by_the_organization_age(read):
 )
 def test_ages_in_words_and_digits(word, value):
     assert _number(word) == value
+
+
+# ------------------------------------------------- foundings recalled in passing: participles, treaties, ages (#10)
+def test_an_organization_formed_in_a_year_is_founded_then(read):
+    """en3-12 (Novinite, 2024-06-12): "the CSTO, a defense alliance formed in 1992"; Armenia is not its founder."""
+    a = read(
+        "Armenia has declared its intention to withdraw from the Collective Security Treaty Organization (CSTO), a "
+        "defense alliance formed in 1992 among former Soviet republics with Russia at its core.",
+        "en",
+        "2024-06-12",
+    )
+    (ev,) = foundings(a)
+    assert (ev.organization, ev.when.start, ev.when.end) == ("csto", D(1992, 1, 1), D(1992, 12, 31))
+
+
+def test_a_founding_participle_in_the_author_s_aside_in_russian(read):
+    """ru4-04 (online47, 2023-07-04): "Напомним, …" is the article's own voice, not a claim of anyone's."""
+    a = read(
+        "Напомним, ШОС, основанная в 2001 году, объединяет под собой Россию, Индию, Китай, Казахстан, Иран, "
+        "Киргизию, Таджикистан, Пакистан и Узбекистан.",
+        "ru",
+        "2023-07-04",
+    )
+    (ev,) = foundings(a)
+    assert (ev.organization, ev.when.start, ev.when.end) == ("sco", D(2001, 1, 1), D(2001, 12, 31))
+
+
+def test_an_undated_participle_describes_the_organization(read):
+    """en3-03 (24.kg, 2024-02-23): "an alliance created by the CIS states" founds nothing the text dates."""
+    a = read(
+        "The Collective Security Treaty Organization (CSTO) is a military-political alliance created by the CIS "
+        "states to stabilize the situation in partner countries in case of emergency.",
+        "en",
+        "2024-02-23",
+    )
+    assert not foundings(a)
+
+
+def test_a_treaty_founding_the_organization_still_founds_it(read):
+    """fr4-07 (AcoNews, 2024-07-06): "un traité instituant une confédération" (a present participle) founds the AES."""
+    a = read(
+        "A l’issue des travaux, les dirigeants des trois pays ont adopté un traité instituant une confédération entre "
+        "le Burkina Faso, le Mali et le Niger, dénommée Confédération des États du Sahel, entérinant ainsi leur "
+        "alliance, lors de leur premier sommet ce samedi 6 juillet 2024 à Niamey.",
+        "fr",
+        "2024-07-06",
+    )
+    assert [e.when.start for e in foundings(a)] == [D(2024, 7, 6)]
+
+
+def test_a_founding_dated_years_ago(read):
+    """fr3-15 (VOV, 2022-01-10): "depuis sa création il y a vingt ans" → 2002."""
+    a = read("C’est la première action de l’OTSC depuis sa création il y a vingt ans.", "fr", "2022-01-10")
+    (ev,) = foundings(a)
+    assert (ev.organization, ev.when.start, ev.when.end) == ("csto", D(2002, 1, 1), D(2002, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "published", "org", "day"),
+    [
+        (  # fr3-05 (RTBF, 2023-04-04)
+            "Le ministre finlandais des Affaires étrangères, Pekka Haavisto, a d'abord échangé avec son homologue "
+            "américain, Antony Blinken, l'\"instrument d'accession\" au traité de Washington, signé le 4 avril 1949 "
+            "par douze pays et dont les États-Unis sont le dépositaire, sous le regard bienveillant du secrétaire "
+            "général.",
+            "fr",
+            "2023-04-04",
+            "nato",
+            D(1949, 4, 4),
+        ),
+        (  # ru2-05 (heldout2, 2022-05-17)
+            "Лидеры стран ОДКБ собрались в понедельник в Москве на юбилейный саммит, приуроченный к 30-летию Договора "
+            "о коллективной безопасности, подписанного в Ташкенте 15 мая 1992 года.",
+            "ru",
+            "2022-05-17",
+            "csto",
+            D(1992, 5, 15),
+        ),
+    ],
+)
+def test_the_founding_treaty_signed_on_a_day_founds_the_organization(read, text, lang, published, org, day):
+    (ev,) = foundings(read(text, lang, published))
+    assert (ev.organization, ev.when.start, ev.when.end) == (org, day, day)
+
+
+def test_a_pact_reached_is_the_founding_of_the_kb_pact_in_french(read):
+    """fr4-12 (Guinée Actualités, 2024-06-19): "sont parvenues à un accord d'assistance mutuelle"."""
+    a = read(
+        "Ce mercredi 19 juin 2024, la Corée du Nord et la Russie sont parvenues à un accord d’assistance mutuelle au "
+        "cas où l’un des deux pays serait agressé.",
+        "fr",
+        "2024-06-19",
+    )
+    (ev,) = foundings(a)
+    assert (ev.organization, set(ev.actors), ev.when.start) == ("russia-dprk-2024", {"PRK", "RUS"}, D(2024, 6, 19))

@@ -7,8 +7,16 @@ in the sentence and whose signature falls near the date the sentence gives (or n
 gives none). A text about a pact the knowledge base does not hold gives no founding.
 
 A founding told by the organization's age ("seventy-five years since the Alliance's founding" in 2024, "the
-25th anniversary of the founding of the Union State", "30-летие создания ОДКБ") is dated by subtracting the age
-from the year the sentence speaks of (its own explicit date, else publication).
+25th anniversary of the founding of the Union State", "30-летие создания ОДКБ", "depuis sa création il y a vingt
+ans") is dated by subtracting the age from the year the sentence speaks of (its own explicit date, else
+publication).
+
+A founding recalled in passing is told by a participle on the organization's name: "the CSTO, a defense
+alliance formed in 1992", "ШОС, основанная в 2001 году"; or by its founding treaty signed on a date: "le traité
+de Washington, signé le 4 avril 1949", "Договора о коллективной безопасности, подписанного в Ташкенте 15 мая 1992
+года" (a treaty the knowledge base holds for that organization, signed within the period given). Such a
+participle without a date describes the organization ("a military-political alliance created by the CIS
+states") and tells no founding.
 """
 
 from __future__ import annotations
@@ -30,7 +38,7 @@ from casus.ingest.extract import (
     token_at,
 )
 from casus.ingest.model import ExtractedEvent, Mention, Modality, Precision, When
-from casus.ingest.nlp import Sentence
+from casus.ingest.nlp import Sentence, Token
 from casus.ingest.temporal import TimeExpression
 from casus.kb.events import EventType as T
 from casus.kb.knowledge import KnowledgeBase
@@ -38,7 +46,10 @@ from casus.kb.knowledge import KnowledgeBase
 #: Verbs and nouns of signing or concluding a pact.
 SIGNING: dict[str, frozenset[str]] = {
     "en": frozenset(["sign", "signed", "signing", "conclude", "seal", "ink"]),
-    "fr": frozenset(["signer", "signé", "signée", "signature", "conclure", "parvenir", "sceller"]),
+    "fr": frozenset(
+        {"signer", "signé", "signée", "signature", "conclure", "sceller"}
+        | {"parvenir", "parvenu", "parvenue", "parvenus", "parvenues"}  # "sont parvenues à un accord" (ADJ lemma)
+    ),
     "ru": frozenset(["подписать", "подписывать", "подписание", "заключить", "заключение", "подписанный"]),
 }
 #: Nouns of a pact.
@@ -202,15 +213,18 @@ _AGE: dict[str, tuple[re.Pattern[str], ...]] = {
     "en": (
         re.compile(_NUM + r"(?:st|nd|rd|th)?\s+anniversary\b"),
         re.compile(_NUM + r"\s+years\s+(?:since|after|of)\b"),
+        re.compile(_NUM + r"\s+years\s+ago\b"),
     ),
     "fr": (
         re.compile(_NUM + r"(?:e|ème|ᵉ)?\s+anniversaire\b"),
         re.compile(_NUM + r"\s+ans\s+(?:depuis|après|de)\b"),
+        re.compile(r"il\s+y\s+a\s+" + _NUM + r"\s+ans\b"),
     ),
     "ru": (
         re.compile(r"(\d{1,3})\s*-?\s*(?:летие|летия|летию|летием)"),
         re.compile(r"(\d{1,3})\s*-?\s*(?:ю|й|я)?\s+годовщин"),
         re.compile(r"(\d{1,3})\s+(?:лет|года)\s+(?:со\s+дня|с\s+момента|с\s+основания|с\s+создания)"),
+        re.compile(r"(\d{1,3})\s+(?:лет|года|год)\s+назад"),
     ),
 }
 
@@ -237,3 +251,107 @@ def founding_by_age(
         year = ref - age
         return When(dt.date(year, 1, 1), dt.date(year, 12, 31), Precision.YEAR, found.group(0))
     return None
+
+
+#: Founding verbs that found something only when they describe an organization's name ("an alliance formed
+#: in 1992"), not as a verb of their own ("formed a government", "former des soldats").
+WEAK_FOUNDING = frozenset(["form", "former", "образовать", "образованный"])
+#: Nouns of an organization that a founding participle may describe.
+ALLIANCE_NOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset(["alliance", "bloc", "organization", "organisation", "union", "grouping", "pact", "treaty"]),
+    "fr": frozenset(["alliance", "bloc", "organisation", "union", "pacte", "traité", "groupement"]),
+    "ru": frozenset(["альянс", "блок", "организация", "союз", "договор", "объединение"]),
+}
+_AUX_EN = frozenset(["has", "have", "had", "was", "were", "is", "are", "been", "be", "being", "'s", "to"])
+
+
+def founding_participle(sent: Sentence, i: int, mentions: Sequence[Mention]) -> bool:
+    """Whether the founding word at ``i`` is a participle describing a noun before it ("an alliance formed in").
+
+    By the parse where there is one (a past participle attached to a noun: not "un traité instituant une
+    confédération", which founds it); else (English) a word in "-ed" after
+    neither an auxiliary nor "to", with no organization named right after it as its object ("founded the AES").
+    """
+    toks = sent.tokens
+    tok = toks[i]
+    if tok.pos:
+        return tok.has("VerbForm=Part") and not tok.has("Tense=Pres") and tok.dep.startswith(("acl", "amod"))
+    if not tok.text.lower().endswith("ed") or i == 0 or toks[i - 1].text.lower() in _AUX_EN:
+        return False
+    after = toks[min(len(toks) - 1, i + 2)].end
+    return not any(m.kind == "organization" and tok.end <= m.start <= after for m in mentions)
+
+
+def weak_founding_named(sent: Sentence, i: int, lang: str, mentions: Sequence[Mention]) -> bool:
+    """Whether a weak founding verb at ``i`` (see :data:`WEAK_FOUNDING`) describes an organization's name.
+
+    "a defense alliance formed in 1992", "the CSTO, formed in 1992", "блок, образованный в 1992 году".
+    Other founding words are not checked here.
+    """
+    toks = sent.tokens
+    if toks[i].lemma not in WEAK_FOUNDING and toks[i].text.lower() not in WEAK_FOUNDING:
+        return True
+    if not founding_participle(sent, i, mentions):
+        return False
+    k = i - 1 if i and toks[i - 1].text != "," else i - 2
+    if k < 0:
+        return False
+    prev = toks[k]
+    return (
+        prev.lemma in ALLIANCE_NOUNS[lang]
+        or prev.text.lower() in ALLIANCE_NOUNS[lang]
+        or any(m.kind == "organization" and m.start <= prev.start < m.end for m in mentions)
+    )
+
+
+_PACT_STEMS = {"en": ("treaty", "pact", "charter"), "fr": ("traité", "pacte", "charte"), "ru": ("договор", "хартия")}
+
+
+def treaty_foundings(
+    sent: Sentence,
+    lang: str,
+    mentions: Sequence[Mention],
+    times: Sequence[TimeExpression],
+    memory: Discourse,
+    doc_id: str,
+    gaz: Gazetteer,
+) -> list[ExtractedEvent]:
+    """The founding of an organization whose founding treaty the sentence tells signed on a date (module doc)."""
+    toks = sent.tokens
+    out = []
+    for m in mentions:
+        words = m.text.lower().split()
+        if m.kind != "organization" or not any(w.startswith(_PACT_STEMS[lang]) for w in words):
+            continue
+        k = next((j for j, t in enumerate(toks) if t.start >= m.end), None)
+        if k is None:
+            continue
+        k = next((j for j in range(k, min(len(toks), k + 3)) if _signing(toks[j], lang)), None)
+        if k is None:
+            continue
+        dated = [t for t in own_dates(sent, k, times, lang) if t.start > toks[k].start and t.explicit]
+        when = next((t.when for t in dated if t.when is not None and t.when.start is not None), None)
+        if when is None or when.start is None or when.end is None:
+            continue
+        lo, hi = when.start, when.end
+        if not any(t.organization == m.ref and lo <= t.signed <= hi for t in gaz.kb.treaties.values()):
+            continue  # not the treaty that founded it (or a date the knowledge base does not hold)
+        ev = make_event(
+            T.FOUNDING,
+            sent,
+            doc_id,
+            org=m.ref,
+            subject=None,
+            target=None,
+            mentions=(),
+            when=when,
+            modality=Modality.ASSERTED,
+            gaz=gaz,
+            actors_override=(),
+        )
+        out.append(ev)
+    return out
+
+
+def _signing(tok: Token, lang: str) -> bool:
+    return tok.lemma in SIGNING[lang] or tok.text.lower() in SIGNING[lang]

@@ -116,6 +116,7 @@ _BID_RU, _NOT_BID_RU = "вступление присоединение прот
 _FR = [
     _r("créer", T.FOUNDING, org=True),
     _r("fonder", T.FOUNDING, org=True),
+    _r("former", T.FOUNDING, org=True),  # only "l'alliance formée en 1992" (foundings.weak_founding_named)
     _r("instituer", T.FOUNDING, org=True),
     _r("création", T.FOUNDING, org=True, window=3),
     _r("fondation", T.FOUNDING, org=True, window=3),
@@ -205,6 +206,7 @@ _FR = [
 
 _EN = [
     _r("found", T.FOUNDING, org=True),
+    _r("form", T.FOUNDING, org=True),  # only "a defense alliance formed in 1992" (foundings.weak_founding_named)
     _r("establish", T.FOUNDING, org=True),
     _r("create", T.FOUNDING, org=True),
     _r("founding", T.FOUNDING, org=True, window=3),
@@ -278,6 +280,8 @@ _RU = [
     _r("создать", T.FOUNDING, org=True),
     _r("созданный", T.FOUNDING, org=True),
     _r("основать", T.FOUNDING, org=True),
+    _r("образовать", T.FOUNDING, org=True),  # only "блок, образованный в 1992 году" (foundings.weak_founding_named)
+    _r("образованный", T.FOUNDING, org=True),
     _r("основанный", T.FOUNDING, org=True),
     _r("учредить", T.FOUNDING, org=True),
     _r("создание", T.FOUNDING, org=True, window=3),
@@ -954,6 +958,13 @@ PRONOUNS: dict[str, frozenset[str]] = {
 }
 
 #: Object pronouns after "selon" / "according to" / "по словам": "selon lui", "according to him", "по его словам".
+#: The author's own asides, first person plural ("Напомним, ШОС, основанная в 2001 году…", "Rappelons que…"):
+#: the article speaking in its own voice, not a claim. English only as the sentence's first word ("Recall that…").
+AUTHOR_ASIDES: dict[str, frozenset[str]] = {
+    "en": frozenset(["recall", "note"]),
+    "fr": frozenset(["rappelons", "rappelons-le", "notons", "précisons", "soulignons"]),
+    "ru": frozenset(["напомним", "отметим", "заметим", "подчеркнем", "подчеркнём", "уточним"]),
+}
 PRONOUN_SPEAKERS: frozenset[str] = frozenset(["lui", "elle", "him", "her", "them", "его", "ее", "её", "их"])
 
 #: Prepositions that introduce a target ("à/contre/envers", "to/against", "в/против").
@@ -1038,7 +1049,7 @@ def prefilter(lang: str) -> re.Pattern[str]:
     if lang == "en":
         words |= {"told", "said", "froze", "frozen", "left", "sent", "sought", "became"}
     if lang == "fr":
-        words |= {"dit", "mis", "fait", "pris"}
+        words |= {"dit", "mis", "fait", "pris", "parvenu"}  # "sont parvenues à un accord" (a pact's founding)
     if lang == "ru":
         words |= {"вышл", "вышел", "ушл", "ушел", "вышли", "вернул"}
     stems = sorted({_stem(w) for w in words}, key=len, reverse=True)

@@ -39,7 +39,14 @@ from casus.ingest.extract import (
     roster_event,
     stage_of,
 )
-from casus.ingest.foundings import founded_is_named, founding_by_age, pact_events
+from casus.ingest.foundings import (
+    founded_is_named,
+    founding_by_age,
+    founding_participle,
+    pact_events,
+    treaty_foundings,
+    weak_founding_named,
+)
 from casus.ingest.invocations import (
     answer_date,
     counted_without_actor,
@@ -125,6 +132,8 @@ def _saying(
             continue
         if _denounces_treaty(toks, i, lang):
             continue  # "dénoncer le traité": a withdrawal, not something said
+        if tok.text.lower() in lx.AUTHOR_ASIDES[lang] and (lang != "en" or i == 0):
+            continue  # "Напомним, …": the article's own voice
         if any(a <= tok.start < b for a, b in spans):
             continue  # a verb of saying inside someone's claim is part of the claim
         cut = _inversion(toks, i, mentions, lang)
@@ -327,6 +336,7 @@ def sentence_events(
         out += withdrawal_told_again(sent, lang, mentions, times, memory, doc_id, gaz)
     out += appointment_events(sent, lang, mentions, times, memory, doc_id, gaz)
     out += pact_events(sent, lang, mentions, times, memory, doc_id, gaz)
+    out += treaty_foundings(sent, lang, mentions, times, memory, doc_id, gaz)
     if not any(e.type is T.REFUSAL for e in out):
         out += absence_events(sent, lang, mentions, times, memory, doc_id, gaz)
     if not any(e.type in (T.APPLICATION, T.ACCESSION) for e in out):
@@ -408,16 +418,18 @@ def _trigger_event(
         subject, speakers, modality = inside
     org = suspended_by or _nearest_org(mentions, tok.start) or (subject.organization if subject else None)
     org = org or memory.main_org
-    if trig.type in (T.SUMMIT, T.FOUNDING) and (trig.type is T.SUMMIT or (subject and subject.kind == "organization")):
-        subject = None  # a summit's organization and venue say it all; an organization does not found itself
+    if _without_subject(trig, sent, subject, mentions):
+        subject = None
     actors, _ = actor_ids(subject)
     also = _coordinated(sent, subject, mentions)
     override = _actors_override(trig, sent, subject, mentions, lang, org, gaz, memory.published, memory.events)
     target = _target_of(trig, sent, mentions, lang, actors, org)
-    if _no_event(kind, subject, override, sent, i, mentions, org):
+    if _no_event(kind, subject, override, sent, i, mentions, org, lang):
         return None
     when = _when_of(trig, kind, sent, lang, stage, said, claim_of, times, memory)
     when, modality, stage = _settle_when(kind, sent, i, lang, when, modality, stage, times, memory)
+    if kind is T.FOUNDING and when.start is None and founding_participle(sent, i, mentions):
+        return None  # "an alliance created by the CIS states": a description, not a founding told
     if kind is T.FOUNDING and org and subject is None and override is None:
         override = bloc_members(gaz.kb, org, (), when.end or memory.published)  # "the AES, founded in 2023"
     refused = _claim_text(sent.text[tok.end - sent.start :]) if trig.type is T.REFUSAL else ""
@@ -437,6 +449,19 @@ def _trigger_event(
         stage=stage,
         speakers=speakers,
         actors_override=override,
+    )
+
+
+def _without_subject(trig: Trigger, sent: Sentence, subject: Mention | None, mentions: Sequence[Mention]) -> bool:
+    """Whether the event has no acting subject: a summit, a founding by the organization itself, a description.
+
+    A summit's organization and venue say it all; a participle describing the organization names no founder
+    ("Armenia … the CSTO, a defense alliance formed in 1992": Armenia founded nothing).
+    """
+    if trig.type is T.SUMMIT:
+        return True
+    return trig.type is T.FOUNDING and (
+        (subject is not None and subject.kind == "organization") or founding_participle(sent, trig.index, mentions)
     )
 
 
@@ -526,6 +551,7 @@ def _no_event(
     i: int,
     mentions: Sequence[Mention],
     org: str | None = None,
+    lang: str = "en",
 ) -> bool:
     """Whether a trigger's reading is no event after all.
 
@@ -548,7 +574,9 @@ def _no_event(
         and (subject is None or subject.kind != "organization")
     ):
         return True  # "Russia launched a special military operation": no alliance deployment
-    return kind is T.FOUNDING and not founded_is_named(sent, i, mentions)
+    if kind is not T.FOUNDING:
+        return False
+    return not (founded_is_named(sent, i, mentions) and weak_founding_named(sent, i, lang, mentions))
 
 
 def _settle_when(
