@@ -200,3 +200,33 @@ def test_a_bare_withdrawal_noun_after_a_membership_change_is_nothing(read):
         "counterpart İlham Aliyev."
     )
     assert not deployments(read(text, "en", "2024-06-13"))
+
+
+def test_forces_their_own_state_announces_are_reported(read):
+    # ru2-04 (the second written development set, 2024-06-13): the headline tells it, the ministry reports it
+    a = read(
+        "Российские миротворцы завершили вывод из Карабаха\n\nРоссийский миротворческий контингент в среду "
+        "завершил вывод из Нагорного Карабаха, сообщили в Минобороны России.",
+        "ru",
+        "2024-06-13",
+    )
+    assert {(e.actors, e.phase, e.modality.value) for e in deployments(a)} == {
+        (("RUS",), "end", "asserted"),
+        (("RUS",), "end", "reported"),
+    }
+
+
+def test_an_imperfective_russian_request(read):
+    # ru2-03 (the second written development set, 2024-06-13): "обращалась к ОДКБ за помощью"
+    a = read(
+        "В мае 2021 года Армения обращалась к ОДКБ за помощью после вторжения азербайджанских военных.",
+        "ru",
+        "2024-06-13",
+    )
+    (req,) = [e for e in a.events if e.type is T.REQUEST_FOR_ASSISTANCE]
+    assert (req.actors, req.organization, req.when.start, req.when.end) == (
+        ("ARM",),
+        "csto",
+        D(2021, 5, 1),
+        D(2021, 5, 31),
+    )

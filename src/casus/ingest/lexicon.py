@@ -319,6 +319,7 @@ _RU = [
     _r("попросить", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_RU, before=6),
     _r("просить", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_RU, before=6),
     _r("обратиться", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_RU + " просьба", window=8, before=10),
+    _r("обращаться", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_RU + " просьба", window=8, before=10),
     _r("запросить", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_RU, before=6),
     _r("задействовать", T.INVOCATION, needs="статья механизм"),
     _r("применить", T.INVOCATION, needs="статья"),

@@ -531,11 +531,13 @@ def _within_claim(
     # a membership change announced is made; forces announced are the announcer's own, reported
     announced = trig.type is not T.DEPLOYMENT and _announced_act(sent, claim_of, i, lang, subject)
     if not announced and not _self_report(sent, lo, i, subject, claim_of.speaker):
-        if _reported_fact(sent, claim_of, i, lang, modality, stage) or _announced_forces(
-            trig, sent, claim_of, lang, modality
-        ):
+        if _reported_fact(sent, claim_of, i, lang, modality, stage):
             return subject, speakers, modality
-        return (subject, speakers, modality) if told else None
+        if not _announced_forces(trig, sent, claim_of, lang, modality):
+            return (subject, speakers, modality) if told else None
+        if subject is not None and _same_side(subject, claim_of.speaker) and modality is Modality.ASSERTED:
+            modality = Modality.REPORTED if stage is None else modality  # "…, сообщили в Минобороны России"
+        return subject, speakers, modality
     if subject is None or subject.kind == "organization":
         subject = claim_of.speaker
     if modality is Modality.ASSERTED and stage is None and not announced:
