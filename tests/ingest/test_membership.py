@@ -242,3 +242,15 @@ def test_the_countries_refer_back_to_the_states_listed_before(read, text, lang):
     assert len(later) == 1
     assert set(later[0].actors) == {"BFA", "MLI", "NER"}
     assert (later[0].when.start, later[0].when.end, later[0].stage) == (D(2025, 1, 29), D(2025, 7, 29), "considering")
+
+
+def test_a_refusal_after_a_sentence_end_without_space(read):
+    # News.Az, 2024-11-28 (development set 4, en4-11)
+    a = read(
+        "The summit is attended by the presidents of Belarus, Kyrgyzstan, Russia, Tajikistan, and Uzbekistan.The "
+        "leadership of Armenia, a CSTO member state, refused to take part in the summit.",
+        "en",
+        "2024-11-28",
+    )
+    (refusal,) = of_type(a, T.REFUSAL)
+    assert (refusal.actors, refusal.organization) == (("ARM",), "csto")

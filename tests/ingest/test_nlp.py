@@ -55,3 +55,18 @@ def test_a_run_of_dots_is_one_boundary_and_ordinary_sentences_keep_their_bounds(
         "Erevan a gelé sa participation… puis rien.",
         "Et ensuite",
     ]
+
+
+def test_a_sentence_end_that_lost_its_space_still_ends_the_sentence():
+    # News.Az, 2024-11-28 (development set 4, en4-11): "Uzbekistan.The leadership" as published
+    from casus.ingest.nlp import split_sentences
+
+    text = (
+        "The summit is attended by the presidents of Belarus and Uzbekistan.The leadership of Armenia, a CSTO member "
+        "state, refused to take part in the summit. Tokayev welcomed them, News.Az reports."
+    )
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "The summit is attended by the presidents of Belarus and Uzbekistan.",
+        "The leadership of Armenia, a CSTO member state, refused to take part in the summit.",
+        "Tokayev welcomed them, News.Az reports.",
+    ]

@@ -533,6 +533,8 @@ def find_subject(
         if antecedent:
             return antecedent[-1]
     before = [m for m in mentions if toks[start].start <= m.start < toks[i].start] if start < len(toks) else []
+    aside = _apposition(toks, i)
+    before = [m for m in before if not aside[0] <= m.start < aside[1]]
     candidates = [m for m in before if not _is_oblique(toks, m, lang)]
     if candidates:
         return candidates[0]
@@ -545,6 +547,19 @@ def find_subject(
         return memory.last_person or memory.last_state
     before = [m for m in before if not _after_relation(toks, _index_of(toks, m))]
     return before[-1] if before else None
+
+
+def _apposition(toks: Sequence[Token], i: int) -> tuple[int, int]:
+    """The offsets of an unparsed apposition right before the verb at ``i``, ``(0, 0)`` when none.
+
+    "Armenia, a CSTO member state, refused…": the names inside describe the subject, they are not it.
+    """
+    if toks[i].head >= 0 or i < 3 or toks[i - 1].text != ",":
+        return 0, 0
+    for j in range(i - 2, max(0, i - 10), -1):
+        if toks[j].text == ",":
+            return (toks[j].start, toks[i - 1].start) if toks[j + 1].text.lower() in ("a", "an") else (0, 0)
+    return 0, 0
 
 
 def _role_anaphor(toks: Sequence[Token], k: int, lang: str, memory: Discourse) -> Mention | None:

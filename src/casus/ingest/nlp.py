@@ -156,6 +156,7 @@ def split_sentences(text: str, max_chars: int = MAX_SENTENCE_CHARS) -> list[tupl
                     k += 1
                 nxt = chunk[k] if k < len(chunk) else ""
                 boundary = k > j and (nxt.isupper() or nxt.isdigit() or nxt in '«“"(—-')
+                boundary = boundary or _glued(chunk, i, j)
                 if not boundary:  # the same holds for the rest of a run of dots: skip it (linear on "……")
                     while i + 1 < j and chunk[i + 1] in ".!?…":
                         i += 1
@@ -178,6 +179,20 @@ def split_sentences(text: str, max_chars: int = MAX_SENTENCE_CHARS) -> list[tupl
         if s < e:
             out += _cap(s, e, text, max_chars)
     return out
+
+
+def _glued(chunk: str, i: int, j: int) -> bool:
+    """A sentence end that lost its space: "…and Uzbekistan.The leadership of Armenia…" (not "News.Az reports")."""
+    return (
+        j == i + 1
+        and chunk[i] == "."
+        and i > 0
+        and chunk[i - 1].islower()
+        and j + 2 < len(chunk)
+        and chunk[j].isupper()
+        and chunk[j + 1 : j + 3].isalpha()
+        and chunk[j + 1 : j + 3].islower()
+    )
 
 
 def simple_tokens(text: str, offset: int = 0) -> list[Token]:

@@ -128,7 +128,7 @@ def _saying(
     toks = sent.tokens
     out: list[Said] = []
     for i, tok in enumerate(toks):
-        if tok.lemma not in lx.REPORTING[lang] or tok.pos in ("NOUN", "ADJ", "PROPN"):
+        if tok.lemma not in lx.REPORTING[lang] or tok.pos in ("NOUN", "ADJ", "PROPN") or _a_noun_here(toks, i, lang):
             continue
         if _denounces_treaty(toks, i, lang):
             continue  # "dénoncer le traité": a withdrawal, not something said
@@ -241,6 +241,15 @@ def _statements(
 _RELATIVE = frozenset(["which", "who", "qui", "lequel", "laquelle", "который", "которая", "которое", "которые"])
 _AUX = {"a", "has", "had", "have", "avait", "ont", "is", "was", "est", "-t-il", "-t-elle", "t", "-"}
 _DET = {"the", "le", "la", "les", "its", "his", "her", "their", "son", "sa", "ses", "leur"}
+
+
+#: Words after which an unparsed English "state" is the noun ("a CSTO member state", "the Baltic state").
+_BEFORE_NOUN = frozenset(["a", "an", "the", "member", "this", "that", "each", "every", "one", "any", "sovereign"])
+
+
+def _a_noun_here(toks: Sequence[Token], i: int, lang: str) -> bool:
+    """Whether an unparsed English verb of saying is a noun here ("Armenia, a CSTO member state, refused…")."""
+    return lang == "en" and toks[i].pos == "" and i > 0 and toks[i - 1].text.lower() in _BEFORE_NOUN
 
 
 def _denounces_treaty(toks: Sequence[Token], i: int, lang: str) -> bool:
