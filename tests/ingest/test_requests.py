@@ -93,3 +93,17 @@ def test_units_of_states_listed_at_length_were_sent(read):
     (dep,) = of_type(a, T.DEPLOYMENT)
     assert (dep.actors, dep.target, dep.phase) == (("RUS", "BLR", "ARM", "KGZ", "TJK"), "KAZ", "start")
     assert dep.when.end == dt.date(2022, 1, 10)
+
+
+def test_the_day_after_the_verb_dates_the_forces_sent_and_the_request_its_own_day(read):
+    # fr-02 (the written development set, 2022-01-07): "jeudi", tagged as a verb by the parser, dates "envoyé"
+    a = read(
+        "L'Organisation du traité de sécurité collective a envoyé jeudi des forces de maintien de la paix au "
+        "Kazakhstan, à la demande du président Kassym-Jomart Tokaïev. Le chef de l'État kazakh avait sollicité "
+        "mercredi l'aide de l'alliance face aux émeutes.",
+        "fr",
+        "2022-01-07",
+    )
+    (dep,) = of_type(a, T.DEPLOYMENT)
+    (req,) = of_type(a, T.REQUEST_FOR_ASSISTANCE)
+    assert (dep.when.start, req.when.start, req.actors) == (dt.date(2022, 1, 6), dt.date(2022, 1, 5), ("KAZ",))

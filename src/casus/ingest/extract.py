@@ -763,8 +763,11 @@ def _on_gathering(toks: Sequence[Token], verb: int, i: int, lang: str) -> bool:
 
 
 def date_verb(toks: Sequence[Token], k: int) -> int | None:
-    """The nearest verb above token ``k`` (the verb a date expression at ``k`` dates), if any."""
-    return next((h for h in _head_chain(toks, k) if toks[h].pos in _VERBS), None)
+    """The nearest verb above token ``k`` (the verb a date expression at ``k`` dates), if any.
+
+    The date's own word is never its verb ("a envoyé jeudi des forces": "jeudi" tagged as a verb).
+    """
+    return next((h for h in _head_chain(toks, k) if toks[h].pos in _VERBS and h != k), None)
 
 
 #: Participles that own the date right after them when the sentence is not parsed ("formed in 1992").
