@@ -185,3 +185,37 @@ def test_russian_passive_agent_and_a_pronoun_for_the_article(read):
     )
     (ev,) = _invocations(a)
     assert ev.actors == ("TUR",)
+
+
+def test_forces_sent_under_a_bilateral_pact_s_article_invoke_it(read):
+    # ru4-06 (RBC, 2026-01-06): "Они" are the troops of the state named before
+    a = read(
+        "Северная Корея подтвердила участие своих войск в освобождении Курской области от ВСУ в апреле. Они были "
+        "направлены в соответствии со статьей 4 Договора о всеобъемлющем стратегическом партнерстве между КНДР "
+        "и Россией.",
+        "ru",
+        "2026-01-06",
+    )
+    (ev,) = _invocations(a)
+    assert (ev.actors, ev.organization, ev.modality) == (("PRK",), "russia-dprk-2024", Modality.ASSERTED)
+
+
+def test_a_deployment_under_a_defense_treaty_between_the_states_named(read):
+    # en4-03 (Voz de América, 2025-04-28): the pact is the one between the states the sentence names; told
+    # only "according to KCNA" (an agency the gazetteer does not know) it stays the agency's word
+    text = (
+        "Kim Jong Un's decision to deploy North Korean troops in Russia falls under a defense treaty between the "
+        "two countries."
+    )
+    (ev,) = _invocations(read(text, "en", "2025-04-28"))
+    assert (ev.actors, ev.organization, ev.modality) == (("PRK",), "russia-dprk-2024", Modality.ASSERTED)
+    assert not _invocations(read("According to KCNA, " + text, "en", "2025-04-28"))
+
+
+def test_under_an_article_in_french():
+    # KBS World (French service, April 2025): Kim Jong-un « avait décidé cet apport, … en vertu de l'article 4
+    # de l'accord bilatéral »
+    from casus.ingest.invoked_pacts import UNDER
+
+    assert UNDER["fr"].search("au vu de la situation militaire et en vertu de l'article 4 de l'accord bilatéral")
+    assert not UNDER["en"].search("US troops stationed in Japan under the security agreement")

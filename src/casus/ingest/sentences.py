@@ -58,6 +58,7 @@ from casus.ingest.invocations import (
     not_an_act,
     passive_agent,
 )
+from casus.ingest.invoked_pacts import pact_invocations
 from casus.ingest.model import DEPLOYMENT_END, ExtractedEvent, Mention, Modality, When
 from casus.ingest.nlp import Sentence, Token
 from casus.ingest.relays import ANNOUNCE, clause_in_claim, heads_claim, outlet_after, withdrawal_told_again
@@ -346,6 +347,9 @@ def sentence_events(
     out += appointment_events(sent, lang, mentions, times, memory, doc_id, gaz)
     out += pact_events(sent, lang, mentions, times, memory, doc_id, gaz)
     out += treaty_foundings(sent, lang, mentions, times, memory, doc_id, gaz)
+    if not any(e.type is T.INVOCATION for e in out):  # "направлены в соответствии со статьей 4 Договора…"
+        claims = [(s.claim, s.speaker) for s in said]
+        out += pact_invocations(sent, lang, mentions, times, memory, doc_id, gaz, claims)
     if not any(e.type is T.REFUSAL for e in out):
         out += absence_events(sent, lang, mentions, times, memory, doc_id, gaz)
     if not any(e.type in (T.APPLICATION, T.ACCESSION) for e in out):
