@@ -254,3 +254,27 @@ def test_a_refusal_after_a_sentence_end_without_space(read):
     )
     (refusal,) = of_type(a, T.REFUSAL)
     assert (refusal.actors, refusal.organization) == (("ARM",), "csto")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # Integration BF, 2024-07-07 (development set 4, fr4-08), with the organization's short name
+        ("Il est important de noter que l'Alliance des États du Sahel a quitté la CEDEAO le 29 janvier 2024.", "fr"),
+        ("Следует отметить, что Альянс государств Сахеля вышел из ЭКОВАС 29 января 2024 года.", "ru"),
+    ],
+)
+def test_the_author_s_impersonal_aside_is_no_one_s_claim(read, text, lang):
+    (exit_,) = of_type(read(text, lang, "2024-07-07"), T.WITHDRAWAL)
+    assert (set(exit_.actors), exit_.modality.value, exit_.when.start) == (
+        {"BFA", "MLI", "NER"},
+        "asserted",
+        D(2024, 1, 29),
+    )
+
+
+def test_a_french_elided_article_taken_for_the_subject_gives_way_to_the_name(read):
+    # Integration BF, 2024-07-07 (development set 4, fr4-08): "L’" parsed as the subject noun
+    a = read("L’Alliance des États du Sahel a quitté la CEDEAO le 29 janvier 2024.", "fr", "2024-07-07")
+    (exit_,) = of_type(a, T.WITHDRAWAL)
+    assert set(exit_.actors) == {"BFA", "MLI", "NER"}

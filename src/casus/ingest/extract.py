@@ -513,6 +513,9 @@ def find_subject(
         if agent is not None and not (agent.kind == "organization" and membership):
             return agent  # "the request of Armenia"; but "a member of NATO" is NATO's member, not NATO
     dep = _dep_subject(sent, i, mentions, lo)
+    if isinstance(dep, Token) and dep.text.lower().replace("’", "'") in ("l'", "d'"):
+        # "l’Alliance des États du Sahel a quitté…": the parser took the elided article for the subject noun
+        dep = next((m for m in mentions if dep.end <= m.start <= dep.end + 1), dep)
     if isinstance(dep, Mention):
         return dep
     if isinstance(dep, Token):

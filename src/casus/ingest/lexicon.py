@@ -839,6 +839,14 @@ BILL: dict[str, frozenset[str]] = {
     "ru": frozenset(["законопроект", "закон"]),
 }
 
+#: Words of the author's impersonal asides before a verb of saying ("Il est important de noter que…", "It is worth
+#: noting that…", "Следует отметить, что…"); English and French only in a sentence opening with "it / il".
+IMPERSONAL: dict[str, frozenset[str]] = {
+    "en": frozenset(["worth", "important", "should", "must", "interesting", "noteworthy"]),
+    "fr": frozenset(["convient", "important", "faut", "intéressant", "utile"]),
+    "ru": frozenset(["следует", "стоит", "важно", "нужно", "необходимо", "надо"]),
+}
+
 #: Words that refer back to several states named before ("the countries' exit", "the trio were suspended",
 #: "ces trois pays", "выход этих стран"), matched on the words just before a membership trigger.
 PLURAL_STATES: dict[str, tuple[str, ...]] = {

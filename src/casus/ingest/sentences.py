@@ -133,8 +133,8 @@ def _saying(
             continue
         if _denounces_treaty(toks, i, lang):
             continue  # "dénoncer le traité": a withdrawal, not something said
-        if tok.text.lower() in lx.AUTHOR_ASIDES[lang] and (lang != "en" or i == 0):
-            continue  # "Напомним, …": the article's own voice
+        if (tok.text.lower() in lx.AUTHOR_ASIDES[lang] and (lang != "en" or i == 0)) or _impersonal(toks, i, lang):
+            continue  # "Напомним, …", "Il est important de noter que…": the article's own voice
         if any(a <= tok.start < b for a, b in spans):
             continue  # a verb of saying inside someone's claim is part of the claim
         cut = _inversion(toks, i, mentions, lang)
@@ -242,6 +242,17 @@ def _statements(
 _RELATIVE = frozenset(["which", "who", "qui", "lequel", "laquelle", "который", "которая", "которое", "которые"])
 _AUX = {"a", "has", "had", "have", "avait", "ont", "is", "was", "est", "-t-il", "-t-elle", "t", "-"}
 _DET = {"the", "le", "la", "les", "its", "his", "her", "their", "son", "sa", "ses", "leur"}
+
+
+def _impersonal(toks: Sequence[Token], i: int, lang: str) -> bool:
+    """Whether the verb of saying at ``i`` is the author's impersonal aside (the article's own voice).
+
+    "Il est important de noter que…", "It is worth noting that…", "Следует отметить, что…": nobody's claim.
+    """
+    words = {t.text.lower() for t in toks[max(0, i - 4) : i]}
+    if not words & lx.IMPERSONAL[lang]:
+        return False
+    return lang == "ru" or (bool(toks) and toks[0].text.lower() in ("it", "il"))
 
 
 #: Words after which an unparsed English "state" is the noun ("a CSTO member state", "the Baltic state").
