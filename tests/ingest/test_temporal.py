@@ -156,3 +156,16 @@ def test_a_range_is_one_period_from_its_first_to_its_last_day(text, lang, publis
 def test_two_years_joined_by_and_are_no_range(text, lang):
     first = find_dates(text, lang, PUB)[0].when
     assert (first.start, first.end) == (dt.date(2012, 1, 1), dt.date(2012, 12, 31))
+
+
+def test_a_part_of_today_is_today_and_a_recurring_day_dates_nothing():
+    # en4-13 (CNBC-TV18, 2022-02-24): Kallas "convened an urgent government meeting this morning"; KBS World
+    # (French service, April 2025): "C'est ce qu'a fait savoir ce matin la KCNA"; en3-09 (WION, 2025-09-10):
+    # the Council "gathered for its regular Wednesday session" (a weekly meeting, not a date)
+    day = dt.date(2022, 2, 24)
+    (t,) = find_dates("I convened an urgent government meeting this morning.", "en", day)
+    assert (t.when.start, t.when.end) == (day, day)
+    (t,) = find_dates("C’est ce qu’a fait savoir ce matin la KCNA.", "fr", dt.date(2025, 4, 28))
+    assert t.when.start == dt.date(2025, 4, 28)
+    text = "The North Atlantic Council, NATO’s main political body, gathered for its regular Wednesday session."
+    assert find_dates(text, "en", dt.date(2025, 9, 10)) == []

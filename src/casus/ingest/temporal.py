@@ -294,6 +294,7 @@ _RELATIVE: dict[str, list[tuple[str, str]]] = {
         (r"avant-hier", "day_before_yesterday"),
         (r"hier", "yesterday"),
         (r"aujourd'hui|à l'heure actuelle|actuellement|à présent", "now"),
+        (r"ce matin|cet après-midi|ce soir", "today"),  # "C'est ce qu'a fait savoir ce matin la KCNA"
         (r"(?:la|cette) semaine (?:dernière|passée)", "last_week"),
         (r"cette semaine", "this_week"),
         (r"la semaine prochaine", "next_week"),
@@ -312,6 +313,7 @@ _RELATIVE: dict[str, list[tuple[str, str]]] = {
         (r"the day before yesterday", "day_before_yesterday"),
         (r"yesterday", "yesterday"),
         (r"today|currently|at present|at the moment", "now"),
+        (r"this morning|this afternoon|this evening|tonight", "today"),  # "a government meeting this morning"
         (r"last week|the previous week|the past week", "last_week"),
         (r"earlier this week|this week", "this_week"),
         (r"next week", "next_week"),
@@ -399,6 +401,10 @@ def _range(kind: str, m: re.Match[str], lang: str, pub: dt.date) -> When | None:
     return When(start, end, Precision.PERIOD, m.group(0)) if start < end else None
 
 
+#: A day name after these words recurs ("its regular Wednesday session"): it dates nothing.
+_RECURRING_EN = r"(?<!regular )(?<!weekly )(?<!usual )(?<!every )(?<!each )"
+
+
 @functools.cache
 def _compiled(lang: str) -> list[tuple[re.Pattern[str], str]]:
     months = "|".join(sorted(MONTHS[lang], key=len, reverse=True))
@@ -429,7 +435,7 @@ def _compiled(lang: str) -> list[tuple[re.Pattern[str], str]]:
             (rf"(?:(?:at|by|in)\s+the\s+)?(?:end|beginning|start|middle)\s+of\s+(?P<m>{months}){e}", "m"),
             (rf"(?:early|late|mid-)\s*(?P<m>{months}){e}", "m"),
             (r"(?:in|since|by)\s+(?P<y>(?:19|20)\d{2})", "y"),
-            (rf"(?:on\s+|last\s+)?(?P<wd>{days})", "wd"),
+            (rf"{_RECURRING_EN}(?:on\s+|last\s+)?(?P<wd>{days})", "wd"),
             (rf"(?P<n>\d+|{nums})\s+(?P<u>{units})\s+ago", "ago"),
         ]
     else:
