@@ -121,3 +121,47 @@ def test_a_meeting_of_two_leaders_is_no_alliance_summit(read):
         "2024-06-19",
     )
     assert not summits(a)
+
+
+# ----------------------------------------------------- one summit told several times; a day told twice (#10)
+def test_mentions_of_one_summit_share_its_venue_and_date(read):
+    """ru4-03 (CentralAsia, 2025-11-25): the headline names Bishkek, the body the day; one summit."""
+    a = read(
+        "Армения не примет участие в саммите ОДКБ в Бишкеке, - Кремль\n\n"
+        "Заседание Совета коллективной безопасности ОДКБ состоится 27 ноября.",
+        "ru",
+        "2025-11-25",
+    )
+    (ev,) = summits(a)
+    assert (ev.organization, ev.target, ev.stage, ev.when.start) == ("csto", "KGZ", "considering", D(2025, 11, 27))
+
+
+def test_an_undated_mention_folds_into_the_summit_dated_twice(read):
+    """en4-17 (Sudan Tribune, 2024-07-09): the summit dated "Tuesday" twice, once with a venue; "The meetings…"."""
+    a = read(
+        "Leaders gather in DC for NATO’s 75th anniversary summit\n\n"
+        "The leaders of NATO’s 32 member states are arriving in the US capital Tuesday as the Transatlantic alliance "
+        "prepares to celebrate its 75th anniversary with a three-day summit in which the ongoing war in Ukraine is "
+        "expected to feature prominently.\n\n"
+        "The meetings will include the heads of state and government from all 32 member countries, in addition to "
+        "the leaders of the alliance’s Indo-Pacific Partners — Australia, Japan, New Zealand and South Korea.",
+        "en",
+        "2024-07-09",
+    )
+    (ev,) = summits(a)
+    assert (ev.organization, ev.when.start) == ("nato", D(2024, 7, 9))
+
+
+def test_a_day_told_twice_dates_the_summit_in_the_next_sentence(read):
+    """fr3-12 (WADR, 2024-12-16): "hier, dimanche" is one day; the next sentence's summit is on that day."""
+    a = read(
+        "Le retrait du Mali, du Niger et du Burkina Faso de l’organisation ouest-africaine CEDEAO a été officialisé "
+        "hier, dimanche. Les chefs d’État de l’organisation sous-régionale étaient réunis à Abuja, au Nigeria, dans "
+        "le cadre d’un sommet ordinaire.\n"
+        "Le Mali, le Burkina Faso et le Niger, regroupés au sein d’une alliance, avaient exprimé en janvier dernier "
+        "leur volonté de quitter l’organisation.",
+        "fr",
+        "2024-12-16",
+    )
+    (ev,) = summits(a)
+    assert ev.when.start == ev.when.end == D(2024, 12, 15)

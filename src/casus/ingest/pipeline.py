@@ -266,7 +266,8 @@ def _neighbour_when(
 
     The headline's neighbour is the lead. It dates an event its own sentence leaves undated ("On Saturday,
     Tokayev asked the CSTO for help. The bloc agreed to send troops."), rather than "on or before
-    publication". Only a single day or month, and only when that sentence has exactly one such expression. The
+    publication". Only a single day or month, and only when that sentence has exactly one such date ("hier,
+    dimanche" is one day told twice). The
     expression is returned whole: an event told in the future takes its forward resolution.
     """
 
@@ -280,7 +281,7 @@ def _neighbour_when(
             and t.when.precision in (Precision.DAY, Precision.MONTH)
             and t.when.text.lower() not in _STATE_NOW
         ]
-        return days[0] if len(days) == 1 else None
+        return days[0] if len({(t.when.start, t.when.end) for t in days if t.when}) == 1 else None
 
     for j in (k - 1, k + 1):
         if not 0 <= j < len(spans):

@@ -54,10 +54,13 @@ def said_on(sent: Sentence, t: TimeExpression, lang: str) -> bool:
 def align_summits(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     """Mentions of a summit without a date or a venue take those of the one summit of the body that has them.
 
-    An undated mention may take any dated summit of the same body (only those at its own stage when the
+    Dated mentions of one body's summit on the same day and at the same stage are one summit: the venue one of
+    them names is the others' too ("Заседание … ОДКБ состоится 27 ноября" and "саммит ОДКБ в Бишкеке"). An
+    undated mention may take any dated summit of the same body (only those at its own stage when the
     article dates several); a dated mention without a venue only the summit of the same date. With none or
     several candidates left, the mention stays as it is.
     """
+    events = _share_venues(events)
     dated: dict[str, dict[tuple[object, ...], ExtractedEvent]] = {}
     for ev in events:
         if ev.type is T.SUMMIT and ev.when.start is not None and ev.organization:
@@ -74,5 +77,24 @@ def align_summits(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
                 c = candidates[0]
                 target = c.target or ev.target
                 ev = replace(ev, when=c.when, stage=c.stage, target=target, modality=c.modality, title=c.title)
+        out.append(ev)
+    return _share_venues(out)  # a mention now dated may bring the venue: "в саммите ОДКБ в Бишкеке"
+
+
+def _share_venues(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
+    """Dated summits of one body, day and stage take the one venue any of them names (see align_summits)."""
+    venues: dict[tuple[object, ...], set[str]] = {}
+
+    def key(ev: ExtractedEvent) -> tuple[object, ...]:
+        return (ev.organization, ev.when.start, ev.when.end, ev.stage, ev.modality)
+
+    for ev in events:
+        if ev.type is T.SUMMIT and ev.when.start is not None and ev.target:
+            venues.setdefault(key(ev), set()).add(ev.target)
+    out = []
+    for ev in events:
+        found = venues.get(key(ev), set()) if ev.type is T.SUMMIT and ev.when.start is not None else set()
+        if len(found) == 1 and ev.target is None:
+            ev = replace(ev, target=next(iter(found)))
         out.append(ev)
     return out
