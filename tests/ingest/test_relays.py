@@ -230,3 +230,17 @@ def test_an_imperfective_russian_request(read):
         D(2021, 5, 1),
         D(2021, 5, 31),
     )
+
+
+def test_the_owner_of_forces_named_through_a_chain_of_nouns(read):
+    # fr2-01 (the second written development set, 2022-01-14): headline and body are one withdrawal by the CSTO
+    a = read(
+        "Les forces de l'OTSC commencent à quitter le Kazakhstan\n\nLes premiers contingents de la force de paix de "
+        "l'OTSC ont quitté jeudi le Kazakhstan, une semaine après leur arrivée.",
+        "fr",
+        "2022-01-14",
+    )
+    assert [(e.actors, e.phase, e.when.start) for e in deployments(a)] == [(("csto",), "end", D(2022, 1, 13))]
+    # en2-03 (the same set, 2008-08-19): "troops out of Georgia" are not Georgia's
+    a = read("Russia begins pulling troops out of Georgia", "en", "2008-08-19")
+    assert [e.actors for e in deployments(a)] == [("RUS",)]

@@ -474,22 +474,26 @@ def forces_owner(toks: Sequence[Token], i: int, mentions: Sequence[Mention], lan
     or the adjective right before it.
     """
     near = [k for k in range(i + 1, min(len(toks), i + 5)) if _is_troop(toks, k, lang)]
-    near += [k for k in range(i - 1, max(-1, i - 6), -1) if _is_troop(toks, k, lang)]
+    near += [k for k in range(i - 1, max(-1, i - 9), -1) if _is_troop(toks, k, lang)]
     if not near:
         return None
     k = near[0]
-    glue = {"of", "de", "d'", "d’", "du", "des", "l'", "l’", "la", "the"}
-    j = k + 1
-    while j < len(toks) and toks[j].text.lower() in glue:
-        j += 1
-    for m in mentions:
-        if m.kind == "person":
-            continue
-        if j < len(toks) and m.start == toks[j].start and (j > k + 1 or lang == "ru"):
-            return m  # "la mission de l'OTSC", "миссию ОДКБ"
-        if k > 0 and m.end == toks[k - 1].end and m.kind in ("state", "organization"):
-            return m  # "Russian peacekeepers", "российских миротворцев"
+    owners = [m for m in mentions if m.kind != "person"]
+    before = next(
+        (m for m in owners if k > 0 and m.end == toks[k - 1].end and m.kind in ("state", "organization")), None
+    )
+    if before is not None:
+        return before  # "Russian peacekeepers", "российских миротворцев"
+    for j in range(k + 1, min(len(toks), k + 8)):  # "contingents de la force de paix de l'OTSC", "миссию ОДКБ"
+        hit = next((m for m in owners if m.start == toks[j].start), None)
+        if hit is not None and (j > k + 1 or lang == "ru"):
+            return hit
+        if (toks[j].text.lower() not in _OWNER_GLUE and toks[j].pos not in ("NOUN", "ADJ")) or j == i:
+            return None  # only "de / of" and nouns lead to the owner: not "troops out of Georgia"
     return None
+
+
+_OWNER_GLUE = frozenset(["of", "the", "de", "d'", "d’", "du", "des", "l'", "l’", "la", "le", "les"])
 
 
 def find_subject(
