@@ -219,3 +219,17 @@ def test_under_an_article_in_french():
 
     assert UNDER["fr"].search("au vu de la situation militaire et en vertu de l'article 4 de l'accord bilatéral")
     assert not UNDER["en"].search("US troops stationed in Japan under the security agreement")
+
+
+def test_a_date_the_next_sentence_gives_a_claimed_event_is_not_borrowed(read):
+    # en3-07 (Pravda, 2025-09-19): September 19 dates the incursion Michal claims, not Estonia's request
+    a = read(
+        "Estonia uses Article 4 of the NATO Charter and intends to request consultations with its allies in "
+        "connection with the security threat, Prime Minister Kristen Michal said. He claims that on the morning of "
+        "September 19, three Russian MiG-31 fighter jets invaded Estonian airspace, the NATO fighters "
+        '"responded", and the Russian planes left it.',
+        "en",
+        "2025-09-19",
+    )
+    (ev,) = _invocations(a)
+    assert (ev.actors, ev.when.start) == (("EST",), None)

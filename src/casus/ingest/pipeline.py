@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import re
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -259,6 +260,16 @@ _STATE_NOW = frozenset(
 )
 
 
+#: A verb of saying and its complementizer before a date: the date is the claimed event's ("He claims that on
+#: the morning of September 19, three Russian MiG-31 fighter jets invaded"), not one a neighbour may borrow.
+_CLAIMED = re.compile(
+    r"\b(?:claims?|claimed|says|said|alleges?|alleged)\s+that\b|"
+    r"\b(?:affirme|assure|prétend|a\s+affirmé|a\s+assuré|a\s+prétendu)\s+qu|"
+    r"(?:утверждает|утверждал|утверждают|заявляет|заявил|заявила)\s*,\s*что\b",
+    re.IGNORECASE,
+)
+
+
 def _neighbour_when(
     text: str, spans: Sequence[tuple[int, int]], times: Sequence[TimeExpression], starts: Sequence[int], k: int
 ) -> TimeExpression | None:
@@ -280,6 +291,7 @@ def _neighbour_when(
             if t.when is not None
             and t.when.precision in (Precision.DAY, Precision.MONTH)
             and t.when.text.lower() not in _STATE_NOW
+            and not _CLAIMED.search(text[s : t.start])  # "He claims that on the morning of September 19, …"
         ]
         return days[0] if len({(t.when.start, t.when.end) for t in days if t.when}) == 1 else None
 
