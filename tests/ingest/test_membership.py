@@ -278,3 +278,19 @@ def test_a_french_elided_article_taken_for_the_subject_gives_way_to_the_name(rea
     a = read("L’Alliance des États du Sahel a quitté la CEDEAO le 29 janvier 2024.", "fr", "2024-07-07")
     (exit_,) = of_type(a, T.WITHDRAWAL)
     assert set(exit_.actors) == {"BFA", "MLI", "NER"}
+
+
+def test_a_long_name_with_elisions_is_found_whole(read):
+    # Integration BF, 2024-07-07 (development set 4, fr4-08): nine tokens with "l’" split off
+    a = read(
+        "Il est important de noter que l’Alliance des États du Sahel a quitté la Communauté économique des États de "
+        "l’Afrique de l’Ouest (CEDEAO) le 29 janvier 2024.",
+        "fr",
+        "2024-07-07",
+    )
+    (exit_,) = of_type(a, T.WITHDRAWAL)
+    assert (exit_.organization, set(exit_.actors), exit_.when.start) == (
+        "ecowas",
+        {"BFA", "MLI", "NER"},
+        D(2024, 1, 29),
+    )

@@ -106,7 +106,9 @@ SEATS: dict[str, str] = {
     "смоленская площадь": "RUS",
 }
 
-_MAX_NGRAM = 8
+#: The longest name looked up, in tokens: an elision is a token of its own, so "Communauté économique des États
+#: de l'Afrique de l'Ouest" (7 words) is 9.
+_MAX_NGRAM = 10
 _PAREN = re.compile(r"\s*\(.*?\)\s*")
 
 
@@ -250,7 +252,7 @@ class Gazetteer:
             for phrase in institutions:
                 target = self.lemma_index if lang == "ru" else self.index
                 target.setdefault(phrase, ("institution", phrase))
-        self.max_len = min(_MAX_NGRAM, max(len(k.split()) for k in self.index))
+        self.max_len = min(_MAX_NGRAM, max(len(k.split()) + k.count("'") for k in self.index))
         self.org_stems: dict[str, set[str]] = {}  # stem of a word of a known organization's name → org ids
         for key, (kind, ref) in self.index.items():
             if kind == "organization":
