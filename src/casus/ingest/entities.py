@@ -190,6 +190,23 @@ def _join(parts: Sequence[str]) -> str:
     return out
 
 
+def _heads(index: dict[str, tuple[str, str]]) -> frozenset[str]:
+    """What a key's first token can be, so that other tokens are passed over at once.
+
+    Each word prefix of a key (a token's norm may hold spaces: ``secretary general``, ``буркина фасо``), and
+    each cut after an elision (``l'`` of ``l'otan``, which :func:`_join` glues).
+    """
+    heads: set[str] = set()
+    for key in index:
+        words = key.split(" ")
+        for k in range(1, len(words) + 1):
+            prefix = " ".join(words[:k])
+            heads.add(prefix)
+            if "'" in words[k - 1]:
+                heads.add(" ".join([*words[: k - 1], words[k - 1][: words[k - 1].index("'") + 1]]))
+    return frozenset(heads)
+
+
 def _lemma_key(text: str) -> str:
     from casus.ingest.nlp import russian_lemma, simple_tokens
 
@@ -253,6 +270,9 @@ class Gazetteer:
                 target = self.lemma_index if lang == "ru" else self.index
                 target.setdefault(phrase, ("institution", phrase))
         self.max_len = min(_MAX_NGRAM, max(len(k.split()) + k.count("'") for k in self.index))
+        # The first token of every entry: a token that starts none is passed over without trying every length.
+        self.heads = _heads(self.index)
+        self.lemma_heads = _heads(self.lemma_index)
         self.org_stems: dict[str, set[str]] = {}  # stem of a word of a known organization's name → org ids
         for key, (kind, ref) in self.index.items():
             if kind == "organization":
@@ -386,6 +406,8 @@ class Gazetteer:
         self, tokens: Sequence[Token], norms: Sequence[str], lemmas: Sequence[str], i: int, lang: str
     ) -> _Raw | None:
         """The longest index entry starting at token ``i``."""
+        if norms[i] not in self.heads and not (lang == "ru" and lemmas[i] in self.lemma_heads):
+            return None
         n = len(tokens)
         for length in range(min(self.max_len, n - i), 0, -1):
             window = [x for x in norms[i : i + length] if x]
