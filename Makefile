@@ -26,7 +26,7 @@ test: $(STAMP_ALL)           ## set up everything the tests need and run the who
 	bash scripts/with_postgres.sh $(BIN)/python -m pytest -n 2 --dist loadfile -q   # a throwaway PostgreSQL when installed
 
 test-fast: $(STAMP_ALL)      ## the suite without tests marked slow: the contributor's loop (see CONTRIBUTING.md)
-	$(BIN)/python -m pytest -n 2 --dist loadfile -q -m "not slow"
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -n 2 --dist loadfile -q -m "not slow"   # a loop reuses its bytecode
 
 lint: $(STAMP_ALL)
 	$(BIN)/ruff check src tests benchmarks
