@@ -13,9 +13,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from casus.ingest import lexicon as lx
-from casus.ingest.entities import Gazetteer
 from casus.ingest.extract import (
-    Discourse,
+    SentenceReading,
     actor_ids,
     default_when,
     find_subject,
@@ -24,9 +23,8 @@ from casus.ingest.extract import (
     own_dates,
     pick_when,
 )
-from casus.ingest.model import ExtractedEvent, Mention, Modality
-from casus.ingest.nlp import Sentence, Token
-from casus.ingest.temporal import TimeExpression
+from casus.ingest.model import ExtractedEvent, Modality
+from casus.ingest.nlp import Token
 from casus.kb.events import EventType as T
 
 #: Verbs of taking part; "take", "prendre", "принять" only with "part/part/участие" after them.
@@ -67,16 +65,10 @@ def _negated(toks: Sequence[Token], k: int, lang: str) -> bool:
     return bool(before & lx.NEGATION[lang]) or (lang in ("ru", "fr") and bool(after & {"не", "pas", "plus"}))
 
 
-def absence_events(
-    sent: Sentence,
-    lang: str,
-    mentions: Sequence[Mention],
-    times: Sequence[TimeExpression],
-    memory: Discourse,
-    doc_id: str,
-    gaz: Gazetteer,
-) -> list[ExtractedEvent]:
+def absence_events(reading: SentenceReading) -> list[ExtractedEvent]:
     """Refusals a sentence tells as a state not taking part in an organization's gathering (see module doc)."""
+    sent, lang, mentions, times = reading.sent, reading.lang, reading.mentions, reading.times
+    memory, doc_id, gaz = reading.memory, reading.doc_id, reading.gaz
     toks = sent.tokens
     out: list[ExtractedEvent] = []
     for k in range(len(toks)):

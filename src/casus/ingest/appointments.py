@@ -18,7 +18,7 @@ from dataclasses import replace
 from casus.ingest import lexicon as lx
 from casus.ingest.entities import ROLES, Gazetteer
 from casus.ingest.extract import (
-    Discourse,
+    SentenceReading,
     default_when,
     is_future,
     make_event,
@@ -94,16 +94,10 @@ def _term_start(sent: Sentence, times: Sequence[TimeExpression], lang: str, afte
     return None
 
 
-def appointment_events(
-    sent: Sentence,
-    lang: str,
-    mentions: Sequence[Mention],
-    times: Sequence[TimeExpression],
-    memory: Discourse,
-    doc_id: str,
-    gaz: Gazetteer,
-) -> list[ExtractedEvent]:
+def appointment_events(reading: SentenceReading) -> list[ExtractedEvent]:
     """The appointments a sentence reports (usually none)."""
+    sent, lang, mentions, times = reading.sent, reading.lang, reading.mentions, reading.times
+    memory, doc_id, gaz = reading.memory, reading.doc_id, reading.gaz
     toks = sent.tokens
     out: list[ExtractedEvent] = []
     for i, tok in enumerate(toks):

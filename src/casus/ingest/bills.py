@@ -11,14 +11,9 @@ the same organization. A step without a date of its own is not told apart.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from casus.ingest import lexicon as lx
-from casus.ingest.entities import Gazetteer
-from casus.ingest.extract import Discourse, make_event, own_dates, pick_when
-from casus.ingest.model import ExtractedEvent, Mention, Modality, Precision
-from casus.ingest.nlp import Sentence
-from casus.ingest.temporal import TimeExpression
+from casus.ingest.extract import Discourse, SentenceReading, make_event, own_dates, pick_when
+from casus.ingest.model import ExtractedEvent, Modality, Precision
 from casus.kb.events import EventType as T
 
 #: Verbs by which a government or a parliament passes a bill.
@@ -43,16 +38,10 @@ def _accession_bill(memory: Discourse, lang: str) -> ExtractedEvent | None:
     return None
 
 
-def bill_steps(
-    sent: Sentence,
-    lang: str,
-    mentions: Sequence[Mention],
-    times: Sequence[TimeExpression],
-    memory: Discourse,
-    doc_id: str,
-    gaz: Gazetteer,
-) -> list[ExtractedEvent]:
+def bill_steps(reading: SentenceReading) -> list[ExtractedEvent]:
     """A dated adoption of the article's accession bill, told without the accession words (see module doc)."""
+    sent, lang, mentions, times = reading.sent, reading.lang, reading.mentions, reading.times
+    memory, doc_id, gaz = reading.memory, reading.doc_id, reading.gaz
     toks = sent.tokens
     bill = _accession_bill(memory, lang)
     if bill is None or not any(t.lemma in lx.BILL[lang] or t.text.lower() in lx.BILL[lang] for t in toks):

@@ -93,6 +93,33 @@ class Discourse:
 
 
 @dataclass(frozen=True)
+class SentenceReading:
+    """One parsed sentence with all that its readers need to find its events.
+
+    Every sentence reader (``sentence_events``, ``roster_event``, ``pact_events``, ``absence_events``…) takes
+    one of these rather than the same seven arguments. A caller that reads the sentence with other mentions
+    passes ``dataclasses.replace(reading, mentions=…)``.
+
+    Attributes:
+        sent: The parsed sentence (tokens, offsets in the document).
+        lang: Its language: ``"fr"``, ``"en"`` or ``"ru"``.
+        mentions: The states, organizations and people named in it, settled against the gazetteer.
+        times: The date expressions inside it.
+        memory: What earlier sentences said (mutable: readers record the statements and dates they take).
+        doc_id: The document the events are drawn from.
+        gaz: The gazetteer that names and dates the entities.
+    """
+
+    sent: Sentence
+    lang: str
+    mentions: Sequence[Mention]
+    times: Sequence[TimeExpression]
+    memory: Discourse
+    doc_id: str
+    gaz: Gazetteer
+
+
+@dataclass(frozen=True)
 class _Trigger:
     index: int
     rule: lx.TriggerRule
@@ -1005,16 +1032,10 @@ def default_when(memory: Discourse) -> When:
     return undated(memory.published)
 
 
-def roster_event(
-    sent: Sentence,
-    lang: str,
-    mentions: Sequence[Mention],
-    times: Sequence[TimeExpression],
-    memory: Discourse,
-    doc_id: str,
-    gaz: Gazetteer,
-) -> ExtractedEvent | None:
+def roster_event(reading: SentenceReading) -> ExtractedEvent | None:
     """A list of members ("les pays qu'il comprend sont la Russie, …") as a ``statement`` by the article."""
+    sent, lang, mentions, times = reading.sent, reading.lang, reading.mentions, reading.times
+    memory, doc_id, gaz = reading.memory, reading.doc_id, reading.gaz
     states = [m.ref for m in mentions if m.kind == "state"]
     words = {t.text.lower() for t in sent.tokens} | {t.lemma for t in sent.tokens}
     if len(set(states)) < 3 or not (words & lx.ROSTER[lang]):

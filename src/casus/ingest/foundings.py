@@ -25,9 +25,8 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from casus.ingest.entities import Gazetteer
 from casus.ingest.extract import (
-    Discourse,
+    SentenceReading,
     default_when,
     is_future,
     make_event,
@@ -107,16 +106,10 @@ def find_pact(kb: KnowledgeBase, states: set[str], when: When, published: dt.dat
     return max(found)[1] if found else None
 
 
-def pact_events(
-    sent: Sentence,
-    lang: str,
-    mentions: Sequence[Mention],
-    times: Sequence[TimeExpression],
-    memory: Discourse,
-    doc_id: str,
-    gaz: Gazetteer,
-) -> list[ExtractedEvent]:
+def pact_events(reading: SentenceReading) -> list[ExtractedEvent]:
     """The founding of a pact a sentence tells signed (or to be signed) by its parties, if the KB holds it."""
+    sent, lang, mentions, times = reading.sent, reading.lang, reading.mentions, reading.times
+    memory, doc_id, gaz = reading.memory, reading.doc_id, reading.gaz
     toks = sent.tokens
     words = {t.lemma for t in toks} | {t.text.lower() for t in toks}
     if not words & PACT_NOUNS[lang]:
@@ -307,16 +300,10 @@ def weak_founding_named(sent: Sentence, i: int, lang: str, mentions: Sequence[Me
 _PACT_STEMS = {"en": ("treaty", "pact", "charter"), "fr": ("traité", "pacte", "charte"), "ru": ("договор", "хартия")}
 
 
-def treaty_foundings(
-    sent: Sentence,
-    lang: str,
-    mentions: Sequence[Mention],
-    times: Sequence[TimeExpression],
-    memory: Discourse,
-    doc_id: str,
-    gaz: Gazetteer,
-) -> list[ExtractedEvent]:
+def treaty_foundings(reading: SentenceReading) -> list[ExtractedEvent]:
     """The founding of an organization whose founding treaty the sentence tells signed on a date (module doc)."""
+    sent, lang, mentions, times = reading.sent, reading.lang, reading.mentions, reading.times
+    doc_id, gaz = reading.doc_id, reading.gaz
     toks = sent.tokens
     out = []
     for m in mentions:

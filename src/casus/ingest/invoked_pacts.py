@@ -26,12 +26,18 @@ from collections.abc import Sequence
 
 from casus.ingest import lexicon as lx
 from casus.ingest.attribution import speaker_ids
-from casus.ingest.entities import Gazetteer
-from casus.ingest.extract import Discourse, default_when, find_subject, make_event, own_dates, pick_when
+from casus.ingest.extract import (
+    Discourse,
+    SentenceReading,
+    default_when,
+    find_subject,
+    make_event,
+    own_dates,
+    pick_when,
+)
 from casus.ingest.foundings import pact_parties
 from casus.ingest.model import ExtractedEvent, Mention, Modality
 from casus.ingest.nlp import Sentence
-from casus.ingest.temporal import TimeExpression
 from casus.kb.events import EventType as T
 from casus.kb.knowledge import KnowledgeBase
 
@@ -92,14 +98,7 @@ def _invoker(
 
 
 def pact_invocations(
-    sent: Sentence,
-    lang: str,
-    mentions: Sequence[Mention],
-    times: Sequence[TimeExpression],
-    memory: Discourse,
-    doc_id: str,
-    gaz: Gazetteer,
-    claims: Sequence[tuple[tuple[int, int], Mention | None]] = (),
+    reading: SentenceReading, claims: Sequence[tuple[tuple[int, int], Mention | None]] = ()
 ) -> list[ExtractedEvent]:
     """The invocation of a bilateral pact that forces sent under it tell (see the module docstring).
 
@@ -107,6 +106,8 @@ def pact_invocations(
     self-report (``reported``) when the speaker is on the invoking party's side, and part of the statement
     only otherwise or when nobody is named.
     """
+    sent, lang, mentions, times = reading.sent, reading.lang, reading.mentions, reading.times
+    memory, doc_id, gaz = reading.memory, reading.doc_id, reading.gaz
     under = UNDER[lang].search(sent.text)
     k = _deployment_verb(sent, lang) if under else None
     if under is None or k is None:

@@ -24,7 +24,7 @@ from casus.ingest.absences import date_absences
 from casus.ingest.attribution import attribute, attributing_speaker, headline_speaker
 from casus.ingest.documents import Fetcher, build_document, expand_sources, read_document
 from casus.ingest.entities import SOME_STATE, Gazetteer, gazetteer
-from casus.ingest.extract import Discourse
+from casus.ingest.extract import Discourse, SentenceReading
 from casus.ingest.invocations import names_article
 from casus.ingest.model import Analysis, Document, Evidence, ExtractedEvent, Mention, Modality, Precision
 from casus.ingest.sentences import sentence_events
@@ -307,24 +307,16 @@ def _neighbour_when(
     return None
 
 
-def _sentence_events(
-    sent: nlp.Sentence,
-    lang: str,
-    following: tuple[str, Sequence[Mention]] | None,
-    mentions: list[Mention],
-    times: Sequence[TimeExpression],
-    memory: Discourse,
-    doc_id: str,
-    gaz: Gazetteer,
-) -> list[ExtractedEvent]:
+def _sentence_events(reading: SentenceReading, following: tuple[str, Sequence[Mention]] | None) -> list[ExtractedEvent]:
     """A sentence's events, told by the speaker its headline or the ``following`` sentence names (see attribution)."""
-    speaker = headline_speaker(sent.text, sent.start, mentions)
+    sent = reading.sent
+    speaker = headline_speaker(sent.text, sent.start, reading.mentions)
     if speaker is not None:
-        mentions = [m for m in mentions if m is not speaker]
+        reading = replace(reading, mentions=[m for m in reading.mentions if m is not speaker])
     elif following is not None:
-        speaker = attributing_speaker(following[0], following[1], lang)
-    found = sentence_events(sent, lang, mentions, times, memory, doc_id, gaz)
-    return found if speaker is None else attribute(found, speaker, gaz)
+        speaker = attributing_speaker(following[0], following[1], reading.lang)
+    found = sentence_events(reading)
+    return found if speaker is None else attribute(found, speaker, reading.gaz)
 
 
 def _remember(memory: Discourse, mentions: Sequence[Mention], text: str) -> None:
@@ -407,7 +399,8 @@ def analyze(doc: Document, kb: KnowledgeBase | None = None, *, budget: float | N
             if k + 1 < len(spans):
                 nxt = text[spans[k + 1][0] : spans[k + 1][1]]
                 following = (nxt, _settle_all(raw[k + 1], main, gaz, pub, memory))
-            found = _sentence_events(parsed[k], lang, following, mentions, sent_times, memory, doc.id, gaz)
+            reading = SentenceReading(parsed[k], lang, mentions, sent_times, memory, doc.id, gaz)
+            found = _sentence_events(reading, following)
             events += found
             memory.events += found
             explicit = [t.when for t in sent_times if t.when is not None and t.explicit]

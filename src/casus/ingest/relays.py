@@ -22,11 +22,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from casus.ingest import lexicon as lx
-from casus.ingest.entities import Gazetteer
-from casus.ingest.extract import Discourse, default_when, make_event, own_dates, pick_when
+from casus.ingest.extract import SentenceReading, default_when, make_event, own_dates, pick_when
 from casus.ingest.model import DEPLOYMENT_END, ExtractedEvent, Mention, Modality
 from casus.ingest.nlp import Sentence
-from casus.ingest.temporal import TimeExpression
 from casus.kb.events import EventType
 
 #: Words that make the name after "according to" a news outlet: "l'agence KCNA", "state media", "ИА REGNUM".
@@ -89,21 +87,15 @@ WITHDRAWAL_NOUNS = frozenset(["withdrawal", "pullout", "retrait", "вывод"])
 _DEFINITE = frozenset(["the", "this", "le", "ce", "этот"])
 
 
-def withdrawal_told_again(
-    sent: Sentence,
-    lang: str,
-    mentions: Sequence[Mention],
-    times: Sequence[TimeExpression],
-    memory: Discourse,
-    doc_id: str,
-    gaz: Gazetteer,
-) -> list[ExtractedEvent]:
+def withdrawal_told_again(reading: SentenceReading) -> list[ExtractedEvent]:
     """The end of the deployment the sentence before told, when this one names it again by a bare noun.
 
     "Baku on June 12 announced that Russian peacekeepers completed their withdrawal … The withdrawal, which
     began in April, has been agreed between Putin and Aliyev": the same forces' withdrawal, begun in April (its
     own sentence's date; undated if it has none).
     """
+    sent, lang, mentions, times = reading.sent, reading.lang, reading.mentions, reading.times
+    memory, doc_id, gaz = reading.memory, reading.doc_id, reading.gaz
     toks = sent.tokens
     k = 1 if toks and toks[0].text.lower() in _DEFINITE else 0
     if len(toks) <= k + 1 or toks[k].lemma not in WITHDRAWAL_NOUNS or not memory.events:

@@ -18,8 +18,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from casus.ingest import lexicon as lx
-from casus.ingest.entities import Gazetteer
-from casus.ingest.extract import Discourse, default_when, make_event
+from casus.ingest.extract import SentenceReading, default_when, make_event
 from casus.ingest.model import ExtractedEvent, Mention, Modality
 from casus.ingest.nlp import Sentence, Token
 from casus.kb.events import EventType as T
@@ -72,16 +71,10 @@ def requester(sent: Sentence, mentions: Sequence[Mention], lang: str) -> Mention
     return None
 
 
-def answered_requests(
-    sent: Sentence,
-    lang: str,
-    mentions: Sequence[Mention],
-    found: Sequence[ExtractedEvent],
-    memory: Discourse,
-    doc_id: str,
-    gaz: Gazetteer,
-) -> list[ExtractedEvent]:
+def answered_requests(reading: SentenceReading, found: Sequence[ExtractedEvent]) -> list[ExtractedEvent]:
     """The request for assistance a deployment of the sentence answers (see the module docstring)."""
+    sent, lang, mentions, memory = reading.sent, reading.lang, reading.mentions, reading.memory
+    doc_id, gaz = reading.doc_id, reading.gaz
     if any(e.type is T.REQUEST_FOR_ASSISTANCE for e in found):
         return []
     sent_forces = [

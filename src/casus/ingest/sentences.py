@@ -24,6 +24,7 @@ from casus.ingest.blocs import bloc_members, founders_named
 from casus.ingest.entities import Gazetteer
 from casus.ingest.extract import (
     Discourse,
+    SentenceReading,
     actor_ids,
     default_when,
     find_subject,
@@ -172,17 +173,10 @@ def _saying(
     return out
 
 
-def _statement(
-    said: Said,
-    sent: Sentence,
-    lang: str,
-    mentions: Sequence[Mention],
-    times: Sequence[TimeExpression],
-    memory: Discourse,
-    doc_id: str,
-    gaz: Gazetteer,
-) -> Said:
+def _statement(said: Said, reading: SentenceReading) -> Said:
     """``said`` with its statement event: when, about whom, within which organization."""
+    sent, lang, mentions, times = reading.sent, reading.lang, reading.mentions, reading.times
+    memory, doc_id, gaz = reading.memory, reading.doc_id, reading.gaz
     toks = sent.tokens
     speaker = said.speaker
     assert speaker is not None
@@ -224,19 +218,12 @@ def _statement(
     return Said(said.index, speaker, said.claim, ev)
 
 
-def _statements(
-    sent: Sentence,
-    lang: str,
-    mentions: Sequence[Mention],
-    times: Sequence[TimeExpression],
-    memory: Discourse,
-    doc_id: str,
-    gaz: Gazetteer,
-) -> list[Said]:
+def _statements(reading: SentenceReading) -> list[Said]:
+    sent, lang, mentions, memory = reading.sent, reading.lang, reading.mentions, reading.memory
     out = _according_to(sent, lang, mentions, memory)
     spans = [s.claim for s in out]
     out += _saying(sent, lang, mentions, memory, spans)
-    return [s if s.speaker is None else _statement(s, sent, lang, mentions, times, memory, doc_id, gaz) for s in out]
+    return [s if s.speaker is None else _statement(s, reading) for s in out]
 
 
 _RELATIVE = frozenset(["which", "who", "qui", "lequel", "laquelle", "который", "которая", "которое", "которые"])
@@ -322,19 +309,12 @@ def _nearest_org(mentions: Sequence[Mention], anchor: int) -> str | None:
     return min(orgs, key=lambda m: abs(m.start - anchor)).ref
 
 
-def sentence_events(
-    sent: Sentence,
-    lang: str,
-    mentions: Sequence[Mention],
-    times: Sequence[TimeExpression],
-    memory: Discourse,
-    doc_id: str,
-    gaz: Gazetteer,
-) -> list[ExtractedEvent]:
+def sentence_events(reading: SentenceReading) -> list[ExtractedEvent]:
     """Every event of one parsed sentence."""
+    sent, lang, mentions, times, memory = reading.sent, reading.lang, reading.mentions, reading.times, reading.memory
     out: list[ExtractedEvent] = []
-    roster = roster_event(sent, lang, mentions, times, memory, doc_id, gaz)
-    said = _statements(sent, lang, mentions, times, memory, doc_id, gaz)
+    roster = roster_event(reading)
+    said = _statements(reading)
     out += [s.event for s in said if s.event is not None]
     has_org = any(m.kind == "organization" for m in mentions)
     triggers = find_triggers(sent, lang, has_org, memory.main_org, mentions, article_before=memory.article_before)
@@ -346,25 +326,25 @@ def sentence_events(
             continue  # what was refused, asked for or considered is part of that event
         if trig.type is T.DEPLOYMENT and not trig.end and asked_for(sent.tokens, trig.index, triggers, mentions):
             continue  # "asked the CSTO to send troops": the request is the event, nothing was sent yet
-        event = _trigger_event(trig, said, sent, lang, mentions, times, memory, doc_id, gaz)
+        event = _trigger_event(trig, said, reading)
         if event is not None and event.type is T.INVOCATION:
             event = answer_date(event, sent, times)  # "invoked by Poland following a drone incursion on Sept. 10"
             out += each_date(event, listed_dates(sent, trig.index))  # "Turkey invoked it in 2003, 2012 and 2015"
         elif event is not None:
             out.append(event)
-    out += answered_requests(sent, lang, mentions, out, memory, doc_id, gaz)
+    out += answered_requests(reading, out)
     if not any(e.type is T.DEPLOYMENT for e in out):
-        out += withdrawal_told_again(sent, lang, mentions, times, memory, doc_id, gaz)
-    out += appointment_events(sent, lang, mentions, times, memory, doc_id, gaz)
-    out += pact_events(sent, lang, mentions, times, memory, doc_id, gaz)
-    out += treaty_foundings(sent, lang, mentions, times, memory, doc_id, gaz)
+        out += withdrawal_told_again(reading)
+    out += appointment_events(reading)
+    out += pact_events(reading)
+    out += treaty_foundings(reading)
     if not any(e.type is T.INVOCATION for e in out):  # "направлены в соответствии со статьей 4 Договора…"
         claims = [(s.claim, s.speaker) for s in said]
-        out += pact_invocations(sent, lang, mentions, times, memory, doc_id, gaz, claims)
+        out += pact_invocations(reading, claims)
     if not any(e.type is T.REFUSAL for e in out):
-        out += absence_events(sent, lang, mentions, times, memory, doc_id, gaz)
+        out += absence_events(reading)
     if not any(e.type in (T.APPLICATION, T.ACCESSION) for e in out):
-        out += bill_steps(sent, lang, mentions, times, memory, doc_id, gaz)
+        out += bill_steps(reading)
     if roster is not None and not any(e.type is T.STATEMENT and e.members for e in out):
         out.append(roster)
     return drop_intentions(out)
@@ -395,18 +375,10 @@ _SUMMIT_GLUE = frozenset(
 )
 
 
-def _trigger_event(
-    trig: Trigger,
-    said: Sequence[Said],
-    sent: Sentence,
-    lang: str,
-    mentions: Sequence[Mention],
-    times: Sequence[TimeExpression],
-    memory: Discourse,
-    doc_id: str,
-    gaz: Gazetteer,
-) -> ExtractedEvent | None:
+def _trigger_event(trig: Trigger, said: Sequence[Said], reading: SentenceReading) -> ExtractedEvent | None:
     """The event a trigger announces, with its subject, target, date and modality; ``None`` when it is none."""
+    sent, lang, mentions, times = reading.sent, reading.lang, reading.mentions, reading.times
+    memory, doc_id, gaz = reading.memory, reading.doc_id, reading.gaz
     i, tok = trig.index, sent.tokens[trig.index]
     claim_of = next((s for s in said if s.claim[0] <= tok.start < s.claim[1]), None)
     outlet = claim_of.outlet if claim_of is not None and claim_of.speaker is None else None
