@@ -27,6 +27,7 @@ from casus.ingest.entities import SOME_STATE, Gazetteer, gazetteer
 from casus.ingest.extract import Discourse, SentenceReading
 from casus.ingest.invocations import names_article
 from casus.ingest.model import Analysis, Document, Evidence, ExtractedEvent, Mention, Modality, Precision
+from casus.ingest.pacts import with_founders
 from casus.ingest.sentences import sentence_events
 from casus.ingest.signals import assess
 from casus.ingest.summits import align_summits
@@ -409,6 +410,7 @@ def analyze(doc: Document, kb: KnowledgeBase | None = None, *, budget: float | N
         else:
             memory.last_statement = None
         _remember(memory, mentions, text[s:e])
+    events = with_founders(events, gaz)
     found = fold_membership(fold_undated(merge_events(date_absences(align_summits(merge_events(events))))))
     return Analysis(doc, tuple(found), assess(doc), tuple(all_mentions))
 
