@@ -108,12 +108,79 @@ def test_without_a_publication_date_only_absolute_dates_resolve() -> None:
     assert sum(t.unresolved for t in found) == 2  # "on Saturday" and "last week": never read against today
 
 
-def test_the_end_or_start_of_a_month_is_that_month():
+def test_the_end_start_or_middle_of_a_month_is_that_part_of_it():
     pub = dt.date(2024, 10, 30)
     for text, lang in [("at the end of December", "en"), ("fin décembre", "fr"), ("в конце декабря", "ru")]:
         (t,) = find_dates(f"Le sommet: {text}.", lang, pub)
-        assert (t.when.start, t.when.end) == (dt.date(2023, 12, 1), dt.date(2023, 12, 31))  # the last December
-        assert (t.future.start, t.future.end) == (dt.date(2024, 12, 1), dt.date(2024, 12, 31))  # told in the future
+        assert (t.when.start, t.when.end) == (dt.date(2023, 12, 21), dt.date(2023, 12, 31))  # the last December
+        assert (t.future.start, t.future.end) == (dt.date(2024, 12, 21), dt.date(2024, 12, 31))  # told in the future
+    for text, lang in [("in early February", "en"), ("début février", "fr"), ("в начале февраля", "ru")]:
+        (t,) = find_dates(text, lang, pub)
+        assert (t.when.start, t.when.end) == (dt.date(2024, 2, 1), dt.date(2024, 2, 10))
+    for text, lang in [("mid-June 2024", "en"), ("mi-juin 2024", "fr"), ("в середине июня 2024 года", "ru")]:
+        (t,) = find_dates(text, lang, pub)
+        assert (t.when.start, t.when.end) == (dt.date(2024, 6, 11), dt.date(2024, 6, 20))
+
+
+def test_the_end_of_a_month_in_a_real_sentence():
+    # 360.ru, 2025-08-19 (development set 5, ru5-09); convention 23: "в конце июня" is 21-30 June
+    (t,) = find_dates("В конце июня в Гааге прошел саммит НАТО.", "ru", dt.date(2025, 8, 19))
+    assert (t.when.start, t.when.end) == (dt.date(2025, 6, 21), dt.date(2025, 6, 30))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "published", "start", "end"),
+    [
+        # Newsmax, 2025-08-30 (development set 5, en5-05)
+        (
+            "Trump is reportedly planning to skip the upcoming Quad summit this fall",
+            "en",
+            "2025-08-30",
+            "2025-09-01",
+            "2025-11-30",
+        ),
+        ("Russia said it would hold the drills last summer.", "en", "2024-10-30", "2024-06-01", "2024-08-31"),
+        ("Le sommet se tiendra à l'automne 2024.", "fr", "2024-03-01", "2024-09-01", "2024-11-30"),
+        ("Les dirigeants se rencontreront cet automne.", "fr", "2025-08-30", "2025-09-01", "2025-11-30"),
+        ("Саммит пройдет этой осенью.", "ru", "2025-08-30", "2025-09-01", "2025-11-30"),
+        ("Армения вышла из учений осенью 2024 года.", "ru", "2025-08-30", "2024-09-01", "2024-11-30"),
+        # Boursier.com (Reuters), 2023-05-17 (development set 5, fr5-10); convention 23: Saturday-Sunday
+        (
+            "les dirigeants du Quad se rencontreraient ce week-end au Japon",
+            "fr",
+            "2023-05-17",
+            "2023-05-20",
+            "2023-05-21",
+        ),
+        ("The leaders will meet this weekend.", "en", "2023-05-17", "2023-05-20", "2023-05-21"),
+        ("Лидеры встретятся в эти выходные.", "ru", "2023-05-17", "2023-05-20", "2023-05-21"),
+    ],
+)
+def test_seasons_and_weekends(text, lang, published, start, end):
+    (t,) = [t for t in find_dates(text, lang, dt.date.fromisoformat(published)) if t.when]
+    assert (t.when.start.isoformat(), t.when.end.isoformat()) == (start, end)
+
+
+def test_a_day_or_month_without_a_year_takes_the_year_told_just_before_it():
+    # 360.ru, 2025-08-19 (development set 5, ru5-09): the bare year lent to the days is dropped
+    (t,) = find_dates("Саммит НАТО в 2026 году состоится 7–8 июля в Анкаре.", "ru", dt.date(2025, 8, 19))
+    assert (t.when.start, t.when.end) == (dt.date(2026, 7, 7), dt.date(2026, 7, 8))
+    # Kommersant, 2025-10-02 (development set 5, ru5-14): "а в мае" continues "В феврале 2024 года"
+    text = (
+        "В феврале 2024 года Ереван объявил о «заморозке» участия в организации, а в мае отказался от ее финансирования"
+    )
+    _, may = find_dates(text, "ru", dt.date(2025, 10, 2))
+    assert (may.when.start, may.when.end) == (dt.date(2024, 5, 1), dt.date(2024, 5, 31))
+    # a year further away is not lent: "Founded in 1949" does not date "on 12 July"
+    found = find_dates("Founded in 1949, the alliance met on 12 July.", "en", dt.date(2024, 10, 30))
+    assert found[-1].when.start == dt.date(2024, 7, 12)
+
+
+def test_a_range_of_days_told_in_the_future_is_the_next_one():
+    # Boursier.com (Reuters), 2023-05-17 (development set 5, fr5-10)
+    text = "au sommet qui se déroulera du 19 au 21 mai à Hiroshima"
+    (t,) = find_dates(text, "fr", dt.date(2023, 5, 17))
+    assert (t.future.start, t.future.end) == (dt.date(2023, 5, 19), dt.date(2023, 5, 21))
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from casus.ingest.model import Precision, When
 
@@ -237,6 +237,10 @@ def _future(kind: str, m: re.Match[str], lang: str, pub: dt.date) -> When | None
         return _day(day, text) if day else None
     if kind == "m" and month:
         return _month(pub.year if month >= pub.month else pub.year + 1, month, text)
+    if kind == "dd" and month and not m.groupdict().get("y"):  # "du 19 au 21 mai", "qui se déroulera"
+        last = _next_day(month, int(m.group("d2")), pub)
+        first = int(m.group("d").replace("1er", "1"))
+        return When(last.replace(day=first), last, Precision.PERIOD, text) if last and first < last.day else None
     return None
 
 
@@ -249,6 +253,66 @@ def _weekday(weekday: int, pub: dt.date, text: str, strictly_before: bool = Fals
 
 def _week(monday: dt.date, text: str) -> When:
     return When(monday, monday + dt.timedelta(days=6), Precision.WEEK, text)
+
+
+#: Words naming a part of a month, and the days of it they name (convention 23 of the fifth held-out set:
+#: "в конце июня" is 21–30 June): "end of / late / fin / в конце", "beginning / early / début / в начале",
+#: "middle / mid- / milieu / в середине".
+_MONTH_PARTS = (
+    (re.compile(r"\b(?:end|late|fin|конце)\b", re.I), 21, 31),
+    (re.compile(r"\b(?:beginning|start|early|début|debut|начале)\b", re.I), 1, 10),
+    (re.compile(r"\b(?:middle|milieu|середине)\b|\bmid-|(?<!\w)mi-", re.I), 11, 20),
+)
+
+
+def _month_part(when: When | None) -> When | None:
+    """A month named with a part of it ("fin juin", "early June") narrowed to that part's days."""
+    if when is None or when.precision is not Precision.MONTH:
+        return when
+    for pattern, first, last in _MONTH_PARTS:
+        if pattern.search(when.text):
+            start = when.start.replace(day=first)  # type: ignore[union-attr]
+            end = min(when.end, when.end.replace(day=min(last, when.end.day)))  # type: ignore[union-attr,type-var]
+            return When(start, end, Precision.PERIOD, when.text)
+    return when
+
+
+#: Seasons by the month they start in (winter runs from December into the next year's February).
+SEASONS: dict[str, dict[str, int]] = {
+    "en": {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12},
+    "fr": {"printemps": 3, "été": 6, "ete": 6, "automne": 9, "hiver": 12},
+    "ru": {"весной": 3, "летом": 6, "осенью": 9, "зимой": 12},
+}
+
+
+def _season_of(year: int, first_month: int, text: str) -> When:
+    """The season of ``year`` that starts in ``first_month`` (three months)."""
+    index = year * 12 + first_month - 1 + 2
+    end = _month_end(index // 12, index % 12 + 1)
+    return When(dt.date(year, first_month, 1), end, Precision.PERIOD, text)
+
+
+def _season(m: re.Match[str], lang: str, pub: dt.date) -> When:
+    """A season: "this fall" (the publication year's: 1 September–30 November), "last summer", "осенью 2024 года"."""
+    text, g = m.group(0), m.groupdict()
+    first = SEASONS[lang][g["season"].lower()]
+    if g.get("y"):
+        return _season_of(int(g["y"]), first, text)
+    rel = (g.get("rel") or "").lower()
+    this = _season_of(pub.year - (1 if first == 12 and pub.month <= 2 else 0), first, text)
+    if rel.startswith(("last", "dernier", "прошл")):
+        while this.end is not None and this.end >= pub:
+            this = _season_of(this.start.year - 1, first, text)  # type: ignore[union-attr]
+    elif rel.startswith(("next", "prochain", "следующ")):
+        while this.start is not None and this.start <= pub:
+            this = _season_of(this.start.year + 1, first, text)
+    return this
+
+
+def _weekend(pub: dt.date, shift: int, text: str) -> When:
+    """Saturday and Sunday of the publication day's week, ``shift`` weeks on."""
+    saturday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(days=5 + 7 * shift)
+    return When(saturday, saturday + dt.timedelta(days=1), Precision.PERIOD, text)
 
 
 def _shift(pub: dt.date, n: int, unit: str, text: str) -> When:
@@ -284,6 +348,9 @@ def _relative(kind: str, pub: dt.date, text: str) -> When | None:
         "next_year": lambda: _year(pub.year + 1, text),
         "recently": lambda: When(pub - dt.timedelta(days=30), pub, Precision.PERIOD, text),
         "same_time": lambda: None,
+        "this_weekend": lambda: _weekend(pub, 0, text),
+        "last_weekend": lambda: _weekend(pub, -1 if pub.weekday() < 5 else 0, text),
+        "next_weekend": lambda: _weekend(pub, 1, text),
     }
     return table[kind]()
 
@@ -298,6 +365,9 @@ _RELATIVE: dict[str, list[tuple[str, str]]] = {
         (r"(?:la|cette) semaine (?:dernière|passée)", "last_week"),
         (r"cette semaine", "this_week"),
         (r"la semaine prochaine", "next_week"),
+        (r"(?:le|ce) week-?end (?:dernier|passé)", "last_weekend"),
+        (r"(?:le|ce) week-?end prochain", "next_weekend"),
+        (r"ce week-?end", "this_weekend"),
         (r"le mois (?:dernier|passé)", "last_month"),
         (r"(?:plus tôt |au début de |en début de )?ce mois(?:-ci)?", "this_month"),
         (r"le mois prochain", "next_month"),
@@ -317,6 +387,9 @@ _RELATIVE: dict[str, list[tuple[str, str]]] = {
         (r"last week|the previous week|the past week", "last_week"),
         (r"earlier this week|this week", "this_week"),
         (r"next week", "next_week"),
+        (r"last weekend|over the weekend|at the weekend", "last_weekend"),
+        (r"next weekend", "next_weekend"),
+        (r"this weekend", "this_weekend"),
         (r"last month|the previous month", "last_month"),
         (r"earlier this month|this month", "this_month"),
         (r"next month", "next_month"),
@@ -335,6 +408,9 @@ _RELATIVE: dict[str, list[tuple[str, str]]] = {
         (r"на (?:прошлой|минувшей|предыдущей) неделе", "last_week"),
         (r"на этой неделе", "this_week"),
         (r"на следующей неделе", "next_week"),
+        (r"(?:в|на) прошлы[ех] выходны[ех]", "last_weekend"),
+        (r"(?:в|на) следующи[ех] выходны[ех]", "next_weekend"),
+        (r"(?:в|на) эти[х]? выходны[ех]|в выходные", "this_weekend"),
         (r"в (?:прошлом|минувшем|предыдущем) месяце", "last_month"),
         (r"(?:ранее |в начале )?(?:в )?этого? месяц[ае]", "this_month"),
         (r"в следующем месяце", "next_month"),
@@ -401,6 +477,26 @@ def _range(kind: str, m: re.Match[str], lang: str, pub: dt.date) -> When | None:
     return When(start, end, Precision.PERIOD, m.group(0)) if start < end else None
 
 
+#: A season with its year or told relative to the publication ("this fall", "cet automne", "этой осенью",
+#: "à l'automne 2024", "осенью 2024 года"); a bare "in the summer" is left undated.
+_SEASON_PATTERNS = {
+    "en": [
+        r"(?P<rel>this|next|last)\s+(?P<season>SEASONS)",
+        r"(?:(?:in|by)\s+)?(?:the\s+)?(?P<season>SEASONS)\s+(?:of\s+)?(?P<y>(?:19|20)\d{2})",
+    ],
+    "fr": [
+        r"(?:cet|ce|l'|à l')\s*(?P<season>SEASONS)\s+(?P<rel>prochain|dernier)",
+        r"(?:à l'|en |au |l')\s*(?P<season>SEASONS)\s+(?P<y>(?:19|20)\d{2})",
+        r"(?P<rel>cet|ce)\s+(?P<season>SEASONS)",
+    ],
+    "ru": [
+        r"(?P<rel>этой|этим|прошлой|прошлым|следующей|следующим|нынешней|нынешним)\s+(?P<season>SEASONS)",
+        r"(?P<season>SEASONS)\s+(?P<rel>этого|прошлого|следующего|текущего)\s+года",
+        r"(?P<season>SEASONS)\s+(?P<y>(?:19|20)\d{2})\s+(?:года|г\.)",
+    ],
+}
+
+
 #: A day name after these words recurs ("its regular Wednesday session"): it dates nothing.
 _RECURRING_EN = r"(?<!regular )(?<!weekly )(?<!usual )(?<!every )(?<!each )"
 
@@ -413,6 +509,7 @@ def _compiled(lang: str) -> list[tuple[re.Pattern[str], str]]:
     units = "|".join(sorted(UNITS[lang], key=len, reverse=True))
     b, e = r"(?<![\w-])", r"(?![\w-])"
     pats: list[tuple[str, str]] = [(r"(?P<iso>\d{4}-\d{2}-\d{2})", "iso"), *_ranges(lang, months)]
+    pats += [(p.replace("SEASONS", "|".join(SEASONS[lang])), "season") for p in _SEASON_PATTERNS[lang]]
     if lang == "fr":
         pats += [
             (rf"(?:le\s+)?(?P<d>\d{{1,2}}|1er)\s+(?P<m>{months})\.?\s+(?P<y>\d{{4}})", "dmy"),
@@ -442,7 +539,7 @@ def _compiled(lang: str) -> list[tuple[re.Pattern[str], str]]:
         pats += [
             (rf"(?P<d>\d{{1,2}})\s+(?P<m>{months})\s+(?P<y>\d{{4}})(?:\s+года|\s+г\.)?", "dmy"),
             (rf"(?P<d>\d{{1,2}})\s+(?P<m>{months}){e}", "dm"),
-            (rf"(?:в\s+)?(?P<m>{months})\s+(?P<y>\d{{4}})(?:\s+года|\s+г\.)?", "my"),
+            (rf"(?:в\s+(?:конце|начале|середине)\s+|в\s+)?(?P<m>{months})\s+(?P<y>\d{{4}})(?:\s+года|\s+г\.)?", "my"),
             (rf"в\s+(?P<m>{months}){e}", "m"),
             (rf"в\s+(?:конце|начале|середине)\s+(?P<m>{months}){e}", "m"),
             (r"(?:в|с)\s+(?P<y>(?:19|20)\d{2})(?:\s+год[ау]?|\s+г\.)?", "y"),
@@ -474,6 +571,8 @@ def _resolve(kind: str, m: re.Match[str], lang: str, pub: dt.date) -> tuple[When
             return None
     if kind.startswith("rel:"):
         return _relative(kind[4:], pub, text), False
+    if kind == "season":
+        return _season(m, lang, pub), bool(m.groupdict().get("y"))
     if kind in ("yy", "dd", "dmy2"):
         period = _range(kind, m, lang, pub)
         return (period, True) if period else None
@@ -526,7 +625,7 @@ def find_dates(text: str, lang: str, published: dt.date | None, *, offset: int =
     >>> find_dates("в прошлом году", "ru", pub)[0].when.start
     datetime.date(2023, 1, 1)
     """
-    found: list[TimeExpression] = []
+    found: list[tuple[TimeExpression, str, re.Match[str]]] = []
     norm = text.replace("’", "'")
     # One byte per character marks what an earlier pattern took: the overlap check costs the match's length,
     # so the whole scan stays linear in the text (a list of taken spans made it quadratic).
@@ -536,9 +635,12 @@ def find_dates(text: str, lang: str, published: dt.date | None, *, offset: int =
             s, e = m.span()
             if taken.find(1, s, e) >= 0:
                 continue
-            if published is None and (kind in _RELATIVE_KINDS or kind.startswith("rel:")):
+            relative = (
+                kind in _RELATIVE_KINDS or kind.startswith("rel:") or (kind == "season" and not m.groupdict().get("y"))
+            )
+            if published is None and relative:
                 taken[s:e] = b"\x01" * (e - s)  # not resolvable without a publication date
-                found.append(TimeExpression(s + offset, e + offset, None, unresolved=True))
+                found.append((TimeExpression(s + offset, e + offset, None, unresolved=True), kind, m))
                 continue
             pub = published or dt.date.min
             resolved = _resolve(kind, m, lang, pub)
@@ -546,9 +648,60 @@ def find_dates(text: str, lang: str, published: dt.date | None, *, offset: int =
                 continue
             when, explicit = resolved
             taken[s:e] = b"\x01" * (e - s)
-            future = _future(kind, m, lang, pub) if kind in ("wd", "dm", "m") else None
-            found.append(TimeExpression(s + offset, e + offset, when, explicit, future if future != when else None))
-    return sorted(found, key=lambda t: t.start)
+            future = _future(kind, m, lang, pub) if kind in ("wd", "dm", "dd", "m") else None
+            if kind in ("m", "my"):
+                when, future = _month_part(when), _month_part(future)
+            expr = TimeExpression(s + offset, e + offset, when, explicit, future if future != when else None)
+            found.append((expr, kind, m))
+    found.sort(key=lambda f: f[0].start)
+    return _lend_years(found, norm, lang, offset)
+
+
+#: Kinds of date that name no year, and kinds that name one year a yearless date after them may take.
+_YEARLESS, _LENDERS = ("dm", "dd", "m"), ("dmy", "my", "y")
+
+
+def _lend_years(
+    found: list[tuple[TimeExpression, str, re.Match[str]]], text: str, lang: str, offset: int
+) -> list[TimeExpression]:
+    """A day or month without a year takes the year of the date just before it in the same sentence.
+
+    "В феврале 2024 года Ереван объявил о «заморозке» участия …, а в мае отказался" is May 2024, and "Саммит
+    НАТО в 2026 году состоится 7–8 июля" is 7–8 July 2026 (convention 23 of the fifth held-out set); a bare
+    year that lent its year to the day after it says nothing more and is dropped.
+    """
+    out: list[TimeExpression] = []
+    lender: tuple[TimeExpression, str, re.Match[str]] | None = None
+    for expr, kind, m in found:
+        between = text[lender[0].end - offset : expr.start - offset] if lender else ""
+        year = lender[0].when.start.year if lender and lender[0].when and lender[0].when.start else None
+        near = lender is not None and (lender[1] != "y" or len(between.split()) <= 2)  # not "Founded in 1949, …"
+        if year and near and kind in _YEARLESS and not re.search(r"[.!?;]\s|\n", between) and expr.when is not None:
+            lent = _with_year(kind, m, lang, year, expr.when)
+            if lent is not None:
+                if lender and lender[1] == "y" and out and out[-1] is lender[0]:
+                    out.pop()
+                out.append(replace(expr, when=lent, future=None))
+                lender = None
+                continue
+        out.append(expr)
+        since = re.match(r"since|depuis|dès|с\s", m.group(0), re.I)
+        lender = (expr, kind, m) if kind in _LENDERS and not since else None
+    return out
+
+
+def _with_year(kind: str, m: re.Match[str], lang: str, year: int, when: When) -> When | None:
+    """A yearless day, range of days or month read in ``year``."""
+    month = MONTHS[lang][m.group("m").lower().rstrip(".")]
+    try:
+        if kind == "m":
+            return _month_part(_month(year, month, when.text))
+        last = dt.date(year, month, int(m.group("d2" if kind == "dd" else "d").replace("1er", "1")))
+    except ValueError:
+        return None
+    if kind == "dm":
+        return _day(last, when.text)
+    return When(last.replace(day=int(m.group("d").replace("1er", "1"))), last, Precision.PERIOD, when.text)
 
 
 def undated(published: dt.date | None) -> When:
