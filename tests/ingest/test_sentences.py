@@ -161,4 +161,4 @@ def test_speaker_is_kept_apart_from_the_actors(read):  # type: ignore[no-untyped
 
 def test_an_organization_suspending_a_state_in_a_headline(read):  # type: ignore[no-untyped-def]
     ev = _one(read("CSTO formally suspends Uzbekistan", "en", "2012-12-20").events, "suspension")
-    assert (ev.actors, ev.organization) == (("UZB",), "csto")
+    assert (ev.actors, ev.members, ev.organization) == (("csto",), ("UZB",), "csto")  # the CSTO suspends Uzbekistan

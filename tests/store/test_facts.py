@@ -62,3 +62,32 @@ def test_accepted_membership_events_become_facts_with_provenance(store, make_ana
     assert overlay.kb.status_on("SRB", "test-pact", dt.date(2023, 6, 1)).status is Status.MEMBER
     assert overlay.kb.members_on("test-pact", dt.date(2024, 6, 1)).states() == ("SRB",)
     assert any(e.organization == "test-pact" for e in overlay.kb.timeline("test-pact"))
+
+
+def test_a_suspension_an_organization_decides_suspends_its_members(store, make_analysis, kb):
+    """ "ECOWAS suspended Guinea-Bissau" has ECOWAS as actor and Guinea-Bissau as member: the state is suspended."""
+    from dataclasses import replace
+
+    from casus.ingest.model import Analysis
+
+    test_org = Organization("test-pact", "Test Pact", founded=dt.date(2020, 1, 1), sources=("csto-history",))
+    base = KnowledgeBase(
+        kb.states,
+        [*kb.organizations.values(), test_org],
+        kb.treaties.values(),
+        kb.memberships,
+        kb.events,
+        kb.sources.values(),
+        kb.places.values(),
+        kb.scopes.values(),
+    )
+    made = make_analysis(
+        "The Test Pact suspended Serbia in 2024.", [("suspension", ["test-pact"], "2024-01-01", "2024-12-31")]
+    )
+    suspended = replace(made.events[0], organization="test-pact", members=("SRB",))
+    analysis = Analysis(made.document, (suspended,), made.signals)
+    store.add_analysis(analysis)
+    store.accept(analysis.events[0].id)
+    overlay = overlay_kb(base, store)
+    assert [(m.state, m.status) for m in overlay.memberships] == [("SRB", Status.SUSPENDED)]
+    assert overlay.kb.status_on("SRB", "test-pact", dt.date(2024, 6, 1)).status is Status.SUSPENDED

@@ -31,6 +31,7 @@ from casus.ingest.entities import ROLES, Gazetteer
 from casus.ingest.invocations import article_words, needs_met
 from casus.ingest.model import UNKNOWN_ORG, Evidence, ExtractedEvent, Mention, Modality, Precision, When
 from casus.ingest.nlp import Sentence, Token
+from casus.ingest.suspensions import suspends_state
 from casus.ingest.temporal import TimeExpression, undated
 from casus.kb.events import EventType as T
 
@@ -200,6 +201,7 @@ def find_triggers(
                 and not (rule.needs & after)
                 and not _passive_troops(toks, i, rule)
                 and not needs_met(toks, i, rule, lang, article_before=article_before)
+                and not (rule.type is T.SUSPENSION and suspends_state(toks, i, mentions))  # "suspension de la Guinée"
             ):
                 continue
             if rule.unless and (rule.unless & after):

@@ -65,6 +65,7 @@ from casus.ingest.nlp import Sentence, Token
 from casus.ingest.relays import ANNOUNCE, clause_in_claim, heads_claim, outlet_after, withdrawal_told_again
 from casus.ingest.requests import answered_requests, asked_for
 from casus.ingest.summits import said_on, summit_phase
+from casus.ingest.suspensions import suspended_states, suspends_state
 from casus.ingest.temporal import TimeExpression
 from casus.kb.events import EventType as T
 
@@ -397,7 +398,7 @@ def _trigger_event(trig: Trigger, said: Sequence[Said], reading: SentenceReading
     if trig.place and (subject is None or subject.kind != "organization"):
         return None  # a state or a person left a place: no alliance event
     suspended_by: str | None = None
-    if trig.member is not None:
+    if trig.member is not None and subject != trig.member:  # not "la suspension de la Guinée-Bissau"
         if subject is None or subject.kind != "organization":
             return None  # a state "suspended" a place: no membership event
         suspended_by, subject = subject.ref, trig.member  # the organization suspends the member
@@ -420,6 +421,7 @@ def _trigger_event(trig: Trigger, said: Sequence[Said], reading: SentenceReading
     also = _coordinated(sent, subject, mentions)
     override = _actors_override(trig, sent, subject, mentions, lang, org, gaz, memory.published, memory.events)
     target = _target_of(trig, sent, mentions, lang, actors, org)
+    override, members = _suspended_by(kind, reading, i, subject, org, override, (*actors, *also), suspended_by)
     if _no_event(kind, subject, override, sent, i, mentions, org, lang):
         return None
     when = _when_of(trig, kind, sent, lang, stage, said, claim_of, times, memory)
@@ -440,12 +442,35 @@ def _trigger_event(trig: Trigger, said: Sequence[Said], reading: SentenceReading
         when=when,
         modality=modality,
         claim=DEPLOYMENT_END if trig.end else refused,
+        members=members,
         gaz=gaz,
         also=also,
         stage=stage,
         speakers=speakers,
         actors_override=override,
     )
+
+
+def _suspended_by(
+    kind: T,
+    reading: SentenceReading,
+    i: int,
+    subject: Mention | None,
+    org: str | None,
+    override: tuple[str, ...] | None,
+    actors: tuple[str, ...],
+    by_org: str | None,
+) -> tuple[tuple[str, ...] | None, tuple[str, ...]]:
+    """``(actors, members)`` of a suspension an organization decides (:mod:`casus.ingest.suspensions`)."""
+    kb = reading.gaz.kb
+    if kind is not T.SUSPENSION or org is None or org not in kb.organizations:
+        return override, ()
+    named = override if override else tuple(dict.fromkeys(actors))
+    states = tuple(s for s in named if s in kb.states)
+    if not states:
+        return override, ()
+    suspended = suspended_states(reading.sent, i, reading.lang, subject, states, reading.mentions, by_org=bool(by_org))
+    return ((org,), suspended) if suspended else (override, ())
 
 
 def _without_subject(trig: Trigger, sent: Sentence, subject: Mention | None, mentions: Sequence[Mention]) -> bool:
@@ -525,7 +550,7 @@ def _within_claim(
         return (subject, (), modality) if told else None
     speakers = speaker_ids(claim_of.speaker)
     # a membership change announced is made; forces announced are the announcer's own, reported
-    announced = trig.type is not T.DEPLOYMENT and _announced_act(sent, claim_of, i, lang, subject)
+    announced = trig.type is not T.DEPLOYMENT and _announced_act(sent, claim_of, i, lang, subject, mentions)
     if not announced and not _self_report(sent, lo, i, subject, claim_of.speaker):
         if _reported_fact(sent, claim_of, i, lang, modality, stage):
             return subject, speakers, modality
@@ -791,21 +816,28 @@ _PERFORMATIVE = {"en": frozenset(["announce"]), "fr": frozenset(["annoncer"]), "
 _CLAUSE_WORDS = frozenset(["that", "they", "it", "he", "she", "we", "was", "were", "is", "are", "would", "will", "to"])
 
 
-def _announced_act(sent: Sentence, said: Said, i: int, lang: str, subject: Mention | None) -> bool:
+def _announced_act(
+    sent: Sentence, said: Said, i: int, lang: str, subject: Mention | None, mentions: Sequence[Mention]
+) -> bool:
     """Whether the membership noun at ``i`` is what its speaker announces, and so does.
 
     "The military regimes … announced their immediate withdrawal from ECOWAS", "ont annoncé ce dimanche le
     retrait … de la Cedeao", "объявили о выходе из ЭКОВАС": the announcement is the act, told as news
-    (``asserted``, the announcer its actor unless the noun names another). "Announced that Armenia had frozen…"
-    stays a self-report.
+    (``asserted``, the announcer its actor unless the noun names another). An organization announcing the
+    suspension of a state suspends it ("la CEDEAO a annoncé, ce vendredi 28 novembre 2025, « la suspension
+    immédiate » de la Guinée-Bissau"). Up to six words apart, punctuation and numbers not counted.
+    "Announced that Armenia had frozen…" stays a self-report.
     """
     toks = sent.tokens
     k = said.index
-    if k < 0 or not 0 < i - k <= 6 or toks[k].lemma not in _PERFORMATIVE[lang]:
+    words = [t for t in toks[k + 1 : i] if t.pos not in ("PUNCT", "NUM")]
+    if k < 0 or i <= k or len(words) > 5 or toks[k].lemma not in _PERFORMATIVE[lang]:
         return False
     if toks[i].pos not in ("NOUN", "") or any(t.text.lower() in _CLAUSE_WORDS for t in toks[k + 1 : i]):
         return False
     speaker = said.speaker
+    if speaker is not None and speaker.kind == "organization" and suspends_state(toks, i, mentions):
+        return True  # the organization suspends the state its noun names (see casus.ingest.suspensions)
     return subject is None or subject.kind == "organization" or (speaker is not None and _same_side(subject, speaker))
 
 

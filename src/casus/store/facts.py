@@ -28,7 +28,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from casus.ingest.model import Modality
+from casus.ingest.model import ExtractedEvent, Modality
 from casus.kb.events import Event, EventType
 from casus.kb.knowledge import KnowledgeBase
 from casus.kb.memberships import Membership, Status
@@ -142,7 +142,7 @@ def facts_from_events(
                 ev.type,
                 ev.organization,
                 ev.title,
-                tuple(a for a in ev.actors if a in kb.states),
+                tuple(a for a in _changed(ev) if a in kb.states),
                 ev.target if ev.target in kb.states else None,
                 ev.when.precision.value,
                 tuple(src_ids),
@@ -152,10 +152,15 @@ def facts_from_events(
         status = MEMBERSHIP_EVENTS.get(ev.type)
         if status is None or not ev.organization or ev.organization not in kb.organizations:
             continue
-        for actor in ev.actors:
+        for actor in _changed(ev):
             if actor in kb.states:
                 spells.append(Membership(actor, ev.organization, status, day, sources=tuple(src_ids), note=note))
     return spells, events, list(sources.values())
+
+
+def _changed(ev: ExtractedEvent) -> tuple[str, ...]:
+    """The states an event is about: its actors, and for a suspension the members an organization suspends."""
+    return (*ev.actors, *ev.members) if ev.type is EventType.SUSPENSION else ev.actors
 
 
 def _cite(s: StoredEvent, store: EventStore, sources: dict[str, Source]) -> list[str]:
@@ -226,7 +231,7 @@ def check_against_curated(stored: Iterable[StoredEvent], kb: KnowledgeBase) -> l
         end = ev.when.end or ev.when.start
         if start is None or end is None:
             continue
-        for actor in ev.actors:
+        for actor in _changed(ev):
             if actor not in kb.states:
                 continue
             spells = [

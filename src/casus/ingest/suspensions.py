@@ -1,0 +1,100 @@
+"""Suspensions an organization decides: the organization acts, the states it suspends are the ``members``.
+
+"ECOWAS suspended Guinea-Bissau", "Guinea-Bissau was suspended from ECOWAS", "the trio were suspended from
+ECOWAS", "la CEDEAO a annoncé la suspension de la Guinée-Bissau", "la Guinée-Bissau a été suspendue de la
+CEDEAO", "ЭКОВАС приостановило членство Гвинеи-Бисау": a state is suspended, so the organization suspends it
+(convention 8 of the real-article sets, ``tests/ingest/eval/heldout4/README.md``). A state that suspends its
+own participation ("Armenia suspended its participation in the CSTO", "Uzbekistan has suspended its
+membership") stays the actor: there the state is the subject of an active verb, or the owner of the
+participation a noun suspends, never the one suspended.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from casus.ingest import lexicon as lx
+from casus.ingest.model import Mention
+from casus.ingest.nlp import Sentence, Token
+
+#: Words between a suspension noun and the state it suspends: "the suspension of Guinea-Bissau", "la
+#: suspension immédiate de la Guinée-Bissau", quotes around the noun ("« la suspension immédiate » de").
+_GLUE = frozenset(["of", "the", "de", "d'", "d’", "du", "la", "le", "l'", "l’", "«", "»", '"', "“", "”"])
+#: English forms of "be" before a passive participle ("was suspended", "have been suspended").
+_BE = frozenset(["was", "were", "is", "are", "been", "be", "being"])
+#: Adverbs between the auxiliary and the participle ("were formally suspended", "a été officiellement suspendu").
+_ADVERBS = frozenset(["formally", "officially", "temporarily", "also", "already", "effectively", "immediately"])
+#: The last words of the phrases that refer back to several states ("the trio", "ces trois pays", "эти страны").
+_PLURAL = frozenset(phrase.split()[-1] for phrases in lx.PLURAL_STATES.values() for phrase in phrases)
+
+
+def suspends_state(toks: Sequence[Token], i: int, mentions: Sequence[Mention]) -> bool:
+    """Whether the suspension noun at ``i`` has a state as its complement: the state itself is suspended.
+
+    "la suspension immédiate » de la Guinée-Bissau", "the suspension of Mali"; not "the suspension of its
+    participation", nor "the suspension of Uzbekistan's membership" (whose act it is, the noun does not say).
+    """
+    for k in range(i + 1, min(len(toks), i + 7)):
+        tok = toks[k]
+        state = next((m for m in mentions if m.start == tok.start), None)
+        if state is not None:
+            end = next((j for j in range(k, len(toks)) if toks[j].end >= state.end), k)
+            after = toks[end + 1].text.lower() if end + 1 < len(toks) else ""
+            possessive = after in ("'s", "’s") or state.text.lower().endswith(("'s", "’s"))
+            return state.kind == "state" and k > i + 1 and not possessive
+        if tok.text.lower() not in _GLUE and tok.pos != "ADJ" and not tok.text.lower().endswith(("ate", "ée")):
+            return False
+    return False
+
+
+def passive(sent: Sentence, i: int, lang: str) -> int | None:
+    """The index of the last word of a passive verb's subject ("Guinea-Bissau was suspended"), else ``None``.
+
+    French and Russian participles carry ``Voice=Pass``; the English model has no parser, so "be" before
+    the participle ("were suspended", "was formally suspended") says it.
+    """
+    toks = sent.tokens
+    if lang == "en":
+        k = i - 1
+        while k >= 0 and toks[k].text.lower() in _ADVERBS:
+            k -= 1
+        if k < 1 or toks[k].text.lower() not in _BE:
+            return None
+        while k > 0 and toks[k - 1].text.lower() in (*_BE, "has", "have", "had"):
+            k -= 1
+        return k - 1
+    if not toks[i].has("Voice=Pass"):
+        return None
+    subj = next((k for k, t in enumerate(toks) if t.head == i and t.dep == "nsubj:pass"), None)
+    return subj
+
+
+def suspended_states(
+    sent: Sentence,
+    i: int,
+    lang: str,
+    subject: Mention | None,
+    states: Sequence[str],
+    mentions: Sequence[Mention],
+    *,
+    by_org: bool,
+) -> tuple[str, ...]:
+    """The states the suspension at ``i`` suspends, when an organization suspends them (else ``()``).
+
+    ``states``: the event's actors as read so far (the subject and the states listed with it, or the states a
+    plural word refers back to); ``by_org``: an organization is the subject of the active verb and a state
+    its object ("ЭКОВАС приостановило членство Гвинеи-Бисау").
+    """
+    toks = sent.tokens
+    if by_org:
+        return tuple(states)
+    if toks[i].lemma in lx.NOUN_TRIGGERS and toks[i].pos in ("NOUN", ""):
+        named = subject is not None and subject.kind == "state" and suspends_state(toks, i, mentions)
+        return tuple(states) if named else ()
+    last = passive(sent, i, lang)
+    if last is None or last < 0:
+        return ()
+    word = toks[last]
+    in_state = any(m.kind == "state" and m.start <= word.start < m.end for m in mentions)
+    plural = word.text.lower() in _PLURAL
+    return tuple(states) if in_state or plural else ()
