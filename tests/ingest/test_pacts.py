@@ -42,3 +42,90 @@ def test_a_founding_told_without_its_parties_is_theirs_ru(read):
     a = read("Напомним, ШОС, основанная в 2001 году, объединяет под собой Россию, Индию и Китай.", "ru", "2025-07-04")
     (ev,) = foundings(a)
     assert ev.organization == "sco" and {"CHN", "KAZ", "KGZ", "RUS", "TJK", "UZB"} <= set(ev.actors)
+
+
+def pacts_named(analysis):
+    return {m.ref for m in analysis.mentions if m.kind == "organization"}
+
+
+def test_a_treaty_with_a_state_is_the_pact_of_the_state_named_before_en(read):
+    # en5-03 (JURIST, 21 June 2024)
+    a = read(
+        "The Philippines announced Friday that it does not intend to invoke its mutual defense treaty with the US "
+        "following an incident captured on video.",
+        "en",
+        "2024-06-21",
+    )
+    assert "us-philippines-1951" in pacts_named(a)
+    assert any(e.type is T.INVOCATION and e.organization == "us-philippines-1951" for e in a.events)
+
+
+def test_a_treaty_between_two_states_is_their_pact_fr(read):
+    # fr5-11 (vietnam.vn, 26 February 2025): the 2024 treaty, not the Union State treaty of 1999
+    a = read(
+        "Le 26 février, le Sénat russe a ratifié le traité de garantie de sécurité entre le Bélarus et la Russie "
+        "dans le cadre de l'État de l'Union.",
+        "fr",
+        "2025-02-26",
+    )
+    assert "union-state-security-2024" in pacts_named(a)
+
+
+def test_a_treaty_between_two_states_signed_on_its_day_is_its_founding_ru(read):
+    # heldout4 ru (an article on North Korean troops in Kursk, 2025)
+    a = read(
+        "Договор между Северной Кореей и Россией был подписан в июне 2024 года "
+        "и вступил в силу в декабре того же года.",
+        "ru",
+        "2025-04-28",
+    )
+    (ev,) = foundings(a)
+    assert (ev.organization, set(ev.actors), ev.when.start) == ("russia-dprk-2024", {"RUS", "PRK"}, D(2024, 6, 1))
+
+
+def test_a_compound_adjective_of_two_states_names_their_pact_fr(read):
+    # fr5-11: "russo-biélorusse"; signed on the knowledge base's day, so its founding
+    a = read(
+        "Le traité de sécurité russo-biélorusse a été signé par les deux parties à Minsk le 6 décembre 2024.",
+        "fr",
+        "2025-02-26",
+    )
+    (ev,) = foundings(a)
+    assert (ev.organization, set(ev.actors), ev.when.start) == (
+        "union-state-security-2024",
+        {"RUS", "BLR"},
+        D(2024, 12, 6),
+    )
+
+
+def test_an_agreement_needs_a_word_of_defence_and_an_unknown_pact_stays_unknown(read):
+    a = read("Japan signed a trade agreement with the United States on Monday.", "en", "2025-09-08")
+    assert "us-japan-1960" not in pacts_named(a)
+    a = read("Russia and the United States signed a treaty between Russia and the United States.", "en", "2025-09-08")
+    assert not foundings(a)
+
+
+def test_a_pact_named_in_full_and_signed_on_its_day_far_after_its_name_en(read):
+    # en5-08 (Report.az, 15 June 2022)
+    a = read(
+        "Today is the first anniversary of the Shusha Declaration on allied relations between the Republic of "
+        "Azerbaijan and the Republic of Turkey is a declaration on allied relations signed between Azerbaijan and "
+        "Turkey on June 15, 2021, Report informs.",
+        "en",
+        "2022-06-15",
+    )
+    (ev,) = foundings(a)
+    assert (ev.organization, set(ev.actors), ev.when.start) == ("shusha-2021", {"AZE", "TUR"}, D(2021, 6, 15))
+
+
+def test_a_pact_named_in_full_and_signed_on_its_day_far_after_its_name_fr(read):
+    # fr5-14 (Jeunes Express, 15 June 2024)
+    a = read(
+        "La « Déclaration de Choucha sur les relations alliées entre la République de Turquie et la République "
+        "d'Azerbaïdjan », de son nom complet, a été signée par les présidents Recep Tayyip Erdoğan et Ilham Aliyev "
+        "le 15 juin 2021 à Choucha, la capitale culturelle de l'Azerbaïdjan.",
+        "fr",
+        "2024-06-15",
+    )
+    (ev,) = foundings(a)
+    assert (ev.organization, ev.when.start) == ("shusha-2021", D(2021, 6, 15))

@@ -308,12 +308,10 @@ def treaty_foundings(reading: SentenceReading) -> list[ExtractedEvent]:
     out = []
     for m in mentions:
         words = m.text.lower().split()
-        if m.kind != "organization" or not any(w.startswith(_PACT_STEMS[lang]) for w in words):
+        pact = m.ref in gaz.kb.treaties  # a pact without an organization of its own, named as itself
+        if m.kind != "organization" or not (pact or any(w.startswith(_PACT_STEMS[lang]) for w in words)):
             continue
-        k = next((j for j, t in enumerate(toks) if t.start >= m.end), None)
-        if k is None:
-            continue
-        k = next((j for j in range(k, min(len(toks), k + 3)) if _signing(toks[j], lang)), None)
+        k = _signed_after(toks, m.end, lang)
         if k is None:
             continue
         dated = [t for t in own_dates(sent, k, times, lang) if t.start > toks[k].start and t.explicit]
@@ -321,7 +319,7 @@ def treaty_foundings(reading: SentenceReading) -> list[ExtractedEvent]:
         if when is None or when.start is None or when.end is None:
             continue
         lo, hi = when.start, when.end
-        if not any(t.organization == m.ref and lo <= t.signed <= hi for t in gaz.kb.treaties.values()):
+        if not any(m.ref in (t.organization, t.id) and lo <= t.signed <= hi for t in gaz.kb.treaties.values()):
             continue  # not the treaty that founded it (or a date the knowledge base does not hold)
         ev = make_event(
             T.FOUNDING,
@@ -338,6 +336,28 @@ def treaty_foundings(reading: SentenceReading) -> list[ExtractedEvent]:
         )
         out.append(ev)
     return out
+
+
+#: Tokens between a pact's name and the participle that tells it signed: "the Shusha Declaration … is a
+#: declaration on allied relations signed between Azerbaijan and Turkey on June 15, 2021", "La « Déclaration
+#: de Choucha … », de son nom complet, a été signée par les présidents … le 15 juin 2021". The signature date
+#: must still be the knowledge base's.
+_SIGNED_REACH = 30
+#: Words that end the clause a pact's name is in (a signing after them is another's).
+_CLAUSE_END = frozenset([";", "but", "mais", "но", "while", "tandis", "а", "and then"])
+
+
+def _signed_after(toks: Sequence[Token], end: int, lang: str) -> int | None:
+    """The first signing word after a pact's name (ending at offset ``end``) in the same clause, if near."""
+    first = next((j for j, t in enumerate(toks) if t.start >= end), None)
+    if first is None:
+        return None
+    for j in range(first, min(len(toks), first + _SIGNED_REACH)):
+        if toks[j].text.lower() in _CLAUSE_END:
+            return None
+        if _signing(toks[j], lang):
+            return j
+    return None
 
 
 def _signing(tok: Token, lang: str) -> bool:

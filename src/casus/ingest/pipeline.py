@@ -27,7 +27,7 @@ from casus.ingest.entities import SOME_STATE, Gazetteer, gazetteer
 from casus.ingest.extract import Discourse, SentenceReading
 from casus.ingest.invocations import names_article
 from casus.ingest.model import Analysis, Document, Evidence, ExtractedEvent, Mention, Modality, Precision
-from casus.ingest.pacts import with_founders
+from casus.ingest.pacts import pacts_by_parties, with_founders
 from casus.ingest.sentences import sentence_events
 from casus.ingest.signals import assess
 from casus.ingest.summits import align_summits
@@ -334,6 +334,34 @@ def _remember(memory: Discourse, mentions: Sequence[Mention], text: str) -> None
         memory.last_named_state = named[-1]
 
 
+def _find_mentions(
+    doc: Document,
+    spans: Sequence[tuple[int, int]],
+    parsed: dict[int, nlp.Sentence],
+    gaz: Gazetteer,
+    deadline: _Deadline,
+) -> tuple[list[list[Mention]], str | None]:
+    """Every sentence's raw mentions, and the article's main organization (the one it names most).
+
+    A pact named by its parties is resolved in its sentence but does not count towards the main organization.
+    """
+    text, lang, pub = doc.text, doc.lang, doc.published
+    raw: list[list[Mention]] = []
+    counts: Counter[str] = Counter()
+    named: list[str] = []  # states named so far, for a pact named "with" one of them
+    acronyms = defined_acronyms(text)
+    for k, (s, e) in enumerate(spans):
+        persons = parsed[k].persons if k in parsed else ()
+        tokens = nlp.simple_tokens(text[s:e], s)
+        names = gaz.find(tokens, lang, main_org=_MAIN, on=pub, persons=persons, text=text, acronyms=acronyms)
+        counts.update(m.ref for m in names if m.kind == "organization" and m.ref != _MAIN)
+        raw.append(pacts_by_parties(tokens, names, lang, gaz, pub, named))
+        named += [m.ref for m in names if m.kind in ("state", "capital") and m.ref != SOME_STATE]
+        if k % _BATCH == 0:
+            deadline.check()
+    return raw, (counts.most_common(1)[0][0] if counts else None)
+
+
 def analyze(doc: Document, kb: KnowledgeBase | None = None, *, budget: float | None = TIME_BUDGET) -> Analysis:
     """Read one document: entity mentions, events (merged within the document) and sourcing signals.
 
@@ -372,16 +400,7 @@ def analyze(doc: Document, kb: KnowledgeBase | None = None, *, budget: float | N
             zip(batch, nlp.parse(lang, [(spans[k][0], text[spans[k][0] : spans[k][1]]) for k in batch]), strict=True)
         )
         deadline.check()
-    raw: list[list[Mention]] = []
-    acronyms = defined_acronyms(text)
-    for k, (s, e) in enumerate(spans):
-        persons = parsed[k].persons if k in parsed else ()
-        tokens = nlp.simple_tokens(text[s:e], s)
-        raw.append(gaz.find(tokens, lang, main_org=_MAIN, on=pub, persons=persons, text=text, acronyms=acronyms))
-        if k % _BATCH == 0:
-            deadline.check()
-    counts = Counter(m.ref for ms in raw for m in ms if m.kind == "organization" and m.ref != _MAIN)
-    main = counts.most_common(1)[0][0] if counts else None
+    raw, main = _find_mentions(doc, spans, parsed, gaz, deadline)
     memory = Discourse(main, pub)
     events: list[ExtractedEvent] = []
     all_mentions: list[Mention] = []
