@@ -352,6 +352,17 @@ def _troop_subject(toks: Sequence[Token], i: int, lang: str) -> bool:
     return False
 
 
+def trigger_noun(toks: Sequence[Token], i: int) -> bool:
+    """Whether the trigger at ``i`` is a noun: tagged so, or a noun trigger after an elided article.
+
+    The small French model tags "adhésion" in "le soutien de Pékin à l’adhésion d’Erevan" as a verb; after "l’"
+    a word that is only ever a noun ("adhésion", "envoi", not "envoyer") is one.
+    """
+    if toks[i].lemma not in lx.NOUN_TRIGGERS:
+        return False
+    return toks[i].pos in ("NOUN", "") or (i > 0 and toks[i - 1].text.lower() in ("l'", "l’"))
+
+
 def membership_object(sent: Sentence, i: int, mentions: Sequence[Mention], lang: str, window: int) -> Mention | None:
     """What a membership trigger at ``i`` is about: the organization, treaty or place it names after it.
 
@@ -379,7 +390,7 @@ def membership_object(sent: Sentence, i: int, mentions: Sequence[Mention], lang:
         candidates.append(m)
     if not candidates:
         return None
-    if toks[i].lemma in lx.NOUN_TRIGGERS and toks[i].pos in ("NOUN", ""):
+    if trigger_noun(toks, i):
         org = next((m for m in candidates if m.kind == "organization"), None)
         if org is not None:
             return org
@@ -541,7 +552,7 @@ def find_subject(
     is joined or left, not who acts.
     """
     toks = sent.tokens
-    if toks[i].lemma in lx.NOUN_TRIGGERS and toks[i].pos in ("NOUN", ""):
+    if trigger_noun(toks, i):
         agent = _by_agent(toks, i, mentions) or _genitive_agent(toks, i, mentions, lang)
         if agent is not None and not (agent.kind == "organization" and membership):
             return agent  # "the request of Armenia"; but "a member of NATO" is NATO's member, not NATO
@@ -666,7 +677,9 @@ def modality_of(sent: Sentence, i: int, lang: str) -> Modality:
     if {"longer"} & words and toks[i].lemma == "member":
         negatable = False  # "are no longer members": a withdrawal told as such
     if negatable and (
-        words & lx.NEGATION[lang] or any(t.has("Polarity=Neg") for t in window if t.lemma not in ("ne", "n'"))
+        words & lx.NEGATION[lang]
+        or any(t.has("Polarity=Neg") for t in window if t.lemma not in ("ne", "n'"))
+        or _negated_governor(toks, i, lang)
     ):
         return Modality.NEGATED
     future_aux_only = lang == "ru" and "быть" in words and not toks[i].has("VerbForm=Inf")
@@ -679,6 +692,38 @@ def modality_of(sent: Sentence, i: int, lang: str) -> Modality:
     if lang == "en" and {"going"} & words and toks[i - 1].lemma == "to":
         return Modality.HYPOTHETICAL
     return Modality.ASSERTED
+
+
+#: What follows a verb of threat that threatens an act: "threatening to", "menaçant de", "угрожая «принять»".
+_THREAT_OPENS = frozenset(["to", "de", "d'", "d’", "«", '"', "“"])
+
+
+def _threat_before(toks: Sequence[Token], lo: int, i: int, lang: str) -> bool:
+    """Whether a verb of threat further back in the clause opens the threatened act.
+
+    "угрожая «принять окончательное решение» о выходе из блока"; not "une attaque menaçant la souveraineté" (a
+    threat to something, no act).
+    """
+    for k in range(lo, i - 1):
+        if toks[k].lemma in lx.THREAT[lang] or toks[k].text.lower() in lx.THREAT[lang]:
+            nxt = toks[k + 1]
+            if nxt.text.lower() in _THREAT_OPENS or nxt.has("VerbForm=Inf"):
+                return True
+    return False
+
+
+def _negated_governor(toks: Sequence[Token], i: int, lang: str) -> bool:
+    """Whether the trigger is a verb a negated verb governs through coordination or a complement.
+
+    "Украина не сможет вернуть Крым и вступить в НАТО": "вступить" is coordinated with "вернуть", the
+    complement of "не сможет"; the negation there covers both.
+    """
+    j, steps = i, 0
+    while toks[j].dep in ("conj", "xcomp") and 0 <= toks[j].head < len(toks) and toks[j].head != j and steps < 3:
+        j, steps = toks[j].head, steps + 1
+    if j == i or toks[j].pos not in ("VERB", "AUX"):
+        return False
+    return bool({t.text.lower() for t in toks[max(0, j - 2) : j]} & lx.NEGATION[lang])
 
 
 _POSSIBLE = {
@@ -698,10 +743,11 @@ def stage_of(sent: Sentence, i: int, lang: str, *, in_claim: bool = False) -> st
     l'Arménie quitterait l'OTSC", "said their countries would withdraw"): ``considering``.
     """
     toks = sent.tokens
-    lo = max(_clause_start(toks, i), i - 6)
+    start = _clause_start(toks, i)
+    lo = max(start, i - 6)
     window = toks[lo:i]
     words = {t.text.lower() for t in window} | {t.lemma for t in window}
-    if words & lx.THREAT[lang]:
+    if words & lx.THREAT[lang] or _threat_before(toks, max(start, i - 12), i, lang):
         return "threatening"
     headline_to = lang == "en" and i >= 2 and toks[i - 1].text.lower() == "to" and toks[i - 2].text[:1].isupper()
     if headline_to and not words & lx.ASKING[lang]:  # not "Estonia asks NATO to activate Article 4"

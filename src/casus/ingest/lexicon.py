@@ -108,6 +108,12 @@ _HELP_FR = "aide assistance soutien intervention secours troupe renfort envoi so
 _HELP_EN = "help assistance aid support intervention troops troop peacekeeper peacekeepers dispatch deployment"
 _HELP_RU = "помощь содействие поддержка вмешательство войско войска миротворец отправка ввод"
 
+#: Words of backing or hoping that make a bare membership noun someone's prospect ("le soutien de Pékin à
+#: l'adhésion de l'Azerbaïdjan", "support for Ukraine's membership"): hypothetical (casus.ingest.wishes).
+_WISH_EN = "support supports supported backing backed hope hopes"
+_WISH_FR = "soutien soutenir appui appuyer espoir espérer"
+_WISH_RU = "поддержка поддержать поддерживать надежда"
+
 #: What a vote or an approval must be about to be a ratification step of an accession, and what it must not.
 _BID_EN, _NOT_BID_EN = "accession protocol membership bid", "suspension expulsion withdrawal exit"
 _BID_FR, _NOT_BID_FR = "adhésion protocole accession candidature entrée", "suspension exclusion retrait sortie"
@@ -142,6 +148,7 @@ _FR = [
     _r("accession", T.ACCESSION, org=True, window=4),
     _r("membre", T.ACCESSION, needs="devenir", org=True, window=0),
     _r("adhésion", T.ACCESSION, needs="loi", org=True, window=0),  # "le projet de loi sur … l'adhésion" (a bill)
+    _r("adhésion", T.ACCESSION, needs=_WISH_FR, org=True, window=0),  # "le soutien de Pékin à l'adhésion de…"
     _r("candidature", T.APPLICATION),
     _r("demande", T.APPLICATION, needs="adhésion", org=True, window=3),
     _r("demander", T.APPLICATION, needs="adhésion rejoindre adhérer intégrer", window=4),
@@ -222,6 +229,7 @@ _EN = [
     _r("join", T.ACCESSION, unless="forces force hands", org=True, window=2),  # "join forces to form"
     _r("accede", T.ACCESSION, org=True),
     _r("accession", T.ACCESSION, org=True, window=3),
+    _r("membership", T.ACCESSION, needs=_WISH_EN, org=True, window=0),  # "support for Ukraine's membership"
     _r("admit", T.ACCESSION, needs="member", org=True, window=6),
     _r("accept", T.ACCESSION, needs="member", org=True, window=6),
     _r("member", T.ACCESSION, needs="become became", org=True, window=0),
@@ -301,6 +309,8 @@ _RU = [
     _r("член", T.ACCESSION, needs="стать", window=0, org=True),
     _r("вступление", T.ACCESSION, needs="закон законопроект", window=0, org=True),  # a bill about joining
     _r("членство", T.ACCESSION, needs="закон законопроект", window=0, org=True),
+    _r("вступление", T.ACCESSION, needs=_WISH_RU, window=0, org=True),  # "поддержка вступления Азербайджана"
+    _r("членство", T.ACCESSION, needs=_WISH_RU, window=0, org=True),
     _r("заявка", T.APPLICATION, needs="вступление членство", window=4),
     _r("подать", T.APPLICATION, needs="заявка", window=3),
     _r("приостановить", T.SUSPENSION, org=True),
@@ -791,11 +801,51 @@ CONSIDER: dict[str, frozenset[str]] = {
 #: decision ("decided to send a mission") is told as the act.
 INTENT: dict[str, frozenset[str]] = {
     "fr": frozenset(
-        ["compter", "compte", "entendre", "projeter", "intention", "prévoir", "volonté", "vouloir", "préparer"]
+        [
+            "compter",
+            "compte",
+            "entendre",
+            "projeter",
+            "intention",
+            "prévoir",
+            "volonté",
+            "vouloir",
+            "préparer",
+            "chercher",  # "cherche à rejoindre l'OTAN": a wish to join is an intention (convention 14)
+            "espérer",
+            "aspirer",
+        ]
     ),
-    "en": frozenset(["will", "'ll", "intend", "intention", "plan", "set", "going", "prepare", "aim"]),
+    "en": frozenset(
+        [
+            "will",
+            "'ll",
+            "intend",
+            "intention",
+            "plan",
+            "set",
+            "going",
+            "prepare",
+            "aim",
+            "seek",  # "has long sought to join the military alliance" (convention 14)
+            "sought",
+            "hope",
+            "aspire",
+        ]
+    ),
     "ru": frozenset(
-        ["намереваться", "намерение", "намерен", "намерена", "намерены", "планировать", "собираться", "готовиться"]
+        [
+            "намереваться",
+            "намерение",
+            "намерен",
+            "намерена",
+            "намерены",
+            "планировать",
+            "собираться",
+            "готовиться",
+            "стремиться",
+            "надеяться",
+        ]
     ),
 }
 

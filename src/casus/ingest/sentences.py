@@ -67,6 +67,7 @@ from casus.ingest.requests import answered_requests, asked_for
 from casus.ingest.summits import said_on, summit_phase
 from casus.ingest.suspensions import suspended_states, suspends_state
 from casus.ingest.temporal import TimeExpression
+from casus.ingest.wishes import wished_modality
 from casus.kb.events import EventType as T
 
 if TYPE_CHECKING:
@@ -426,6 +427,7 @@ def _trigger_event(trig: Trigger, said: Sequence[Said], reading: SentenceReading
         return None
     when = _when_of(trig, kind, sent, lang, stage, said, claim_of, times, memory)
     when, modality, stage = _settle_when(kind, sent, i, lang, when, modality, stage, times, memory)
+    when = _unsaid(when, modality, said, times, memory)
     if kind is T.FOUNDING and when.start is None and founding_participle(sent, i, mentions):
         return None  # "an alliance created by the CIS states": a description, not a founding told
     if kind is T.FOUNDING and org and subject is None and override is None:
@@ -549,6 +551,8 @@ def _within_claim(
     if claim_of.speaker is None:
         return (subject, (), modality) if told else None
     speakers = speaker_ids(claim_of.speaker)
+    if _prospect(trig, subject, claim_of.speaker, modality):
+        return subject, speakers, modality  # "Trump said Ukraine can forget about joining NATO"
     # a membership change announced is made; forces announced are the announcer's own, reported
     announced = trig.type is not T.DEPLOYMENT and _announced_act(sent, claim_of, i, lang, subject, mentions)
     if not announced and not _self_report(sent, lo, i, subject, claim_of.speaker):
@@ -564,6 +568,22 @@ def _within_claim(
     if modality is Modality.ASSERTED and stage is None and not announced:
         modality = Modality.REPORTED  # an intention stays an intention, whoever tells it
     return subject, speakers, modality
+
+
+#: Membership changes a third party may wish for or rule out (:mod:`casus.ingest.wishes`).
+_WISHED = frozenset({T.ACCESSION, T.APPLICATION})
+
+
+def _prospect(trig: Trigger, subject: Mention | None, speaker: Mention, modality: Modality) -> bool:
+    """Whether a speaker tells another state's accession as ruled out or only possible (convention 15).
+
+    "Трамп заявил, что Украина не сможет … вступить в НАТО" (negated), "a réaffirmé le soutien de Pékin à
+    l'adhésion de l'Azerbaïdjan à l'OCS" (hypothetical): the article tells that accession's prospects through
+    the speaker; an act told as done or planned stays the speaker's claim.
+    """
+    if trig.type not in _WISHED or modality not in (Modality.NEGATED, Modality.HYPOTHETICAL):
+        return False
+    return subject is not None and subject.kind in ("state", "capital") and not _same_side(subject, speaker)
 
 
 def _no_event(
@@ -637,6 +657,9 @@ def _modality_stage_kind(
 ) -> tuple[Modality, str | None, T]:
     """The trigger's modality, its stage (considering, threatening…) and the event type the stage implies."""
     modality = modality_of(sent, trig.index, lang)
+    wished = wished_modality(sent, trig.index, lang) if trig.type in _WISHED else None
+    if wished is not None and trig.stage is None:
+        return wished, None, trig.type  # "выразил надежду, что Азербайджан станет членом", "forget about joining"
     stage = trig.stage
     if stage is None and modality is not Modality.NEGATED and trig.type not in _NO_STAGE:
         in_claim = claim_of is not None and claim_of.speaker is not None
@@ -771,6 +794,20 @@ def _when_of(
     # a summit told in the future takes the next such day of the sentence beside it; an intention does not
     neighbour = (memory.neighbour_future if future and kind is T.SUMMIT else None) or memory.neighbour_when
     return when or (None if earlier else neighbour) or default_when(memory)
+
+
+def _unsaid(
+    when: When, modality: Modality, said: Sequence[Said], times: Sequence[TimeExpression], memory: Discourse
+) -> When:
+    """A denial is not dated by the verb of saying that tells it.
+
+    "La Serbie … ne cherchera pas à rejoindre l'OTAN, a déclaré jeudi le président": Thursday is the day it was
+    said; what did not happen has no date unless its claim gives one.
+    """
+    if modality is not Modality.NEGATED or not any(s.index >= 0 for s in said):
+        return when
+    claimed = [t.when for t in times if any(s.claim[0] <= t.start < s.claim[1] for s in said)]
+    return when if when.start is None or any(when == w for w in claimed) else default_when(memory)
 
 
 _AND = {"and", "et", "и"}
