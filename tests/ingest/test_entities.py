@@ -4,6 +4,7 @@ import pytest
 
 from casus.ingest.entities import gazetteer, load_officeholders
 from casus.ingest.nlp import simple_tokens
+from casus.kb.events import EventType as T
 
 
 def mentions(kb, text, lang, on="2024-06-25", main_org="csto"):
@@ -121,3 +122,18 @@ def test_an_office_taken_only_later_gives_no_state():
     g = gazetteer(load_kb())
     assert g.roles_of("Mark Rutte", dt.date(2020, 1, 1)) is None  # NATO's secretary general only from 2024-10-01
     assert g.roles_of("Mark Rutte", dt.date(2025, 1, 1)).scope == "nato"
+
+
+def test_a_bare_government_is_the_state_last_named_by_its_name_not_by_an_adjective(read):
+    # fr5-03 (Tesaa World, 19 September 2025): Kallas's post; "les avions russes" names Russia's planes only
+    a = read(
+        "L'Estonie demande des consultations avec l'OTAN après une violation présumée de son espace aérien.\n\n"
+        "Kallas a écrit sur la plateforme de médias sociaux X : \"Ce matin, trois avions russes sont entrés dans "
+        "l'espace aérien estonien. Les chasseurs de l'OTAN ont tenté de les intercepter, ce qui a contraint les "
+        "avions russes à faire demi-tour. Cette violation est inacceptable, et le gouvernement a décidé de demander "
+        'des consultations avec l\'OTAN conformément à l\'article 4".',
+        "fr",
+        "2025-09-19",
+    )
+    invoked = [e.actors for e in a.events if e.type is T.INVOCATION]
+    assert invoked and all(actors == ("EST",) for actors in invoked)

@@ -75,10 +75,14 @@ def _settle_all(
 ) -> list[Mention]:
     """Settle a sentence's mentions in order; an institution with no state takes the one named last.
 
+    Named by its name, not by a nationality adjective: "les avions russes … le gouvernement a décidé" (the
+    Estonian prime minister's words) is Estonia's government, the state the article named before.
+
     A generic organization word right before an organization's name is dropped: the name says which.
     """
     out: list[Mention] = []
-    last = memory.last_state.ref if memory.last_state else None
+    named = memory.last_named_state or memory.last_state  # "le gouvernement" after "les avions russes": not Russia's
+    last = named.ref if named else None
     for k, m in enumerate(raw):
         after = raw[k + 1] if k + 1 < len(raw) else None
         if m.ref == _MAIN and after is not None and after.kind == "organization" and 0 <= after.start - m.end <= 20:
@@ -87,7 +91,7 @@ def _settle_all(
         if settled is None:
             continue
         out.append(settled)
-        if settled.kind in ("state", "capital", "government"):
+        if settled.kind in ("capital", "government") or (settled.kind == "state" and settled.text[:1].isupper()):
             last = settled.ref
     return out
 
