@@ -128,10 +128,10 @@ def test_a_bare_government_is_the_state_last_named_by_its_name_not_by_an_adjecti
     # fr5-03 (Tesaa World, 19 September 2025): Kallas's post; "les avions russes" names Russia's planes only
     a = read(
         "L'Estonie demande des consultations avec l'OTAN après une violation présumée de son espace aérien.\n\n"
-        "Kallas a écrit sur la plateforme de médias sociaux X : \"Ce matin, trois avions russes sont entrés dans "
+        'Kallas a écrit sur la plateforme de médias sociaux X : "Ce matin, trois avions russes sont entrés dans '
         "l'espace aérien estonien. Les chasseurs de l'OTAN ont tenté de les intercepter, ce qui a contraint les "
         "avions russes à faire demi-tour. Cette violation est inacceptable, et le gouvernement a décidé de demander "
-        'des consultations avec l\'OTAN conformément à l\'article 4".',
+        "des consultations avec l'OTAN conformément à l'article 4\".",
         "fr",
         "2025-09-19",
     )

@@ -233,3 +233,21 @@ def test_a_date_the_next_sentence_gives_a_claimed_event_is_not_borrowed(read):
     )
     (ev,) = _invocations(a)
     assert (ev.actors, ev.when.start) == (("EST",), None)
+
+
+def test_allies_meeting_at_a_state_s_request_under_article_4_is_that_state_s_invocation(read):
+    # en5-12 (OnlineUA, 23 September 2025): the requester invokes, not the allies who meet
+    a = read(
+        "On September 23, NATO members met urgently at Estonia's request under Article 4 of the Washington Treaty "
+        "to discuss Russia's brazen violation of the country's airspace on September 19.",
+        "en",
+        "2025-09-23",
+    )
+    (ev,) = [e for e in a.events if e.type is T.INVOCATION]
+    assert (ev.actors, ev.organization, ev.when.start) == (("EST",), "nato", dt.date(2025, 9, 23))
+
+
+def test_nato_activating_article_4_at_a_state_s_request_is_that_state_s_invocation(read):
+    # the set-3 convention's example (tests/ingest/eval/heldout3/README.md), a French real sentence
+    a = read("À la demande de la Pologne, l'Otan a activé l'article 4.", "fr", "2025-09-10")
+    assert [e.actors for e in a.events if e.type is T.INVOCATION] == [("POL",)]

@@ -63,7 +63,7 @@ from casus.ingest.invoked_pacts import pact_invocations
 from casus.ingest.model import DEPLOYMENT_END, ExtractedEvent, Mention, Modality, When
 from casus.ingest.nlp import Sentence, Token
 from casus.ingest.relays import ANNOUNCE, clause_in_claim, heads_claim, outlet_after, withdrawal_told_again
-from casus.ingest.requests import answered_requests, asked_for
+from casus.ingest.requests import answered_requests, asked_for, requester
 from casus.ingest.summits import said_on, summit_phase
 from casus.ingest.suspensions import suspended_states, suspends_state
 from casus.ingest.temporal import TimeExpression
@@ -723,9 +723,9 @@ def _actors_override(
         return bloc_members(gaz.kb, subject.ref, mentions, on)
     if gaz is not None and org and trig.type is T.FOUNDING and (subject is None or subject.kind != "organization"):
         return founders_named(gaz.kb, org, mentions, on) or None  # else its members when founded (_settle_when)
-    requester = _requester(sent, mentions, lang) if trig.type is T.INVOCATION else None
-    if requester is not None:
-        return (requester.ref,)  # "à la demande de la Pologne, l'Otan a activé l'article 4"
+    asker = requester(sent, mentions, lang) if trig.type is T.INVOCATION else None
+    if asker is not None and actor_ids(asker)[0]:
+        return actor_ids(asker)[0]  # "à la demande de la Pologne, l'Otan a activé", "met at Estonia's request"
     if trig.type is T.DEPLOYMENT:
         contingents = _contingents(sent, trig.index, mentions, lang)
         if contingents and (subject is None or subject.ref in contingents):
@@ -890,20 +890,6 @@ def _announced_forces(trig: Trigger, sent: Sentence, said: Said, lang: str, moda
     if sent.tokens[said.index].lemma not in ANNOUNCE[lang]:
         return False
     return clause_in_claim(sent, said.claim[0], trig.index)
-
-
-def _requester(sent: Sentence, mentions: Sequence[Mention], lang: str) -> Mention | None:
-    """The state after "at the request of / à la demande de / по просьбе" in the sentence, if any."""
-    lowered = sent.text.lower()
-    for phrase in lx.AT_REQUEST[lang]:
-        at = lowered.find(phrase)
-        if at < 0:
-            continue
-        start = sent.start + at + len(phrase)
-        hit = next((m for m in mentions if 0 <= m.start - start <= 25 and m.kind != "organization"), None)
-        if hit is not None:
-            return hit if hit.kind != "person" else None
-    return None
 
 
 def _contingents(sent: Sentence, i: int, mentions: Sequence[Mention], lang: str) -> tuple[str, ...]:
