@@ -129,3 +129,39 @@ def test_a_pact_named_in_full_and_signed_on_its_day_far_after_its_name_fr(read):
     )
     (ev,) = foundings(a)
     assert (ev.organization, ev.when.start) == ("shusha-2021", D(2021, 6, 15))
+
+
+def test_the_parties_exchanging_ratifications_of_their_own_pact_do_not_join_it_ru(read):
+    # ru5-05 (Rossiyskaya Gazeta / "Soyuz", 13 March 2025)
+    a = read(
+        "Как ранее уже информировал «СОЮЗ», сегодня в Кремле по итогам переговоров на высшем уровне лидеры "
+        "Союзного государства Владимир Путин и Александр Лукашенко подписали протокол об обмене грамотами о "
+        "ратификации Договора о гарантиях безопасности в рамках Союзного государства.",
+        "ru",
+        "2025-03-13",
+    )
+    assert not [e for e in a.events if e.type in (T.ACCESSION, T.APPLICATION, T.FOUNDING)]
+
+
+def test_a_party_signing_its_own_pact_on_its_day_founds_it(kb):
+    from dataclasses import replace
+
+    from casus.ingest.entities import gazetteer
+    from casus.ingest.model import ExtractedEvent, Modality, Precision, When
+    from casus.ingest.pacts import with_founders
+
+    day = When(D(2024, 12, 6), D(2024, 12, 6), Precision.DAY, "6 December 2024")
+    signed = ExtractedEvent(
+        type=T.ACCESSION,
+        organization="union-state-security-2024",
+        actors=("RUS", "BLR"),
+        when=day,
+        modality=Modality.ASSERTED,
+        stage="signature",
+        evidence=(),
+    )
+    later = replace(signed, actors=("BLR",), stage="ratification")
+    third = replace(signed, organization="rio-1947", actors=("BHS",), stage=None)
+    (founded, joined) = with_founders([signed, later, third], gazetteer(kb))
+    assert (founded.type, founded.stage, set(founded.actors)) == (T.FOUNDING, None, {"RUS", "BLR"})
+    assert joined is third  # the Bahamas joined the Rio Treaty in 1982: not a founding party

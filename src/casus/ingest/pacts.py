@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from casus.ingest.entities import Gazetteer
 from casus.ingest.extract import title_of
@@ -48,10 +49,43 @@ def founders(kb: KnowledgeBase, scope: str) -> tuple[str, ...]:
     return states if len(states) >= 2 else ()
 
 
+#: Membership changes a pact's own founding parties cannot make towards it.
+_JOINING = frozenset([EventType.ACCESSION, EventType.APPLICATION])
+
+
+def _parties_joining(ev: ExtractedEvent, gaz: Gazetteer) -> ExtractedEvent | None:
+    """A founding party's "accession" to its own pact (one without an organization): its founding, or nothing.
+
+    Signing a bilateral pact founds it ("Putin and Lukashenko signed the treaty" on the day the knowledge base
+    gives); its parties' later ratifications, exchanges of instruments and entry into force are steps of no
+    event ("подписали протокол об обмене грамотами о ратификации Договора"). A third state joining the pact
+    later is an accession.
+    """
+    treaty = gaz.kb.treaties.get(ev.organization or "")
+    parties = founders(gaz.kb, treaty.id) if treaty is not None and treaty.organization is None else ()
+    if not parties or not ev.actors or not set(ev.actors) <= set(parties):
+        return ev
+    day = treaty.signed if treaty is not None else None
+    w = ev.when
+    if ev.stage == "signature" and day and w.start is not None and w.end is not None and w.start <= day <= w.end:
+        founded = replace(ev, type=EventType.FOUNDING, stage=None)
+        return replace(founded, title=title_of(founded, gaz))
+    return None
+
+
 def with_founders(events: Iterable[ExtractedEvent], gaz: Gazetteer) -> list[ExtractedEvent]:
-    """Each founding of a known organization or pact with its founding parties among its actors (module doc)."""
+    """Each founding of a known organization or pact with its founding parties among its actors (module doc).
+
+    A founding party's accession to its own bilateral pact is its founding or nothing (see
+    :func:`_parties_joining`).
+    """
     out = []
     for ev in events:
+        if ev.type in _JOINING:
+            joined = _parties_joining(ev, gaz)
+            if joined is None:
+                continue
+            ev = joined
         if ev.type is EventType.FOUNDING and ev.organization:
             parties = founders(gaz.kb, ev.organization)
             actors = tuple(dict.fromkeys((*ev.actors, *parties)))
@@ -63,8 +97,6 @@ def with_founders(events: Iterable[ExtractedEvent], gaz: Gazetteer) -> list[Extr
 
 def replace_actors(ev: ExtractedEvent, actors: tuple[str, ...], gaz: Gazetteer) -> ExtractedEvent:
     """The event with other actors (and the title that names them); they leave its other mentions."""
-    from dataclasses import replace
-
     mentioned = tuple(m for m in ev.mentioned if m not in actors)
     moved = replace(ev, actors=actors, mentioned=mentioned)
     return replace(moved, title=title_of(moved, gaz))
