@@ -188,3 +188,15 @@ def test_an_alliance_named_before_which_is_not_who_ratified(read):
     )
     assert all("nato" not in e.actors for e in events(a, T.ACCESSION))
     assert any(e.actors == ("TUR",) and e.stage == "ratification" for e in events(a, T.ACCESSION))
+
+
+def test_a_word_inside_a_name_is_no_verb_of_saying(read):
+    # Sudan Tribune, 2025-12-07 (development set 5, en5-01): "States" in the name is not "to state"
+    en = (
+        "The Economic Community of West African States (ECOWAS) ordered the deployment of a regional standby force "
+        "to Benin on Sunday after a failed coup attempt."
+    )
+    events = read(en, "en", "2025-12-07").events
+    assert [(e.type.value, e.actors, e.modality.value, e.speakers) for e in events] == [
+        ("deployment", ("ecowas",), "asserted", ())
+    ]

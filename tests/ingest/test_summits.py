@@ -165,3 +165,13 @@ def test_a_day_told_twice_dates_the_summit_in_the_next_sentence(read):
     )
     (ev,) = summits(a)
     assert ev.when.start == ev.when.end == D(2024, 12, 15)
+
+
+def test_the_authors_aside_is_no_future(read):
+    # Report.az, 2025-09-29 (development set 5, ru5-04): "Напомним" is a perfective form, the summit was held
+    text = (
+        "Напомним, что Индия наложила вето на заявку Азербайджана на членство в этой организации на саммите, "
+        "проходившем 31 августа в китайском городе Тяньцзинь."
+    )
+    (ev,) = summits(read(f"Шанхайская организация сотрудничества (ШОС). {text}", "ru", "2025-09-29"))
+    assert (ev.organization, ev.stage, ev.when.start) == ("sco", None, D(2025, 8, 31))

@@ -81,3 +81,14 @@ def test_a_threat_further_back_in_the_clause_makes_a_threatened_withdrawal(read)
         "déployées au Bélarus."
     )
     assert all(e.stage != "threatening" for e in read(fr, "fr", "2025-02-26").events)
+
+
+def test_readiness_for_a_deployment_is_its_consideration(read):
+    # IGIHE, 2023-08-11 (development set 5, en5-02; convention 19): activating a force "to be ready for" it
+    en = (
+        'The ECOWAS leaders "direct the (ECOWAS) committee of the Chiefs of Defense Staff to activate its standby '
+        'force with all its elements immediately," and be ready for the deployment of the ECOWAS standby force to '
+        "restore the constitutional order in Niger, said the statement."
+    )
+    (ev,) = core(read(en, "en", "2023-08-11"), T.DEPLOYMENT)
+    assert (ev.actors, ev.stage, ev.modality) == (("ecowas",), "considering", Modality.ASSERTED)

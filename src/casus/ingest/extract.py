@@ -909,7 +909,9 @@ def is_future(sent: Sentence, i: int, lang: str, stage: str | None, *, whole: bo
     date to be a future one: see ``future_before`` in :func:`pick_when`.
     """
     toks = sent.tokens
-    window = toks if whole else toks[max(_clause_start(toks, i), i - 6) : i + 1]
+    span = toks if whole else toks[max(_clause_start(toks, i), i - 6) : i + 1]
+    # the author's aside "Напомним, что…" is a perfective form, not a future: "на саммите, проходившем 31 августа"
+    window = [t for t in span if t.text.lower() not in lx.AUTHOR_ASIDES[lang]]
     words = {t.text.lower() for t in window} | {t.lemma for t in window}
     if words & _FUTURE_WORDS[lang] or any(t.has("Tense=Fut") for t in window):
         return True

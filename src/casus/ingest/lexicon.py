@@ -814,6 +814,10 @@ INTENT: dict[str, frozenset[str]] = {
             "chercher",  # "cherche à rejoindre l'OTAN": a wish to join is an intention (convention 14)
             "espérer",
             "aspirer",
+            "prêt",
+            "prête",
+            "prêts",
+            "prêtes",
         ]
     ),
     "en": frozenset(
@@ -831,6 +835,8 @@ INTENT: dict[str, frozenset[str]] = {
             "sought",
             "hope",
             "aspire",
+            "ready",  # "be ready for the deployment of the ECOWAS standby force" (convention 19)
+            "readiness",
         ]
     ),
     "ru": frozenset(
@@ -845,6 +851,11 @@ INTENT: dict[str, frozenset[str]] = {
             "готовиться",
             "стремиться",
             "надеяться",
+            "готовый",
+            "готов",
+            "готова",
+            "готовы",
+            "готовность",
         ]
     ),
 }

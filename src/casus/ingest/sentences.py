@@ -134,6 +134,8 @@ def _saying(
     for i, tok in enumerate(toks):
         if tok.lemma not in lx.REPORTING[lang] or tok.pos in ("NOUN", "ADJ", "PROPN") or _a_noun_here(toks, i, lang):
             continue
+        if any(m.start < tok.start < m.end for m in mentions):
+            continue  # a word inside a name: "the Economic Community of West African States (ECOWAS) ordered…"
         if _denounces_treaty(toks, i, lang):
             continue  # "dénoncer le traité": a withdrawal, not something said
         if (tok.text.lower() in lx.AUTHOR_ASIDES[lang] and (lang != "en" or i == 0)) or _impersonal(toks, i, lang):
