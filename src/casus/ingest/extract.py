@@ -214,7 +214,9 @@ def find_triggers(
             if rule.lemma in lx.PARTICIPATION and not _forces_take_part(toks, i, lang):
                 continue  # "Armenia took part in the operation": forces must be the ones taking part
             near = _lemmas(toks, i - 2, i + 1 + max(rule.window, 3))
-            if rule.needs_org and not (has_org or (main_org and near & lx.MEMBERSHIP_WORDS)):
+            if rule.needs_org and not (
+                has_org or (main_org and (near & lx.MEMBERSHIP_WORDS or _joined_in_year(toks, i, rule)))
+            ):
                 continue
             kind = rule.type
             around = _lemmas(toks, i - rule.window, i + 1 + rule.window)
@@ -238,6 +240,21 @@ def find_triggers(
 
 
 _PLACES = ("state", "capital", "government")
+_IN_YEAR = frozenset(["in", "en", "в", "во"])
+_YEAR = re.compile(r"(?:1[89]|20)\d\d$")
+
+
+def _joined_in_year(toks: Sequence[Token], i: int, rule: lx.TriggerRule) -> bool:
+    """Whether a membership verb with no object is dated by a year right after it ("joined in 2017").
+
+    "India and Pakistan joined in 2017", "l'avait réintégré en 2006", "вступили в 2017 году": in an article
+    about one organization, that organization is the one joined or left (a membership recalled in passing).
+    """
+    if rule.type not in lx.MEMBERSHIP_TYPES or i + 2 >= len(toks):
+        return False
+    return toks[i + 1].text.lower() in _IN_YEAR and bool(_YEAR.match(toks[i + 2].text))
+
+
 #: Types whose trigger's window counts a name as one word: "a demandé à l'Organisation du traité de sécurité
 #: collective (OTSC) d'envoyer des troupes" asks for troops as surely as "a demandé à l'OTSC d'envoyer des troupes".
 _NAMES_AS_WORDS = frozenset({T.REQUEST_FOR_ASSISTANCE, T.DEPLOYMENT})

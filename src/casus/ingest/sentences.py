@@ -62,6 +62,7 @@ from casus.ingest.invocations import (
 from casus.ingest.invoked_pacts import pact_invocations
 from casus.ingest.model import DEPLOYMENT_END, ExtractedEvent, Mention, Modality, When
 from casus.ingest.nlp import Sentence, Token
+from casus.ingest.recalled import listed_after
 from casus.ingest.relays import ANNOUNCE, clause_in_claim, heads_claim, outlet_after, withdrawal_told_again
 from casus.ingest.requests import answered_requests, asked_for, requester
 from casus.ingest.summits import said_on, summit_phase
@@ -349,6 +350,7 @@ def sentence_events(reading: SentenceReading) -> list[ExtractedEvent]:
         out += absence_events(reading)
     if not any(e.type in (T.APPLICATION, T.ACCESSION) for e in out):
         out += bill_steps(reading)
+    out += listed_after(reading, out)  # "…, followed by Iran in 2023 and Belarus in 2024"
     if roster is not None and not any(e.type is T.STATEMENT and e.members for e in out):
         out.append(roster)
     return drop_intentions(out)
