@@ -175,3 +175,38 @@ def test_the_authors_aside_is_no_future(read):
     )
     (ev,) = summits(read(f"Шанхайская организация сотрудничества (ШОС). {text}", "ru", "2025-09-29"))
     assert (ev.organization, ev.stage, ev.when.start) == ("sco", None, D(2025, 8, 31))
+
+
+def test_a_summit_called_off_is_negated_with_its_planned_date(read):
+    # Boursier.com (Reuters), 2023-05-17 (development set 5, fr5-10; convention 20)
+    fr = (
+        '"Le sommet du Quad, prévu pour se tenir à Sydney la semaine prochaine, n\'aura pas lieu", a annoncé '
+        "Anthony Albanese lors d'une conférence de presse."
+    )
+    (ev,) = summits(read(fr, "fr", "2023-05-17"))
+    assert (ev.organization, ev.modality.value, ev.when.start, ev.when.end) == (
+        "quad",
+        "negated",
+        D(2023, 5, 22),
+        D(2023, 5, 28),
+    )
+    # Hyrra, 2023-05-17: the passive "has been canceled" far after the summit it cancels
+    en = (
+        "A planned summit of Quad leaders from the United States, India, Australia, and Japan in Sydney next week "
+        "has been canceled after US President Joe Biden pulled out of his visit, Australia's Prime Minister Anthony "
+        "Albanese said on Wednesday, adding that talks could still proceed as leaders visit Japan."
+    )
+    (ev,) = summits(read(en, "en", "2023-05-17"))
+    assert (ev.modality.value, ev.when.start) == ("negated", D(2023, 5, 22))
+    # Trend (Reuters), 2023-05-17: "would not go ahead"
+    en = (
+        "Australian Prime Minister Anthony Albanese said on Wednesday a Quad summit would not go ahead in Sydney next "
+        "week without U.S. President Joe Biden, who postponed his trip due to debt ceiling negotiations in Washington."
+    )
+    (ev,) = summits(read(en, "en", "2023-05-17"))
+    assert (ev.modality.value, ev.when.start) == ("negated", D(2023, 5, 22))
+    # Focus.ua, 2022-05-13: a summit that will take place stays planned
+    found = summits(
+        read("Путин созывает саммит лидеров стран ОДКБ. Саммит состоится 16 мая в Москве.", "ru", "2022-05-13")
+    )
+    assert found and all(ev.modality.value == "asserted" for ev in found)

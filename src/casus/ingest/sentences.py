@@ -431,7 +431,7 @@ def _trigger_event(trig: Trigger, said: Sequence[Said], reading: SentenceReading
         return None
     when = _when_of(trig, kind, sent, lang, stage, said, claim_of, times, memory)
     when, modality, stage = _settle_when(kind, sent, i, lang, when, modality, stage, times, memory)
-    when = _unsaid(when, modality, said, times, memory)
+    when = _unsaid(when, modality, sent, lang, times, memory)
     if kind is T.FOUNDING and when.start is None and founding_participle(sent, i, mentions):
         return None  # "an alliance created by the CIS states": a description, not a founding told
     if kind is T.FOUNDING and org and subject is None and override is None:
@@ -801,17 +801,18 @@ def _when_of(
 
 
 def _unsaid(
-    when: When, modality: Modality, said: Sequence[Said], times: Sequence[TimeExpression], memory: Discourse
+    when: When, modality: Modality, sent: Sentence, lang: str, times: Sequence[TimeExpression], memory: Discourse
 ) -> When:
     """A denial is not dated by the verb of saying that tells it.
 
     "La Serbie … ne cherchera pas à rejoindre l'OTAN, a déclaré jeudi le président": Thursday is the day it was
-    said; what did not happen has no date unless its claim gives one.
+    said; what did not happen has no date unless its own words give one ("Le sommet du Quad, prévu … la semaine
+    prochaine, n'aura pas lieu" keeps its planned week).
     """
-    if modality is not Modality.NEGATED or not any(s.index >= 0 for s in said):
+    if modality is not Modality.NEGATED or when.start is None:
         return when
-    claimed = [t.when for t in times if any(s.claim[0] <= t.start < s.claim[1] for s in said)]
-    return when if when.start is None or any(when == w for w in claimed) else default_when(memory)
+    owner = next((t for t in times if t.when == when or t.future == when), None)
+    return default_when(memory) if owner is not None and said_on(sent, owner, lang) else when
 
 
 _AND = {"and", "et", "и"}

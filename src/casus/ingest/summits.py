@@ -26,6 +26,8 @@ def summit_phase(
     """The modality and stage of the summit the trigger at ``i`` names (see module doc)."""
     if modality is Modality.REPORTED:
         modality = Modality.ASSERTED
+    if cancelled(sent, i, lang):
+        return Modality.NEGATED, None  # "Le sommet du Quad, prévu … la semaine prochaine, n'aura pas lieu"
     if modality is not Modality.ASSERTED:
         return modality, None
     if when.start is not None and published is not None:
@@ -34,6 +36,49 @@ def summit_phase(
         if when.end is not None and when.end < published:
             return modality, None  # held before publication
     return modality, ("considering" if is_future(sent, i, lang, None) else None)
+
+
+#: Verbs of calling a meeting off ("annule la réunion", "cancelled the summit", "саммит отменен").
+CANCEL = {
+    "en": frozenset(["cancel", "cancels", "cancelled", "canceled", "scrap", "scrapped", "call", "called"]),
+    "fr": frozenset(["annuler", "annule", "annulé", "annulée", "reporter"]),
+    "ru": frozenset(["отменить", "отменять", "отменен", "отменён", "отменена", "отмена"]),
+}
+#: What a meeting does when it takes place: "avoir lieu", "se tenir", "take place", "be held", "состояться".
+_HELD = {
+    "en": frozenset(["place", "held", "happen", "go"]),
+    "fr": frozenset(["lieu", "tenir"]),
+    "ru": frozenset(["состояться", "пройти", "проходить"]),
+}
+
+
+def cancelled(sent: Sentence, i: int, lang: str) -> bool:
+    """Whether the summit named at ``i`` is called off: a cancelling verb next to it, or "will not take place".
+
+    "L'Australie annule la réunion du Quad", "the summit was cancelled", "саммит отменен"; "Le sommet du Quad,
+    prévu pour se tenir à Sydney la semaine prochaine, n'aura pas lieu", "саммит не состоится". "Call" counts
+    only before "off" ("called off the summit").
+    """
+    toks = sent.tokens
+    near = toks[max(0, i - 4) : i + 5]
+    for k, t in enumerate(near):
+        word = t.text.lower()
+        if word in CANCEL[lang] or t.lemma in CANCEL[lang]:
+            after = near[k + 1].text.lower() if k + 1 < len(near) else ""
+            if t.lemma != "call" or after == "off":
+                return True
+    later = toks[i + 1 : i + 25]
+    for k, t in enumerate(later):
+        before = {x.text.lower() for x in later[max(0, k - 4) : k]}
+        if (t.lemma in _HELD[lang] or t.text.lower() in _HELD[lang]) and before & lx.NEGATION[lang]:
+            return True
+        if t.text.lower() in CANCEL[lang] and before & _PASSIVE:
+            return True  # "A planned summit of Quad leaders … in Sydney next week has been canceled"
+    return False
+
+
+#: Auxiliaries of a passive that tells a summit cancelled after it ("has been canceled", "a été annulé").
+_PASSIVE = frozenset(["been", "was", "is", "été", "est", "был", "была", "было"])
 
 
 def said_on(sent: Sentence, t: TimeExpression, lang: str) -> bool:
