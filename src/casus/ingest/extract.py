@@ -85,6 +85,7 @@ class Discourse:
     last_person: Mention | None = None
     last_state: Mention | None = None
     last_named_state: Mention | None = None  # by its name, not an adjective ("l'Estonie", not "russes")
+    last_list: tuple[str, ...] = ()  # the last sentence naming several states ("le Mali, le Burkina Faso et le Niger")
     last_when: When | None = None
     last_statement: tuple[tuple[str, ...], When] | None = None
     events: list[ExtractedEvent] = field(default_factory=list)

@@ -336,6 +336,9 @@ def _remember(memory: Discourse, mentions: Sequence[Mention], text: str) -> None
     named = [m for m in states if m.text[:1].isupper()]  # "le pays balte" is Estonia, not "(appareils) russes"
     if named:
         memory.last_named_state = named[-1]
+    listed = tuple(dict.fromkeys(m.ref for m in named if m.kind == "state"))
+    if len(listed) >= 2:
+        memory.last_list = listed  # what "les trois pays", "these countries" refer back to
 
 
 def _find_mentions(

@@ -9,7 +9,6 @@ names nobody, so it makes no event (:mod:`casus.ingest.signals` flags it).
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -424,7 +423,7 @@ def _trigger_event(trig: Trigger, said: Sequence[Said], reading: SentenceReading
         subject = None
     actors, _ = actor_ids(subject)
     also = _coordinated(sent, subject, mentions)
-    override = _actors_override(trig, sent, subject, mentions, lang, org, gaz, memory.published, memory.events)
+    override = _actors_override(trig, sent, subject, mentions, lang, org, gaz, memory)
     target = _target_of(trig, sent, mentions, lang, actors, org)
     override, members = _suspended_by(kind, reading, i, subject, org, override, (*actors, *also), suspended_by)
     if _no_event(kind, subject, override, sent, i, mentions, org, lang):
@@ -706,19 +705,21 @@ def _actors_override(
     lang: str,
     org: str | None = None,
     gaz: Gazetteer | None = None,
-    on: dt.date | None = None,
-    earlier: Sequence[ExtractedEvent] = (),
+    memory: Discourse | None = None,
 ) -> tuple[str, ...] | None:
     """The actors named apart from the subject.
 
     The states "the countries' exit", "the trio", "ces trois pays", "этих стран" refer back to (the last list of
-    states an earlier event of the article had as actors); the requester of an invocation, the contingents of
+    states an earlier event of the article had as actors, else the last sentence naming as many states); the
+    requester of an invocation, the contingents of
     a deployment, the member states of a bloc that joins or leaves another organization, the founders a
     founding sentence names (:mod:`casus.ingest.blocs`). ``()`` when the subject is the organization whose
     membership changes: no actor at all.
     """
-    if trig.type in _NEEDS_ACTOR and (subject is None or subject.kind in ("organization", "person")):
-        listed = _plural_states(sent, trig.index, lang, earlier)
+    on, earlier = (memory.published, memory.events) if memory else (None, [])
+    named_here = subject is not None and any(m.start == subject.start for m in mentions)
+    if trig.type in _NEEDS_ACTOR and (subject is None or subject.kind in ("organization", "person") or not named_here):
+        listed = _plural_states(sent, trig.index, lang, earlier, memory.last_list if memory else ())
         if listed:
             return listed
     if gaz is not None and trig.type in _NEEDS_ACTOR and subject is not None and subject.kind == "organization":
@@ -737,19 +738,29 @@ def _actors_override(
     return None
 
 
-def _plural_states(sent: Sentence, i: int, lang: str, earlier: Sequence[ExtractedEvent]) -> tuple[str, ...]:
+def _plural_states(
+    sent: Sentence, i: int, lang: str, earlier: Sequence[ExtractedEvent], last_list: tuple[str, ...] = ()
+) -> tuple[str, ...]:
     """The states of the last earlier list when words around the trigger at ``i`` refer back to several.
 
     Before it ("the countries' exit") or as its complement ("le retrait de ces trois pays", "выхода этих стран").
+    The last list an earlier event had as actors, else the states of the last sentence that named several
+    ("le Mali, le Burkina Faso et le Niger font face…") when as many as the phrase counts ("les trois pays").
     """
-    near = " ".join(t.text.lower() for t in sent.tokens[max(0, i - 4) : i + 5]).replace("’", "'")
-    if not any(f" {phrase} " in f" {near} " for phrase in lx.PLURAL_STATES[lang]):
+    near = " ".join(t.text.lower() for t in sent.tokens[max(0, i - 7) : i + 5]).replace("’", "'")
+    phrase = next((p for p in lx.PLURAL_STATES[lang] if f" {p} " in f" {near} "), None)
+    if phrase is None:
         return ()
     for ev in reversed(earlier):
         states = tuple(a for a in ev.actors if len(a) == 3 and a.isupper())
         if len(states) >= 2 and len(states) == len(ev.actors):
             return states
-    return ()
+    counted = next((n for word, n in _COUNTED.items() if word in phrase.split()), None)
+    return last_list if counted is None or counted == len(last_list) else ()
+
+
+#: Numbers in the phrases that refer back to several states ("les trois pays", "the trio", "трёх стран").
+_COUNTED = {"two": 2, "deux": 2, "три": 3, "трех": 3, "трёх": 3, "three": 3, "trois": 3, "trio": 3}
 
 
 def _target_of(
