@@ -24,3 +24,17 @@ def test_initiating_consultations_under_article_4_in_russian(read):
     a = read("Польша, Эстония, Латвия и Литва инициировали консультации по четвертой статье НАТО.", "ru", "2022-02-24")
     (ev,) = [e for e in a.events if e.type is T.INVOCATION]
     assert (set(ev.actors), ev.organization) == ({"POL", "EST", "LVA", "LTU"}, "nato")
+
+
+def test_a_membership_noun_talked_about_is_no_act_and_its_possessor_is_whose_it_is(read):
+    # en5-13 (A News, 26 February 2025): the question is about Ukraine's accession; Trump joins nothing
+    a = read(
+        "Trump was responding to a journalist's question about Russia's war of aggression and Ukraine's accession "
+        "to the Western military alliance at a cabinet meeting.",
+        "en",
+        "2025-02-26",
+    )
+    assert not [e for e in a.events if e.type is T.ACCESSION]
+    # the same possessor outside a question: Ukraine's accession, not the subject's (Trump's) state
+    b = read("NATO. Trump was asked about Ukraine's accession to the Western military alliance.", "en", "2025-02-26")
+    assert [e.actors for e in b.events if e.type is T.ACCESSION] == [("UKR",)]

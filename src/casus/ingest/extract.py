@@ -281,10 +281,23 @@ def _blocked_or_asked(toks: Sequence[Token], i: int, lang: str) -> bool:
         return True  # "blocked Sweden's accession", "the path to joining"
     if toks[i].lemma == "suspendre" and i + 1 < len(toks) and toks[i + 1].text.lower() in lx.HANGING_ON[lang]:
         return True  # "suspendue au bon vouloir de la Turquie": depends on
+    if toks[i].lemma in lx.NOUN_TRIGGERS and _talked_about(toks, i, lang):
+        return True  # "a journalist's question about … Ukraine's accession": a topic, not an act
     lo = max(_clause_start(toks, i), i - 6)
     return bool({t.text.lower() for t in toks[lo:i]} & lx.INTERROGATIVE[lang] - {"как", "how", "comment"}) or (
         lo < i and toks[lo].text.lower() in lx.INTERROGATIVE[lang]
     )
+
+
+def _talked_about(toks: Sequence[Token], i: int, lang: str) -> bool:
+    """Whether the noun at ``i`` is the topic of a noun of talk before it in its phrase (no punctuation, no verb)."""
+    nouns, preps = lx.TOPIC[lang]
+    for k in range(i - 1, max(-1, i - 11), -1):
+        if toks[k].text in (",", ";", ":", ".", "!", "?") or toks[k].pos in ("VERB", "AUX"):
+            return False
+        if (toks[k].lemma in nouns or toks[k].text.lower() in nouns) and k + 1 < i:
+            return toks[k + 1].text.lower() in preps
+    return False
 
 
 def _forces_take_part(toks: Sequence[Token], i: int, lang: str) -> bool:
@@ -512,6 +525,22 @@ def _genitive_agent(toks: Sequence[Token], i: int, mentions: Sequence[Mention], 
     return None
 
 
+def _possessor(toks: Sequence[Token], i: int, mentions: Sequence[Mention]) -> Mention | None:
+    """The English possessor right before a noun trigger: "Ukraine's accession", "Armenia’s withdrawal"."""
+    if i == 0:
+        return None
+    prev = toks[i - 1]
+    split = i >= 2 and prev.text.lower() in ("'s", "’s")  # "Ukraine" "'s" as two tokens
+    for m in mentions:
+        if m.kind not in ("state", "capital", "government", "person"):
+            continue
+        if (split and m.end in (toks[i - 2].end, prev.end)) or (
+            m.end == prev.end and m.text.lower().endswith(("'s", "’s"))
+        ):
+            return m
+    return None
+
+
 def _by_agent(toks: Sequence[Token], i: int, mentions: Sequence[Mention]) -> Mention | None:
     """The agent of a noun trigger after "by / par": "the dispatch of 10,000 troops by Pyongyang"."""
     for k in range(i + 1, min(len(toks) - 1, i + 8)):
@@ -572,6 +601,7 @@ def find_subject(
     toks = sent.tokens
     if trigger_noun(toks, i):
         agent = _by_agent(toks, i, mentions) or _genitive_agent(toks, i, mentions, lang)
+        agent = agent or _possessor(toks, i, mentions)
         if agent is not None and not (agent.kind == "organization" and membership):
             return agent  # "the request of Armenia"; but "a member of NATO" is NATO's member, not NATO
     dep = _dep_subject(sent, i, mentions, lo)

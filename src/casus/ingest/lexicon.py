@@ -931,6 +931,14 @@ PROSPECT: dict[str, frozenset[str]] = {
     "ru": frozenset(["путь", "дорога", "перспектива"]),
 }
 
+#: Nouns of talk about a topic, with the words that introduce it: a membership noun inside "a question about
+#: … Ukraine's accession", "le débat sur l'adhésion", "вопрос о вступлении" is what is talked about, not an act.
+TOPIC: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "en": (frozenset(["question", "debate", "discussion", "issue", "talks"]), frozenset(["about", "on", "over", "of"])),
+    "fr": (frozenset(["question", "débat", "discussion"]), frozenset(["sur", "de", "du", "des", "concernant"])),
+    "ru": (frozenset(["вопрос", "дискуссия", "обсуждение", "дебаты"]), frozenset(["о", "об", "по", "про"])),
+}
+
 #: Words that make a clause an indirect question ("asked why Armenia does not leave"): it asserts nothing.
 INTERROGATIVE: dict[str, frozenset[str]] = {
     "fr": frozenset(["pourquoi", "comment"]),
