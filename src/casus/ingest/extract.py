@@ -596,12 +596,30 @@ def find_subject(
     """Who did what the trigger at token ``i`` says: a mention, or the person a pronoun stands for.
 
     ``membership``: the trigger changes a state's membership, so an organization after a noun trigger is what
-    is joined or left, not who acts.
+    is joined or left, not who acts. An English possessor before a noun trigger ("Trump was asked about
+    Ukraine's accession") is whose act it is, unless the subject acts for that state ("Volodymyr Zelensky signed
+    Ukraine's application").
     """
+    found = _subject(sent, i, mentions, lang, memory, lo=lo, membership=membership)
+    owner = _possessor(sent.tokens, i, mentions) if trigger_noun(sent.tokens, i) else None
+    if owner is not None and (found is None or _ref(found) != _ref(owner)):
+        return owner
+    return found
+
+
+def _subject(
+    sent: Sentence,
+    i: int,
+    mentions: Sequence[Mention],
+    lang: str,
+    memory: Discourse,
+    *,
+    lo: int = 0,
+    membership: bool = False,
+) -> Mention | None:
     toks = sent.tokens
     if trigger_noun(toks, i):
         agent = _by_agent(toks, i, mentions) or _genitive_agent(toks, i, mentions, lang)
-        agent = agent or _possessor(toks, i, mentions)
         if agent is not None and not (agent.kind == "organization" and membership):
             return agent  # "the request of Armenia"; but "a member of NATO" is NATO's member, not NATO
     dep = _dep_subject(sent, i, mentions, lo)
