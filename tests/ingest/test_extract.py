@@ -38,3 +38,21 @@ def test_a_membership_noun_talked_about_is_no_act_and_its_possessor_is_whose_it_
     # the same possessor outside a question: Ukraine's accession, not the subject's (Trump's) state
     b = read("NATO. Trump was asked about Ukraine's accession to the Western military alliance.", "en", "2025-02-26")
     assert [e.actors for e in b.events if e.type is T.ACCESSION] == [("UKR",)]
+
+
+def test_a_french_participle_tagged_as_a_noun_is_still_its_verb(read):
+    # fr5-08 (Sahel Intelligence, 22 December 2025): "Créée" opening the sentence is tagged as a noun
+    a = read(
+        "Créée en septembre 2023, l’Alliance des Etats du Sahel a évolué vers une Confédération en juillet 2024, "
+        "renforçant ainsi son cadre politique et stratégique.",
+        "fr",
+        "2025-12-22",
+    )
+    (ev,) = [e for e in a.events if e.type is T.FOUNDING]
+    assert (ev.organization, ev.when.start, ev.when.end) == ("aes", dt.date(2023, 9, 1), dt.date(2023, 9, 30))
+
+
+def test_a_participle_after_a_determiner_is_the_noun(read):
+    # "l'envoyé spécial" is an envoy, not a sending of forces
+    a = read("L'envoyé spécial de l'OTSC est arrivé à Erevan.", "fr", "2025-12-22")
+    assert not [e for e in a.events if e.type is T.DEPLOYMENT]

@@ -148,7 +148,15 @@ def _rules_for(toks: Sequence[Token], i: int, lang: str) -> tuple[lx.TriggerRule
         for stem, rules in lx.verb_stems(lang):
             if tok.lemma.startswith(stem):
                 return rules
+    bare = found is None and lang == "fr" and tok.lemma == tok.text.lower() and _PARTICIPLE.search(tok.lemma)
+    if bare and (i == 0 or toks[i - 1].text.lower() not in _FR_DETERMINERS):  # not "l'envoyé spécial"
+        return table.get(_PARTICIPLE.sub("er", tok.lemma), ())  # "Créée en septembre 2023, l'AES…"
     return found or ()
+
+
+#: A French first-group past participle the tagger took for a noun and left as its own lemma ("Créée" opening
+#: a sentence): its infinitive is the stem with "-er".
+_PARTICIPLE = re.compile(r"(?<=\w\w)é(?:e|s|es)?$")
 
 
 #: Endings of French nouns that share a verb's stem ("intégration", "intégrisme"); "-ité" is a noun after a
