@@ -56,3 +56,21 @@ def test_a_participle_after_a_determiner_is_the_noun(read):
     # "l'envoyé spécial" is an envoy, not a sending of forces
     a = read("L'envoyé spécial de l'OTSC est arrivé à Erevan.", "fr", "2025-12-22")
     assert not [e for e in a.events if e.type is T.DEPLOYMENT]
+
+
+def test_a_compound_is_the_trigger_of_its_last_part_ru(read):
+    # ru5-06 (RIA Novosti, 28 November 2025): "онлайн-саммита" is a summit
+    a = read(
+        "Экономическое сообщество стран Западной Африки (ЭКОВАС) приостановило членство Гвинеи-Бисау в объединении "
+        "в связи с произошедшим в стране в среду военным переворотом, следует из опубликованного в пятницу "
+        "коммюнике внеочередного онлайн-саммита региональной организации, прошедшего в четверг.",
+        "ru",
+        "2025-11-28",
+    )
+    (ev,) = [e for e in a.events if e.type is T.SUMMIT]
+    assert (ev.organization, ev.when.start) == ("ecowas", dt.date(2025, 11, 27))
+
+
+def test_a_negating_first_part_makes_a_compound_no_trigger(read):
+    a = read("Finland, then a non-member, took part in the exercise.", "en", "2022-06-01")
+    assert not [e for e in a.events if e.type is T.ACCESSION]

@@ -148,12 +148,21 @@ def _rules_for(toks: Sequence[Token], i: int, lang: str) -> tuple[lx.TriggerRule
         for stem, rules in lx.verb_stems(lang):
             if tok.lemma.startswith(stem):
                 return rules
+    if found is None and "-" in tok.lemma:  # "онлайн-саммита", "mini-sommet", "video-summit"
+        head, _, last = tok.lemma.rpartition("-")
+        if last and head.split("-")[0] not in _NEGATING_PREFIXES:
+            found = table.get(last)
     bare = found is None and lang == "fr" and tok.lemma == tok.text.lower() and _PARTICIPLE.search(tok.lemma)
     if bare and (i == 0 or toks[i - 1].text.lower() not in _FR_DETERMINERS):  # not "l'envoyé spécial"
         return table.get(_PARTICIPLE.sub("er", tok.lemma), ())  # "Créée en septembre 2023, l'AES…"
     return found or ()
 
 
+#: First parts of a compound that make it something other than its last part ("non-member", "ex-président").
+_NEGATING_PREFIXES = frozenset(
+    {"non", "anti", "ex", "counter", "contre", "pseudo", "quasi", "post", "pre", "pré", "after", "après"}
+    | {"экс", "анти", "не", "пост", "контр", "псевдо", "квази", "после"}
+)
 #: A French first-group past participle the tagger took for a noun and left as its own lemma ("Créée" opening
 #: a sentence): its infinitive is the stem with "-er".
 _PARTICIPLE = re.compile(r"(?<=\w\w)é(?:e|s|es)?$")
