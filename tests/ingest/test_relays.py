@@ -244,3 +244,15 @@ def test_the_owner_of_forces_named_through_a_chain_of_nouns(read):
     # en2-03 (the same set, 2008-08-19): "troops out of Georgia" are not Georgia's
     a = read("Russia begins pulling troops out of Georgia", "en", "2008-08-19")
     assert [e.actors for e in deployments(a)] == [("RUS",)]
+
+
+def test_troops_named_by_their_nationality_are_sent_by_their_state_whoever_tells_it(read):
+    # fr5-09 (Imaz Press, 24 October 2024): Ukraine tells it; North Korea's soldiers were deployed
+    a = read(
+        "L'Ukraine a affirmé jeudi que des soldats nord-coréens avaient été déployés dans la région russe de "
+        "Koursk, où les troupes ukrainiennes contrôlent des centaines de kilomètres carrés.",
+        "fr",
+        "2024-10-24",
+    )
+    (ev,) = [e for e in a.events if e.type is T.DEPLOYMENT]
+    assert (ev.actors, ev.speakers) == (("PRK",), ("UKR",))

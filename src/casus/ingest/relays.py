@@ -123,3 +123,28 @@ def withdrawal_told_again(reading: SentenceReading) -> list[ExtractedEvent]:
         actors_override=last.actors,
     )
     return [replace(ev, target=last.target, title=ev.title)]
+
+
+def troops_owner(sent: Sentence, i: int, mentions: Sequence[Mention], lang: str) -> Mention | None:
+    """The state whose troops are the subject of the deployment at ``i``, named by a nationality adjective.
+
+    "des soldats nord-coréens avaient été déployés", "North Korean troops arrived", "северокорейские военные
+    прибыли": the troops' state sends them, whoever tells it (the teller is the speaker, not the actor). The
+    troop noun comes before the trigger, in its clause, and the adjective is right next to it (before it in
+    English and Russian, after it in French).
+    """
+    toks = sent.tokens
+    for k in range(i - 1, max(-1, i - 7), -1):
+        word = toks[k]
+        if word.text in (",", ";", ":") or word.text.lower() in _COMPLEMENTIZERS:
+            return None
+        if not (word.lemma in lx.TROOP_NOUNS[lang] or word.text.lower() in lx.TROOP_NOUNS[lang]):
+            continue
+        if word.pos in ("ADJ", "VERB", "PROPN"):
+            continue
+        # a nationality adjective: lower-case in French and Russian ("nord-coréens"), capitalised in English
+        nationals = [m for m in mentions if m.kind == "state" and (lang == "en" or m.text[:1].islower())]
+        before = next((m for m in nationals if k > 0 and m.end == toks[k - 1].end), None)
+        after = next((m for m in nationals if k + 1 < len(toks) and m.start == toks[k + 1].start), None)
+        return after if lang == "fr" and after is not None else before
+    return None

@@ -62,7 +62,14 @@ from casus.ingest.invoked_pacts import pact_invocations
 from casus.ingest.model import DEPLOYMENT_END, ExtractedEvent, Mention, Modality, When
 from casus.ingest.nlp import Sentence, Token
 from casus.ingest.recalled import listed_after
-from casus.ingest.relays import ANNOUNCE, clause_in_claim, heads_claim, outlet_after, withdrawal_told_again
+from casus.ingest.relays import (
+    ANNOUNCE,
+    clause_in_claim,
+    heads_claim,
+    outlet_after,
+    troops_owner,
+    withdrawal_told_again,
+)
 from casus.ingest.requests import answered_requests, asked_for, requester
 from casus.ingest.summits import said_on, summit_phase
 from casus.ingest.suspensions import suspended_states, suspends_state
@@ -399,6 +406,8 @@ def _trigger_event(trig: Trigger, said: Sequence[Said], reading: SentenceReading
         subject = _invoker(sent, i, subject, mentions, lang, memory, lo)
     if trig.end and not trig.place:
         subject = forces_owner(sent.tokens, i, mentions, lang) or subject  # "завершившуюся миссию ОДКБ"
+    elif trig.type is T.DEPLOYMENT and not trig.place:
+        subject = troops_owner(sent, i, mentions, lang) or subject  # "des soldats nord-coréens avaient été déployés"
     if trig.place and (subject is None or subject.kind != "organization"):
         return None  # a state or a person left a place: no alliance event
     suspended_by: str | None = None
