@@ -107,3 +107,16 @@ def test_the_day_after_the_verb_dates_the_forces_sent_and_the_request_its_own_da
     (dep,) = of_type(a, T.DEPLOYMENT)
     (req,) = of_type(a, T.REQUEST_FOR_ASSISTANCE)
     assert (dep.when.start, req.when.start, req.actors) == (dt.date(2022, 1, 6), dt.date(2022, 1, 5), ("KAZ",))
+
+
+def test_a_request_naming_no_requester_is_the_last_requester_s(read):
+    # en5-01 (Sudans Post / Sudan Times, 7 December 2025): one requester, Benin, asking twice
+    a = read(
+        "Benin first asked for immediate air support to dislodge coup plotters who had seized the national "
+        "broadcaster and a military camp.\n"
+        "A second request sought Nigerian aircraft for surveillance and rapid intervention operations, with Benin "
+        "taking the lead in coordination.",
+        "en",
+        "2025-12-07",
+    )
+    assert [e.actors for e in a.events if e.type is T.REQUEST_FOR_ASSISTANCE] == [("BEN",)]

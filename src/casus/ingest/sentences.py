@@ -737,6 +737,10 @@ def _actors_override(
         return bloc_members(gaz.kb, subject.ref, mentions, on)
     if gaz is not None and org and trig.type is T.FOUNDING and (subject is None or subject.kind != "organization"):
         return founders_named(gaz.kb, org, mentions, on) or None  # else its members when founded (_settle_when)
+    if trig.type is T.REQUEST_FOR_ASSISTANCE and subject is None and earlier:
+        asked = [e.actors for e in earlier if e.type is T.REQUEST_FOR_ASSISTANCE and e.actors]
+        if asked:
+            return asked[-1]  # "Benin first asked for air support… A second request sought Nigerian aircraft"
     asker = requester(sent, mentions, lang) if trig.type is T.INVOCATION else None
     if asker is not None and actor_ids(asker)[0]:
         return actor_ids(asker)[0]  # "à la demande de la Pologne, l'Otan a activé", "met at Estonia's request"
