@@ -200,3 +200,22 @@ def test_a_word_inside_a_name_is_no_verb_of_saying(read):
     assert [(e.type.value, e.actors, e.modality.value, e.speakers) for e in events] == [
         ("deployment", ("ecowas",), "asserted", ())
     ]
+
+
+def test_states_announcing_their_intention_to_leave_intend_it_themselves(read):
+    # ru3-16 (AiF, 28 January 2024); the same construction in English and French
+    a = read(
+        "Буркина-Фасо, Нигер и Мали заявили о намерении выйти из Экономического сообщества стран Западной Африки "
+        "(ЭКОВАС), назвав организацию угрозой для стран-участниц.",
+        "ru",
+        "2024-01-28",
+    )
+    (ev,) = events(a, T.WITHDRAWAL)
+    assert (set(ev.actors), ev.organization, ev.stage) == ({"BFA", "NER", "MLI"}, "ecowas", "considering")
+    en = read("Burkina Faso, Niger and Mali announced their intention to leave ECOWAS.", "en", "2024-01-28")
+    fr = read(
+        "Le Burkina Faso, le Mali et le Niger ont annoncé leur intention de quitter la CEDEAO.", "fr", "2024-01-28"
+    )
+    for other in (en, fr):
+        (ev,) = events(other, T.WITHDRAWAL)
+        assert (set(ev.actors), ev.stage) == ({"BFA", "NER", "MLI"}, "considering")

@@ -1045,6 +1045,26 @@ def _same_side(actor: Mention, speaker: Mention) -> bool:
     return actor is speaker or actor.ref in {speaker.ref, speaker.state, speaker.organization}
 
 
+#: Every language's words of intention or plan (see :data:`casus.ingest.lexicon.INTENT`).
+_INTENT_ANY = frozenset().union(*lx.INTENT.values(), *lx.CONSIDER.values())
+#: What may stand between a verb of saying, the intention it announces and the act intended.
+_INTENT_GLUE = frozenset(["о", "об", "de", "d'", "d’", "to", "the", "a", "une", "l'", "l’", "la", "le", "их", "своем"])
+
+
+def _intent_only(toks: Sequence[Token]) -> bool:
+    """Whether a claim opens with nothing but an intention before its trigger ("о намерении выйти")."""
+    words = [t for t in toks if t.text not in ('"', "«", "»", "“", "”")]
+    if not any(t.lemma in _INTENT_ANY or t.text.lower() in _INTENT_ANY for t in words):
+        return False
+    return all(
+        t.lemma in _INTENT_ANY
+        or t.text.lower() in _INTENT_ANY
+        or t.text.lower() in _INTENT_GLUE
+        or t.text.lower() in lx.POSSESSIVES
+        for t in words
+    )
+
+
 def _self_report(sent: Sentence, lo: int, i: int, subject: Mention | None, speaker: Mention) -> bool:
     """Whether the act inside a claim is the speaker's (or their state's) own."""
     if sent.tokens[i].pos == "NOUN":
@@ -1057,6 +1077,7 @@ def _self_report(sent: Sentence, lo: int, i: int, subject: Mention | None, speak
     own = bool(words & _SELF) or any(
         a.text.lower() in lx.POSSESSIVES and b.lemma in lx.COUNTRY_WORDS for a, b in itertools.pairwise(toks)
     )
+    own = own or _intent_only(toks)  # "заявили о намерении выйти", "announced their intention to leave"
     return (
         own
         and speaker.kind in ("state", "capital", "government", "person")
