@@ -41,3 +41,25 @@ def test_taking_part_and_not_voting_are_no_refusals(read):
 def test_not_taking_part_in_a_vote_is_no_refusal_in_french(read):
     a = read("La faction d'opposition n'a pas participé au vote sur le projet de loi.", "fr", "2025-03-27")
     assert not refusals(a)
+
+
+def test_a_plan_to_skip_a_summit_is_a_refusal_considered_at_its_date(read):
+    # Newsmax, 2025-08-30 (development set 5, en5-05; convention 20)
+    text = (
+        "President Donald Trump is reportedly planning to skip the upcoming — though not yet scheduled — Quad summit "
+        "this fall, The New York Times reported."
+    )
+    (ev,) = [e for e in read(text, "en", "2025-08-30").events if e.type is T.REFUSAL]
+    assert (ev.actors, ev.organization, ev.stage) == (("USA",), "quad", "considering")
+    assert (ev.when.start, ev.when.end) == (dt.date(2025, 9, 1), dt.date(2025, 11, 30))
+
+
+def test_a_boycott_of_a_summit_is_a_refusal(read):
+    # Novaya Gazeta Europe, 2024-02-23 (development set 3, en3-01)
+    text = (
+        "Russian state news agency RIA Novosti reported that the CSTO Secretariat in Moscow had not received "
+        "notification of Armenia’s suspension of its participation in the alliance, suggesting that Pashinyan had "
+        "simply been referring to Armenia’s boycott of the last CSTO summit in Minsk in November."
+    )
+    refusals = [e for e in read(text, "en", "2024-02-23").events if e.type is T.REFUSAL]
+    assert [(e.actors, e.organization, e.stage) for e in refusals] == [(("ARM",), "csto", None)]

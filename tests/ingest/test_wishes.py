@@ -92,3 +92,12 @@ def test_readiness_for_a_deployment_is_its_consideration(read):
     )
     (ev,) = core(read(en, "en", "2023-08-11"), T.DEPLOYMENT)
     assert (ev.actors, ev.stage, ev.modality) == (("ecowas",), "considering", Modality.ASSERTED)
+
+
+def test_a_membership_change_that_is_only_a_topic_is_no_event(read):
+    # Anews, 2025-02-26 (development set 5, en5-13)
+    en = (
+        "Trump was responding to a journalist's question about Russia's war of aggression and Ukraine's accession "
+        "to the Western military alliance at a cabinet meeting."
+    )
+    assert core(read(f"NATO. {en}", "en", "2025-02-26")) == []

@@ -72,9 +72,10 @@ def absence_events(reading: SentenceReading) -> list[ExtractedEvent]:
     toks = sent.tokens
     out: list[ExtractedEvent] = []
     for k in range(len(toks)):
-        if not _participation(toks, k, lang) or not _negated(toks, k, lang):
+        skipped = _skipping(toks, k, lang) and _next_is(toks, k, lx.GATHERINGS[lang], 12)
+        if not skipped and (not _participation(toks, k, lang) or not _negated(toks, k, lang)):
             continue
-        if not _next_is(toks, k, lx.GATHERINGS[lang], 8) and not _ends_clause(toks, k):
+        if not skipped and not _next_is(toks, k, lx.GATHERINGS[lang], 8) and not _ends_clause(toks, k):
             continue  # taking part in something else ("au vote", "in the talks"); "участвовать не будет." is kept
         subject = find_subject(sent, k, mentions, lang, memory)
         actors, _ = actor_ids(subject)
@@ -99,10 +100,37 @@ def absence_events(reading: SentenceReading) -> list[ExtractedEvent]:
                 modality=Modality.ASSERTED,
                 claim=sent.text[toks[k].start - sent.start :].strip(),
                 gaz=gaz,
+                stage=_planned(toks, k, lang),
             )
         )
         break
     return out
+
+
+#: Verbs of staying away from a gathering, no negation needed: "planning to skip the upcoming Quad summit".
+SKIP: dict[str, frozenset[str]] = {
+    "en": frozenset(["skip", "skips", "skipping", "skipped", "boycott", "boycotts", "boycotted", "snub", "snubbed"]),
+    "fr": frozenset(["boycotter", "bouder", "snober"]),
+    "ru": frozenset(["пропустить", "пропускать", "бойкотировать", "проигнорировать", "игнорировать"]),
+}
+#: Words of planning before a refusal (convention 20: a plan to skip a summit is a refusal being considered);
+#: a plain future ("Армения не будет участвовать") is the refusal itself (set 4).
+_PLANNING = {
+    "en": frozenset(["plan", "plans", "planning", "planned", "intend", "intends", "intending", "would"]),
+    "fr": frozenset(["prévoir", "prévoit", "compter", "compte", "envisager", "envisage", "entendre"]),
+    "ru": frozenset(["планировать", "планирует", "намерен", "намерена", "собираться", "собирается"]),
+}
+
+
+def _skipping(toks: Sequence[Token], k: int, lang: str) -> bool:
+    return toks[k].lemma in SKIP[lang] or toks[k].text.lower() in SKIP[lang]
+
+
+def _planned(toks: Sequence[Token], k: int, lang: str) -> str | None:
+    """``considering`` for a refusal only planned ("is reportedly planning to skip", "would not attend")."""
+    before = toks[max(0, k - 4) : k]
+    words = {t.text.lower() for t in before} | {t.lemma for t in before}
+    return "considering" if words & _PLANNING[lang] else None
 
 
 #: Acts done at a summit the same sentence dates: they take its date when they have none of their own.
