@@ -251,3 +251,11 @@ def test_nato_activating_article_4_at_a_state_s_request_is_that_state_s_invocati
     # the set-3 convention's example (tests/ingest/eval/heldout3/README.md), a French real sentence
     a = read("À la demande de la Pologne, l'Otan a activé l'article 4.", "fr", "2025-09-10")
     assert [e.actors for e in a.events if e.type is T.INVOCATION] == [("POL",)]
+
+
+def test_turning_to_nato_with_a_request_for_article_4_consultations_invokes_it(read):
+    # ru5-07 (SUD.ua, 19 September 2025): consultations asked for are an invocation, not a request for help
+    a = read(
+        "Правительство Эстонии решило обратиться к НАТО с просьбой о консультациях по статье 4.", "ru", "2025-09-19"
+    )
+    assert [(e.type, e.actors) for e in a.events if e.type is not T.STATEMENT] == [(T.INVOCATION, ("EST",))]
