@@ -256,3 +256,18 @@ def test_troops_named_by_their_nationality_are_sent_by_their_state_whoever_tells
     )
     (ev,) = [e for e in a.events if e.type is T.DEPLOYMENT]
     assert (ev.actors, ev.speakers) == (("PRK",), ("UKR",))
+
+
+def test_an_organization_launching_its_force_deploys_it(read):
+    # fr5-08 (Sahel Intelligence, 22 December 2025)
+    a = read(
+        "L’Alliance des Etats du Sahel (AES) a officiellement lancé sa force unifiée, composée de 5.000 soldats "
+        "issus du Mali, du Burkina Faso et du Niger, marquant une nouvelle étape dans la coopération sécuritaire "
+        "entre ces trois pays sahéliens.",
+        "fr",
+        "2025-12-22",
+    )
+    (ev,) = [e for e in a.events if e.type is T.DEPLOYMENT]
+    assert (ev.actors, ev.organization) == (("aes",), "aes")
+    russia = read("La Russie a lancé une force de réaction rapide.", "fr", "2025-12-22")  # a state: no alliance's
+    assert not [e for e in russia.events if e.type is T.DEPLOYMENT]

@@ -96,8 +96,9 @@ _TROOPS_RU = (
     "войско войска миротворец миротворческий контингент сила силы военный военнослужащий подразделение миссия десантник"
 )
 #: What an organization launches when it deploys: "NATO launched a new operation", "le lancement d'une opération",
-#: "запустила операцию" (kept only when an organization launches it: see :data:`LAUNCH`).
-_OPERATION_EN, _OPERATION_FR, _OPERATION_RU = "operation mission", "opération mission", "операция миссия"
+#: "запустила операцию", "l'AES a officiellement lancé sa force unifiée" (kept only when an organization launches
+#: it: see :data:`LAUNCH`).
+_OPERATION_EN, _OPERATION_FR, _OPERATION_RU = "operation mission force", "opération mission force", "операция миссия"
 #: What forces take part in when they are deployed: "North Korean troops took part in the liberation of Kursk",
 #: "des sous-unités ont participé aux opérations de libération", "военнослужащие приняли участие в освобождении"
 #: (only with the forces named: see :data:`PARTICIPATION`).
