@@ -101,3 +101,15 @@ def test_a_membership_change_that_is_only_a_topic_is_no_event(read):
         "to the Western military alliance at a cabinet meeting."
     )
     assert core(read(f"NATO. {en}", "en", "2025-02-26")) == []
+
+
+def test_an_act_carrying_out_a_threat_tells_the_threat_too(read):
+    # Le Populaire, 2025-12-07 (development set 5, fr5-01; convention 19): "éléments de sa force" are forces
+    fr = (
+        "La Cédéao a ordonné dimanche le déploiement immédiat d’éléments de sa force d’attente en République du "
+        "Bénin, composée de contingents du Nigéria , de la Sierra Léone, de la Côte d’Ivoire et du Ghana, après la "
+        "tentative de coup d’État qui a ébranlé Cotonou dans la matinée, mettant à exécution sa menace formulée "
+        "quelques heures plus tôt."
+    )
+    found = {(e.actors, e.stage, e.when.start.isoformat()) for e in core(read(fr, "fr", "2025-12-07"), T.DEPLOYMENT)}
+    assert found == {(("ecowas",), None, "2025-12-07"), (("ecowas",), "threatening", "2025-12-07")}

@@ -90,7 +90,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_TROOPS_FR = "troupe contingent force soldat militaire casque mission paix hommes unité bataillon"
+_TROOPS_FR = "troupe contingent force soldat militaire casque mission paix hommes unité bataillon élément"
 _TROOPS_EN = "troop troops peacekeeper peacekeepers contingent force forces soldier soldiers unit units mission"
 _TROOPS_RU = (
     "войско войска миротворец миротворческий контингент сила силы военный военнослужащий подразделение миссия десантник"

@@ -74,7 +74,7 @@ from casus.ingest.requests import answered_requests, asked_for, requester
 from casus.ingest.summits import said_on, summit_phase
 from casus.ingest.suspensions import suspended_states, suspends_state
 from casus.ingest.temporal import TimeExpression
-from casus.ingest.wishes import topic_only, wished_modality
+from casus.ingest.wishes import carried_threats, topic_only, wished_modality
 from casus.kb.events import EventType as T
 
 if TYPE_CHECKING:
@@ -344,6 +344,7 @@ def sentence_events(reading: SentenceReading) -> list[ExtractedEvent]:
         elif event is not None:
             out.append(event)
     out += answered_requests(reading, out)
+    out += carried_threats(reading, out)  # "mettant à exécution sa menace"
     if not any(e.type is T.DEPLOYMENT for e in out):
         out += withdrawal_told_again(reading)
     out += appointment_events(reading)

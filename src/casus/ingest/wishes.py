@@ -18,8 +18,10 @@ These readings are kept even inside someone else's claim (see ``_within_claim`` 
 
 from __future__ import annotations
 
-from casus.ingest.extract import trigger_noun
-from casus.ingest.model import Modality
+from dataclasses import replace
+
+from casus.ingest.extract import SentenceReading, title_of, trigger_noun
+from casus.ingest.model import ExtractedEvent, Modality
 from casus.ingest.nlp import Sentence
 
 #: Words of hoping that someone else will act ("expressed hope that", "espère que", "выразил надежду, что").
@@ -101,3 +103,31 @@ def topic_only(sent: Sentence, i: int, lang: str) -> bool:
         if discussed and toks[k + 1].text.lower() in _ABOUT[lang]:
             return True
     return False
+
+
+#: Carrying out a threat made before: "mettant à exécution sa menace", "carrying out its threat", "made good on
+#: its threat", "исполнив свою угрозу", "привела угрозу в исполнение".
+_CARRIED_THREAT = {
+    "en": ("carry out its threat", "carrying out its threat", "carried out its threat", "good on its threat"),
+    "fr": ("exécution sa menace", "exécution leur menace", "exécution ses menaces", "exécution la menace"),
+    "ru": ("исполнив свою угрозу", "выполнив свою угрозу", "угрозу в исполнение", "исполнила угрозу"),
+}
+_THREATENED_TYPES = frozenset({"deployment", "withdrawal", "suspension"})
+
+
+def carried_threats(reading: SentenceReading, found: list[ExtractedEvent]) -> list[ExtractedEvent]:
+    """The threat an act carries out, told with it: a twin of that act at stage ``threatening``.
+
+    "La Cédéao a ordonné dimanche le déploiement immédiat … mettant à exécution sa menace formulée quelques
+    heures plus tôt" is ECOWAS's deployment and, before it, ECOWAS's threat of it (convention 19), on the same
+    day unless the sentence says otherwise.
+    """
+    text = reading.sent.text.lower().replace("’", "'")
+    if not any(p in text for p in _CARRIED_THREAT[reading.lang]):
+        return []
+    twins = [
+        replace(ev, stage="threatening")
+        for ev in found
+        if ev.type.value in _THREATENED_TYPES and ev.stage is None and ev.modality is Modality.ASSERTED
+    ]
+    return [replace(ev, title=title_of(ev, reading.gaz)) for ev in twins]
