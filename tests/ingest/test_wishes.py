@@ -94,15 +94,6 @@ def test_readiness_for_a_deployment_is_its_consideration(read):
     assert (ev.actors, ev.stage, ev.modality) == (("ecowas",), "considering", Modality.ASSERTED)
 
 
-def test_a_membership_change_that_is_only_a_topic_is_no_event(read):
-    # Anews, 2025-02-26 (development set 5, en5-13)
-    en = (
-        "Trump was responding to a journalist's question about Russia's war of aggression and Ukraine's accession "
-        "to the Western military alliance at a cabinet meeting."
-    )
-    assert core(read(f"NATO. {en}", "en", "2025-02-26")) == []
-
-
 def test_an_act_carrying_out_a_threat_tells_the_threat_too(read):
     # Le Populaire, 2025-12-07 (development set 5, fr5-01; convention 19): "éléments de sa force" are forces
     fr = (

@@ -74,7 +74,7 @@ from casus.ingest.requests import answered_requests, asked_for, requester
 from casus.ingest.summits import said_on, summit_phase
 from casus.ingest.suspensions import suspended_states, suspends_state
 from casus.ingest.temporal import TimeExpression
-from casus.ingest.wishes import carried_threats, topic_only, wished_modality
+from casus.ingest.wishes import carried_threats, wished_modality
 from casus.kb.events import EventType as T
 
 if TYPE_CHECKING:
@@ -418,8 +418,6 @@ def _trigger_event(trig: Trigger, said: Sequence[Said], reading: SentenceReading
         suspended_by, subject = subject.ref, trig.member  # the organization suspends the member
     if claim_of is not None and claim_of.speaker is not None:
         subject = _claim_subject(trig, sent, lo, claim_of, claim_of.speaker, subject, mentions, lang)
-    if trig.type in _WISHED and topic_only(sent, i, lang):
-        return None  # "a journalist's question about … Ukraine's accession": a topic, no act
     modality, stage, kind = _modality_stage_kind(trig, sent, lang, claim_of)
     speakers: tuple[str, ...] = (outlet,) if outlet else ()
     if claim_of is None and outlet is None:

@@ -1,4 +1,4 @@
-"""Hopes, support, dismissals and topics: membership changes someone only wishes, rules out or talks about.
+"""Hopes, support, dismissals and threats carried out: membership changes someone only wishes or rules out.
 
 Convention 15 of the fifth held-out set (it extends sets 3 and 4): an official's hope that a state will join
 ("Он выразил надежду, что Азербайджан вскоре станет полноправным членом организации") or a state's support for
@@ -8,9 +8,8 @@ another's accession ("le soutien de Pékin à l'adhésion de l'Azerbaïdjan à l
 still hoped to join NATO") is an intention, like "wants to join" (convention 14): stage ``considering``, which
 :func:`casus.ingest.extract.stage_of` gives through ``lexicon.INTENT``.
 
-A membership change that is only the topic of a question, a debate or talks ("a journalist's question about
-… Ukraine's accession to the Western military alliance", "The debate about joining NATO", "le débat sur
-l'adhésion", "вопрос о вступлении") is no event: nobody is said to act (:func:`topic_only`).
+An act told as carrying out a threat ("mettant à exécution sa menace") tells the threat too
+(:func:`carried_threats`).
 
 These readings are kept even inside someone else's claim (see ``_within_claim`` in
 :mod:`casus.ingest.sentences`): the article tells the accession's prospects through that speaker.
@@ -76,33 +75,6 @@ def wished_modality(sent: Sentence, i: int, lang: str) -> Modality | None:
         text = sent.text.lower()
         return None if any(v in text for v in _VOTE) else Modality.HYPOTHETICAL
     return None
-
-
-#: Nouns of talking about something, and the prepositions that name its topic ("question about", "débat sur").
-DISCUSSION: dict[str, frozenset[str]] = {
-    "en": frozenset(["question", "questions", "debate", "debates", "discussion", "discussions", "talk", "talks"]),
-    "fr": frozenset(["question", "questions", "débat", "débats", "discussion", "discussions"]),
-    "ru": frozenset(["вопрос", "дискуссия", "обсуждение", "дебаты", "спор"]),
-}
-_ABOUT = {
-    "en": frozenset(["about", "on", "over", "regarding", "of"]),
-    "fr": frozenset(["sur", "de", "concernant", "autour"]),
-    "ru": frozenset(["о", "об", "по", "вокруг"]),
-}
-
-
-def topic_only(sent: Sentence, i: int, lang: str) -> bool:
-    """Whether the membership change at ``i`` is only what a question, a debate or talks are about.
-
-    "Trump was responding to a journalist's question about Russia's war of aggression and Ukraine's accession to
-    the Western military alliance" and "The debate about joining NATO was …" tell no act.
-    """
-    toks = sent.tokens
-    for k in range(max(0, i - 12), i - 1):
-        discussed = toks[k].text.lower() in DISCUSSION[lang] or toks[k].lemma in DISCUSSION[lang]
-        if discussed and toks[k + 1].text.lower() in _ABOUT[lang]:
-            return True
-    return False
 
 
 #: Carrying out a threat made before: "mettant à exécution sa menace", "carrying out its threat", "made good on
