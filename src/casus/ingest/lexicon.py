@@ -185,6 +185,7 @@ _FR = [
     _r("jouer", T.INVOCATION, needs="article clause mécanisme", window=4),
     _r("activer", T.INVOCATION, needs="article clause"),
     _r("déclencher", T.INVOCATION, needs="article clause consultation", window=6),
+    _r("initier", T.FOUNDING, org=True),  # only "le Quad a été initié en 2007" (foundings.weak_founding_named)
     _r("activation", T.INVOCATION, needs="article clause", window=3),
     _r("recours", T.INVOCATION, needs="article clause", window=4),
     _r("consultation", T.INVOCATION, needs="article", window=6),
@@ -217,6 +218,7 @@ _EN = [
     _r("form", T.FOUNDING, org=True),  # only "a defense alliance formed in 1992" (foundings.weak_founding_named)
     _r("establish", T.FOUNDING, org=True),
     _r("create", T.FOUNDING, org=True),
+    _r("initiate", T.FOUNDING, org=True),  # only "the Quad was initiated in 2007" (foundings.weak_founding_named)
     _r("founding", T.FOUNDING, org=True, window=3),
     _r("creation", T.FOUNDING, org=True, window=3),
     _r("establishment", T.FOUNDING, org=True, window=3),
@@ -342,6 +344,7 @@ _RU = [
     _r("попросить", T.INVOCATION, needs="статья консультация", window=8),
     _r("запросить", T.INVOCATION, needs="статья консультация", window=8),
     _r("инициировать", T.INVOCATION, needs="статья консультация", window=8),
+    _r("инициировать", T.FOUNDING, org=True),  # only "Формат QUAD был инициирован" (foundings.weak_founding_named)
     _r("обратиться", T.INVOCATION, needs="консультация", window=8),
     _r("обращаться", T.INVOCATION, needs="консультация", window=8),
     _r("прибегнуть", T.INVOCATION, needs="статья", window=4),
