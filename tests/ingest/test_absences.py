@@ -63,3 +63,16 @@ def test_a_boycott_of_a_summit_is_a_refusal(read):
     )
     refusals = [e for e in read(text, "en", "2024-02-23").events if e.type is T.REFUSAL]
     assert [(e.actors, e.organization, e.stage) for e in refusals] == [(("ARM",), "csto", None)]
+
+
+def test_an_organization_suspending_a_member_at_its_summit_takes_the_summits_date(read):
+    # RIA Novosti, 2025-11-28 (development set 5, ru5-06): the communiqué of Thursday's online summit
+    text = (
+        "ЭКОВАС приостановило членство Гвинеи-Бисау в объединении\n"
+        "МОСКВА, 28 ноя – РИА Новости. Экономическое сообщество стран Западной Африки (ЭКОВАС) приостановило членство "
+        "Гвинеи-Бисау в объединении в связи с произошедшим в стране в среду военным переворотом, следует из "
+        "опубликованного в пятницу коммюнике внеочередного онлайн-саммита региональной организации, прошедшего в "
+        "четверг."
+    )
+    (ev,) = [e for e in read(text, "ru", "2025-11-28").events if e.type is T.SUSPENSION]
+    assert (ev.members, ev.when.start, ev.when.end) == (("GNB",), dt.date(2025, 11, 27), dt.date(2025, 11, 27))

@@ -141,14 +141,17 @@ def date_absences(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     """An undated refusal or founding told in the sentence of a dated summit takes that summit's date.
 
     "Armenia will not attend the CSTO summit, which opens on 28 November"; "at the end of the summit of 6 July
-    2024, the leaders adopted a treaty founding a confederation".
+    2024, the leaders adopted a treaty founding a confederation"; so does an organization's suspension of a member
+    ("ЭКОВАС приостановило членство Гвинеи-Бисау …, следует из … коммюнике … онлайн-саммита …, прошедшего в
+    четверг").
     """
     summit_when = {
         q.quote: ev.when for ev in events if ev.type is T.SUMMIT and ev.when.start is not None for q in ev.evidence
     }
     out = []
     for ev in events:
-        if ev.type in AT_SUMMIT and ev.when.start is None:
+        decided = ev.type is T.SUSPENSION and bool(ev.members)  # an organization suspending a member at its summit
+        if (ev.type in AT_SUMMIT or decided) and ev.when.start is None:
             found = next((summit_when[q.quote] for q in ev.evidence if q.quote in summit_when), None)
             if found is not None:
                 ev = replace(ev, when=found)
