@@ -219,3 +219,20 @@ def test_states_announcing_their_intention_to_leave_intend_it_themselves(read):
     for other in (en, fr):
         (ev,) = events(other, T.WITHDRAWAL)
         assert (set(ev.actors), ev.stage) == ({"BFA", "NER", "MLI"}, "considering")
+
+
+def test_a_role_named_alone_is_the_last_person_named_holding_it_and_writing_is_saying(read):
+    # ru5-07 (SUD.ua, 19 September 2025): "премьер" is Kristen Michal, named with his office the sentence before
+    a = read(
+        "Кроме того, правительство Эстонии обратилось к НАТО с требованием о начале консультаций в соответствии со "
+        "статьей 4 устава Альянса. Об этом написал премьер-министр Эстонии Кристьен Михал на своей странице в "
+        "соцсети X.\n\n"
+        "«Сегодня утром 3 российских истребителя МиГ-31 вошли в воздушное пространство Эстонии. Истребители НАТО "
+        "ответили, и российские самолеты были вынуждены бежать. Такое нарушение является абсолютно неприемлемым. "
+        "Правительство Эстонии решило обратиться к НАТО с просьбой о консультациях по статье 4», — написал премьер.",
+        "ru",
+        "2025-09-19",
+    )
+    told = {(e.actors, e.modality) for e in events(a, T.INVOCATION)}
+    assert (("EST",), Modality.REPORTED) in told
+    assert any(e.speakers == ("Kristen Michal",) for e in events(a, T.INVOCATION) if e.modality is Modality.REPORTED)

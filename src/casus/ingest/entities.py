@@ -73,6 +73,7 @@ ROLES: dict[str, dict[str, str]] = {
         "генеральный секретарь": "secretary_general",
         "генсек": "secretary_general",
         "премьер министр": "prime_minister",
+        "премьер": "prime_minister",
         "президент": "president",
         "министр иностранный дело": "foreign_minister",
         "глава мид": "foreign_minister",
@@ -617,8 +618,9 @@ class Gazetteer:
             h = self.roles_of(person, on)
             if h is not None:
                 scope, scope_kind = h.scope, ("state" if h.scope.isupper() else "organization")
-        if person is None and scope is None:
-            return None  # "the president said": whose? (left to the next mention)
+        if person is None and scope is None:  # "— написал премьер": the last person named who holds it (pipeline)
+            s, e = tokens[first].start, tokens[last - 1].end
+            return Mention(s, e, text[s:e] if text else "", "person", f"{ROLE_ONLY}{ref}", role=ref)
         known = self.roles_of(person, on) if person else None
         role = known.role if known and known.person == person else ref
         s, e = tokens[first].start, tokens[last - 1].end
@@ -655,6 +657,10 @@ def _name_after(
             return " ".join(t.text for t in caps[:3]), last + len(caps[:3])
     return None, last
 
+
+#: The ref prefix of a role named alone, with neither state nor holder ("the president said", "— написал
+#: премьер"): the pipeline puts the last person named who holds that role in its place, or drops it.
+ROLE_ONLY = "@role:"
 
 #: The ref of an institution no state is bound to ("the ministry said"): the pipeline replaces it by the state
 #: named last before it.

@@ -605,6 +605,7 @@ COUNTRY_WORDS: frozenset[str] = frozenset(["pays", "country", "страна"])
 REPORTING: dict[str, frozenset[str]] = {
     "fr": frozenset(
         [
+            "écrire",  # "a écrit sur la plateforme X : « … »"
             "déclarer",
             "affirmer",
             "souligner",
@@ -635,6 +636,7 @@ REPORTING: dict[str, frozenset[str]] = {
     ),
     "en": frozenset(
         [
+            "write",  # "wrote on X"
             "say",
             "tell",
             "state",
@@ -668,6 +670,7 @@ REPORTING: dict[str, frozenset[str]] = {
     ),
     "ru": frozenset(
         [
+            "написать",  # "«…», — написал премьер"
             "заявить",
             "сказать",
             "отметить",

@@ -23,7 +23,7 @@ from casus.ingest import nlp
 from casus.ingest.absences import date_absences
 from casus.ingest.attribution import attribute, attributing_speaker, headline_speaker
 from casus.ingest.documents import Fetcher, build_document, expand_sources, read_document
-from casus.ingest.entities import SOME_STATE, Gazetteer, gazetteer
+from casus.ingest.entities import ROLE_ONLY, SOME_STATE, Gazetteer, gazetteer
 from casus.ingest.extract import Discourse, SentenceReading
 from casus.ingest.invocations import names_article
 from casus.ingest.model import Analysis, Document, Evidence, ExtractedEvent, Mention, Modality, Precision
@@ -83,7 +83,12 @@ def _settle_all(
     out: list[Mention] = []
     named = memory.last_named_state or memory.last_state  # "le gouvernement" after "les avions russes": not Russia's
     last = named.ref if named else None
+    holder = memory.last_person
     for k, m in enumerate(raw):
+        if m.ref.startswith(ROLE_ONLY):
+            if holder is not None and holder.role == m.role:  # "— написал премьер" after "премьер-министр … Михал"
+                out.append(replace(holder, start=m.start, end=m.end, text=m.text))
+            continue
         after = raw[k + 1] if k + 1 < len(raw) else None
         if m.ref == _MAIN and after is not None and after.kind == "organization" and 0 <= after.start - m.end <= 20:
             continue  # "l'organisation ouest-africaine CEDEAO": the generic word stands for the name after it
@@ -91,6 +96,7 @@ def _settle_all(
         if settled is None:
             continue
         out.append(settled)
+        holder = settled if settled.kind == "person" else holder
         if settled.kind in ("capital", "government") or (settled.kind == "state" and settled.text[:1].isupper()):
             last = settled.ref
     return out
