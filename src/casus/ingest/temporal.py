@@ -17,7 +17,6 @@ References:
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import functools
 import re
@@ -25,6 +24,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from casus.ingest.model import Precision, When
+from casus.ingest.periods import (
+    SEASON_PATTERNS,
+    SEASONS,
+    day_period,
+    month_part,
+    month_period,
+    season_period,
+    week_period,
+    weekday_period,
+    weekend_period,
+    year_period,
+)
 
 MONTHS: dict[str, dict[str, int]] = {
     "en": {
@@ -179,26 +190,10 @@ class TimeExpression:
     unresolved: bool = False
 
 
-# ------------------------------------------------------------------ calendar helpers
-def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _month(year: int, month: int, text: str) -> When:
-    return When(dt.date(year, month, 1), _month_end(year, month), Precision.MONTH, text)
-
-
-def _year(year: int, text: str) -> When:
-    return When(dt.date(year, 1, 1), dt.date(year, 12, 31), Precision.YEAR, text)
-
-
-def _day(day: dt.date, text: str) -> When:
-    return When(day, day, Precision.DAY, text)
-
-
+# ------------------------------------------------------------------ resolving against the publication date
 def _past_month(month: int, pub: dt.date, text: str) -> When:
     year = pub.year if month <= pub.month else pub.year - 1
-    return _month(year, month, text)
+    return month_period(year, month, text)
 
 
 def _past_day(month: int, day: int, pub: dt.date) -> dt.date | None:
@@ -230,13 +225,13 @@ def _future(kind: str, m: re.Match[str], lang: str, pub: dt.date) -> When | None
     text = m.group(0)
     if kind == "wd" and not m.groupdict().get("last") and not text.lower().startswith("last"):
         weekday = WEEKDAYS[lang][m.group("wd").lower()]
-        return _day(pub + dt.timedelta(days=(weekday - pub.weekday()) % 7), text)
+        return day_period(pub + dt.timedelta(days=(weekday - pub.weekday()) % 7), text)
     month = MONTHS[lang].get((m.groupdict().get("m") or "").lower().rstrip("."))
     if kind == "dm" and month:
         day = _next_day(month, int(m.group("d").replace("1er", "1")), pub)
-        return _day(day, text) if day else None
+        return day_period(day, text) if day else None
     if kind == "m" and month:
-        return _month(pub.year if month >= pub.month else pub.year + 1, month, text)
+        return month_period(pub.year if month >= pub.month else pub.year + 1, month, text)
     if kind == "dd" and month and not m.groupdict().get("y"):  # "du 19 au 21 mai", "qui se déroulera"
         last = _next_day(month, int(m.group("d2")), pub)
         first = int(m.group("d").replace("1er", "1"))
@@ -244,113 +239,42 @@ def _future(kind: str, m: re.Match[str], lang: str, pub: dt.date) -> When | None
     return None
 
 
-def _weekday(weekday: int, pub: dt.date, text: str, strictly_before: bool = False) -> When:
-    delta = (pub.weekday() - weekday) % 7
-    if delta == 0 and strictly_before:
-        delta = 7
-    return _day(pub - dt.timedelta(days=delta), text)
-
-
-def _week(monday: dt.date, text: str) -> When:
-    return When(monday, monday + dt.timedelta(days=6), Precision.WEEK, text)
-
-
-#: Words naming a part of a month, and the days of it they name (convention 23 of the fifth held-out set:
-#: "в конце июня" is 21–30 June): "end of / late / fin / в конце", "beginning / early / début / в начале",
-#: "middle / mid- / milieu / в середине".
-_MONTH_PARTS = (
-    (re.compile(r"\b(?:end|late|fin|конце)\b", re.I), 21, 31),
-    (re.compile(r"\b(?:beginning|start|early|début|debut|начале)\b", re.I), 1, 10),
-    (re.compile(r"\b(?:middle|milieu|середине)\b|\bmid-|(?<!\w)mi-", re.I), 11, 20),
-)
-
-
-def _month_part(when: When | None) -> When | None:
-    """A month named with a part of it ("fin juin", "early June") narrowed to that part's days."""
-    if when is None or when.precision is not Precision.MONTH:
-        return when
-    for pattern, first, last in _MONTH_PARTS:
-        if pattern.search(when.text):
-            start = when.start.replace(day=first)  # type: ignore[union-attr]
-            end = min(when.end, when.end.replace(day=min(last, when.end.day)))  # type: ignore[union-attr,type-var]
-            return When(start, end, Precision.PERIOD, when.text)
-    return when
-
-
-#: Seasons by the month they start in (winter runs from December into the next year's February).
-SEASONS: dict[str, dict[str, int]] = {
-    "en": {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12},
-    "fr": {"printemps": 3, "été": 6, "ete": 6, "automne": 9, "hiver": 12},
-    "ru": {"весной": 3, "летом": 6, "осенью": 9, "зимой": 12},
-}
-
-
-def _season_of(year: int, first_month: int, text: str) -> When:
-    """The season of ``year`` that starts in ``first_month`` (three months)."""
-    index = year * 12 + first_month - 1 + 2
-    end = _month_end(index // 12, index % 12 + 1)
-    return When(dt.date(year, first_month, 1), end, Precision.PERIOD, text)
-
-
-def _season(m: re.Match[str], lang: str, pub: dt.date) -> When:
-    """A season: "this fall" (the publication year's: 1 September–30 November), "last summer", "осенью 2024 года"."""
-    text, g = m.group(0), m.groupdict()
-    first = SEASONS[lang][g["season"].lower()]
-    if g.get("y"):
-        return _season_of(int(g["y"]), first, text)
-    rel = (g.get("rel") or "").lower()
-    this = _season_of(pub.year - (1 if first == 12 and pub.month <= 2 else 0), first, text)
-    if rel.startswith(("last", "dernier", "прошл")):
-        while this.end is not None and this.end >= pub:
-            this = _season_of(this.start.year - 1, first, text)  # type: ignore[union-attr]
-    elif rel.startswith(("next", "prochain", "следующ")):
-        while this.start is not None and this.start <= pub:
-            this = _season_of(this.start.year + 1, first, text)
-    return this
-
-
-def _weekend(pub: dt.date, shift: int, text: str) -> When:
-    """Saturday and Sunday of the publication day's week, ``shift`` weeks on."""
-    saturday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(days=5 + 7 * shift)
-    return When(saturday, saturday + dt.timedelta(days=1), Precision.PERIOD, text)
-
-
 def _shift(pub: dt.date, n: int, unit: str, text: str) -> When:
     if unit == "day":
-        return _day(pub - dt.timedelta(days=n), text)
+        return day_period(pub - dt.timedelta(days=n), text)
     if unit == "week":
         day = pub - dt.timedelta(weeks=n)
-        return _week(day - dt.timedelta(days=day.weekday()), text)
+        return week_period(day - dt.timedelta(days=day.weekday()), text)
     if unit == "month":
         index = pub.year * 12 + pub.month - 1 - n
-        return _month(index // 12, index % 12 + 1, text)
-    return _year(pub.year - n, text)
+        return month_period(index // 12, index % 12 + 1, text)
+    return year_period(pub.year - n, text)
 
 
 def _relative(kind: str, pub: dt.date, text: str) -> When | None:
     monday = pub - dt.timedelta(days=pub.weekday())
     first = pub.replace(day=1)
     table: dict[str, Callable[[], When | None]] = {
-        "today": lambda: _day(pub, text),
-        "now": lambda: _day(pub, text),
-        "yesterday": lambda: _day(pub - dt.timedelta(days=1), text),
-        "day_before_yesterday": lambda: _day(pub - dt.timedelta(days=2), text),
-        "last_week": lambda: _week(monday - dt.timedelta(days=7), text),
+        "today": lambda: day_period(pub, text),
+        "now": lambda: day_period(pub, text),
+        "yesterday": lambda: day_period(pub - dt.timedelta(days=1), text),
+        "day_before_yesterday": lambda: day_period(pub - dt.timedelta(days=2), text),
+        "last_week": lambda: week_period(monday - dt.timedelta(days=7), text),
         "this_week": lambda: When(monday, pub, Precision.PERIOD, text),
-        "next_week": lambda: _week(monday + dt.timedelta(days=7), text),
+        "next_week": lambda: week_period(monday + dt.timedelta(days=7), text),
         "last_month": lambda: _shift(pub, 1, "month", text),
         "this_month": lambda: When(first, pub, Precision.PERIOD, text),
         "next_month": lambda: _shift(pub, -1, "month", text),
-        "last_year": lambda: _year(pub.year - 1, text),
+        "last_year": lambda: year_period(pub.year - 1, text),
         "earlier_this_year": lambda: When(dt.date(pub.year, 1, 1), pub, Precision.PERIOD, text),
-        "this_year": lambda: _year(pub.year, text),
+        "this_year": lambda: year_period(pub.year, text),
         "later_this_year": lambda: When(pub, dt.date(pub.year, 12, 31), Precision.PERIOD, text),
-        "next_year": lambda: _year(pub.year + 1, text),
+        "next_year": lambda: year_period(pub.year + 1, text),
         "recently": lambda: When(pub - dt.timedelta(days=30), pub, Precision.PERIOD, text),
         "same_time": lambda: None,
-        "this_weekend": lambda: _weekend(pub, 0, text),
-        "last_weekend": lambda: _weekend(pub, -1 if pub.weekday() < 5 else 0, text),
-        "next_weekend": lambda: _weekend(pub, 1, text),
+        "this_weekend": lambda: weekend_period(pub, 0, text),
+        "last_weekend": lambda: weekend_period(pub, -1 if pub.weekday() < 5 else 0, text),
+        "next_weekend": lambda: weekend_period(pub, 1, text),
     }
     return table[kind]()
 
@@ -477,26 +401,6 @@ def _range(kind: str, m: re.Match[str], lang: str, pub: dt.date) -> When | None:
     return When(start, end, Precision.PERIOD, m.group(0)) if start < end else None
 
 
-#: A season with its year or told relative to the publication ("this fall", "cet automne", "этой осенью",
-#: "à l'automne 2024", "осенью 2024 года"); a bare "in the summer" is left undated.
-_SEASON_PATTERNS = {
-    "en": [
-        r"(?P<rel>this|next|last)\s+(?P<season>SEASONS)",
-        r"(?:(?:in|by)\s+)?(?:the\s+)?(?P<season>SEASONS)\s+(?:of\s+)?(?P<y>(?:19|20)\d{2})",
-    ],
-    "fr": [
-        r"(?:cet|ce|l'|à l')\s*(?P<season>SEASONS)\s+(?P<rel>prochain|dernier)",
-        r"(?:à l'|en |au |l')\s*(?P<season>SEASONS)\s+(?P<y>(?:19|20)\d{2})",
-        r"(?P<rel>cet|ce)\s+(?P<season>SEASONS)",
-    ],
-    "ru": [
-        r"(?P<rel>этой|этим|прошлой|прошлым|следующей|следующим|нынешней|нынешним)\s+(?P<season>SEASONS)",
-        r"(?P<season>SEASONS)\s+(?P<rel>этого|прошлого|следующего|текущего)\s+года",
-        r"(?P<season>SEASONS)\s+(?P<y>(?:19|20)\d{2})\s+(?:года|г\.)",
-    ],
-}
-
-
 #: A day name after these words recurs ("its regular Wednesday session"): it dates nothing.
 _RECURRING_EN = r"(?<!regular )(?<!weekly )(?<!usual )(?<!every )(?<!each )"
 
@@ -509,7 +413,7 @@ def _compiled(lang: str) -> list[tuple[re.Pattern[str], str]]:
     units = "|".join(sorted(UNITS[lang], key=len, reverse=True))
     b, e = r"(?<![\w-])", r"(?![\w-])"
     pats: list[tuple[str, str]] = [(r"(?P<iso>\d{4}-\d{2}-\d{2})", "iso"), *_ranges(lang, months)]
-    pats += [(p.replace("SEASONS", "|".join(SEASONS[lang])), "season") for p in _SEASON_PATTERNS[lang]]
+    pats += [(p.replace("SEASONS", "|".join(SEASONS[lang])), "season") for p in SEASON_PATTERNS[lang]]
     if lang == "fr":
         pats += [
             (rf"(?:le\s+)?(?P<d>\d{{1,2}}|1er)\s+(?P<m>{months})\.?\s+(?P<y>\d{{4}})", "dmy"),
@@ -566,34 +470,34 @@ def _resolve(kind: str, m: re.Match[str], lang: str, pub: dt.date) -> tuple[When
     text = m.group(0)
     if kind == "iso":
         try:
-            return _day(dt.date.fromisoformat(m.group("iso")), text), True
+            return day_period(dt.date.fromisoformat(m.group("iso")), text), True
         except ValueError:
             return None
     if kind.startswith("rel:"):
         return _relative(kind[4:], pub, text), False
     if kind == "season":
-        return _season(m, lang, pub), bool(m.groupdict().get("y"))
+        return season_period(m, lang, pub), bool(m.groupdict().get("y"))
     if kind in ("yy", "dd", "dmy2"):
         period = _range(kind, m, lang, pub)
         return (period, True) if period else None
     if kind == "dmy":
         day = _absolute(text.replace("1er", "1"), lang)
-        return (_day(day, text), True) if day else None
+        return (day_period(day, text), True) if day else None
     month = MONTHS[lang].get(m.group("m").lower().rstrip(".")) if "m" in m.groupdict() and m.group("m") else None
     if kind == "dm" and month:
         d = int(m.group("d").replace("1er", "1"))
         day = _past_day(month, d, pub)
-        return (_day(day, text), True) if day else None
+        return (day_period(day, text), True) if day else None
     if kind == "my" and month:
-        return _month(int(m.group("y")), month, text), True
+        return month_period(int(m.group("y")), month, text), True
     if kind == "m" and month:
         return _past_month(month, pub, text), True
     if kind == "y":
-        return _year(int(m.group("y")), text), True
+        return year_period(int(m.group("y")), text), True
     if kind == "wd":
         weekday = WEEKDAYS[lang][m.group("wd").lower()]
         last = bool(m.groupdict().get("last")) or text.lower().startswith("last")
-        return _weekday(weekday, pub, text, strictly_before=last), False
+        return weekday_period(weekday, pub, text, strictly_before=last), False
     if kind == "ago":
         raw = m.group("n").lower()
         n = int(raw) if raw.isdigit() else NUMBERS[lang][raw]
@@ -650,7 +554,7 @@ def find_dates(text: str, lang: str, published: dt.date | None, *, offset: int =
             taken[s:e] = b"\x01" * (e - s)
             future = _future(kind, m, lang, pub) if kind in ("wd", "dm", "dd", "m") else None
             if kind in ("m", "my"):
-                when, future = _month_part(when), _month_part(future)
+                when, future = month_part(when), month_part(future)
             expr = TimeExpression(s + offset, e + offset, when, explicit, future if future != when else None)
             found.append((expr, kind, m))
     found.sort(key=lambda f: f[0].start)
@@ -695,12 +599,12 @@ def _with_year(kind: str, m: re.Match[str], lang: str, year: int, when: When) ->
     month = MONTHS[lang][m.group("m").lower().rstrip(".")]
     try:
         if kind == "m":
-            return _month_part(_month(year, month, when.text))
+            return month_part(month_period(year, month, when.text))
         last = dt.date(year, month, int(m.group("d2" if kind == "dd" else "d").replace("1er", "1")))
     except ValueError:
         return None
     if kind == "dm":
-        return _day(last, when.text)
+        return day_period(last, when.text)
     return When(last.replace(day=int(m.group("d").replace("1er", "1"))), last, Precision.PERIOD, when.text)
 
 
