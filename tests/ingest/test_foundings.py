@@ -213,3 +213,22 @@ def test_consultations_initiated_found_nothing_en(read):
         "2022-02-24",
     )
     assert not foundings(a)
+
+
+def test_an_organization_becoming_its_new_form_on_its_treaty_s_date_founds_it_fr(read):
+    # fr5-08 (Sahel Intelligence, 22 December 2025): the Confederation treaty of 6 July 2024
+    a = read(
+        "Créée en septembre 2023, l’Alliance des Etats du Sahel a évolué vers une Confédération en juillet 2024, "
+        "renforçant ainsi son cadre politique et stratégique.",
+        "fr",
+        "2025-12-22",
+    )
+    assert sorted((e.organization, e.when.start) for e in foundings(a)) == [
+        ("aes", D(2023, 9, 1)),
+        ("aes", D(2024, 7, 1)),
+    ]
+
+
+def test_a_new_form_on_a_date_no_treaty_of_it_holds_founds_nothing_en(read):
+    a = read("The Alliance of Sahel States evolved into a broader grouping in March 2025.", "en", "2025-12-22")
+    assert not foundings(a)

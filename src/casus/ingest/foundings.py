@@ -25,6 +25,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from casus.ingest import lexicon as lx
 from casus.ingest.extract import (
     SentenceReading,
     default_when,
@@ -358,6 +359,50 @@ def treaty_foundings(reading: SentenceReading) -> list[ExtractedEvent]:
         )
         out.append(ev)
     return out
+
+
+def reform_foundings(reading: SentenceReading) -> list[ExtractedEvent]:
+    """An organization's new form founded on a date its founding treaty was signed.
+
+    "Créée en septembre 2023, l'Alliance des Etats du Sahel a évolué vers une Confédération en juillet 2024": a
+    verb of becoming a new form (:data:`casus.ingest.lexicon.REFORMING`) after the organization's name, dated by
+    an explicit date that holds the signature of one of the organization's treaties in the knowledge base (the
+    Confederation treaty, 6 July 2024), tells that treaty's founding of the organization, on that date. Only a
+    sentence the prefilter lets through is read (the verbs are in it).
+    """
+    sent, lang, mentions, times, gaz = reading.sent, reading.lang, reading.mentions, reading.times, reading.gaz
+    toks = sent.tokens
+    k = next(
+        (j for j, t in enumerate(toks) if t.lemma in lx.REFORMING[lang] or t.text.lower() in lx.REFORMING[lang]), None
+    )
+    orgs = [m for m in mentions if m.kind == "organization" and k is not None and m.end <= toks[k].start]
+    if k is None or not orgs:
+        return []
+    org = orgs[-1].ref
+    verb = toks[k].start
+    for t in sorted(own_dates(sent, k, times, lang), key=lambda t: (t.start < verb, abs(t.start - verb))):
+        w = t.when
+        if not t.explicit or w is None or w.start is None or w.end is None:
+            continue
+        lo, hi = w.start, w.end
+        if any(tr.organization == org and lo <= tr.signed <= hi for tr in gaz.kb.treaties.values()):
+            when = w
+            return [
+                make_event(
+                    T.FOUNDING,
+                    sent,
+                    reading.doc_id,
+                    org=org,
+                    subject=None,
+                    target=None,
+                    mentions=(),
+                    when=when,
+                    modality=Modality.ASSERTED,
+                    gaz=gaz,
+                    actors_override=(),
+                )
+            ]
+    return []
 
 
 #: Tokens between a pact's name and the participle that tells it signed: "the Shusha Declaration … is a

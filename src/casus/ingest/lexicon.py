@@ -1124,6 +1124,16 @@ def _stem(word: str) -> str:
     return word[: min(6, max(4, len(word) - 3))]
 
 
+#: Verbs of an organization becoming a new form of itself ("a évolué vers une Confédération", "was transformed
+#: into", "преобразован в конфедерацию"): the new form's founding when a founding treaty dates it
+#: (:func:`casus.ingest.foundings.reform_foundings`).
+REFORMING: dict[str, frozenset[str]] = {
+    "en": frozenset(["evolve", "evolved", "transform", "transformed", "upgrade", "upgraded"]),
+    "fr": frozenset(["évoluer", "évolué", "transformer", "transformé", "transformée"]),
+    "ru": frozenset(["превратиться", "преобразовать", "преобразоваться", "преобразованный", "трансформироваться"]),
+}
+
+
 @functools.cache
 def prefilter(lang: str) -> re.Pattern[str]:
     """A regular expression that any sentence holding a trigger, a reporting verb or a roster matches.
@@ -1134,6 +1144,7 @@ def prefilter(lang: str) -> re.Pattern[str]:
     """
     words: set[str] = {r.lemma for r in RULES[lang]} | set(REPORTING[lang]) | set(ROSTER[lang])
     words |= set(ACCORDING_TO[lang]) | APPOINT[lang] | (BILL[lang] - {"projet"})  # the readings of a bill
+    words |= REFORMING[lang]
     if lang == "en":
         words |= {"told", "said", "froze", "frozen", "left", "sent", "sought", "became"}
     if lang == "fr":

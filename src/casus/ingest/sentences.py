@@ -44,6 +44,7 @@ from casus.ingest.foundings import (
     founding_by_age,
     founding_participle,
     pact_events,
+    reform_foundings,
     treaty_foundings,
     weak_founding_named,
 )
@@ -350,6 +351,7 @@ def sentence_events(reading: SentenceReading) -> list[ExtractedEvent]:
     out += appointment_events(reading)
     out += pact_events(reading)
     out += treaty_foundings(reading)
+    out += reform_foundings(reading)
     if not any(e.type is T.INVOCATION for e in out):  # "направлены в соответствии со статьей 4 Договора…"
         claims = [(s.claim, s.speaker) for s in said]
         out += pact_invocations(reading, claims)
