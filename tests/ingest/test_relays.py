@@ -271,3 +271,14 @@ def test_an_organization_launching_its_force_deploys_it(read):
     assert (ev.actors, ev.organization) == (("aes",), "aes")
     russia = read("La Russie a lancé une force de réaction rapide.", "fr", "2025-12-22")  # a state: no alliance's
     assert not [e for e in russia.events if e.type is T.DEPLOYMENT]
+
+
+def test_the_participation_of_troops_named_by_nationality_is_their_state_s_deployment(read):
+    # ru5-10 (Life, 10 November 2025): Russia and the DPRK confirm; the soldiers are North Korea's
+    a = read(
+        "Напомним, в апреле 2025 года Россия и КНДР официально подтвердили участие северокорейских военнослужащих "
+        "в операции по освобождению Курской области от ВСУ.",
+        "ru",
+        "2025-11-10",
+    )
+    assert [e.actors for e in a.events if e.type is T.DEPLOYMENT] == [("PRK",)]

@@ -130,13 +130,15 @@ def troops_owner(sent: Sentence, i: int, mentions: Sequence[Mention], lang: str)
 
     "des soldats nord-coréens avaient été déployés", "North Korean troops arrived", "северокорейские военные
     прибыли": the troops' state sends them, whoever tells it (the teller is the speaker, not the actor). The
-    troop noun comes before the trigger, in its clause, and the adjective is right next to it (before it in
-    English and Russian, after it in French).
+    troop noun comes before the trigger, in its clause, or, for a participation, right after it ("подтвердили
+    участие северокорейских военнослужащих"); the adjective is right next to it (before it in English and
+    Russian, after it in French).
     """
     toks = sent.tokens
-    for k in range(i - 1, max(-1, i - 7), -1):
+    after_it = range(i + 1, min(len(toks), i + 4)) if toks[i].lemma in lx.PARTICIPATION else range(0)
+    for k in [*range(i - 1, max(-1, i - 7), -1), *after_it]:
         word = toks[k]
-        if word.text in (",", ";", ":") or word.text.lower() in _COMPLEMENTIZERS:
+        if k < i and (word.text in (",", ";", ":") or word.text.lower() in _COMPLEMENTIZERS):
             return None
         if not (word.lemma in lx.TROOP_NOUNS[lang] or word.text.lower() in lx.TROOP_NOUNS[lang]):
             continue
