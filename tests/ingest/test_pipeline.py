@@ -104,3 +104,15 @@ def test_an_analysis_over_its_time_budget_is_refused_and_nothing_is_stored(examp
         assert store.counts() == {"documents": 0, "events": 0, "evidence": 0}
         (done,) = ingest([str(example_path)], store, kb=kb, budget=None)
         assert done.new and any(e.type is T.SUSPENSION for e in done.events)  # Armenia, earlier this year
+
+
+def test_the_place_of_a_dateline_acts_in_nothing(read):
+    # en5-04 (Sputnik, 4 September 2025): "Russia" in the dateline is where the story was filed
+    a = read(
+        "VLADIVOSTOK, Russia (Sputnik) - Laos wants to join the Shanghai Cooperation Organization (SCO) and count "
+        "on Russia's support, Deputy Foreign minister of Laos Phongsavanh Sisoulath told Sputnik.\n"
+        "On Monday, Laos was officially accepted into the association with partner status.",
+        "en",
+        "2025-09-04",
+    )
+    assert all("RUS" not in e.actors for e in a.events if e.type is T.ACCESSION)
