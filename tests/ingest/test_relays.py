@@ -282,3 +282,16 @@ def test_the_participation_of_troops_named_by_nationality_is_their_state_s_deplo
         "2025-11-10",
     )
     assert [e.actors for e in a.events if e.type is T.DEPLOYMENT] == [("PRK",)]
+
+
+def test_states_forming_joint_forces_deploy_them(read):
+    # ru5-11 (Mail.ru, 22 December 2025): three states form the AES unified forces
+    a = read(
+        "Мали, Буркина-Фасо и Нигер сформировали собственный военный блок Объединенных сил Альянса государств "
+        "Сахеля (FU-AES) по образцу НАТО.",
+        "ru",
+        "2025-12-22",
+    )
+    (ev,) = [e for e in a.events if e.type is T.DEPLOYMENT]
+    assert (set(ev.actors), ev.organization) == ({"MLI", "BFA", "NER"}, "aes")
+    assert not [e for e in a.events if e.type is T.FOUNDING]

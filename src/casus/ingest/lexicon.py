@@ -121,8 +121,10 @@ _BID_FR, _NOT_BID_FR = "adhésion protocole accession candidature entrée", "sus
 _BID_RU, _NOT_BID_RU = "вступление присоединение протокол заявка", "приостановление исключение выход"
 
 _FR = [
+    _r("créer", T.DEPLOYMENT, needs="force", window=4),  # "ont créé une force unifiée": forces, not a pact
     _r("créer", T.FOUNDING, org=True),
     _r("fonder", T.FOUNDING, org=True),
+    _r("former", T.DEPLOYMENT, needs="force", window=4),
     _r("former", T.FOUNDING, org=True),  # only "l'alliance formée en 1992" (foundings.weak_founding_named)
     _r("instituer", T.FOUNDING, org=True),
     _r("création", T.FOUNDING, org=True, window=3),
@@ -215,8 +217,10 @@ _FR = [
 
 _EN = [
     _r("found", T.FOUNDING, org=True),
+    _r("form", T.DEPLOYMENT, needs="force forces", window=4),  # "formed a joint force"
     _r("form", T.FOUNDING, org=True),  # only "a defense alliance formed in 1992" (foundings.weak_founding_named)
     _r("establish", T.FOUNDING, org=True),
+    _r("create", T.DEPLOYMENT, needs="force forces", window=4),
     _r("create", T.FOUNDING, org=True),
     _r("initiate", T.FOUNDING, org=True),  # only "the Quad was initiated in 2007" (foundings.weak_founding_named)
     _r("founding", T.FOUNDING, org=True, window=3),
@@ -288,6 +292,8 @@ _EN = [
 ]
 
 _RU = [
+    _r("создать", T.DEPLOYMENT, needs="сила", window=4),  # "создали совместные военные силы"
+    _r("сформировать", T.DEPLOYMENT, needs="сила", window=5),  # "сформировали … блок Объединенных сил"
     _r("создать", T.FOUNDING, org=True),
     _r("созданный", T.FOUNDING, org=True),
     _r("основать", T.FOUNDING, org=True),
