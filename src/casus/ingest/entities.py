@@ -278,7 +278,7 @@ class Gazetteer:
         for key, (kind, ref) in self.index.items():
             if kind == "organization":
                 for word in key.split():
-                    if len(word) >= 5:
+                    if len(word) >= 3:
                         self.org_stems.setdefault(word[:7], set()).add(ref)
 
     def _add(self, key: str, kind: str, ref: str, *, overwrite: bool = False) -> None:
@@ -694,13 +694,15 @@ def _known_by_words(gaz: Gazetteer, tokens: Sequence[Token], hit: _Raw, lang: st
     """A name whose every capitalised word belongs to one known organization's names is that organization.
 
     "Североатлантического альянса" is NATO, whose names include "Организация Североатлантического договора".
+    Short words and the acronym the name defines count too: "East African Community (EAC)" shares only
+    "African" with ECOWAS's names, and is not ECOWAS.
     """
     from casus.ingest import unknown
 
     words = [
         normalize(t.text)
         for t in tokens[hit.i : hit.j]
-        if t.text[:1].isupper() and not t.text.lower().startswith(unknown.HEADS[lang]) and len(t.text) >= 5
+        if t.text[:1].isupper() and not t.text.lower().startswith(unknown.HEADS[lang]) and len(t.text) >= 3
     ]
     owners = [gaz.org_stems.get(w[:7], set()) for w in words]
     common = set.intersection(*owners) if owners and all(owners) else set()

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from casus.ingest.model import UNKNOWN_ORG
 from casus.ingest.nlp import Token
@@ -130,12 +131,55 @@ def name_at(tokens: Sequence[Token], i: int, lang: str) -> tuple[int, str] | Non
     end = last_cap + 1
     if not seen_head or end - i < 2:
         return None
-    name = " ".join(t.text for t in tokens[i:end]).replace("' ", "'").replace("’ ", "’")
+    words = [t.text for t in tokens[i:end]]
+    if lang == "ru":
+        words = nominative(words)
+    name = " ".join(words).replace("' ", "'").replace("’ ", "’")
     if end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 2].text == ")":
         short = tokens[end + 1].text
         if short[:1].isupper() and short.isalpha() and 2 < len(short) <= 8:
             return end + 3, short
     return end, name
+
+
+def nominative(words: Sequence[str]) -> list[str]:
+    """A Russian name in the nominative: its head noun and the adjectives before it; the rest stays as written.
+
+    An unknown organization is kept under one name whatever case the sentence put it in, so that
+    "Восточноафриканского сообщества" and "Восточноафриканское сообщество" are one organization.
+
+    >>> nominative(["Восточноафриканского", "сообщества"])
+    ['Восточноафриканское', 'сообщество']
+    >>> nominative(["Союза", "государств", "Сахеля"])
+    ['Союз', 'государств', 'Сахеля']
+    """
+    from casus.ingest.nlp import morph
+
+    head = next((k for k, w in enumerate(words) if w.lower().startswith(HEADS["ru"])), None)
+    if head is None:
+        return list(words)
+    nouns = [p for p in morph().parse(words[head].lower()) if p.tag.POS == "NOUN"]
+    if not nouns:
+        return list(words)
+    noun = next((p for p in nouns if p.tag.number == "sing"), nouns[0])
+    number = noun.tag.number or "sing"
+    out = list(words)
+    out[head] = _inflected(words[head], noun, {"nomn", number})
+    grammemes = {"nomn", number} | ({noun.tag.gender} if number == "sing" and noun.tag.gender else set())
+    for k in range(head):
+        adjs = [p for p in morph().parse(words[k].lower()) if p.tag.POS == "ADJF"]
+        if adjs:
+            out[k] = _inflected(words[k], adjs[0], grammemes)
+    return out
+
+
+def _inflected(word: str, parse: Any, grammemes: set[str]) -> str:
+    """``word`` put in ``grammemes``, with its first letter's case kept (as written when it cannot be)."""
+    form = parse.inflect(grammemes)
+    if form is None:
+        return word
+    new = str(form.word)
+    return new[:1].upper() + new[1:] if word[:1].isupper() else new
 
 
 def acronym_at(tokens: Sequence[Token], i: int, known: frozenset[str]) -> str | None:
