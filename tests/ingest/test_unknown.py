@@ -90,3 +90,27 @@ def test_a_name_sharing_one_word_with_a_known_one_is_not_it(read) -> None:  # ty
         orgs = {m.ref for m in read(text, lang, day).mentions if m.kind == "organization"}
         assert "ecowas" not in orgs
         assert orgs & {org, f"unknown:{org.upper()}"}
+
+
+def test_an_unknown_organization_suspends_as_a_known_one(read) -> None:  # type: ignore[no-untyped-def]
+    """BBC via Zambian Observer (en), 22 August 2023, and DigitalPress (ru), 23 August 2023, set 6.
+
+    "African Union" shares only "African" with ECOWAS's names and is a union, not a community: never ECOWAS.
+    """
+    en = "The African Union (AU) has suspended Niger from all its activities following the military coup last month."
+    ru = "Африканский союз (АС) приостановил членство Нигера в организации."
+    for text, lang, day in ((en, "en", "2023-08-22"), (ru, "ru", "2023-08-23")):
+        (suspension,) = [e for e in read(text, lang, day).events if e.type.value == "suspension"]
+        assert suspension.organization in ("au", "unknown:African Union", "unknown:Африканский союз")
+        assert suspension.actors == (suspension.organization,) and suspension.members == ("NER",)
+
+
+def test_a_force_named_after_an_unknown_organization_is_that_organization(read) -> None:  # type: ignore[no-untyped-def]
+    """The Nation (en), 3 December 2023, set 6 (en6-02): the force is the Community's, later defined as "EAC"."""
+    text = (
+        "The East African Community Regional Force (EAC-RF) began its withdrawal from the Democratic Republic of "
+        "Congo on Sunday morning.\n\nThe East African Community (EAC) first deployed troops in the region in "
+        "November last year."
+    )
+    orgs = {m.ref for m in read(text, "en", "2023-12-03").mentions if m.kind == "organization"}
+    assert orgs in ({"eac"}, {"unknown:EAC"})

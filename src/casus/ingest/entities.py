@@ -278,7 +278,7 @@ class Gazetteer:
         for key, (kind, ref) in self.index.items():
             if kind == "organization":
                 for word in key.split():
-                    if len(word) >= 3:
+                    if len(word) >= 2:
                         self.org_stems.setdefault(word[:7], set()).add(ref)
 
     def _add(self, key: str, kind: str, ref: str, *, overwrite: bool = False) -> None:
@@ -694,21 +694,35 @@ def _known_by_words(gaz: Gazetteer, tokens: Sequence[Token], hit: _Raw, lang: st
     """A name whose every capitalised word belongs to one known organization's names is that organization.
 
     "Североатлантического альянса" is NATO, whose names include "Организация Североатлантического договора".
-    Short words and the acronym the name defines count too: "East African Community (EAC)" shares only
-    "African" with ECOWAS's names, and is not ECOWAS.
+    Short words and the acronym the name defines count too: "East African Community (EAC)" and "African
+    Union (AU)" share only "African" with ECOWAS's names, and are not ECOWAS.
     """
     from casus.ingest import unknown
 
     words = [
         normalize(t.text)
         for t in tokens[hit.i : hit.j]
-        if t.text[:1].isupper() and not t.text.lower().startswith(unknown.HEADS[lang]) and len(t.text) >= 3
+        if t.text[:1].isupper() and not t.text.lower().startswith(unknown.HEADS[lang]) and len(t.text) >= 2
     ]
     owners = [gaz.org_stems.get(w[:7], set()) for w in words]
     common = set.intersection(*owners) if owners and all(owners) else set()
-    if len(common) == 1:
+    if len(common) == 1 and _same_head(gaz, tokens[hit.i : hit.j], next(iter(common)), lang):
         return _Raw(hit.i, hit.j, "organization", common.pop())
     return hit
+
+
+def _same_head(gaz: Gazetteer, tokens: Sequence[Token], ref: str, lang: str) -> bool:
+    """Whether the name's head noun is in the known organization's names, or is an alliance (any bloc's).
+
+    "African Union" shares "African" with ECOWAS's names but is a union, not a community.
+    """
+    from casus.ingest import unknown
+
+    heads = [normalize(t.text)[:5] for t in tokens if t.text.lower().startswith(unknown.HEADS[lang])]
+    if not heads or any(h.startswith(("allia", "альян")) for h in heads):
+        return True
+    words = {w[:5] for key, (kind, r) in gaz.index.items() if r == ref and kind == "organization" for w in key.split()}
+    return all(h in words for h in heads)
 
 
 def _unknown_acronym(tokens: Sequence[Token], i: int, acronyms: frozenset[str]) -> _Raw | None:

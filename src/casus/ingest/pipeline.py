@@ -32,7 +32,7 @@ from casus.ingest.sentences import sentence_events
 from casus.ingest.signals import assess
 from casus.ingest.summits import align_summits
 from casus.ingest.temporal import TimeExpression, find_dates
-from casus.ingest.unknown import defined_acronyms
+from casus.ingest.unknown import defined_acronyms, long_names
 from casus.kb.events import EventType
 from casus.kb.knowledge import KnowledgeBase
 
@@ -390,7 +390,23 @@ def _find_mentions(
         named += [m.ref for m in names if m.kind in ("state", "capital") and m.ref != SOME_STATE]
         if k % _BATCH == 0:
             deadline.check()
+    raw, counts = _one_name_each(raw, counts, lang)
     return raw, (counts.most_common(1)[0][0] if counts else None)
+
+
+def _one_name_each(
+    raw: list[list[Mention]], counts: Counter[str], lang: str
+) -> tuple[list[list[Mention]], Counter[str]]:
+    """An unknown organization named in full and by the acronym the article defines is kept under the acronym."""
+    orgs = [(m.text, m.ref) for ms in raw for m in ms if m.kind == "organization"]
+    same = long_names(orgs, lang)
+    if not same:
+        return raw, counts
+    raw = [[replace(m, ref=same[m.ref]) if m.kind == "organization" and m.ref in same else m for m in ms] for ms in raw]
+    merged: Counter[str] = Counter()
+    for ref, n in counts.items():
+        merged[same.get(ref, ref)] += n
+    return raw, merged
 
 
 def analyze(doc: Document, kb: KnowledgeBase | None = None, *, budget: float | None = TIME_BUDGET) -> Analysis:

@@ -60,7 +60,7 @@ from casus.ingest.invocations import (
     passive_agent,
 )
 from casus.ingest.invoked_pacts import pact_invocations
-from casus.ingest.model import DEPLOYMENT_END, ExtractedEvent, Mention, Modality, When
+from casus.ingest.model import DEPLOYMENT_END, UNKNOWN_ORG, ExtractedEvent, Mention, Modality, When
 from casus.ingest.nlp import Sentence, Token
 from casus.ingest.recalled import listed_after
 from casus.ingest.relays import (
@@ -478,9 +478,13 @@ def _suspended_by(
     actors: tuple[str, ...],
     by_org: str | None,
 ) -> tuple[tuple[str, ...] | None, tuple[str, ...]]:
-    """``(actors, members)`` of a suspension an organization decides (:mod:`casus.ingest.suspensions`)."""
+    """``(actors, members)`` of a suspension an organization decides (:mod:`casus.ingest.suspensions`).
+
+    An organization the knowledge base does not know suspends as a known one does ("The African Union (AU)
+    has suspended Niger").
+    """
     kb = reading.gaz.kb
-    if kind is not T.SUSPENSION or org is None or org not in kb.organizations:
+    if kind is not T.SUSPENSION or org is None or (org not in kb.organizations and not org.startswith(UNKNOWN_ORG)):
         return override, ()
     named = override if override else tuple(dict.fromkeys(actors))
     states = tuple(s for s in named if s in kb.states)

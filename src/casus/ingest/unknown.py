@@ -128,7 +128,7 @@ def name_at(tokens: Sequence[Token], i: int, lang: str) -> tuple[int, str] | Non
         elif low not in glue:
             break
         j += 1
-    end = last_cap + 1
+    end = _before_force(tokens, i, last_cap + 1)
     if not seen_head or end - i < 2:
         return None
     words = [t.text for t in tokens[i:end]]
@@ -140,6 +140,46 @@ def name_at(tokens: Sequence[Token], i: int, lang: str) -> tuple[int, str] | Non
         if short[:1].isupper() and short.isalpha() and 2 < len(short) <= 8:
             return end + 3, short
     return end, name
+
+
+#: English nouns of an organization's force or mission after its name ("East African Community Regional Force").
+_FORCES = frozenset(["force", "forces", "mission", "brigade"])
+#: Words that may stand between the name and the force noun.
+_FORCE_WORDS = frozenset(
+    ["regional", "standby", "joint", "rapid", "reaction", "peacekeeping", "military", "collective"]
+)
+
+
+def _before_force(tokens: Sequence[Token], i: int, end: int) -> int:
+    """The end of a name before the force or mission it leads ("East African Community | Regional Force").
+
+    The force of an unknown organization is that organization, as "the ECOWAS Standby Force" is ECOWAS.
+    """
+    for k in range(i + 2, end):
+        if tokens[k].text.lower() in _FORCES:
+            cut = k
+            while cut > i and tokens[cut - 1].text.lower() in _FORCE_WORDS:
+                cut -= 1
+            return cut
+    return end
+
+
+def long_names(mentions: Sequence[tuple[str, str]], lang: str) -> dict[str, str]:
+    """Unknown refs of long names the article defines an acronym for, mapped to the acronym's ref.
+
+    ``mentions`` are ``(text, ref)`` pairs of organization mentions; "East African Community (EAC)" kept
+    as ``unknown:EAC`` makes a later "the East African Community" the same organization.
+    """
+    from casus.ingest.nlp import simple_tokens
+
+    out: dict[str, str] = {}
+    for text, ref in mentions:
+        if not ref.startswith(UNKNOWN_ORG) or "(" not in text:
+            continue
+        named = name_at(simple_tokens(text.split("(")[0].strip()), 0, lang)
+        if named is not None and unknown_ref(named[1]) != ref:
+            out[unknown_ref(named[1])] = ref
+    return out
 
 
 def nominative(words: Sequence[str]) -> list[str]:
