@@ -114,3 +114,21 @@ def test_a_force_named_after_an_unknown_organization_is_that_organization(read) 
     )
     orgs = {m.ref for m in read(text, "en", "2023-12-03").mentions if m.kind == "organization"}
     assert orgs in ({"eac"}, {"unknown:EAC"})
+
+
+def test_a_numbered_group_left_once_names_an_organization_everywhere(read) -> None:  # type: ignore[no-untyped-def]
+    """Gaborone Herald (en) and PressAfrik (fr), set 6 (en6-13, fr6-09): "G5" is an acronym; used once after a
+    membership word ("withdrawal from the G5 Sahel") it names the organization in the whole article."""
+    en = (
+        "The G5 Sahel, which comprises Burkina Faso, Chad, Mali, Mauritania and Niger, was created in 2014. "
+        "Mali's military junta announced its withdrawal from the G5 Sahel in 2022."
+    )
+    (founding,) = [e for e in read(en, "en", "2023-12-02").events if e.type.value == "founding"]
+    assert founding.organization in ("g5-sahel", "unknown:G5") and founding.when.start == dt.date(2014, 1, 1)
+    assert set(founding.actors) == {"BFA", "TCD", "MLI", "MRT", "NER"}
+    fr = (
+        "Après le Mali, le Burkina Faso et du Niger ont aussi annoncé leur retrait du G5 Sahel "
+        "à compter du 29 novembre."
+    )
+    withdrawals = [e for e in read(fr, "fr", "2023-12-02").events if e.type.value == "withdrawal"]
+    assert any(e.organization in ("g5-sahel", "unknown:G5") and {"BFA", "NER"} <= set(e.actors) for e in withdrawals)

@@ -80,7 +80,13 @@ _TREATY = ("treaty", "pact", "agreement", "accord", "traité", "pacte", "дог�
 _ACRONYM = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁa-zа-яё]{1,7}$")
 
 
+#: A group named by a letter and its number of members ("G5 Sahel", "le G5").
+_NUMBERED = re.compile(r"^G\d{1,2}$")
+
+
 def _is_acronym(word: str) -> bool:
+    if _NUMBERED.match(word):
+        return True
     return bool(_ACRONYM.match(word)) and sum(ch.isupper() for ch in word) >= 2 and len(word) >= 3
 
 
@@ -246,5 +252,14 @@ def unknown_ref(name: str) -> str:
 
 
 def defined_acronyms(text: str) -> frozenset[str]:
-    """Acronyms an article defines in brackets after a name ("… Organisation (SCO)", "(ЭКОВАС)")."""
-    return frozenset(m.group(1) for m in re.finditer(r"\(([A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{2,7})\)", text))
+    """Acronyms an article defines or uses once as an organization's: they name it everywhere in the article.
+
+    Defined in brackets after a name ("… Organisation (SCO)", "(ЭКОВАС)"), or used next to a membership
+    word ("withdrawal from the G5 Sahel").
+    """
+    from casus.ingest.nlp import simple_tokens
+
+    defined = {m.group(1) for m in re.finditer(r"\(([A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{2,7})\)", text)}
+    tokens = simple_tokens(text)
+    used = {tokens[i].text for i in range(len(tokens)) if acronym_at(tokens, i, frozenset())}
+    return frozenset(defined | used)
