@@ -132,3 +132,16 @@ def test_a_numbered_group_left_once_names_an_organization_everywhere(read) -> No
     )
     withdrawals = [e for e in read(fr, "fr", "2023-12-02").events if e.type.value == "withdrawal"]
     assert any(e.organization in ("g5-sahel", "unknown:G5") and {"BFA", "NER"} <= set(e.actors) for e in withdrawals)
+
+
+def test_a_force_withdrawing_from_the_democratic_republic_of_congo(read) -> None:  # type: ignore[no-untyped-def]
+    """The Nation (en), 3 December 2023, set 6 (en6-02): "Democratic Republic of Congo" (no article) is COD,
+    not the Republic of the Congo, and the withdrawing force's organization is the actor."""
+    text = (
+        "The East African Community Regional Force (EAC-RF) began its withdrawal from the Democratic Republic "
+        "of Congo on Sunday morning, an AFP team observed, after Kinshasa did not renew its mandate."
+    )
+    analysis = read(text, "en", "2023-12-03")
+    assert "COG" not in {m.ref for m in analysis.mentions}
+    ends = [e for e in analysis.events if e.type.value == "deployment" and e.phase == "end"]
+    assert ends and all(e.actors == (e.organization,) for e in ends)
