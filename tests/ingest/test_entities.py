@@ -89,10 +89,15 @@ def test_officeholders_table_is_sourced_and_ordered():
         ("Les trois chefs d'État de la Confédération des États du Sahel se sont réunis.", "fr", "aes"),
         ("Лидеры Альянса государств Сахеля подписали новые протоколы.", "ru", "aes"),
         ("Сахельский альянс объявил о создании объединённых сил.", "ru", "aes"),
+        ("The Southern African Development Community has begun withdrawing its troops.", "en", "sadc"),
+        ("Le 45e sommet de la SADC s'est achevé à Antananarivo.", "fr", "sadc"),
+        ("La Communauté de développement de l'Afrique australe a retiré ses troupes.", "fr", "sadc"),
+        ("Лидеры САДК собрались в Хараре.", "ru", "sadc"),
+        ("Саммит Сообщества развития Юга Африки прошёл в Хараре.", "ru", "sadc"),
     ],
 )
 def test_west_african_organizations_resolve_to_their_ids(kb, text, lang, org):
-    """ECOWAS and the AES (curated/data/orgs/ecowas.yaml, aes.yaml) by name, acronym or other name, in any case."""
+    """ECOWAS, the AES, SADC (curated/data/orgs/ecowas.yaml, aes.yaml, sadc.yaml) by name, acronym or other name."""
     found = [
         ref for _, kind, ref, _ in mentions(kb, text, lang, on="2025-12-24", main_org=None) if kind == "organization"
     ]
