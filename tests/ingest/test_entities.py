@@ -94,10 +94,17 @@ def test_officeholders_table_is_sourced_and_ordered():
         ("La Communauté de développement de l'Afrique australe a retiré ses troupes.", "fr", "sadc"),
         ("Лидеры САДК собрались в Хараре.", "ru", "sadc"),
         ("Саммит Сообщества развития Юга Африки прошёл в Хараре.", "ru", "sadc"),
+        ("The African Union suspended Niger.", "en", "au"),
+        ("L'UA a suspendu le Niger.", "fr", "au"),
+        ("Нигер исключен из Африканского союза.", "ru", "au"),
+        ("АС приостановил членство Нигера.", "ru", "au"),
+        ("Le Burkina quitte le G5 du Sahel.", "fr", "g5-sahel"),
+        ("Mali left the G5 Sahel.", "en", "g5-sahel"),
+        ("Мали вышла из «Сахельской пятерки».", "ru", "g5-sahel"),
     ],
 )
 def test_west_african_organizations_resolve_to_their_ids(kb, text, lang, org):
-    """ECOWAS, the AES, SADC (curated/data/orgs/ecowas.yaml, aes.yaml, sadc.yaml) by name, acronym or other name."""
+    """ECOWAS, the AES, SADC, the AU, the G5 Sahel (curated/data/orgs/) by name, acronym or other name."""
     found = [
         ref for _, kind, ref, _ in mentions(kb, text, lang, on="2025-12-24", main_org=None) if kind == "organization"
     ]
