@@ -101,10 +101,14 @@ def test_officeholders_table_is_sourced_and_ordered():
         ("Le Burkina quitte le G5 du Sahel.", "fr", "g5-sahel"),
         ("Mali left the G5 Sahel.", "en", "g5-sahel"),
         ("Мали вышла из «Сахельской пятерки».", "ru", "g5-sahel"),
+        ("The East African Community deployed troops in Goma.", "en", "eac"),
+        ("Les chefs d'État de la Communauté d'Afrique de l'Est se sont réunis à Nairobi.", "fr", "eac"),
+        ("Об этом говорится в коммюнике Восточноафриканского сообщества.", "ru", "eac"),
+        ("Сомали вступило в ВАС.", "ru", "eac"),
     ],
 )
 def test_west_african_organizations_resolve_to_their_ids(kb, text, lang, org):
-    """ECOWAS, the AES, SADC, the AU, the G5 Sahel (curated/data/orgs/) by name, acronym or other name."""
+    """ECOWAS, the AES, SADC, the AU, the G5 Sahel, the EAC (curated/data/orgs/) by name, acronym or other name."""
     found = [
         ref for _, kind, ref, _ in mentions(kb, text, lang, on="2025-12-24", main_org=None) if kind == "organization"
     ]
