@@ -115,7 +115,9 @@ def name_at(tokens: Sequence[Token], i: int, lang: str) -> tuple[int, str] | Non
     >>> name_at(simple_tokens("l'Alliance des Etats du Sahel, créée"), 1, "fr")
     (6, 'Alliance des Etats du Sahel')
     >>> name_at(simple_tokens("Лидеры Союза государств Сахеля подписали в Бамако новые протоколы"), 1, "ru")
-    (4, 'Союза государств Сахеля')
+    (4, 'Союз государств Сахеля')
+
+    A Russian name is given in the nominative: its head noun and the adjectives before it, never the words after.
     """
     heads, glue = HEADS[lang], _GLUE[lang]
     if not _capitalised(tokens[i].text) or tokens[i].text.lower() in glue:
