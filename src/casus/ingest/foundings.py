@@ -323,10 +323,27 @@ def weak_founding_named(sent: Sentence, i: int, lang: str, mentions: Sequence[Me
 _PACT_STEMS = {"en": ("treaty", "pact", "charter"), "fr": ("traité", "pacte", "charte"), "ru": ("договор", "хартия")}
 
 
+def _founded_on(reading: SentenceReading, org: str, when: When) -> ExtractedEvent:
+    """The founding of ``org`` on ``when``, told in the reading's sentence as fact (its actors the KB's founders)."""
+    return make_event(
+        T.FOUNDING,
+        reading.sent,
+        reading.doc_id,
+        org=org,
+        subject=None,
+        target=None,
+        mentions=(),
+        when=when,
+        modality=Modality.ASSERTED,
+        gaz=reading.gaz,
+        actors_override=(),
+    )
+
+
 def treaty_foundings(reading: SentenceReading) -> list[ExtractedEvent]:
     """The founding of an organization whose founding treaty the sentence tells signed on a date (module doc)."""
     sent, lang, mentions, times = reading.sent, reading.lang, reading.mentions, reading.times
-    doc_id, gaz = reading.doc_id, reading.gaz
+    gaz = reading.gaz
     toks = sent.tokens
     out = []
     for m in mentions:
@@ -344,20 +361,7 @@ def treaty_foundings(reading: SentenceReading) -> list[ExtractedEvent]:
         lo, hi = when.start, when.end
         if not any(m.ref in (t.organization, t.id) and lo <= t.signed <= hi for t in gaz.kb.treaties.values()):
             continue  # not the treaty that founded it (or a date the knowledge base does not hold)
-        ev = make_event(
-            T.FOUNDING,
-            sent,
-            doc_id,
-            org=m.ref,
-            subject=None,
-            target=None,
-            mentions=(),
-            when=when,
-            modality=Modality.ASSERTED,
-            gaz=gaz,
-            actors_override=(),
-        )
-        out.append(ev)
+        out.append(_founded_on(reading, m.ref, when))
     return out
 
 
@@ -386,22 +390,7 @@ def reform_foundings(reading: SentenceReading) -> list[ExtractedEvent]:
             continue
         lo, hi = w.start, w.end
         if any(tr.organization == org and lo <= tr.signed <= hi for tr in gaz.kb.treaties.values()):
-            when = w
-            return [
-                make_event(
-                    T.FOUNDING,
-                    sent,
-                    reading.doc_id,
-                    org=org,
-                    subject=None,
-                    target=None,
-                    mentions=(),
-                    when=when,
-                    modality=Modality.ASSERTED,
-                    gaz=gaz,
-                    actors_override=(),
-                )
-            ]
+            return [_founded_on(reading, org, w)]
     return []
 
 
