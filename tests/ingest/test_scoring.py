@@ -155,3 +155,21 @@ def test_core_matching_with_stages_unknown_organizations_and_date_accuracy():
     unknown = ExtractedEvent(T.WITHDRAWAL, "unknown:CEDEAO", ("MLI",), day, (Evidence("d", "q", 0, 1),))
     gold = GoldEvent(T.WITHDRAWAL, "ecowas", ("MLI",), org_names=("ecowas", "cédéao"))
     assert matches(unknown, gold, stages=True)
+
+
+def test_an_unknown_organization_as_actor_is_matched_by_the_gold_names() -> None:
+    # Set 6, en6-02 (The Nation, 3 December 2023): "The East African Community Regional Force (EAC-RF) began its
+    # withdrawal from the Democratic Republic of Congo on Sunday morning" — gold `org: [eac, east african
+    # community], actors: [eac]`. Were the EAC unknown to the knowledge base, casus would keep it as `unknown:EAC`.
+    art = next(a for a in load_gold(EVAL / "heldout6" / "en.yaml", "en") if a.id.startswith("en6-02"))
+    gold = art.events[0]
+    assert (gold.organization, gold.actors, gold.phase) == ("eac", ("eac",), "end")
+    day = dt.date(2023, 12, 3)
+    pred = replace(
+        _event(T.DEPLOYMENT, day, day, actors=("unknown:EAC",)), organization="unknown:EAC", claim=DEPLOYMENT_END
+    )
+    assert matches(pred, gold, stages=True) and matches(pred, gold)
+    assert not matches(replace(pred, actors=("unknown:SADC",)), gold, stages=True)
+    # A state actor is never matched by an organization's name: the refusal of the same article is Kinshasa's.
+    refusal = next(g for g in art.events if g.type is T.REFUSAL)
+    assert not matches(replace(pred, type=T.REFUSAL, claim="", when=When(None, None, Precision.UNDATED)), refusal)

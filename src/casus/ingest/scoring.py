@@ -2,7 +2,8 @@
 
 A labelled article gives its text, publication date and gold events. A predicted event matches a gold one
 when the type is the same, the organization is the same (if the gold gives one), the gold actors are among
-the predicted ones (state, organization or person ids), the gold members are among the predicted members,
+the predicted ones (state, organization or person ids; an unknown organization matched by the gold's names as
+for the organization), the gold members are among the predicted members,
 the predicted period overlaps the gold date or period (if the gold gives one), the modality is the same and,
 for a deployment, so is the phase (``phase: end`` labels forces withdrawn; a gold deployment without a phase
 is its start).
@@ -181,6 +182,24 @@ def _same_org(pred: str | None, gold: GoldEvent) -> bool:
     return fold(pred[len(UNKNOWN_ORG) :]) in folded
 
 
+def _same_actors(pred: ExtractedEvent, gold: GoldEvent) -> bool:
+    """Whether every gold actor is among the predicted actors and people.
+
+    A gold actor that is the gold organization (``actors: [eac]`` with ``org: [eac, east african community]``)
+    is matched like the organization (:func:`_same_org`): by its id or, when casus keeps the organization as an
+    unknown one (``unknown:EAC``), by one of the gold's names.
+    """
+    found = {*pred.actors, *pred.people}
+    for actor in gold.actors:
+        if actor in found:
+            continue
+        if not (gold.org_names and actor == gold.organization):
+            return False
+        if not any(_same_org(p, gold) for p in pred.actors):
+            return False
+    return True
+
+
 def _type_and_phase(pred: ExtractedEvent) -> tuple[EventType, str | None]:
     """``consideration_of_withdrawal`` is a withdrawal at stage ``considering``."""
     if pred.type is EventType.CONSIDERATION_OF_WITHDRAWAL:
@@ -212,7 +231,7 @@ def matches(pred: ExtractedEvent, gold: GoldEvent, *, stages: bool = False) -> b
             return False
     if gold.organization and not _same_org(pred.organization, gold):
         return False
-    if gold.actors and not set(gold.actors) <= {*pred.actors, *pred.people}:
+    if gold.actors and not _same_actors(pred, gold):
         return False
     if gold.members and not set(gold.members) <= set(pred.members):
         return False
