@@ -844,11 +844,25 @@ def stage_of(sent: Sentence, i: int, lang: str, *, in_claim: bool = False) -> st
     verb = toks[head] if toks[i].pos == "NOUN" and 0 <= head < len(toks) and toks[head].pos == "VERB" else toks[i]
     if words & lx.INTENT[lang] or toks[i].has("Tense=Fut") or verb.has("Tense=Fut"):
         return "considering"  # "will leave", "станет членом"
+    if words & lx.WEIGHING[lang]:
+        return "considering"  # "is considering applying", "envisager de convoquer", "checking the grounds"
     if lang == "fr" and "aller" in {t.lemma for t in window} and toks[i].has("VerbForm=Inf"):
         return "considering"
     if lang == "ru" and "быть" in words and toks[i].has("VerbForm=Inf"):
         return "considering"
     return None
+
+
+def decided_before(sent: Sentence, i: int, lang: str) -> bool:
+    """Whether the trigger at ``i`` is decided, not done.
+
+    A word of deciding comes shortly before it in its clause ("decided to join", "a décidé de demander
+    l'adhésion"), or right after it when it is a verb of approving ("одобрил решение о присоединении": the
+    decision is what is approved).
+    """
+    toks = sent.tokens
+    words = (*toks[max(_clause_start(toks, i), i - 6) : i], *toks[i + 1 : i + 3])
+    return any(t.lemma in lx.DECIDING[lang] or t.text.lower() in lx.DECIDING[lang] for t in words)
 
 
 def token_at(sent: Sentence, offset: int) -> int | None:

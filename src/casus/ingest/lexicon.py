@@ -876,6 +876,27 @@ INTENT: dict[str, frozenset[str]] = {
     ),
 }
 
+#: Verbs of weighing an act before doing it: before any trigger they make its event a ``considering`` stage
+#: ("Armenia is also considering applying for membership", "envisager de convoquer des consultations …
+#: en vertu de l'article 4", "рассматривает возможность вступления"), and so does checking or studying its
+#: grounds ("we are checking the grounds for applying Article 4", "Nous vérifions le bien-fondé du recours à
+#: l'article 4", "изучает основания для"). Ruling out ("exclure", "rule out") is not weighing.
+WEIGHING: dict[str, frozenset[str]] = {
+    "fr": frozenset(["envisager", "songer", "réfléchir", "étudier", "examiner", "vérifier", "bien-fondé"]),
+    "en": frozenset(["consider", "considering", "weigh", "mull", "contemplate", "study", "studying", "grounds"]),
+    "ru": frozenset(["рассматривать", "рассмотреть", "обдумывать", "задуматься", "изучать", "основание"]),
+}
+
+#: Words of deciding: a decision to join or to apply ("decided to join", "formally decided to apply for NATO
+#: membership", "a décidé de rejoindre", "решили присоединиться", "одобрил решение о присоединении") is the
+#: act at stage ``considering`` (sets 4-6, convention 14): joining and applying take others' acceptance. A
+#: decision to send, to withdraw, to suspend or to request consultations is told as the act.
+DECIDING: dict[str, frozenset[str]] = {
+    "fr": frozenset(["décider", "décidé", "décision"]),
+    "en": frozenset(["decide", "decided", "decision"]),
+    "ru": frozenset(["решить", "решение", "решать"]),
+}
+
 #: Verbs of asking someone to act: "Estonia asks NATO to activate Article 4" is Estonia's request, not a
 #: headline's future ("Armenia to leave CSTO").
 ASKING: dict[str, frozenset[str]] = {

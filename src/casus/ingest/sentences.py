@@ -25,6 +25,7 @@ from casus.ingest.extract import (
     Discourse,
     SentenceReading,
     actor_ids,
+    decided_before,
     default_when,
     find_subject,
     find_target,
@@ -694,6 +695,9 @@ def _modality_stage_kind(
         stage = None
     if kind in (T.ACCESSION, T.APPLICATION) and modality is not Modality.NEGATED and _bill_to_apply(sent, trig, lang):
         return Modality.ASSERTED, "considering", T.APPLICATION
+    decided = kind in _WISHED and modality is Modality.ASSERTED and stage in (None, "ratification")
+    if decided and decided_before(sent, trig.index, lang):
+        return modality, "considering", kind  # "decided to join", "одобрил решение о присоединении"
     return modality, stage, kind
 
 

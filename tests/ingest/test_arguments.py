@@ -1,0 +1,71 @@
+"""The arguments of an event found in the right place (issue #10, sixth session): who acts, which phase.
+
+Each rule is general (a verb class, a construction) and tested on real sentences of the development sets
+(the article named) or of real public statements, in every language where the construction exists.
+"""
+
+from casus.ingest.model import Modality
+from casus.kb.events import EventType as T
+
+
+def core(analysis, type_):
+    return [e for e in analysis.events if e.type is type_]
+
+
+# ------------------------------------------------------------------ phase: weighing and deciding
+def test_weighing_an_act_makes_it_considered(read):
+    # Kyiv Independent, 2024-04-17 (development set 6, en6-08)
+    en = (
+        "Armenia is also considering applying for membership in the European Union, aiming to strengthen ties "
+        "with Western countries amid growing tensions with Russia."
+    )
+    (ev,) = core(read(en, "en", "2024-04-17"), T.APPLICATION)
+    assert (ev.actors, ev.organization, ev.stage, ev.modality) == (("ARM",), "eu", "considering", Modality.ASSERTED)
+    # Censor.net, 2022-11-16 (en6-16): studying the grounds to invoke is weighing the invocation
+    en = "Earlier, Poland announced that it is studying the grounds to invoke Article 4 of the North Atlantic Treaty."
+    (ev,) = core(read(en, "en", "2022-11-16"), T.INVOCATION)
+    assert (ev.actors, ev.organization, ev.stage) == (("POL",), "nato", "considering")
+    # DH.net, 2022-11-16 (fr6-16): "vérifier le bien-fondé du recours à l'article 4"
+    fr = (
+        "L'article 4 du traité de l'Otan stipule que des consultations peuvent être organisées. "
+        '"Nous vérifions le bien-fondé du recours à l\'article 4", a déclaré Jacek Siewiera, chef du Bureau de '
+        "sécurité nationale de la Pologne."
+    )
+    assert [e.stage for e in core(read(fr, "fr", "2022-11-16"), T.INVOCATION)] == ["considering"]
+    # RBC's headline of Ararat Mirzoyan's statement to TRT World, 2024-03-09
+    ru = "Армения рассматривает возможность подачи заявки на членство в ЕС."
+    (ev,) = core(read(ru, "ru", "2024-03-09"), T.APPLICATION)
+    assert (ev.actors, ev.organization, ev.stage) == (("ARM",), "eu", "considering")
+
+
+def test_a_decision_to_join_or_to_apply_is_considered(read):
+    # UrduPoint, 2023-03-27 (development set 6, en6-14)
+    en = (
+        "Helsinki and Stockholm ended decades of military non-alignment and decided to join the world's most "
+        "powerful defence alliance in the wake of Russia's invasion of Ukraine. NATO."
+    )
+    (ev,) = core(read(en, "en", "2023-03-28"), T.ACCESSION)
+    assert (set(ev.actors), ev.stage, ev.modality) == ({"FIN", "SWE"}, "considering", Modality.ASSERTED)
+    # Babel, 2022-05-18 (en6-04)
+    en = "On 16 May, the Swedish government, following Finland, also formally decided to apply for NATO membership."
+    (ev,) = core(read(en, "en", "2022-05-18"), T.APPLICATION)
+    assert (ev.actors, ev.stage, str(ev.when.start)) == (("SWE",), "considering", "2022-05-16")
+    # Delfi, 2022-05-18 (ru6-06): a parliament approving its own state's decision to join does not ratify
+    ru = 'В тот же день парламент Финляндии одобрил решение о присоединении к альянсу НАТО 188 голосами "за".'
+    (ev,) = core(read(ru, "ru", "2022-05-18"), T.ACCESSION)
+    assert (ev.actors, ev.stage) == (("FIN",), "considering")
+    # Government of Sweden, 16 May 2022 ("Regeringen har i dag fattat beslut om att ansöka om Natomedlemskap"),
+    # as reported in French
+    fr = "Le gouvernement suédois a décidé de demander l'adhésion à l'OTAN."
+    (ev,) = core(read(fr, "fr", "2022-05-16"), T.APPLICATION)
+    assert (ev.actors, ev.stage) == (("SWE",), "considering")
+
+
+def test_a_decision_to_withdraw_or_to_request_consultations_is_the_act(read):
+    # Tesaa World, 2025-09-19 (development set 5, fr5-03): deciding to request consultations requests them
+    fr = (
+        "Le Premier ministre estonien a annoncé aujourd'hui, vendredi, que son pays a décidé de demander des "
+        "consultations avec l'OTAN en vertu de l'article 4 du traité de l'alliance."
+    )
+    found = core(read(fr, "fr", "2025-09-19"), T.INVOCATION)
+    assert found and all((e.actors, e.stage) == (("EST",), None) for e in found)
