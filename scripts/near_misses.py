@@ -20,7 +20,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from casus.ingest.model import ExtractedEvent
-from casus.ingest.scoring import GoldEvent, _same_org, _type_and_phase, _type_and_phase_gold, date_right, matches
+from casus.ingest.scoring import (
+    GoldEvent,
+    _same_actors,
+    _same_org,
+    _type_and_phase,
+    _type_and_phase_gold,
+    date_right,
+    matches,
+)
 from casus.kb.events import EventType
 
 LANGS = ("en", "fr", "ru")
@@ -41,7 +49,7 @@ def differing(pred: ExtractedEvent, gold: GoldEvent) -> tuple[str, ...]:
     """The arguments of ``pred`` that keep it from matching ``gold`` (same type assumed), in ``ARGUMENTS`` order."""
     p_phase, g_phase = _type_and_phase(pred)[1], _type_and_phase_gold(gold)[1]
     out = []
-    if gold.actors and not set(gold.actors) <= {*pred.actors, *pred.people}:
+    if gold.actors and not _same_actors(pred, gold):
         out.append("actor")
     if gold.organization and not _same_org(pred.organization, gold):
         out.append("org")
