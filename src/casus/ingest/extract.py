@@ -462,7 +462,8 @@ def _clause_start(toks: Sequence[Token], i: int) -> int:
     return 0
 
 
-def _is_oblique(toks: Sequence[Token], mention: Mention, lang: str) -> bool:
+def is_oblique(toks: Sequence[Token], mention: Mention, lang: str) -> bool:
+    """Whether a mention is governed by a preposition ("au Nigeria", "in Abuja") or a relation ("an ally of X")."""
     idx = next((k for k, t in enumerate(toks) if t.start >= mention.start), None)
     if idx is None or idx == 0:
         return False
@@ -665,7 +666,7 @@ def _subject(
     before = [m for m in mentions if toks[start].start <= m.start < toks[i].start] if start < len(toks) else []
     aside = _apposition(toks, i)
     before = [m for m in before if not aside[0] <= m.start < aside[1]]
-    candidates = [m for m in before if not _is_oblique(toks, m, lang)]
+    candidates = [m for m in before if not is_oblique(toks, m, lang)]
     if candidates:
         return candidates[0]
     window = {t.lemma for t in toks[max(start, i - 4) : i]} | {t.text.lower() for t in toks[max(start, i - 4) : i]}

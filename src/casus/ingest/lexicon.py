@@ -115,6 +115,11 @@ _WISH_EN = "support supports supported backing backed hope hopes"
 _WISH_FR = "soutien soutenir appui appuyer espoir espérer"
 _WISH_RU = "поддержка поддержать поддерживать надежда"
 
+#: Forces an organization activates or readies (a standby force): a deployment it is considering, not yet made
+#: ("ordered the activation of its standby force", "activer sa force en attente", "привести в готовность
+#: резервные силы"; fr6-08, fr6-10, ru6-12).
+_STANDBY_EN, _STANDBY_FR, _STANDBY_RU = "force forces contingent", "force élément contingent", "сила силы контингент"
+
 #: What a vote or an approval must be about to be a ratification step of an accession, and what it must not.
 _BID_EN, _NOT_BID_EN = "accession protocol membership bid", "suspension expulsion withdrawal exit"
 _BID_FR, _NOT_BID_FR = "adhésion protocole accession candidature entrée", "suspension exclusion retrait sortie"
@@ -189,6 +194,8 @@ _FR = [
     _r("déclencher", T.INVOCATION, needs="article clause consultation", window=6),
     _r("initier", T.FOUNDING, org=True),  # only "le Quad a été initié en 2007" (foundings.weak_founding_named)
     _r("activation", T.INVOCATION, needs="article clause", window=3),
+    _r("activer", T.DEPLOYMENT, needs=_STANDBY_FR, window=5, stage="considering"),  # "activer sa force en attente"
+    _r("activation", T.DEPLOYMENT, needs=_STANDBY_FR, window=6, stage="considering"),
     _r("recours", T.INVOCATION, needs="article clause", window=4),
     _r("consultation", T.INVOCATION, needs="article", window=6),
     _r("application", T.INVOCATION, needs="article clause", window=3),
@@ -259,6 +266,8 @@ _EN = [
     _r("request", T.INVOCATION, needs="article consultation consultations", window=8),
     _r("use", T.INVOCATION, needs="article", window=2),
     _r("activate", T.INVOCATION, needs="article clause", window=4),
+    _r("activate", T.DEPLOYMENT, needs=_STANDBY_EN, window=5, stage="considering"),  # "activate its standby force"
+    _r("activation", T.DEPLOYMENT, needs=_STANDBY_EN, window=6, stage="considering"),
     _r("request", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_EN, window=10),
     _r("ask", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_EN, window=10),
     _r("appeal", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_EN, window=10),
@@ -355,6 +364,9 @@ _RU = [
     _r("обращаться", T.INVOCATION, needs="консультация", window=8),
     _r("прибегнуть", T.INVOCATION, needs="статья", window=4),
     _r("прибегать", T.INVOCATION, needs="статья", window=4),
+    _r("активировать", T.DEPLOYMENT, needs=_STANDBY_RU, window=5, stage="considering"),
+    _r("активация", T.DEPLOYMENT, needs=_STANDBY_RU, window=6, stage="considering"),
+    _r("готовность", T.DEPLOYMENT, needs=_STANDBY_RU, window=4, before=3, stage="considering"),  # "в готовность силы"
     _r("направить", T.DEPLOYMENT, needs=_TROOPS_RU),
     _r("отправить", T.DEPLOYMENT, needs=_TROOPS_RU),
     _r("ввести", T.DEPLOYMENT, needs=_TROOPS_RU),

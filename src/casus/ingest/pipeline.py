@@ -208,6 +208,33 @@ def fold_undated(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     return [ev for k, ev in enumerate(result) if k not in dropped]
 
 
+def fold_untargeted(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
+    """Fold a deployment told without its destination into the one report of it, otherwise the same, that names it.
+
+    "West African countries ordered the standby forces readied" and "the chiefs of staff are ordered to ready
+    the standby forces … to restore constitutional order in Niger" (ru6-12) are one deployment being
+    considered, to Niger; two destinations leave the report without one alone.
+    """
+
+    def loose(ev: ExtractedEvent) -> tuple[object, ...]:
+        k = ev.key()
+        return (*k[:4], *k[5:])
+
+    aimed: dict[tuple[object, ...], list[int]] = {}
+    for k, ev in enumerate(events):
+        if ev.type is EventType.DEPLOYMENT and ev.target:
+            aimed.setdefault(loose(ev), []).append(k)
+    result = list(events)
+    dropped: set[int] = set()
+    for k, ev in enumerate(events):
+        targets = aimed.get(loose(ev), []) if ev.type is EventType.DEPLOYMENT and not ev.target else []
+        if len(targets) == 1:
+            j = targets[0]
+            result[j] = merge_events([result[j], replace(ev, target=result[j].target)])[0]
+            dropped.add(k)
+    return [ev for k, ev in enumerate(result) if k not in dropped]
+
+
 #: Changes of membership: one state's act towards one organization, whatever place a sentence names with it.
 _MEMBERSHIP = frozenset({EventType.ACCESSION, EventType.APPLICATION, EventType.WITHDRAWAL, EventType.SUSPENSION})
 
@@ -477,7 +504,9 @@ def analyze(doc: Document, kb: KnowledgeBase | None = None, *, budget: float | N
             memory.last_statement = None
         _remember(memory, mentions, text[s:e])
     events = with_founders(events, gaz)
-    found = fold_membership(fold_undated(merge_events(date_absences(align_summits(merge_events(events))))))
+    found = fold_untargeted(
+        fold_membership(fold_undated(merge_events(date_absences(align_summits(merge_events(events))))))
+    )
     return Analysis(doc, tuple(found), assess(doc), tuple(all_mentions))
 
 

@@ -32,6 +32,7 @@ from casus.ingest.extract import (
     find_triggers,
     forces_owner,
     is_future,
+    is_oblique,
     make_event,
     modality_of,
     own_dates,
@@ -444,6 +445,8 @@ def _trigger_event(trig: Trigger, said: Sequence[Said], reading: SentenceReading
     when = _when_of(trig, kind, sent, lang, stage, said, claim_of, times, memory)
     when, modality, stage = _settle_when(kind, sent, i, lang, when, modality, stage, times, memory)
     when = _unsaid(when, modality, sent, lang, times, memory)
+    if trig.rule.stage == "considering":
+        when, override = _readied(when, override, org, subject, memory, sent, lang)
     if kind is T.FOUNDING and when.start is None and founding_participle(sent, i, mentions):
         return None  # "an alliance created by the CIS states": a description, not a founding told
     if kind is T.FOUNDING and org and subject is None and override is None:
@@ -642,6 +645,30 @@ def _no_event(
     return not (founded_is_named(sent, i, mentions) and weak_founding_named(sent, i, lang, mentions))
 
 
+def _readied(
+    when: When,
+    override: tuple[str, ...] | None,
+    org: str | None,
+    subject: Mention | None,
+    memory: Discourse,
+    sent: Sentence,
+    lang: str,
+) -> tuple[When, tuple[str, ...] | None]:
+    """The date and actor of forces an organization readies (a lexicon stage ``considering``).
+
+    "Activate its standby force", "привести в готовность резервные силы": the day of the order is not the
+    deployment's, only a later date (the one planned) dates it. Forces readied with no one named readying them,
+    or with only a place named ("En ordonnant à Abuja, au Nigeria, «l'activation…»", fr6-10), are the
+    organization's own (heldout6 convention 26: the organization is the actor, fr6-08).
+    """
+    if when.start is not None and memory.published is not None and when.start <= memory.published:
+        when = default_when(memory)
+    placed = subject is not None and subject.kind != "organization" and is_oblique(sent.tokens, subject, lang)
+    if (subject is None or placed) and not override and org:
+        override = (org,)
+    return when, override
+
+
 def _settle_when(
     kind: T,
     sent: Sentence,
@@ -681,6 +708,9 @@ def _modality_stage_kind(
     if wished is not None and trig.stage is None:
         return wished, None, trig.type  # "выразил надежду, что Азербайджан станет членом", "forget about joining"
     stage = trig.stage
+    told = stage_of(sent, trig.index, lang) if stage == "considering" and modality is not Modality.NEGATED else None
+    if told is not None:  # forces readied, told as a plan or a threat: "va activer", "threatened to activate"
+        stage, modality = told, Modality.ASSERTED
     if stage is None and modality is not Modality.NEGATED and trig.type not in _NO_STAGE:
         in_claim = claim_of is not None and claim_of.speaker is not None
         stage = stage_of(sent, trig.index, lang, in_claim=in_claim)
