@@ -46,6 +46,69 @@ def test_treaty_names_resolve_to_their_organization_or_treaty(
     assert (surface, "organization", ref) in mentions(kb, text, lang)
 
 
+# ------------------------------------------------------------------ forces, missions and organs
+@pytest.mark.parametrize(
+    ("text", "lang", "surface", "ref"),
+    [
+        # en6-01 (Zitamar, 29 January 2024)
+        (
+            "In December, the President of Botswana, Dr Mokgweetsi E.K. Masisi, announced that SAMIM should end by"
+            " July 2024.",
+            "en",
+            "SAMIM",
+            "sadc",
+        ),
+        # en6-06 (OneAfrica, 4 January 2024)
+        (
+            "SAMIDRC, an outcome of the Extraordinary SADC Summit of Heads of State and Government convened in"
+            " Namibia on May 8, 2023, replaces the East African Community Regional Force (EACRF)",
+            "en",
+            "EACRF",
+            "eac",
+        ),
+        ("SAMIDRC, an outcome of the Extraordinary SADC Summit", "en", "SAMIDRC", "sadc"),
+        # fr6-04 (Wakatsera, 10 December 2023)
+        (
+            "La force en attente de la Cédéao (FAC) a vu le jour en 2004, sur la base de la « Brigade de"
+            " surveillance du cessez-le-feu de la Cédéao », surnommé par son acronyme anglais « Ecomog »",
+            "fr",
+            "Ecomog",
+            "ecowas",
+        ),
+        # fr6-02 (allAfrica, 14 March 2025)
+        ("a mis fin, ce jeudi 13 mars, au mandat de sa mission militaire en RDC, la SAMIDRC", "fr", "SAMIDRC", "sadc"),
+        # Nikol Pashinyan, chairman of the CSTO's Collective Security Council, 6 January 2022
+        (
+            "Совет коллективной безопасности ОДКБ в соответствии со статьей 4 Договора о коллективной безопасности"
+            " принял решение о направлении Коллективных миротворческих сил ОДКБ в Республику Казахстан",
+            "ru",
+            "Коллективных миротворческих сил",
+            "csto",
+        ),
+        (
+            "Совет коллективной безопасности ОДКБ принял решение",
+            "ru",
+            "Совет коллективной безопасности",
+            "csto",
+        ),
+    ],
+)
+def test_a_force_mission_or_organ_named_alone_is_its_organization(
+    kb: KnowledgeBase, text: str, lang: str, surface: str, ref: str
+) -> None:
+    assert (surface, "organization", ref) in mentions(kb, text, lang, main_org="nato")
+
+
+def test_a_force_withdrawn_is_its_organization_withdrawing(read: Read) -> None:
+    # en6-02 (Nation Africa / AFP, 3 December 2023)
+    text = (
+        "The East African Community Regional Force (EAC-RF) began its withdrawal from the Democratic Republic of"
+        " Congo on Sunday morning, an AFP team observed, after Kinshasa did not renew its mandate."
+    )
+    (ev,) = events(read, text, "en", "2023-12-03", T.DEPLOYMENT)
+    assert (ev.organization, ev.actors, ev.phase, str(ev.when.start)) == ("eac", ("eac",), "end", "2023-12-03")
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "generic"),
     [

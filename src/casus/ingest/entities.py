@@ -5,7 +5,9 @@ The gazetteer is built from the knowledge base itself, never from a parallel lis
 * states: :meth:`~casus.kb.states.StateRegistry.aliases` (pycountry names and translations in en, fr, ru,
   plus the curated short forms, demonyms and Russian case forms);
 * capitals, as metonyms for governments ("Moscou a réfuté…"): :func:`casus.curated.states.load_capitals`;
-* organizations: every curated organization's names and acronyms (OTSC, ОДКБ, OTAN…);
+* organizations: every curated organization's names and acronyms (OTSC, ОДКБ, OTAN…), and the names of its
+  forces, missions and organs (:meth:`~casus.kb.organizations.Body.written_names`: "SAMIM", "ECOMOG",
+  "КМС ОДКБ", "KFOR"), which act for it;
 * treaties: every treaty's title, its parenthesised short name and the ``aliases`` its curated YAML lists
   (translations and city names: "the Tashkent treaty", "le traité de Washington",
   "Договор о коллективной безопасности"), resolved to the treaty's organization (``cst-1992`` → ``csto``) or,
@@ -236,6 +238,9 @@ class Gazetteer:
                 continue
             for alias in org.aliases():
                 self._add(normalize(alias), "organization", org.id, overwrite=True)
+            for body in org.bodies:  # "SAMIM", "КМС ОДКБ": a force or organ acts for its organization
+                for alias in body.written_names():
+                    self._add(normalize(alias), "organization", org.id)
             for o in org.officeholders:
                 self.holders.append(Holder(org.id, o.role, _PAREN.sub(" ", o.person).strip(), o.start, o.end, ""))
         for treaty in kb.treaties.values():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -39,6 +40,9 @@ class Body:
         decision_rule: How it decides.
         description: What it does, briefly.
         sources: Source ids.
+        aliases: Other names news write it under, in any language, each naming this body only ("КМС ОДКБ",
+            "EAC-RF", "Conseil de paix et de sécurité de l'UA"); a force's own name and the short names in its
+            parentheses need not be repeated.
     """
 
     id: str
@@ -48,6 +52,23 @@ class Body:
     description: str = ""
     established: dt.date | None = None
     sources: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+    def written_names(self) -> tuple[str, ...]:
+        """The names that stand for it in news: its aliases and, for forces and missions, its own names.
+
+        A council's English name ("Council of Ministers") is shared by many organizations and names none of
+        them; a force's name ("SADC Mission in Mozambique (SAMIM)") is its own, and so are the short names in
+        its parentheses.
+
+        >>> Body("sadc-samim", "SADC Mission in Mozambique (SAMIM)", "forces").written_names()
+        ('SADC Mission in Mozambique (SAMIM)', 'SADC Mission in Mozambique', 'SAMIM')
+        """
+        if self.kind != "forces":
+            return self.aliases
+        short = (s.strip() for inner in re.findall(r"\(([^)]+)\)", self.name) for s in inner.split(","))
+        bare = re.sub(r"\s*\(.*?\)\s*", " ", self.name).strip()
+        return tuple(dict.fromkeys((self.name, bare, *short, *self.aliases)))
 
 
 @dataclass(frozen=True)
