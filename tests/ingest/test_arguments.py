@@ -69,3 +69,25 @@ def test_a_decision_to_withdraw_or_to_request_consultations_is_the_act(read):
     )
     found = core(read(fr, "fr", "2025-09-19"), T.INVOCATION)
     assert found and all((e.actors, e.stage) == (("EST",), None) for e in found)
+
+
+# ------------------------------------------------------------------ modality: refusing to invoke
+def test_refusing_to_invoke_an_article_is_a_negated_invocation_not_a_refusal(read):
+    # RT, 2022-11-16 (development set 6, ru6-16); "применять" is the imperfective of "применить"
+    ru = (
+        "Премьер-министр Польши Матеуш Моравецкий в эфире Польского телевидения сообщил, что Варшава отказалась "
+        "применять Четвёртую статью договора НАТО о срочных консультациях в связи с падением ракеты на территории "
+        "страны."
+    )
+    analysis = read(ru, "ru", "2022-11-16")
+    (ev,) = core(analysis, T.INVOCATION)
+    assert (ev.actors, ev.organization, ev.modality) == (("POL",), "nato", Modality.NEGATED)
+    assert not core(analysis, T.REFUSAL)
+    # The same decision in English and French (paraphrases of the RT report, for the other lexicons)
+    for text, lang in (
+        ("Poland declined to invoke Article 4 of the North Atlantic Treaty.", "en"),
+        ("La Pologne a refusé d'activer l'article 4 du traité de l'Atlantique Nord.", "fr"),
+    ):
+        analysis = read(text, lang, "2022-11-16")
+        assert [(e.actors, e.modality) for e in core(analysis, T.INVOCATION)] == [(("POL",), Modality.NEGATED)]
+        assert not core(analysis, T.REFUSAL)

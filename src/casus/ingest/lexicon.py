@@ -352,6 +352,7 @@ _RU = [
     _r("запросить", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_RU, before=6),
     _r("задействовать", T.INVOCATION, needs="статья механизм"),
     _r("применить", T.INVOCATION, needs="статья"),
+    _r("применять", T.INVOCATION, needs="статья"),  # the imperfective: "отказалась применять статью 4"
     _r("применение", T.INVOCATION, needs="статья", window=3),
     _r("активировать", T.INVOCATION, needs="статья"),
     _r("активация", T.INVOCATION, needs="статья", window=3),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from casus.ingest import lexicon as lx
@@ -25,6 +25,7 @@ from casus.ingest.extract import (
     Discourse,
     SentenceReading,
     actor_ids,
+    confidence,
     decided_before,
     default_when,
     find_subject,
@@ -40,6 +41,7 @@ from casus.ingest.extract import (
     pick_when,
     roster_event,
     stage_of,
+    title_of,
 )
 from casus.ingest.foundings import (
     founded_is_named,
@@ -334,13 +336,18 @@ def sentence_events(reading: SentenceReading) -> list[ExtractedEvent]:
     triggers = find_triggers(sent, lang, has_org, memory.main_org, mentions, article_before=memory.article_before)
     governing = [(t.index, lx.GOVERNING[t.type]) for t in triggers if t.type in lx.GOVERNING]
     governing += [(t.index, lx.GOVERNING_STAGES[t.stage]) for t in triggers if t.stage in lx.GOVERNING_STAGES]
+    refused = _refused_acts(triggers)
     for trig in triggers:
+        if trig.index in refused:
+            continue  # "отказалась применять статью 4": the act refused is told instead, negated
         ruling = [g for g, reach in governing if 0 < trig.index - g <= reach]
-        if ruling and not _held_summit(trig, ruling[-1], sent, mentions, lang):
+        if ruling and trig.index not in refused.values() and not _held_summit(trig, ruling[-1], sent, mentions, lang):
             continue  # what was refused, asked for or considered is part of that event
         if trig.type is T.DEPLOYMENT and not trig.end and asked_for(sent.tokens, trig.index, triggers, mentions):
             continue  # "asked the CSTO to send troops": the request is the event, nothing was sent yet
         event = _trigger_event(trig, said, reading)
+        if event is not None and trig.index in refused.values():
+            event = _negated(event, reading.gaz)
         if event is not None and event.type is T.INVOCATION:
             event = answer_date(event, sent, times)  # "invoked by Poland following a drone incursion on Sept. 10"
             out += each_date(event, listed_dates(sent, trig.index))  # "Turkey invoked it in 2003, 2012 and 2015"
@@ -365,6 +372,35 @@ def sentence_events(reading: SentenceReading) -> list[ExtractedEvent]:
     if roster is not None and not any(e.type is T.STATEMENT and e.members for e in out):
         out.append(roster)
     return drop_intentions(out)
+
+
+#: Acts that refusing makes negated rather than a refusal: declining to invoke an article is not invoking it
+#: (a refusal is declining to attend, to sign, to finance — set 4 convention 9).
+_REFUSED_AS_NEGATED = frozenset({T.INVOCATION})
+
+
+def _refused_acts(triggers: Sequence[Trigger]) -> dict[int, int]:
+    """Refusal triggers that govern an act told instead, negated: ``{refusal index: act index}``.
+
+    "Варшава отказалась применять Четвёртую статью договора НАТО" (RT, 2022-11-16), "a refusé d'activer
+    l'article 4", "declined to invoke Article 4": Poland did not invoke it; nothing else was refused.
+    """
+    out: dict[int, int] = {}
+    for g in triggers:
+        if g.type is not T.REFUSAL:
+            continue
+        reach = lx.GOVERNING[T.REFUSAL]
+        act = next((t for t in triggers if t.type in _REFUSED_AS_NEGATED and 0 < t.index - g.index <= reach), None)
+        if act is not None:
+            out[g.index] = act.index
+    return out
+
+
+def _negated(ev: ExtractedEvent, gaz: Gazetteer | None) -> ExtractedEvent:
+    """``ev`` told as not done (negation wins over a self-report, set 4 convention 5)."""
+    conf = confidence(ev.type, Modality.NEGATED, ev.organization, ev.actors, ev.when)
+    out = replace(ev, modality=Modality.NEGATED, stage=None, confidence=conf)
+    return replace(out, title=title_of(out, gaz), evidence=tuple(replace(e, confidence=conf) for e in ev.evidence))
 
 
 def _held_summit(trig: Trigger, g: int, sent: Sentence, mentions: Sequence[Mention], lang: str) -> bool:
