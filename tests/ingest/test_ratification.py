@@ -128,3 +128,25 @@ def test_readings_of_the_bill_in_english_and_russian(read, text, lang):
     steps = [e for e in read(text, lang, "2025-03-26").events if e.type is T.APPLICATION]
     assert sorted(e.when.start for e in steps) == [D(2025, 1, 9), D(2025, 3, 26)]
     assert {e.actors for e in steps} == {("ARM",)}
+
+
+def test_a_membership_noun_a_verb_governs_acts_through_that_verbs_subject(read):
+    """The subject after the verb (Russian order) or a country word far before the noun: ru6-15 (1news.az) and
+    fr3-07 (francetvinfo), development sets."""
+    (ru,) = accessions(
+        read(
+            "Ранее на этой неделе за ратификацию членства Финляндии в НАТО проголосовал парламент Венгрии.",
+            "ru",
+            "2023-03-31",
+        )
+    )
+    assert (ru.actors, ru.organization, ru.stage) == (("HUN",), "nato", "ratification")
+    (fr,) = accessions(
+        read(
+            "Le drapeau de la Suède, 32e membre de l'Otan, a été hissé au siège de l'Alliance.\n\n"
+            "Le pays est devenu le 32e membre de l'Otan.",
+            "fr",
+            "2024-03-11",
+        )
+    )
+    assert (fr.actors, fr.organization, fr.stage) == (("SWE",), "nato", None)

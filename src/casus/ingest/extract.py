@@ -497,7 +497,13 @@ def _after_relation(toks: Sequence[Token], idx: int) -> bool:
     )
 
 
-def _dep_subject(sent: Sentence, i: int, mentions: Sequence[Mention], lo: int = 0) -> Mention | Token | None:
+def _dep_subject(
+    sent: Sentence, i: int, mentions: Sequence[Mention], lo: int = 0, *, governed: bool = False
+) -> Mention | Token | None:
+    """The subject of the trigger at ``i`` by the parse, climbing coordinated and complement verbs.
+
+    ``governed``: a membership noun a verb governs acts through that verb's subject (:func:`_governed_noun`).
+    """
     toks = sent.tokens
     if not toks or toks[0].head < 0:
         return None
@@ -525,8 +531,30 @@ def _dep_subject(sent: Sentence, i: int, mentions: Sequence[Mention], lo: int = 
         if toks[node].dep in ("xcomp", "conj") and toks[node].head != node:
             node = toks[node].head
             continue
+        if governed and node == i and _governed_noun(toks, i):
+            node = toks[i].head  # "Le pays est devenu le 32e membre", "за ратификацию … проголосовал парламент"
+            continue
         break
     return None
+
+
+def _governed_noun(toks: Sequence[Token], i: int) -> bool:
+    """Whether the trigger at ``i`` is a noun a verb takes as its object or complement: that verb's subject acts.
+
+    "Le pays est devenu le 32e membre de l'Otan" (fr3-07), "за ратификацию членства Финляндии в НАТО проголосовал
+    парламент Венгрии" (ru6-15): who became the member, whose parliament voted the ratification.
+    """
+    head = toks[i].head
+    return (
+        toks[i].pos == "NOUN"
+        and toks[i].dep in _GOVERNED
+        and 0 <= head < len(toks)
+        and head != i
+        and toks[head].pos == "VERB"
+    )
+
+
+_GOVERNED = ("obj", "obl", "obl:arg", "xcomp")
 
 
 def _genitive_agent(toks: Sequence[Token], i: int, mentions: Sequence[Mention], lang: str) -> Mention | None:
@@ -640,7 +668,7 @@ def _subject(
         agent = _by_agent(toks, i, mentions) or _genitive_agent(toks, i, mentions, lang)
         if agent is not None and not (agent.kind == "organization" and membership):
             return agent  # "the request of Armenia"; but "a member of NATO" is NATO's member, not NATO
-    dep = _dep_subject(sent, i, mentions, lo)
+    dep = _dep_subject(sent, i, mentions, lo, governed=membership)
     if isinstance(dep, Token) and dep.text.lower().replace("’", "'") in ("l'", "d'"):
         # "l’Alliance des États du Sahel a quitté…": the parser took the elided article for the subject noun
         dep = next((m for m in mentions if dep.end <= m.start <= dep.end + 1), dep)
