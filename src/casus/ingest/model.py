@@ -211,13 +211,17 @@ class ExtractedEvent:
             for the end of a deployment: :data:`DEPLOYMENT_END` (see :attr:`phase`); for an appointment: the
             office (a role id such as ``secretary_general``; the appointee is in :attr:`people`).
         title: One-line description.
-        confidence: 0-1; lowered by negation, hypotheticals and missing arguments.
+        confidence: 0-1. The rules' score (lowered by negation, hypotheticals and missing arguments), replaced
+            for a core event by the learned event scorer's probability that it is right
+            (:mod:`casus.ingest.ranking`; the rules' score is then kept in ``extra["rule_confidence"]``).
         evidence: Quotes supporting it (several after merging reports of several articles).
         stage: A phase other than a deployment's start or end (see :data:`STAGES`): "we will leave" is a
             withdrawal at stage ``considering``, not an asserted withdrawal.
         speakers: Whose words carry the event (people, or state/organization ids for a body: "the Kremlin
             said" → ``RUS``), kept apart from the actors: "Belarus joined the SCO, Tokayev announced" has
             actor ``BLR`` and speaker Kassym-Jomart Tokayev. Empty when the article itself tells it.
+        extra: What the readers note for the scorer, not part of the event's identity or JSON: ``rule`` (the
+            rule family that read it), ``sentence`` (its sentence's index), ``neighbour_date``.
     """
 
     type: EventType
@@ -330,9 +334,19 @@ class Signal:
 
 @dataclass(frozen=True)
 class Analysis:
-    """Everything read from one document."""
+    """Everything read from one document.
+
+    Attributes:
+        document: The document.
+        events: The events read, ranked by the learned event scorer (``confidence`` is its probability).
+        signals: Sourcing signals, and one ``held_back`` signal per held-back event.
+        mentions: The entities named.
+        held_back: Events the rules read but the scorer put under its threshold: not proposed for review as
+            events, kept so that nothing read is lost (see :mod:`casus.ingest.ranking`).
+    """
 
     document: Document
     events: tuple[ExtractedEvent, ...]
     signals: tuple[Signal, ...]
     mentions: tuple[Mention, ...] = ()
+    held_back: tuple[ExtractedEvent, ...] = ()

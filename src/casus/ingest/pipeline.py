@@ -28,6 +28,7 @@ from casus.ingest.extract import Discourse, SentenceReading
 from casus.ingest.invocations import names_article
 from casus.ingest.model import Analysis, Document, Evidence, ExtractedEvent, Mention, Modality, Precision
 from casus.ingest.pacts import pacts_by_parties, with_founders
+from casus.ingest.ranking import held_signals, hold_back
 from casus.ingest.sentences import sentence_events
 from casus.ingest.signals import assess
 from casus.ingest.summits import align_summits
@@ -436,7 +437,9 @@ def _one_name_each(
     return raw, merged
 
 
-def analyze(doc: Document, kb: KnowledgeBase | None = None, *, budget: float | None = TIME_BUDGET) -> Analysis:
+def analyze(
+    doc: Document, kb: KnowledgeBase | None = None, *, budget: float | None = TIME_BUDGET, ranked: bool = True
+) -> Analysis:
     """Read one document: entity mentions, events (merged within the document) and sourcing signals.
 
     Every step is linear in the length of the text (sentences longer than
@@ -447,6 +450,10 @@ def analyze(doc: Document, kb: KnowledgeBase | None = None, *, budget: float | N
         doc: The document.
         kb: Knowledge base entities resolve against (the built-in one by default).
         budget: CPU seconds the analysis may take, models loaded (``None``: no limit).
+        ranked: Score every core event with the learned event scorer (:mod:`casus.ingest.ranking`): its
+            confidence becomes the model's probability, and those under the model's threshold are held back
+            (:attr:`Analysis.held_back`, with a ``held_back`` signal each). ``False``: every candidate the
+            rules read, with the rules' confidence (what the scorer is trained on).
 
     Raises:
         MissingExtraError: The ``[ingest]`` extra is not installed.
@@ -494,7 +501,7 @@ def analyze(doc: Document, kb: KnowledgeBase | None = None, *, budget: float | N
                 nxt = text[spans[k + 1][0] : spans[k + 1][1]]
                 following = (nxt, _settle_all(raw[k + 1], main, gaz, pub, memory))
             reading = SentenceReading(parsed[k], lang, mentions, sent_times, memory, doc.id, gaz)
-            found = _sentence_events(reading, following)
+            found = _placed(_sentence_events(reading, following), k, near, sent_times)
             events += found
             memory.events += found
             explicit = [t.when for t in sent_times if t.when is not None and t.explicit]
@@ -504,10 +511,27 @@ def analyze(doc: Document, kb: KnowledgeBase | None = None, *, budget: float | N
             memory.last_statement = None
         _remember(memory, mentions, text[s:e])
     events = with_founders(events, gaz)
+    events = [ev if "rule" in ev.extra else replace(ev, extra={**ev.extra, "rule": "founders"}) for ev in events]
     found = fold_untargeted(
         fold_membership(fold_undated(merge_events(date_absences(align_summits(merge_events(events))))))
     )
-    return Analysis(doc, tuple(found), assess(doc), tuple(all_mentions))
+    analysis = Analysis(doc, tuple(found), assess(doc), tuple(all_mentions))
+    return _ranked(analysis, kb) if ranked else analysis
+
+
+def _ranked(analysis: Analysis, kb: KnowledgeBase) -> Analysis:
+    """The analysis with its core events scored by the learned event scorer, those under its threshold held back."""
+    kept, held = hold_back(analysis.events, analysis.document, kb)
+    return replace(analysis, events=kept, signals=(*analysis.signals, *held_signals(held)), held_back=held)
+
+
+def _placed(
+    found: Sequence[ExtractedEvent], k: int, near: TimeExpression | None, sent_times: Sequence[TimeExpression]
+) -> list[ExtractedEvent]:
+    """A sentence's events with where they were read: the sentence's index, and whether a neighbour dated them."""
+    own = {t.when for t in sent_times if t.when is not None}
+    borrowed = {near.when, near.future} - {None} - own if near is not None else set()
+    return [replace(ev, extra={**ev.extra, "sentence": k, "neighbour_date": ev.when in borrowed}) for ev in found]
 
 
 def analyze_text(
@@ -517,6 +541,7 @@ def analyze_text(
     published: dt.date | None = None,
     kb: KnowledgeBase | None = None,
     origin: str = "<text>",
+    ranked: bool = True,
 ) -> Analysis:
     """Analyze an article given as a string.
 
@@ -525,7 +550,7 @@ def analyze_text(
     >>> [(e.type.value, e.actors, e.organization, str(e.when.start)) for e in a.events]
     [('suspension', ('ARM',), 'csto', '2024-02-19')]
     """
-    return analyze(build_document(text.encode("utf-8"), origin, lang=lang, published=published), kb)
+    return analyze(build_document(text.encode("utf-8"), origin, lang=lang, published=published), kb, ranked=ranked)
 
 
 @dataclass(frozen=True)

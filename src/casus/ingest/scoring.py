@@ -257,14 +257,27 @@ def _span(ev: ExtractedEvent) -> int:
     return (ev.when.end - ev.when.start).days
 
 
+def assign(
+    predicted: Sequence[ExtractedEvent], gold: Sequence[GoldEvent]
+) -> list[tuple[GoldEvent, ExtractedEvent | None]]:
+    """Each gold event with the prediction it matches (greedy, in gold order; the most precise date wins)."""
+    free = list(predicted)
+    out: list[tuple[GoldEvent, ExtractedEvent | None]] = []
+    for g in gold:
+        hits = [p for p in free if matches(p, g)]
+        hit = min(hits, key=_span) if hits else None
+        out.append((g, hit))
+        if hit is not None:
+            free.remove(hit)
+    return out
+
+
 def score_article(
     report: Report, article_id: str, lang: str, predicted: Sequence[ExtractedEvent], gold: Sequence[GoldEvent]
 ) -> None:
     """Add one article's matches to ``report``."""
     free = list(predicted)
-    for g in gold:
-        hits = [p for p in free if matches(p, g)]
-        hit = min(hits, key=_span) if hits else None
+    for g, hit in assign(predicted, gold):
         if hit is None:
             report.counts[(lang, g.type.value)].fn += 1
             report.misses.append(f"{article_id}: missed {g}")
@@ -338,18 +351,31 @@ def date_right(pred: ExtractedEvent, gold: GoldEvent) -> bool:
     return gold.start != gold.end or w.start == w.end
 
 
+def assign_core(
+    predicted: Sequence[ExtractedEvent], gold: Sequence[GoldEvent]
+) -> list[tuple[GoldEvent, ExtractedEvent | None]]:
+    """Each gold event with the core event it matches strictly (greedy, in gold order; a right date preferred)."""
+    free = [p for p in predicted if p.type is not EventType.STATEMENT]
+    out: list[tuple[GoldEvent, ExtractedEvent | None]] = []
+    for g in gold:
+        hits = [p for p in free if matches(p, g, stages=True)]
+        hit = next((p for p in hits if date_right(p, g)), hits[0]) if hits else None
+        out.append((g, hit))
+        if hit is not None:
+            free.remove(hit)
+    return out
+
+
 def score_core(
     report: CoreReport, article_id: str, lang: str, predicted: Sequence[ExtractedEvent], gold: Sequence[GoldEvent]
 ) -> None:
     """Add one article's core-event matches to ``report`` (a hit with the right date is preferred)."""
     free = [p for p in predicted if p.type is not EventType.STATEMENT]
-    for g in gold:
-        hits = [p for p in free if matches(p, g, stages=True)]
-        if not hits:
+    for g, hit in assign_core(predicted, gold):
+        if hit is None:
             report.counts[lang].fn += 1
             report.misses.append(f"{article_id}: missed {g}")
             continue
-        hit = next((p for p in hits if date_right(p, g)), hits[0])
         report.counts[lang].tp += 1
         report.dated[lang][1] += 1
         if date_right(hit, g):

@@ -10,7 +10,7 @@ names nobody, so it makes no event (:mod:`casus.ingest.signals` flags it).
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -325,13 +325,24 @@ def _nearest_org(mentions: Sequence[Mention], anchor: int) -> str | None:
     return min(orgs, key=lambda m: abs(m.start - anchor)).ref
 
 
+def _from(rule: str, events: Iterable[ExtractedEvent]) -> list[ExtractedEvent]:
+    """Events with the rule family that read them (``extra["rule"]``, a coarse id the ranking model uses)."""
+    return [ev if "rule" in ev.extra else replace(ev, extra={**ev.extra, "rule": rule}) for ev in events]
+
+
+def _trigger_rule(trig: Trigger, sent: Sentence) -> str:
+    """A trigger's rule family: its part of speech (a verb told, a noun named), not its word."""
+    pos = sent.tokens[trig.index].pos
+    return "trigger_verb" if pos in ("VERB", "AUX") else "trigger_noun" if pos == "NOUN" else "trigger_other"
+
+
 def sentence_events(reading: SentenceReading) -> list[ExtractedEvent]:
-    """Every event of one parsed sentence."""
+    """Every event of one parsed sentence, each with its rule family in ``extra["rule"]``."""
     sent, lang, mentions, times, memory = reading.sent, reading.lang, reading.mentions, reading.times, reading.memory
     out: list[ExtractedEvent] = []
     roster = roster_event(reading)
     said = _statements(reading)
-    out += [s.event for s in said if s.event is not None]
+    out += _from("statement", (s.event for s in said if s.event is not None))
     has_org = any(m.kind == "organization" for m in mentions)
     triggers = find_triggers(sent, lang, has_org, memory.main_org, mentions, article_before=memory.article_before)
     governing = [(t.index, lx.GOVERNING[t.type]) for t in triggers if t.type in lx.GOVERNING]
@@ -350,27 +361,27 @@ def sentence_events(reading: SentenceReading) -> list[ExtractedEvent]:
             event = _negated(event, reading.gaz)
         if event is not None and event.type is T.INVOCATION:
             event = answer_date(event, sent, times)  # "invoked by Poland following a drone incursion on Sept. 10"
-            out += each_date(event, listed_dates(sent, trig.index))  # "Turkey invoked it in 2003, 2012 and 2015"
+            out += _from(_trigger_rule(trig, sent), each_date(event, listed_dates(sent, trig.index)))
         elif event is not None:
-            out.append(event)
-    out += answered_requests(reading, out)
-    out += carried_threats(reading, out)  # "mettant à exécution sa menace"
+            out += _from(_trigger_rule(trig, sent), [event])
+    out += _from("answered_request", answered_requests(reading, out))
+    out += _from("carried_threat", carried_threats(reading, out))  # "mettant à exécution sa menace"
     if not any(e.type is T.DEPLOYMENT for e in out):
-        out += withdrawal_told_again(reading)
-    out += appointment_events(reading)
-    out += pact_events(reading)
-    out += treaty_foundings(reading)
-    out += reform_foundings(reading)
+        out += _from("withdrawal_told_again", withdrawal_told_again(reading))
+    out += _from("appointment", appointment_events(reading))
+    out += _from("pact", pact_events(reading))
+    out += _from("treaty_founding", treaty_foundings(reading))
+    out += _from("reform_founding", reform_foundings(reading))
     if not any(e.type is T.INVOCATION for e in out):  # "направлены в соответствии со статьей 4 Договора…"
         claims = [(s.claim, s.speaker) for s in said]
-        out += pact_invocations(reading, claims)
+        out += _from("pact_invocation", pact_invocations(reading, claims))
     if not any(e.type is T.REFUSAL for e in out):
-        out += absence_events(reading)
+        out += _from("absence", absence_events(reading))
     if not any(e.type in (T.APPLICATION, T.ACCESSION) for e in out):
-        out += bill_steps(reading)
-    out += listed_after(reading, out)  # "…, followed by Iran in 2023 and Belarus in 2024"
+        out += _from("bill_step", bill_steps(reading))
+    out += _from("listed_after", listed_after(reading, out))  # "…, followed by Iran in 2023 and Belarus in 2024"
     if roster is not None and not any(e.type is T.STATEMENT and e.members for e in out):
-        out.append(roster)
+        out += _from("roster", [roster])
     return drop_intentions(out)
 
 

@@ -12,7 +12,9 @@ was seen. The reviewer weighs them. Kinds:
 * ``no_byline``: no author named;
 * ``no_source_link``: no link to the original, although the article relays another outlet (TASS…) or an
   interview;
-* ``no_date``: no publication date in the document.
+* ``no_date``: no publication date in the document;
+* ``held_back`` (added by the pipeline, not here): an event the learned event scorer put under its threshold
+  (:func:`casus.ingest.ranking.held_signals`).
 """
 
 from __future__ import annotations
