@@ -145,3 +145,45 @@ def test_a_force_withdrawing_from_the_democratic_republic_of_congo(read) -> None
     assert "COG" not in {m.ref for m in analysis.mentions}
     ends = [e for e in analysis.events if e.type.value == "deployment" and e.phase == "end"]
     assert ends and all(e.actors == (e.organization,) for e in ends)
+
+
+def _orgs(analysis) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(m.text, m.ref) for m in analysis.mentions if m.kind == "organization"]
+
+
+def test_a_name_sharing_words_with_two_known_ones_is_the_one_of_its_head_noun(read) -> None:  # type: ignore[no-untyped-def]
+    # en4-09 (Pledge Times / AFP, 6 July 2024): "Sahel" is in the AES's and the G5 Sahel's names; only the AES
+    # is an alliance.
+    a = read("Burkina Faso, Mali and Niger join forces to form the Sahel Alliance confederation", "en", "2024-07-06")
+    assert ("Sahel Alliance", "aes") in _orgs(a)
+
+
+def test_other_names_of_nato_in_russian(read) -> None:  # type: ignore[no-untyped-def]
+    # ru4-08 (72.ru, 30 September 2022)
+    text = (
+        "По его словам, Украина уже «де-факто» прошла путь в НАТО и доказала совместимость со «стандартами"
+        " Североатлантического союза»."
+    )
+    assert ("Североатлантического союза", "nato") in _orgs(read(text, "ru", "2022-09-30"))
+
+
+def test_an_acronym_defined_for_a_known_organization_is_that_organization(read) -> None:  # type: ignore[no-untyped-def]
+    # fr6-04 (Wakatsera, 10 December 2023)
+    text = (
+        "La force en attente de la Cédéao (FAC) a vu le jour en 2004, sur la base de la « Brigade de surveillance"
+        " du cessez-le-feu de la Cédéao », surnommé par son acronyme anglais « Ecomog », qui a été créée en 1990"
+        " pour assurer un retour de la paix pendant la guerre civile au Libéria."
+    )
+    assert ("FAC", "ecowas") in _orgs(read(text, "fr", "2023-12-10"))
+
+
+def test_a_news_agency_named_as_often_as_the_alliance_is_not_its_referent(read) -> None:  # type: ignore[no-untyped-def]
+    # fr4-13 (WAM, 25 June 2025): "ses alliés" are NATO's, not the agency's.
+    text = (
+        "LA HAYE, le 25 juin 2025, (WAM) — Les dirigeants de l’OTAN, réunis mercredi à l’occasion d’un sommet de"
+        " courte durée aux Pays-Bas, ont approuvé une augmentation significative des dépenses de défense.\n"
+        "Dans une déclaration conjointe, les dirigeants ont réaffirmé leur attachement indéfectible au principe de"
+        " défense collective, que Trump avait semblé remettre en question plus tôt dans la semaine — un point de"
+        " tension qui a suscité un certain soulagement chez ses alliés."
+    )
+    assert ("alliés", "nato") in _orgs(read(text, "fr", "2025-06-25"))

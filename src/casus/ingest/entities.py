@@ -711,20 +711,23 @@ def _known_by_words(gaz: Gazetteer, tokens: Sequence[Token], hit: _Raw, lang: st
     ]
     owners = [gaz.org_stems.get(w[:7], set()) for w in words]
     common = set.intersection(*owners) if owners and all(owners) else set()
+    if len(common) > 1:  # "Sahel Alliance": the AES and the G5 Sahel share "Sahel"; only the AES is an alliance
+        common = {ref for ref in common if _same_head(gaz, tokens[hit.i : hit.j], ref, lang, strict=True)}
     if len(common) == 1 and _same_head(gaz, tokens[hit.i : hit.j], next(iter(common)), lang):
         return _Raw(hit.i, hit.j, "organization", common.pop())
     return hit
 
 
-def _same_head(gaz: Gazetteer, tokens: Sequence[Token], ref: str, lang: str) -> bool:
+def _same_head(gaz: Gazetteer, tokens: Sequence[Token], ref: str, lang: str, *, strict: bool = False) -> bool:
     """Whether the name's head noun is in the known organization's names, or is an alliance (any bloc's).
 
-    "African Union" shares "African" with ECOWAS's names but is a union, not a community.
+    "African Union" shares "African" with ECOWAS's names but is a union, not a community. With ``strict``,
+    an alliance must be one by its names too (to choose between organizations sharing the other words).
     """
     from casus.ingest import unknown
 
     heads = [normalize(t.text)[:5] for t in tokens if t.text.lower().startswith(unknown.HEADS[lang])]
-    if not heads or any(h.startswith(("allia", "альян")) for h in heads):
+    if not heads or (not strict and any(h.startswith(("allia", "альян")) for h in heads)):
         return True
     words = {w[:5] for key, (kind, r) in gaz.index.items() if r == ref and kind == "organization" for w in key.split()}
     return all(h in words for h in heads)

@@ -26,14 +26,14 @@ from casus.ingest.documents import Fetcher, build_document, expand_sources, read
 from casus.ingest.entities import ROLE_ONLY, SOME_STATE, Gazetteer, gazetteer
 from casus.ingest.extract import Discourse, SentenceReading
 from casus.ingest.invocations import names_article
-from casus.ingest.model import Analysis, Document, Evidence, ExtractedEvent, Mention, Modality, Precision
+from casus.ingest.model import UNKNOWN_ORG, Analysis, Document, Evidence, ExtractedEvent, Mention, Modality, Precision
 from casus.ingest.pacts import pacts_by_parties, with_founders
 from casus.ingest.ranking import held_signals, hold_back
 from casus.ingest.sentences import sentence_events
 from casus.ingest.signals import assess
 from casus.ingest.summits import align_summits
 from casus.ingest.temporal import TimeExpression, find_dates
-from casus.ingest.unknown import defined_acronyms, long_names
+from casus.ingest.unknown import defined_acronyms, known_by_acronym, long_names
 from casus.kb.events import EventType
 from casus.kb.knowledge import KnowledgeBase
 
@@ -418,16 +418,34 @@ def _find_mentions(
         named += [m.ref for m in names if m.kind in ("state", "capital") and m.ref != SOME_STATE]
         if k % _BATCH == 0:
             deadline.check()
-    raw, counts = _one_name_each(raw, counts, lang)
-    return raw, (counts.most_common(1)[0][0] if counts else None)
+    raw, counts = _one_name_each(raw, counts, lang, text)
+    return raw, _main_organization(counts)
+
+
+def _main_organization(counts: Counter[str]) -> str | None:
+    """The organization an article names most; at equal counts a known one before one the KB does not know.
+
+    "LA HAYE, le 25 juin 2025, (WAM) — Les dirigeants de l'OTAN…": the news agency's acronym, named as often
+    as NATO, is not what "ses alliés" refers to.
+
+    >>> _main_organization(Counter({"unknown:WAM": 1, "nato": 1}))
+    'nato'
+    """
+    if not counts:
+        return None
+    return max(counts, key=lambda ref: (counts[ref], not ref.startswith(UNKNOWN_ORG)))
 
 
 def _one_name_each(
-    raw: list[list[Mention]], counts: Counter[str], lang: str
+    raw: list[list[Mention]], counts: Counter[str], lang: str, text: str
 ) -> tuple[list[list[Mention]], Counter[str]]:
-    """An unknown organization named in full and by the acronym the article defines is kept under the acronym."""
+    """One ref for each organization named several ways.
+
+    An unknown organization named in full and by the acronym the article defines is kept under the acronym;
+    an acronym defined for a known organization is that organization (:func:`~casus.ingest.unknown.known_by_acronym`).
+    """
     orgs = [(m.text, m.ref) for ms in raw for m in ms if m.kind == "organization"]
-    same = long_names(orgs, lang)
+    same = long_names(orgs, lang) | {k: v for ms in raw for k, v in known_by_acronym(ms, text).items()}
     if not same:
         return raw, counts
     raw = [[replace(m, ref=same[m.ref]) if m.kind == "organization" and m.ref in same else m for m in ms] for ms in raw]

@@ -16,11 +16,12 @@ CEDEAO", "выйти из ЭКОВАС") or an organization noun ("l'organisatio
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
 
-from casus.ingest.model import UNKNOWN_ORG
+from casus.ingest.model import UNKNOWN_ORG, Mention
 from casus.ingest.nlp import Token
 
 #: Head nouns of organization names (lower-case prefixes, so that Russian case forms match).
@@ -188,6 +189,25 @@ def long_names(mentions: Sequence[tuple[str, str]], lang: str) -> dict[str, str]
         if named is not None and unknown_ref(named[1]) != ref:
             out[unknown_ref(named[1])] = ref
     return out
+
+
+def known_by_acronym(mentions: Sequence[Mention], text: str) -> dict[str, str]:
+    """Unknown acronyms an article defines for a known organization or one of its forces, mapped to its ref.
+
+    "La force en attente de la Cédéao (FAC)" makes every "FAC" of the article ECOWAS: an acronym in
+    brackets right after a known organization's name is that organization's, whatever the knowledge base
+    calls it.
+    """
+    out: dict[str, str] = {}
+    for before, after in itertools.pairwise(mentions):
+        if before.kind != "organization" or after.kind != "organization" or before.ref.startswith((UNKNOWN_ORG, "@")):
+            continue  # an unknown name, or a generic word ("l'organisation") standing for the article's organization
+        if after.ref == unknown_ref(after.text) and _BRACKET.fullmatch(text[before.end : after.start]):
+            out[after.ref] = before.ref
+    return out
+
+
+_BRACKET = re.compile(r"\s*[(\[]\s*")
 
 
 def nominative(words: Sequence[str]) -> list[str]:
