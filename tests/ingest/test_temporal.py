@@ -236,3 +236,20 @@ def test_a_part_of_today_is_today_and_a_recurring_day_dates_nothing():
     assert t.when.start == dt.date(2025, 4, 28)
     text = "The North Atlantic Council, NATO’s main political body, gathered for its regular Wednesday session."
     assert find_dates(text, "en", dt.date(2025, 9, 10)) == []
+
+
+def test_a_month_with_a_year_named_relative_to_publication():
+    """A month then "last/this/next year" is that month of that year, not the last such month."""
+    pub = dt.date(2023, 12, 3)
+    # The Nation after AFP, 2023-12-03 (development set 6, en6-02); the same sentence in French and Russian
+    for text, lang in (
+        ("The East African Community (EAC) first deployed troops in the region in November last year.", "en"),
+        ("La CAE a déployé des troupes dans la région en novembre de l'année dernière.", "fr"),
+        ("Восточноафриканское сообщество впервые направило войска в регион в ноябре прошлого года.", "ru"),
+    ):
+        (expr,) = find_dates(text, lang, pub)
+        assert (expr.when.start, expr.when.end) == (dt.date(2022, 11, 1), dt.date(2022, 11, 30)), lang
+    # "in January this year" (development set 4, en4-09, published 2024-07-07) and a plan for next year
+    assert find_dates("in January this year", "en", dt.date(2024, 7, 7))[0].when.start == dt.date(2024, 1, 1)
+    assert find_dates("в марте следующего года", "ru", pub)[0].when.start == dt.date(2024, 3, 1)
+    assert find_dates("l'an dernier", "fr", pub)[0].when.start == dt.date(2022, 1, 1)

@@ -280,6 +280,23 @@ def _relative(kind: str, pub: dt.date, text: str) -> When | None:
 
 
 # ------------------------------------------------------------------ patterns
+#: A year named relative to publication after a month: "in November last year", "en novembre de l'année
+#: dernière", "в ноябре прошлого года" is that month of the year before (this year, next year likewise).
+_YEAR_WORDS = {
+    "en": r"last\s+year|this\s+year|next\s+year|the\s+previous\s+year",
+    "fr": r"l'(?:année|an)\s+(?:dernière|dernier|passée|passé|prochaine|prochain)|cette\s+année",
+    "ru": r"(?:прошлого|минувшего|предыдущего|этого|текущего|следующего)\s+года",
+}
+
+
+def _year_shift(words: str) -> int:
+    """-1, 0 or 1: the year a relative year phrase names, from publication."""
+    w = words.lower()
+    if any(k in w for k in ("last", "previous", "derni", "pass", "прошл", "минувш", "предыдущ")):
+        return -1
+    return 1 if any(k in w for k in ("next", "prochain", "следующ")) else 0
+
+
 _RELATIVE: dict[str, list[tuple[str, str]]] = {
     "fr": [
         (r"avant-hier", "day_before_yesterday"),
@@ -419,6 +436,7 @@ def _compiled(lang: str) -> list[tuple[re.Pattern[str], str]]:
             (rf"(?:le\s+)?(?P<d>\d{{1,2}}|1er)\s+(?P<m>{months})\.?\s+(?P<y>\d{{4}})", "dmy"),
             (rf"(?:le\s+)?(?P<d>\d{{1,2}}|1er)\s+(?P<m>{months}){e}", "dm"),
             (rf"(?:(?:en|au mois de|début|fin|mi-)\s*)?(?P<m>{months})\s+(?P<y>\d{{4}})", "my"),
+            (rf"(?:en\s+)?(?P<m>{months})\s+(?:de\s+)?(?P<ry>{_YEAR_WORDS['fr']})", "mry"),
             (rf"(?:en|au mois d'|au mois de)\s*(?P<m>{months}){e}", "m"),
             (rf"(?:(?:au\s+)?(?:début|fin|milieu)\s+(?:du\s+mois\s+)?(?:de\s+|d')?|mi-)(?P<m>{months}){e}", "m"),
             (r"(?:en|depuis|dès)\s+(?P<y>(?:19|20)\d{2})", "y"),
@@ -432,6 +450,7 @@ def _compiled(lang: str) -> list[tuple[re.Pattern[str], str]]:
             (rf"(?:on\s+)?(?P<m>{months})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{e}", "dm"),
             (rf"(?:on\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{months}){e}", "dm"),
             (rf"(?:(?:in|since|early|late|mid-)\s*)?(?P<m>{months})\s+(?P<y>\d{{4}})", "my"),
+            (rf"(?:in\s+)?(?P<m>{months})\s+(?:of\s+)?(?P<ry>{_YEAR_WORDS['en']})", "mry"),
             (rf"in\s+(?P<m>{months}){e}", "m"),
             (rf"(?:(?:at|by|in)\s+the\s+)?(?:end|beginning|start|middle)\s+of\s+(?P<m>{months}){e}", "m"),
             (rf"(?:early|late|mid-)\s*(?P<m>{months}){e}", "m"),
@@ -444,6 +463,7 @@ def _compiled(lang: str) -> list[tuple[re.Pattern[str], str]]:
             (rf"(?P<d>\d{{1,2}})\s+(?P<m>{months})\s+(?P<y>\d{{4}})(?:\s+года|\s+г\.)?", "dmy"),
             (rf"(?P<d>\d{{1,2}})\s+(?P<m>{months}){e}", "dm"),
             (rf"(?:в\s+(?:конце|начале|середине)\s+|в\s+)?(?P<m>{months})\s+(?P<y>\d{{4}})(?:\s+года|\s+г\.)?", "my"),
+            (rf"(?:в\s+)?(?P<m>{months})\s+(?P<ry>{_YEAR_WORDS['ru']})", "mry"),
             (rf"в\s+(?P<m>{months}){e}", "m"),
             (rf"в\s+(?:конце|начале|середине)\s+(?P<m>{months}){e}", "m"),
             (r"(?:в|с)\s+(?P<y>(?:19|20)\d{2})(?:\s+год[ау]?|\s+г\.)?", "y"),
@@ -490,6 +510,8 @@ def _resolve(kind: str, m: re.Match[str], lang: str, pub: dt.date) -> tuple[When
         return (day_period(day, text), True) if day else None
     if kind == "my" and month:
         return month_period(int(m.group("y")), month, text), True
+    if kind == "mry" and month:  # "in November last year", "en novembre de l'année dernière", "в ноябре прошлого года"
+        return month_period(pub.year + _year_shift(m.group("ry")), month, text), False
     if kind == "m" and month:
         return _past_month(month, pub, text), True
     if kind == "y":
@@ -506,7 +528,7 @@ def _resolve(kind: str, m: re.Match[str], lang: str, pub: dt.date) -> tuple[When
 
 
 #: Kinds that need the publication date to be resolved at all.
-_RELATIVE_KINDS = ("dm", "m", "wd", "ago")
+_RELATIVE_KINDS = ("dm", "m", "wd", "ago", "mry")
 
 
 def find_dates(text: str, lang: str, published: dt.date | None, *, offset: int = 0) -> list[TimeExpression]:
