@@ -253,3 +253,24 @@ def test_a_month_with_a_year_named_relative_to_publication():
     assert find_dates("in January this year", "en", dt.date(2024, 7, 7))[0].when.start == dt.date(2024, 1, 1)
     assert find_dates("в марте следующего года", "ru", pub)[0].when.start == dt.date(2024, 3, 1)
     assert find_dates("l'an dernier", "fr", pub)[0].when.start == dt.date(2022, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "published", "start", "end"),
+    [
+        # en6-01 (Zitamar, 2024-01-29): "in preparation for a complete exit by 15 July this year", not July 2023
+        ("in preparation for a complete exit by 15 July this year", "en", "2024-01-29", "2024-07-15", "2024-07-15"),
+        ("the force will leave on July 15 next year", "en", "2024-01-29", "2025-07-15", "2025-07-15"),
+        ("le 3 mars de l'année dernière", "fr", "2023-12-03", "2022-03-03", "2022-03-03"),
+        # ru4-15 (gazeta.ru, 2024-07-07): the AES founded "16 сентября прошлого года"
+        ("хартию подписали 16 сентября прошлого года", "ru", "2024-07-07", "2023-09-16", "2023-09-16"),
+        # ru6-15 (1news.az, Friday 2023-03-31): "Ранее на этой неделе … проголосовал парламент Венгрии" is Monday to
+        # Thursday (heldout6 convention 32)
+        ("Ранее на этой неделе за ратификацию проголосовал парламент", "ru", "2023-03-31", "2023-03-27", "2023-03-30"),
+        ("earlier this week", "en", "2023-03-31", "2023-03-27", "2023-03-30"),
+        ("plus tôt cette semaine", "fr", "2023-03-31", "2023-03-27", "2023-03-30"),
+    ],
+)
+def test_a_day_in_a_year_named_from_publication_and_earlier_this_week(text, lang, published, start, end):
+    (expr,) = find_dates(text, lang, dt.date.fromisoformat(published))
+    assert (expr.when.start, expr.when.end) == (dt.date.fromisoformat(start), dt.date.fromisoformat(end))

