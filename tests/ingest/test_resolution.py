@@ -67,6 +67,14 @@ def test_treaty_names_resolve_to_their_organization_or_treaty(
             "eac",
         ),
         ("SAMIDRC, an outcome of the Extraordinary SADC Summit", "en", "SAMIDRC", "sadc"),
+        # en6-06 again: the mission's name as the article spells it ("Southern Africa", a common variant)
+        (
+            "under the mission titled “Southern Africa Development Community Mission in the Democratic Republic"
+            " of Congo” (SAMIDRC)",
+            "en",
+            "Southern Africa Development Community",
+            "sadc",
+        ),
         # fr6-04 (Wakatsera, 10 December 2023)
         (
             "La force en attente de la Cédéao (FAC) a vu le jour en 2004, sur la base de la « Brigade de"
