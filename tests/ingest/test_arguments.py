@@ -91,3 +91,26 @@ def test_refusing_to_invoke_an_article_is_a_negated_invocation_not_a_refusal(rea
         analysis = read(text, lang, "2022-11-16")
         assert [(e.actors, e.modality) for e in core(analysis, T.INVOCATION)] == [(("POL",), Modality.NEGATED)]
         assert not core(analysis, T.REFUSAL)
+
+
+# ------------------------------------------------------------------ date: the tense of the date's own clause
+def test_a_date_in_a_future_clause_is_read_forward_though_the_event_is_past(read):
+    # 4esnok, 2023-11-14 (development set 6, ru6-10): the summit "который пройдет … 23 ноября" is 23 November 2023
+    ru = (
+        "Премьер-министр Армении Никол Пашинян отказался от участия в саммите ОДКБ, который пройдет в Минске 23 ноября."
+    )
+    # the same sentence in French and English (translations of ru6-10)
+    fr = (
+        "Le Premier ministre arménien Nikol Pachinian a refusé de participer au sommet de l'OTSC qui se tiendra à "
+        "Minsk le 23 novembre."
+    )
+    en = (
+        "Armenian Prime Minister Nikol Pashinyan declined to attend the CSTO summit, which will take place in Minsk "
+        "on 23 November."
+    )
+    for text, lang in ((ru, "ru"), (fr, "fr"), (en, "en")):
+        (ev,) = core(read(text, lang, "2023-11-14"), T.REFUSAL)
+        assert ("ARM" in ev.actors, str(ev.when.start), str(ev.when.end)) == (True, "2023-11-23", "2023-11-23"), lang
+    # a past clause keeps the last such day: "который прошел … 23 ноября", read on 1 November 2024, is 2023
+    past = "Премьер-министр Армении Никол Пашинян не участвовал в саммите ОДКБ, который прошел в Минске 23 ноября."
+    assert [str(e.when.start) for e in core(read(past, "ru", "2024-11-01"), T.REFUSAL)] == ["2023-11-23"]

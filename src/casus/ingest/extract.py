@@ -1046,6 +1046,54 @@ def is_future(sent: Sentence, i: int, lang: str, stage: str | None, *, whole: bo
     return lang == "fr" and "aller" in {t.lemma for t in window} and any(t.has("VerbForm=Inf") for t in window)
 
 
+def told_ahead(sent: Sentence, times: Sequence[TimeExpression], lang: str) -> list[TimeExpression]:
+    """``times`` with a date its own clause tells in the future read forward, whatever the event's tense.
+
+    A date resolves in the tense of the verb it belongs to: "отказался от участия в саммите ОДКБ, который
+    пройдет в Минске 23 ноября" (published 14 November 2023) is 23 November 2023, not 2022, though the refusal
+    is told in the past; likewise "le sommet qui se tiendra le 23 novembre", "which will take place on 23
+    November". The verb is the nearest one above the date where the sentence is parsed, else (English) a
+    "will" just before the date in its clause.
+    """
+    toks = sent.tokens
+    out = []
+    for t in times:
+        k = token_at(sent, t.start) if t.future is not None else None
+        if k is not None and _future_clause(toks, k, lang):
+            t = replace(t, when=t.future, future=None)
+        out.append(t)
+    return out
+
+
+def _future_clause(toks: Sequence[Token], k: int, lang: str) -> bool:
+    """Whether the clause of the date at ``k`` is told in the future: its verb, or a verb just before it."""
+    verb = date_verb(toks, k) if toks[k].head >= 0 else None
+    window = [*toks[max(_clause_start(toks, k), k - 5) : k], *([toks[verb]] if verb is not None else [])]
+    return any(
+        w.has("Tense=Fut") or w.text.lower() in _FUTURE_VERBS[lang] or (lang == "fr" and _french_future(w))
+        for w in window
+    )
+
+
+#: Words that make a clause future: "will", "'ll", "пройдет", "состоится", "будет".
+_FUTURE_VERBS = {
+    "en": frozenset(["will", "'ll", "shall"]),
+    "fr": frozenset(),
+    "ru": frozenset(["будет", "будут", "пройдет", "пройдёт", "состоится", "состоятся"]),
+}
+
+
+def _french_future(t: Token) -> bool:
+    """A French finite verb in the simple future ("se tiendra", "auront lieu"), which the tagger may call present.
+
+    The passé simple of a -er verb ("déclara") is not one.
+    """
+    w = t.text.lower()
+    if t.pos not in ("VERB", "AUX") or not w.endswith(("ra", "ront")) or not t.lemma.endswith(("er", "ir", "re")):
+        return False
+    return w != t.lemma[:-2] + "a"
+
+
 def is_headline(sent: Sentence) -> bool:
     """Whether the sentence opens the document without a closing full stop (a headline)."""
     return sent.start == 0 and not sent.text.rstrip().endswith((".", "!", "?", "»", '"'))

@@ -24,7 +24,7 @@ from casus.ingest.absences import date_absences
 from casus.ingest.attribution import attribute, attributing_speaker, headline_speaker
 from casus.ingest.documents import Fetcher, build_document, expand_sources, read_document
 from casus.ingest.entities import ROLE_ONLY, SOME_STATE, Gazetteer, gazetteer
-from casus.ingest.extract import Discourse, SentenceReading
+from casus.ingest.extract import Discourse, SentenceReading, told_ahead
 from casus.ingest.invocations import names_article
 from casus.ingest.model import UNKNOWN_ORG, Analysis, Document, Evidence, ExtractedEvent, Mention, Modality, Precision
 from casus.ingest.pacts import pacts_by_parties, with_founders
@@ -327,6 +327,11 @@ _CLAIMED = re.compile(
 )
 
 
+def _within(times: Sequence[TimeExpression], starts: Sequence[int], s: int, e: int) -> Sequence[TimeExpression]:
+    """The date expressions (sorted, ``starts`` their offsets) that start between offsets ``s`` and ``e``."""
+    return times[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
+
+
 def _neighbour_when(
     text: str, spans: Sequence[tuple[int, int]], times: Sequence[TimeExpression], starts: Sequence[int], k: int
 ) -> TimeExpression | None:
@@ -509,7 +514,7 @@ def analyze(
         if k % _BATCH == 0:
             deadline.check()
         if k in parsed and not text[s:e].rstrip().endswith("?"):  # a question asserts nothing
-            sent_times = times[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
+            sent_times = told_ahead(parsed[k], _within(times, starts, s, e), lang)
             unresolved = any(t.unresolved for t in sent_times)
             near = None if unresolved else _neighbour_when(text, spans, times, starts, k)
             memory.neighbour_when = near.when if near else None
