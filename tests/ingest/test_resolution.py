@@ -85,6 +85,22 @@ def test_treaty_names_resolve_to_their_organization_or_treaty(
         ),
         # fr6-02 (allAfrica, 14 March 2025)
         ("a mis fin, ce jeudi 13 mars, au mandat de sa mission militaire en RDC, la SAMIDRC", "fr", "SAMIDRC", "sadc"),
+        # The Standard (Banjul), on the ECOWAS summit in Abuja extending the mission
+        (
+            "Ecomig was deployed in The Gambia in January 2017 to restore peace after former President Yahya Jammeh"
+            " refused to cede power",
+            "en",
+            "Ecomig",
+            "ecowas",
+        ),
+        # Somali Dispatch, 31 March 2022
+        (
+            "The African Union Mission in Somalia (AMISOM) has been in place since 2007, ends today on March 31,"
+            " 2022 and is being taken over by the new African Union Mission in Somalia (ATMIS)",
+            "en",
+            "ATMIS",
+            "au",
+        ),
         # Nikol Pashinyan, chairman of the CSTO's Collective Security Council, 6 January 2022
         (
             "Совет коллективной безопасности ОДКБ в соответствии со статьей 4 Договора о коллективной безопасности"
