@@ -2,6 +2,9 @@
 
 import datetime as dt
 
+import pytest
+
+from casus.ingest.model import DEPLOYMENT_END
 from casus.kb.events import EventType as T
 
 D = dt.date
@@ -74,3 +77,28 @@ def test_a_compound_is_the_trigger_of_its_last_part_ru(read):
 def test_a_negating_first_part_makes_a_compound_no_trigger(read):
     a = read("Finland, then a non-member, took part in the exercise.", "en", "2022-06-01")
     assert not [e for e in a.events if e.type is T.ACCESSION]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "published", "owner"),
+    [
+        # ru6-02 (Meduza, 2024-04-17): the owner's adjective before the troops withdrawn
+        ("Начался процесс вывода российских миротворцев из Нагорного Карабаха.", "ru", "2024-04-17", "RUS"),
+        # en6-09 (Horizon Weekly, 2022-11-24), in Pashinyan's words: "the Azerbaijani troops"
+        (
+            "Armenia proposes to speed up the necessary political and diplomatic work with the Azerbaijani side, "
+            "aimed at the immediate and unconditional withdrawal of the Azerbaijani troops from the sovereign "
+            "territory of the Republic of Armenia.",
+            "en",
+            "2022-11-24",
+            "AZE",
+        ),
+        # leradar.info, 2023-10-10 (Niger): the nationality adjective right after the troops
+        ("Le retrait des soldats français du Niger est effectif.", "fr", "2023-10-10", "FRA"),
+    ],
+)
+def test_troops_withdrawn_named_by_their_owners_adjective_end_that_states_deployment(
+    read, text, lang, published, owner
+):
+    (ev,) = [e for e in read(text, lang, published).events if e.type is T.DEPLOYMENT]
+    assert ev.actors == (owner,) and ev.claim.startswith(DEPLOYMENT_END)  # forces withdrawn, whoever's plan it is

@@ -370,6 +370,8 @@ def troops_withdrawn(toks: Sequence[Token], i: int, mentions: Sequence[Mention],
     treaty = lx.TREATY_WORDS[lang]
     for k in range(i + 1, min(len(toks), i + 1 + window)):
         t = toks[k]
+        if t.start in starts and _owner_before_troops(toks, k, mentions, lang):
+            return True  # "вывода российских миротворцев" (ru6-02), "the withdrawal of Russian peacekeepers"
         if t.start in starts or t.text.lower() in lx.CLAUSE_JOINS or lx.fold(t.lemma) in treaty:
             break
         if _is_troop(toks, k, lang):
@@ -381,6 +383,13 @@ def troops_withdrawn(toks: Sequence[Token], i: int, mentions: Sequence[Mention],
         if _is_troop(toks, k, lang):
             return True
     return _troop_subject(toks, i, lang)
+
+
+def _owner_before_troops(toks: Sequence[Token], k: int, mentions: Sequence[Mention], lang: str) -> bool:
+    """Whether the mention starting at token ``k`` names whose troops the next word is ("Russian peacekeepers")."""
+    end = max(m.end for m in mentions if m.start == toks[k].start)
+    nxt = next((j for j in range(k, len(toks)) if toks[j].start >= end), None)
+    return nxt is not None and _is_troop(toks, nxt, lang)
 
 
 def _troop_subject(toks: Sequence[Token], i: int, lang: str) -> bool:
@@ -619,7 +628,7 @@ def forces_owner(toks: Sequence[Token], i: int, mentions: Sequence[Mention], lan
         return before  # "Russian peacekeepers", "российских миротворцев"
     for j in range(k + 1, min(len(toks), k + 8)):  # "contingents de la force de paix de l'OTSC", "миссию ОДКБ"
         hit = next((m for m in owners if m.start == toks[j].start), None)
-        if hit is not None and (j > k + 1 or lang == "ru"):
+        if hit is not None and (j > k + 1 or lang == "ru" or toks[j].pos == "ADJ"):  # "des soldats russes"
             return hit
         if (toks[j].text.lower() not in _OWNER_GLUE and toks[j].pos not in ("NOUN", "ADJ")) or j == i:
             return None  # only "de / of" and nouns lead to the owner: not "troops out of Georgia"
