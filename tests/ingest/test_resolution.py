@@ -325,3 +325,19 @@ def test_holder_during_a_period_is_the_longest_serving(kb: KnowledgeBase) -> Non
 def test_an_ambiguous_surname_is_not_guessed(kb: KnowledgeBase) -> None:
     assert not [m for m in mentions(kb, "Sargsyan said", "en") if m[1] == "person"]
     assert mentions(kb, "Serzh Sargsyan said", "en") == [("Serzh Sargsyan", "person", "Serzh Sargsyan")]
+
+
+def test_a_deployment_told_without_date_or_destination_is_the_dated_one(read: Read) -> None:
+    # en6-02 (Nation Africa / AFP, 3 December 2023): the Kenyan soldiers leaving are the withdrawal the headline
+    # and the lead date and place, not a second, undated one.
+    text = (
+        "East African regional force begins withdrawal from DRC\n\n"
+        "The East African Community Regional Force (EAC-RF) began its withdrawal from the Democratic Republic of"
+        " Congo on Sunday morning, an AFP team observed, after Kinshasa did not renew its mandate.\n\n"
+        "A first group of around 100 Kenyan soldiers from the force - which also includes Ugandan, Burundian and"
+        " South Sudanese soldiers - left the region from Goma airport bound for Nairobi, according to an EAC-RF"
+        " spokesman on the ground who did not provide more detail on further withdrawals."
+    )
+    ends = [e for e in events(read, text, "en", "2023-12-03", T.DEPLOYMENT) if e.phase == "end"]
+    assert ends and {str(e.when.start) for e in ends} == {"2023-12-03"}
+    assert {e.target for e in ends} == {"COD"}

@@ -178,18 +178,22 @@ def fold_undated(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     """Fold an undated event into the one dated event of a document that is otherwise the same.
 
     A headline ("Armenia freezes its CSTO participation") and the sentence that dates the act ("on Thursday")
-    report one event; two dated candidates leave the undated one alone.
+    report one event; two dated candidates leave the undated one alone. A deployment told without date or
+    destination ("the deployment of SAMIDRC aligns with …") folds likewise into the one dated report of it,
+    whatever its destination.
     """
 
-    def loose(ev: ExtractedEvent) -> tuple[object, ...]:
+    def loose(ev: ExtractedEvent, target: bool = True) -> tuple[object, ...]:
         k = ev.key()
-        return (k[0], k[1], k[2], k[4], k[7], ev.phase)
+        return (k[0], k[1], k[2], k[4] if target else "", k[7], ev.phase)
 
     result = list(events)
     dated: dict[tuple[object, ...], list[int]] = {}
     for k, ev in enumerate(result):
         if ev.when.start is not None:
             dated.setdefault(loose(ev), []).append(k)
+            if ev.type is EventType.DEPLOYMENT and ev.target:
+                dated.setdefault(loose(ev, target=False), []).append(k)
     dropped: set[int] = set()
     folded: dict[int, list[ExtractedEvent]] = {}
     for k, ev in enumerate(result):
@@ -202,7 +206,7 @@ def fold_undated(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
         ]
         if len(candidates) == 1:
             j = candidates[0]
-            folded.setdefault(j, [result[j]]).append(replace(ev, when=result[j].when))
+            folded.setdefault(j, [result[j]]).append(replace(ev, when=result[j].when, target=result[j].target))
             dropped.add(k)
     for j, group in folded.items():
         result[j] = merge_events(group)[0]
