@@ -4,6 +4,8 @@ Each rule is general (a verb class, a construction) and tested on real sentences
 (the article named) or of real public statements, in every language where the construction exists.
 """
 
+import datetime as dt
+
 from casus.ingest.model import Modality
 from casus.kb.events import EventType as T
 
@@ -114,3 +116,19 @@ def test_a_date_in_a_future_clause_is_read_forward_though_the_event_is_past(read
     # a past clause keeps the last such day: "который прошел … 23 ноября", read on 1 November 2024, is 2023
     past = "Премьер-министр Армении Никол Пашинян не участвовал в саммите ОДКБ, который прошел в Минске 23 ноября."
     assert [str(e.when.start) for e in core(read(past, "ru", "2024-11-01"), T.REFUSAL)] == ["2023-11-23"]
+
+
+def test_a_date_of_the_clause_before_and_does_not_date_the_act_after_it(read):
+    # News 24 after RT, 2023-07-04 (development set 6, fr6-06), and the same sentence in English and Russian
+    for text, lang in (
+        ("L’Iran participe aux sommets depuis 2005 et a demandé son adhésion à part entière à l'OCS en 2021.", "fr"),
+        ("Iran has attended SCO summits since 2005 and applied for full membership in 2021.", "en"),
+        ("Иран участвует в саммитах ШОС с 2005 года и подал заявку на полноправное членство в 2021 году.", "ru"),
+    ):
+        (ev,) = core(read(text, lang, "2023-07-04"), T.APPLICATION)
+        assert (ev.actors, ev.when.start, ev.when.end) == (("IRN",), dt.date(2021, 1, 1), dt.date(2021, 12, 31)), lang
+    # names joined by "and" are no clauses: "Finland and Sweden applied …" keeps its date (Babel, en6-04)
+    (ev,) = core(
+        read("On 18 May, Finland and Sweden formally applied for NATO membership.", "en", "2022-05-18"), T.APPLICATION
+    )
+    assert (set(ev.actors), ev.when.start) == ({"FIN", "SWE"}, dt.date(2022, 5, 18))

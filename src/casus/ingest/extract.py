@@ -939,6 +939,7 @@ def own_dates(
     toks = sent.tokens
     if not toks:
         return list(times)
+    times = _own_conjunct(toks, i, times)
     if toks[i].head < 0:
         return [t for t in times if not _owned_by_other_word(sent, i, t, lang)]
     trigger_chain = _head_chain(toks, i)
@@ -960,6 +961,25 @@ def own_dates(
 
 
 _VERBS = ("VERB", "AUX")
+
+#: Conjunctions that may join two clauses with one subject ("… since 2005 and applied … in 2021").
+_AND = frozenset(["and", "et", "и", "а"])
+
+
+def _own_conjunct(toks: Sequence[Token], i: int, times: Sequence[TimeExpression]) -> list[TimeExpression]:
+    """Dates of the trigger's own conjunct when its clause is joined to one before by "and / et / и".
+
+    "L'Iran participe aux sommets depuis 2005 et a demandé son adhésion à part entière en 2021": the
+    application is of 2021, "since 2005" dates the participation. The conjunction joins clauses when only a
+    few lower-case words (an auxiliary, an adverb, a possessive) stand between it and the trigger ("and
+    applied", "et a demandé son adhésion", "и подал заявку"), not a name ("Finland and Sweden applied"). Dates
+    before the conjunction are dropped only when the trigger's conjunct has one of its own.
+    """
+    c = next((k for k in range(i - 1, max(-1, i - 5), -1) if toks[k].text.lower() in _AND), None)
+    if c is None or not all(t.text[:1].islower() for t in toks[c + 1 : i]):
+        return list(times)
+    after = [t for t in times if t.start > toks[c].start]
+    return after if after and len(after) < len(times) else list(times)
 
 
 def _reporting(toks: Sequence[Token], verb: int, lang: str) -> bool:
