@@ -7,6 +7,10 @@ regression on the features of :func:`casus.ingest.ranking.features`. The thresho
 leave-one-set-out cross-validation on the training sets: the lowest that keeps precision >= ``--precision``
 on the out-of-fold probabilities, else the one of best F1.
 
+With ``--blind`` it also trains on each real set's candidates under the code it was scored blind with
+(``tests/ingest/eval/blind/``, written by ``scripts/blind_candidates.py``; an article's two candidate lists are
+left out together).
+
 Usage:
     python scripts/train_event_model.py          # train on every set, write src/casus/ingest/data/event_model.json
     python scripts/train_event_model.py --cv     # print the leave-one-set-out tables (sets 3-6), write nothing
@@ -25,6 +29,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "tests" / "ingest" / "eval"
@@ -87,6 +92,68 @@ def collect() -> list[Article]:
     return out
 
 
+def _group(setname: str) -> str:
+    """The set an article belongs to: a set's blind-era candidates go with it (``blind6`` is ``heldout6``)."""
+    return setname.replace("blind", "heldout")
+
+
+def _blind_event(d: dict[str, Any], doc_id: str, spans: Sequence[tuple[int, int]]):  # type: ignore[no-untyped-def]
+    """An event of ``tests/ingest/eval/blind/heldoutK.json`` (see ``scripts/blind_candidates.py``)."""
+    from casus.ingest.model import DEPLOYMENT_END, Evidence, ExtractedEvent, Modality, Precision, When
+    from casus.kb.events import EventType
+
+    w = d["date"]
+    day = dt.date.fromisoformat
+    when = When(day(w["start"]) if w["start"] else None, day(w["end"]) if w["end"] else None, Precision(w["precision"]))
+    evidence = tuple(Evidence(doc_id, "", s, e, c) for s, e, c in d["evidence"])
+    first = evidence[0].start if evidence else 0
+    sentence = next((k for k, (a, b) in enumerate(spans) if a <= first < b), None)
+    end = d["phase"] == "end" and d["stage"] is None
+    return ExtractedEvent(
+        EventType(d["type"]),
+        d["organization"],
+        tuple(d["actors"]),
+        when,
+        evidence,
+        people=tuple(d["people"]),
+        target=d["target"],
+        members=tuple(d["members"]),
+        modality=Modality(d["modality"]),
+        claim=DEPLOYMENT_END if end else "",
+        confidence=d["confidence"],
+        stage=d["stage"],
+        speakers=tuple(d["speakers"] or ()),
+        extra={"sentence": sentence},
+    )
+
+
+def collect_blind() -> list[Article]:
+    """Each real set's candidates under the code it was scored blind with, labelled like the others."""
+    from casus.curated import load_kb
+    from casus.ingest import nlp
+    from casus.ingest.documents import build_document
+    from casus.ingest.ranking import features
+    from casus.ingest.scoring import assign_core, load_gold
+
+    kb = load_kb()
+    out = []
+    for setname in REAL:
+        data = json.loads((EVAL / "blind" / f"{setname}.json").read_text("utf-8"))["articles"]
+        for lang in LANGS:
+            for art in load_gold(EVAL / setname / f"{lang}.yaml", lang):
+                doc = build_document(art.text.encode("utf-8"), art.id, lang=art.lang, published=art.published)
+                spans = nlp.split_sentences(doc.text)
+                events = tuple(_blind_event(d, doc.id, spans) for d in data.get(art.id, []))
+                hit = {id(p) for _, p in assign_core(events, art.events) if p is not None}
+                feats = [features(e, doc, kb, events) for e in events]
+                labels = [int(id(e) in hit) for e in events]
+                name = setname.replace("heldout", "blind")
+                out.append(
+                    Article(name, art.id, art.lang, True, art.events, events, list(range(len(events))), feats, labels)
+                )
+    return out
+
+
 def _matrix(arts: Sequence[Article], names: Sequence[str]) -> tuple[list[list[float]], list[int]]:
     index = {n: k for k, n in enumerate(names)}
     xs, ys = [], []
@@ -124,10 +191,10 @@ def _model(arts: Sequence[Article], threshold: float = 0.0):  # type: ignore[no-
 def _out_of_fold(arts: Sequence[Article]) -> list[tuple[float, int, str]]:
     """Each event's probability under a model trained without its set (inner leave-one-set-out), label and set."""
     scored: list[tuple[float, int, str]] = []
-    for held in sorted({a.set for a in arts}):
-        model = _model([a for a in arts if a.set != held])
+    for held in sorted({_group(a.set) for a in arts}):
+        model = _model([a for a in arts if _group(a.set) != held])
         for a in arts:
-            if a.set == held:
+            if _group(a.set) == held:
                 scored += [(model.probability(f), y, a.set) for f, y in zip(a.feats, a.labels, strict=True)]
     return sorted(scored, reverse=True)
 
@@ -206,7 +273,7 @@ def leave_one_set_out(arts: Sequence[Article]) -> tuple[str, dict[str, dict[str,
     ]
     figures: dict[str, dict[str, str]] = {}
     for held in REAL:
-        train = [a for a in arts if a.set != held]
+        train = [a for a in arts if _group(a.set) != held]
         test = [a for a in arts if a.set == held]
         model = _model(train, choose_threshold(train))
         before, after = rescore(test), rescore(test, model)
@@ -234,7 +301,7 @@ def separation(arts: Sequence[Article]) -> str:
     lines = ["| set | right (share) | " + " | ".join(f"{m} AUC" for m in makers) + " | mean p | calibrated |"]
     lines.append("|---|---|" + "---|" * (len(makers) + 2))
     for held in REAL:
-        train = [a for a in arts if a.set != held]
+        train = [a for a in arts if _group(a.set) != held]
         test = [a for a in arts if a.set == held]
         names = sorted({n for a in train for f in a.feats for n in f})
         xs, ys = _matrix(train, names)
@@ -258,10 +325,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cv", action="store_true", help="print the leave-one-set-out table and write nothing")
     parser.add_argument("--out", type=Path, default=OUT, help="where to write the model (JSON)")
+    parser.add_argument(
+        "--blind",
+        action="store_true",
+        help="train on each real set's blind-era candidates too (tests/ingest/eval/blind, scripts/blind_candidates.py)",
+    )
     args = parser.parse_args(argv)
     import sklearn
 
-    arts = collect()
+    arts = collect() + (collect_blind() if args.blind else [])
     n = sum(len(a.labels) for a in arts)
     print(f"{len(arts)} articles, {n} candidate core events, {sum(sum(a.labels) for a in arts)} right")
     table, figures = leave_one_set_out(arts)
@@ -284,7 +356,7 @@ def main(argv: list[str] | None = None) -> int:
             ),
             "trained": dt.date.today().isoformat(),
             "sklearn": sklearn.__version__,
-            "training_sets": [name for name, _, _ in SETS],
+            "training_sets": [name for name, _, _ in SETS] + ([f"{s} (blind-era)" for s in REAL] if args.blind else []),
             "articles": len(arts),
             "candidates": n,
             "threshold_rule": (

@@ -4,8 +4,8 @@ The rules read candidates; a small logistic model, trained by ``scripts/train_ev
 development sets, gives each core event (statements are left alone) a probability of matching a gold event.
 Its features are general properties of the event, never words of one article: the event type, phase and
 modality, what kind of organization it names and whether its actors were members of it on the date (from the
-knowledge base), how it is dated, where in the article it was read, by which rule family, how many sentences
-tell it, its language and the rules' own confidence (see :func:`features`).
+knowledge base), how it is dated, where in the article it was read, how many sentences tell it, what other
+candidates the article has, its language and the rules' own confidence (see :func:`features`).
 
 The model is a data file (``data/event_model.json``: feature names, coefficients, intercept, threshold,
 training sets and leave-one-set-out figures); applying it is a dot product and a sigmoid, so scikit-learn is
@@ -174,9 +174,11 @@ def features(
 ) -> dict[str, float]:
     """The feature values of one event (binary indicators ``name=value``, and the rules' ``confidence``).
 
-    Read from the event and its ``extra`` (rule family, sentence index, neighbour's date), the article's
-    other events (``others``: every event of the article, this one included), the document's language and
-    date, and the knowledge base; nothing is parsed again.
+    Read from the event and its ``extra["sentence"]`` (where it was read), the article's other events
+    (``others``: every event of the article, this one included), the document's language and date, and the
+    knowledge base; nothing is parsed again. The rule family and the neighbour's date the readers also note
+    (``extra["rule"]``, ``extra["neighbour_date"]``) are not features: the candidates of the code each set was
+    scored blind with, which the model is trained on too, do not carry them.
     """
     on = ev.when.start or ev.when.end or doc.published
     type_ = ev.type.value
@@ -195,7 +197,6 @@ def features(
         f"precision={ev.when.precision.value}",
         f"when={_date_bin(ev, doc.published)}",
         f"position={_position(ev.extra.get('sentence'))}",
-        f"rule={ev.extra.get('rule', 'none')}",
         f"evidence={_count(len(ev.evidence), 3)}",
         f"lang={doc.lang}",
         *_context(ev, _core(others) or [ev]),
@@ -206,7 +207,6 @@ def features(
         "has_people": bool(ev.people),
         "has_speaker": bool(ev.speakers),
         "has_target": ev.target is not None,
-        "neighbour_date": bool(ev.extra.get("neighbour_date")),
     }
     values = dict.fromkeys(names, 1.0)
     values.update({k: 1.0 for k, v in flags.items() if v})
