@@ -65,3 +65,23 @@ def test_russian_forces_put_on_readiness_told_twice_once_with_their_destination_
 def test_activating_an_article_is_still_an_invocation_not_forces(read):
     a = read("Estonia asked NATO to activate Article 4 on Tuesday.", "en", "2024-06-25")
     assert not deployments(a)
+
+
+def test_a_deployment_an_organization_approves_is_one_it_considers(read):
+    # ru6-04 (digitalpress, 2023-08-23): ECOWAS approved the deployment, nothing was sent yet
+    a = read(
+        "Экономическое сообщество западноафриканских государств (ЭКОВАС) ввело торговые санкции против Нигера и "
+        "одобрило развертывание в Ниамее сил «для восстановления конституционного порядка».",
+        "ru",
+        "2023-08-23",
+    )
+    assert [(o, act, stage) for o, act, stage, *_ in deployments(a)] == [("ecowas", ("ecowas",), "considering")]
+    # SowetanLive, 2021-06-24: "Southern African Development Community (Sadc) heads of state on Wednesday approved the
+    # deployment of standby forces to deal with terrorism in Mozambique."
+    a = read(
+        "Southern African Development Community (Sadc) heads of state on Wednesday approved the deployment of "
+        "standby forces to deal with terrorism in Mozambique.",
+        "en",
+        "2021-06-24",
+    )
+    assert [(o, act, stage) for o, act, stage, *_ in deployments(a)] == [("sadc", ("sadc",), "considering")]

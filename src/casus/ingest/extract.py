@@ -903,6 +903,19 @@ def decided_before(sent: Sentence, i: int, lang: str) -> bool:
     return any(t.lemma in lx.DECIDING[lang] or t.text.lower() in lx.DECIDING[lang] for t in words)
 
 
+def authorized_before(sent: Sentence, i: int, lang: str) -> bool:
+    """Whether the deployment noun at ``i`` is what a verb of approving right before it approves.
+
+    "ЭКОВАС … одобрило развертывание в Ниамее сил" (ru6-04), "approved the deployment of troops", "a autorisé le
+    déploiement": the forces may go, none has gone yet.
+    """
+    toks = sent.tokens
+    words = toks[max(_clause_start(toks, i), i - 3) : i]
+    return trigger_noun(toks, i) and any(
+        t.lemma in lx.AUTHORIZING[lang] or t.text.lower() in lx.AUTHORIZING[lang] for t in words
+    )
+
+
 def token_at(sent: Sentence, offset: int) -> int | None:
     """The index of the sentence's token that holds character ``offset``, if any."""
     for k, t in enumerate(sent.tokens):

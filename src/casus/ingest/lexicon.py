@@ -910,6 +910,14 @@ DECIDING: dict[str, frozenset[str]] = {
     "ru": frozenset(["решить", "решение", "решать"]),
 }
 
+#: Verbs of approving or authorizing a deployment: "одобрило развертывание в Ниамее сил" (ru6-04), "approved the
+#: deployment", "a autorisé le déploiement" — forces allowed to go, not yet sent (``considering``).
+AUTHORIZING: dict[str, frozenset[str]] = {
+    "fr": frozenset(["approuver", "autoriser", "approuvé", "autorisé"]),
+    "en": frozenset(["approve", "approved", "authorize", "authorized", "authorise", "authorised"]),
+    "ru": frozenset(["одобрить", "одобрять", "разрешить", "санкционировать"]),
+}
+
 #: Verbs of asking someone to act: "Estonia asks NATO to activate Article 4" is Estonia's request, not a
 #: headline's future ("Armenia to leave CSTO").
 ASKING: dict[str, frozenset[str]] = {

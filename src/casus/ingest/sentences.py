@@ -25,6 +25,7 @@ from casus.ingest.extract import (
     Discourse,
     SentenceReading,
     actor_ids,
+    authorized_before,
     confidence,
     decided_before,
     default_when,
@@ -758,6 +759,8 @@ def _modality_stage_kind(
     told = stage_of(sent, trig.index, lang) if stage == "considering" and modality is not Modality.NEGATED else None
     if told is not None:  # forces readied, told as a plan or a threat: "va activer", "threatened to activate"
         stage, modality = told, Modality.ASSERTED
+    if stage is None and trig.type is T.DEPLOYMENT and not trig.end and authorized_before(sent, trig.index, lang):
+        stage = "considering"  # "одобрило развертывание сил": approved, not yet sent
     if stage is None and modality is not Modality.NEGATED and trig.type not in _NO_STAGE:
         in_claim = claim_of is not None and claim_of.speaker is not None
         stage = stage_of(sent, trig.index, lang, in_claim=in_claim)
