@@ -132,3 +132,18 @@ def test_a_date_of_the_clause_before_and_does_not_date_the_act_after_it(read):
         read("On 18 May, Finland and Sweden formally applied for NATO membership.", "en", "2022-05-18"), T.APPLICATION
     )
     assert (set(ev.actors), ev.when.start) == ({"FIN", "SWE"}, dt.date(2022, 5, 18))
+
+
+# ------------------------------------------------------------------ actor: a clause opened by "and X's …"
+def test_and_a_states_body_opens_a_clause_of_its_own_in_english(read):
+    # Gaborone Herald, 2023-12-02 (development set 6, en6-13): Mali's junta left the G5 Sahel, not the G5
+    en = (
+        "The G5 made minimal progress in uprooting an insurgency and Mali’s military junta announced its withdrawal "
+        "from the G5 Sahel in 2022."
+    )
+    (ev,) = core(read(en, "en", "2023-12-02"), T.WITHDRAWAL)
+    assert (ev.actors, ev.organization, ev.when.start) == (("MLI",), "g5-sahel", dt.date(2022, 1, 1))
+    # a state ending a list of owners stays in the list (same article)
+    en = "Burkina Faso and Niger’s military leaders announced Saturday they decided to withdraw from the G5 Sahel."
+    (ev,) = core(read(en, "en", "2023-12-02"), T.WITHDRAWAL)
+    assert (set(ev.actors), ev.speakers) == ({"BFA", "NER"}, ("BFA",))

@@ -704,6 +704,9 @@ def _subject(
     aside = _apposition(toks, i)
     before = [m for m in before if not aside[0] <= m.start < aside[1]]
     candidates = [m for m in before if not is_oblique(toks, m, lang)]
+    owner = _new_clause_owner(toks, candidates, i) if lang == "en" else None
+    if owner is not None:
+        return owner
     if candidates:
         return candidates[0]
     window = {t.lemma for t in toks[max(start, i - 4) : i]} | {t.text.lower() for t in toks[max(start, i - 4) : i]}
@@ -715,6 +718,27 @@ def _subject(
         return memory.last_person or memory.last_state
     before = [m for m in before if not _after_relation(toks, _index_of(toks, m))]
     return before[-1] if before else None
+
+
+_POSS = ("'s", "’s")
+
+
+def _new_clause_owner(toks: Sequence[Token], candidates: Sequence[Mention], i: int) -> Mention | None:
+    """The possessor opening an English clause after "and" that the verb at ``i`` ends, if any.
+
+    "The G5 made minimal progress … and Mali's military junta announced its withdrawal": the unparsed clause
+    start is the sentence's, but "and <State>'s <lower-case words> <verb>" opens a clause of its own, whose
+    subject is that state's body; not when the state ends a list ("Burkina Faso and Niger's military leaders").
+    """
+    for m in candidates[1:]:
+        k = _index_of(toks, m)
+        opens = k > 0 and toks[k - 1].text.lower() == "and" and k + 1 < i <= k + 5 and toks[k + 1].text in _POSS
+        listed = any(
+            c.end >= toks[k - 1].start - 2 for c in candidates if c.start < m.start
+        )  # "Burkina Faso and Niger's"
+        if opens and not listed and all(t.text[:1].islower() for t in toks[k + 2 : i]):
+            return m
+    return None
 
 
 def _apposition(toks: Sequence[Token], i: int) -> tuple[int, int]:
