@@ -11,7 +11,7 @@ from casus.extras import extras_for, missing_extra, require
 def test_extras_come_from_the_package_metadata() -> None:
     assert extras_for("pandas") == ("data", "sim")  # in both, in pyproject.toml's order
     assert extras_for("fastapi") == ("web",)
-    assert extras_for("sklearn") == ("sim",)  # imported under another name than scikit-learn
+    assert extras_for("sklearn") == ("sim", "ingest")  # imported under another name than scikit-learn
     assert extras_for("psycopg") == ("ingest",)  # psycopg[binary]
     assert extras_for("dask.distributed") == ("dist",)
     assert extras_for("numpy") == extras_for("casus") == ()  # core dependency, and casus itself
