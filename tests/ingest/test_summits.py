@@ -210,3 +210,57 @@ def test_a_summit_called_off_is_negated_with_its_planned_date(read):
         read("Путин созывает саммит лидеров стран ОДКБ. Саммит состоится 16 мая в Москве.", "ru", "2022-05-13")
     )
     assert found and all(ev.modality.value == "asserted" for ev in found)
+
+
+def test_a_summit_scheduled_after_a_long_noun_phrase_takes_its_planned_dates(read):
+    # fr7-09 (Aldar, 2023-04-04): "prévu" is parsed as the verb's, yet it dates the summit
+    a = read(
+        "La Suède espère toutefois encore adhérer à l'Otan avant le sommet des chefs d'Etat et de gouvernement "
+        "alliés, prévu les 11 et 12 juillet prochains à Vilnius.",
+        "fr",
+        "2023-04-04",
+    )
+    (ev,) = summits(a)
+    assert (ev.organization, ev.stage, ev.when.start, ev.when.end) == (
+        "nato",
+        "considering",
+        D(2023, 7, 11),
+        D(2023, 7, 12),
+    )
+
+
+def test_undated_mentions_of_one_summit_are_one_summit(read):
+    # fr7-14 (AzVision, 2023-07-10): the Vilnius summit named three times, none of them dated
+    a = read(
+        "Le sommet de l'Otan s'ouvre à Vilnius. Jens Stoltenberg a déclaré avant le coup d'envoi du sommet de "
+        "l'Otan : « Les décisions que nous allons prendre à Vilnius permettront de rapprocher l'Ukraine. » "
+        "Zelensky a parlé à la veille de cet important sommet de l'Otan.",
+        "fr",
+        "2023-07-10",
+    )
+    assert len(summits(a)) == 1
+
+
+def test_a_summit_dated_by_its_year_and_by_its_day_is_one(read):
+    # ru7-01 (PostUSSR, 2024-11-28): the headline's year and the body's day name one CSTO summit in Astana
+    a = read(
+        "Саммит ОДКБ в Астане: итоги председательства Казахстана в ОДКБ в 2024 году\n"
+        "Саммит Организации Договора о коллективной безопасности (ОДКБ), состоявшийся 28 ноября в Казахстане, "
+        "стал важной вехой. Одним из ключевых итогов саммита ОДКБ стало согласование нового плана действий.",
+        "ru",
+        "2024-11-28",
+    )
+    (ev,) = summits(a)
+    assert (ev.organization, ev.stage, ev.when.start, ev.when.end) == ("csto", None, D(2024, 11, 28), D(2024, 11, 28))
+
+
+def test_the_summit_under_way_and_the_next_one_are_two(read):
+    # ru7-08 (Sputnik Belarus, 2023-10-13): the Bishkek summit "в эти дни" and the Moscow one planned for 2024
+    a = read(
+        "Следующий саммит глав СНГ пройдет 8 октября 2024 года в Москве. Об этом Владимир Путин заявил на "
+        "Саммите СНГ, проходящем в эти дни в Бишкеке.",
+        "ru",
+        "2023-10-13",
+    )
+    got = sorted((e.stage or "", e.when.start) for e in summits(a))
+    assert got == [("", D(2023, 10, 13)), ("considering", D(2024, 10, 8))]

@@ -274,3 +274,27 @@ def test_a_month_with_a_year_named_relative_to_publication():
 def test_a_day_in_a_year_named_from_publication_and_earlier_this_week(text, lang, published, start, end):
     (expr,) = find_dates(text, lang, dt.date.fromisoformat(published))
     assert (expr.when.start, expr.when.end) == (dt.date.fromisoformat(start), dt.date.fromisoformat(end))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "published", "start", "end"),
+    [
+        # fr7-05 (Afrique sur 7, Saturday 2024-12-14): the ECOWAS summit "dimanche 15 décembre" is the next day,
+        # not 15 December 2023: the weekday picks the year
+        ("les chefs d'Etat de la CEDEAO se réunissent dimanche 15 décembre", "fr", "2024-12-14", "2024-12-15", None),
+        ("ECOWAS leaders meet on Sunday, December 15", "en", "2024-12-14", "2024-12-15", None),
+        ("лидеры ЭКОВАС соберутся в воскресенье, 15 декабря", "ru", "2024-12-14", "2024-12-15", None),
+        # fr7-10 (2023-11-23): "le mercredi 22 novembre" is the day before, as the weekday says
+        ("réunis depuis le mercredi 22 novembre à Minsk", "fr", "2023-11-23", "2023-11-22", None),
+        # fr7-09 (Aldar, 2023-04-04): the Vilnius summit "prévu les 11 et 12 juillet prochains" is in July 2023
+        ("le sommet, prévu les 11 et 12 juillet prochains à Vilnius", "fr", "2023-04-04", "2023-07-11", "2023-07-12"),
+        ("the Vilnius summit on 11 and 12 July 2023", "en", "2023-04-04", "2023-07-11", "2023-07-12"),
+        ("саммит НАТО 11 и 12 июля 2023 года", "ru", "2023-04-04", "2023-07-11", "2023-07-12"),
+        # ru7-08 (Sputnik Belarus, 2023-10-13): the CIS summit "проходящем в эти дни" is the publication day
+        # (heldout7 decision 39)
+        ("на Саммите СНГ, проходящем в эти дни в Бишкеке", "ru", "2023-10-13", "2023-10-13", None),
+    ],
+)
+def test_a_day_fixed_by_its_weekday_two_days_named_together_and_these_days(text, lang, published, start, end):
+    (expr,) = [e for e in find_dates(text, lang, dt.date.fromisoformat(published)) if e.when]
+    assert (expr.when.start, expr.when.end) == (dt.date.fromisoformat(start), dt.date.fromisoformat(end or start))

@@ -990,14 +990,31 @@ def own_dates(
         verb = date_verb(toks, k)
         # a verbless fragment ("Le retrait du Mali … " parsed apart from "a été officialisé hier"): cannot tell
         fragmented = _head_chain(toks, k)[-1] != trigger_chain[-1] and toks[trigger_chain[-1]].pos not in _VERBS
-        described = toks[i].pos == "NOUN" and verb is not None and i in _head_chain(toks, verb)
+        described = toks[i].pos in ("NOUN", "PROPN") and verb is not None and i in _head_chain(toks, verb)
         refused = refusal and verb is not None and _on_gathering(toks, verb, i, lang)
+        described = described or (verb is not None and _scheduled_for(toks, i, verb))
         if verb is None or verb in chain or fragmented or described or refused or _reporting(toks, verb, lang):
             out.append(t)  # described: "the summit, which begins on 28 November" (a clause on the noun)
     return out
 
 
 _VERBS = ("VERB", "AUX")
+
+
+def _scheduled_for(toks: Sequence[Token], i: int, verb: int) -> bool:
+    """Whether the date's verb is a "scheduled" participle just after the noun at ``i``, whatever its parse.
+
+    "le sommet des chefs d'Etat et de gouvernement alliés, prévu les 11 et 12 juillet prochains" dates the
+    summit though the parser hangs "prévu" on the sentence's verb; likewise "the summit, scheduled for 9 July",
+    "саммит, запланированный на 8 октября". No other verb may stand between the noun and the participle.
+    """
+    if toks[i].pos not in ("NOUN", "PROPN") or not i < verb <= i + 12 or toks[verb].lemma not in _SCHEDULED:
+        return False
+    return not any(t.pos in _VERBS for t in toks[i + 1 : verb])
+
+
+#: Participles that give a meeting its planned date ("prévu le", "scheduled for", "запланированный на").
+_SCHEDULED = frozenset(["prévoir", "programmer", "schedule", "plan", "запланировать", "запланированный", "назначить"])
 
 #: Conjunctions that may join two clauses with one subject ("… since 2005 and applied … in 2021").
 _AND = frozenset(["and", "et", "и", "а"])

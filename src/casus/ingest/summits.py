@@ -105,7 +105,7 @@ def align_summits(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     article dates several); a dated mention without a venue only the summit of the same date. With none or
     several candidates left, the mention stays as it is.
     """
-    events = _share_venues(events)
+    events = fold_summits(_share_venues(events))
     dated: dict[str, dict[tuple[object, ...], ExtractedEvent]] = {}
     for ev in events:
         if ev.type is T.SUMMIT and ev.when.start is not None and ev.organization:
@@ -123,7 +123,58 @@ def align_summits(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
                 target = c.target or ev.target
                 ev = replace(ev, when=c.when, stage=c.stage, target=target, modality=c.modality, title=c.title)
         out.append(ev)
-    return _share_venues(out)  # a mention now dated may bring the venue: "в саммите ОДКБ в Бишкеке"
+    return fold_summits(_share_venues(out))  # a mention now dated may bring the venue: "в саммите ОДКБ в Бишкеке"
+
+
+def fold_summits(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
+    """Mentions of one body's summit at one stage that cannot be two summits are one, kept where first told.
+
+    A summit dated by a period that holds the one more precise date of another ("Саммит ОДКБ в Астане: итоги
+    … в 2024 году" beside "состоявшийся 28 ноября") is that summit; two on the same day with two venues
+    ("на саммите организации в июле" read as in Tashkent, "на саммите ШОС в Астане") are one; and an article
+    that dates none of them tells one summit however often it names it ("Le sommet évoquera …", "à la veille
+    de cet important sommet", "les décisions que nous allons prendre à Vilnius"). Each takes the date, venue
+    and actors of the most precise one, so that the pipeline's ``merge_events`` makes them one event.
+    """
+    kept: list[int] = []
+    out = list(events)
+    for k in sorted(range(len(events)), key=lambda k: (_span(events[k]), k)):
+        ev = events[k]
+        j = _host(ev, [out[i] for i in kept]) if ev.type is T.SUMMIT and ev.organization else None
+        if j is None:
+            kept.append(k)
+        else:
+            host = out[kept[j]]  # the same date, venue and actors: the pipeline's merge_events makes them one
+            out[k] = replace(ev, when=host.when, target=host.target, title=host.title, actors=host.actors)
+    return out
+
+
+def _span(ev: ExtractedEvent) -> int:
+    """Days a summit's date spans, undated last, so the most precise mention hosts the others."""
+    if ev.when.start is None or ev.when.end is None:
+        return 1_000_000
+    return (ev.when.end - ev.when.start).days
+
+
+def _within(when: When, start: dt.date, end: dt.date) -> bool:
+    """Whether a date lies inside the period from ``start`` to ``end``."""
+    return when.start is not None and when.end is not None and start <= when.start and when.end <= end
+
+
+def _host(ev: ExtractedEvent, kept: list[ExtractedEvent]) -> int | None:
+    """The index of the one kept summit of the same body, stage and modality ``ev`` is another mention of."""
+    same = [
+        j
+        for j, c in enumerate(kept)
+        if c.type is T.SUMMIT and (c.organization, c.stage, c.modality) == (ev.organization, ev.stage, ev.modality)
+    ]
+    w = ev.when
+    if w.start is None or w.end is None:
+        # undated: folds only where nothing is dated (align_summits gives it the one dated summit)
+        undated = [j for j in same if kept[j].when.start is None]
+        return undated[0] if undated and len(undated) == len(same) else None
+    inside = [j for j in same if _within(kept[j].when, w.start, w.end)]
+    return inside[0] if len(inside) == 1 else None
 
 
 def _share_venues(events: list[ExtractedEvent]) -> list[ExtractedEvent]:

@@ -220,6 +220,24 @@ def _next_day(month: int, day: int, pub: dt.date) -> dt.date | None:
     return None
 
 
+def _named_day(month: int, day: int, weekday: int, pub: dt.date) -> dt.date | None:
+    """The day and month nearest ``pub`` that falls on ``weekday``.
+
+    "Dimanche 15 décembre" published on Saturday 14 December 2024 is the next day, "Wednesday, November 22"
+    published in November 2023 the 22nd of that month; the last such day when the weekday fits no year around
+    publication.
+    """
+    fits = []
+    for year in (pub.year - 1, pub.year, pub.year + 1):
+        try:
+            out = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if out.weekday() == weekday:
+            fits.append(out)
+    return min(fits, key=lambda d: abs((d - pub).days)) if fits else _past_day(month, day, pub)
+
+
 def _future(kind: str, m: re.Match[str], lang: str, pub: dt.date) -> When | None:
     """The forward resolution of a day name, a day and month, or a month without a year."""
     text = m.group(0)
@@ -348,7 +366,7 @@ _RELATIVE: dict[str, list[tuple[str, str]]] = {
     "ru": [
         (r"позавчера", "day_before_yesterday"),
         (r"вчера", "yesterday"),
-        (r"сегодня|в настоящее время|сейчас|на сегодняшний день", "now"),
+        (r"сегодня|в настоящее время|сейчас|на сегодняшний день|в эти дни", "now"),  # heldout7 decision 39
         (r"на (?:прошлой|минувшей|предыдущей) неделе", "last_week"),
         (r"ранее на этой неделе", "earlier_this_week"),  # heldout6 convention 32: Monday to the day before
         (r"на этой неделе", "this_week"),
@@ -389,7 +407,14 @@ def _ranges(lang: str, months: str) -> list[tuple[str, str]]:
         out.append((rf"{o}(?P<d>\d{{1,2}}|1er){j}(?P<d2>\d{{1,2}})\s+(?P<m>{months})(?:\s+(?P<y>\d{{4}}))?", "dd"))
         one = _FULL_DATE[lang].replace("MONTHS", months)  # "January 29, 2025 – July 29, 2025", "du 29 janvier…"
         out.insert(0, (rf"{o}{one.format(m='m', d='d', y='y')}{j}{one.format(m='m2', d='d2', y='y2')}", "dmy2"))
-    return out
+    # two days named together are the meeting's two days: "les 11 et 12 juillet", "on 11 and 12 July", "11 и 12 июля"
+    days = rf"(?P<d>\d{{1,2}}|1er){_AND_END[lang]}(?P<d2>\d{{1,2}})"
+    pair = rf"{_PAIR_OPEN[lang]}{days}\s+(?P<m>{months})(?:\s+(?P<y>\d{{4}}))?"
+    return [*out, (pair, "dd")]
+
+
+#: What may open two days named together ("les 11 et 12 juillet", "on 11 and 12 July").
+_PAIR_OPEN = {"en": r"(?:on\s+)?", "fr": r"(?:les\s+)?", "ru": ""}
 
 
 #: A full date as one end of a range (``{m}``, ``{d}``, ``{y}`` name its groups; MONTHS stands for the month names).
@@ -439,6 +464,7 @@ def _compiled(lang: str) -> list[tuple[re.Pattern[str], str]]:
         pats += [
             (rf"(?:le\s+)?(?P<d>\d{{1,2}}|1er)\s+(?P<m>{months})\.?\s+(?P<y>\d{{4}})", "dmy"),
             (rf"(?:le\s+)?(?P<d>\d{{1,2}}|1er)\s+(?P<m>{months})\s+(?:de\s+)?(?P<ry>{_YEAR_WORDS['fr']})", "dmry"),
+            (rf"(?:le\s+|ce\s+)?(?P<wd>{days})\s+(?P<d>\d{{1,2}}|1er)\s+(?P<m>{months}){e}", "wdm"),
             (rf"(?:le\s+)?(?P<d>\d{{1,2}}|1er)\s+(?P<m>{months}){e}", "dm"),
             (rf"(?:(?:en|au mois de|début|fin|mi-)\s*)?(?P<m>{months})\s+(?P<y>\d{{4}})", "my"),
             (rf"(?:en\s+)?(?P<m>{months})\s+(?:de\s+)?(?P<ry>{_YEAR_WORDS['fr']})", "mry"),
@@ -454,6 +480,8 @@ def _compiled(lang: str) -> list[tuple[re.Pattern[str], str]]:
             (rf"(?:on\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{months})\.?,?\s+(?P<y>\d{{4}})", "dmy"),
             (rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{months})\s+(?P<ry>{_YEAR_WORDS['en']})", "dmry"),
             (rf"(?P<m>{months})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<ry>{_YEAR_WORDS['en']})", "dmry"),
+            (rf"(?:on\s+)?(?P<wd>{days}),?\s+(?P<m>{months})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{e}", "wdm"),
+            (rf"(?:on\s+)?(?P<wd>{days}),?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{months}){e}", "wdm"),
             (rf"(?:on\s+)?(?P<m>{months})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{e}", "dm"),
             (rf"(?:on\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{months}){e}", "dm"),
             (rf"(?:(?:in|since|early|late|mid-)\s*)?(?P<m>{months})\s+(?P<y>\d{{4}})", "my"),
@@ -469,6 +497,7 @@ def _compiled(lang: str) -> list[tuple[re.Pattern[str], str]]:
         pats += [
             (rf"(?P<d>\d{{1,2}})\s+(?P<m>{months})\s+(?P<y>\d{{4}})(?:\s+года|\s+г\.)?", "dmy"),
             (rf"(?P<d>\d{{1,2}})\s+(?P<m>{months})\s+(?P<ry>{_YEAR_WORDS['ru']})", "dmry"),
+            (rf"(?:(?:в|во)\s+)?(?P<wd>{days}),?\s+(?P<d>\d{{1,2}})\s+(?P<m>{months}){e}", "wdm"),
             (rf"(?P<d>\d{{1,2}})\s+(?P<m>{months}){e}", "dm"),
             (rf"(?:в\s+(?:конце|начале|середине)\s+|в\s+)?(?P<m>{months})\s+(?P<y>\d{{4}})(?:\s+года|\s+г\.)?", "my"),
             (rf"(?:в\s+)?(?P<m>{months})\s+(?P<ry>{_YEAR_WORDS['ru']})", "mry"),
@@ -512,6 +541,9 @@ def _resolve(kind: str, m: re.Match[str], lang: str, pub: dt.date) -> tuple[When
         day = _absolute(text.replace("1er", "1"), lang)
         return (day_period(day, text), True) if day else None
     month = MONTHS[lang].get(m.group("m").lower().rstrip(".")) if "m" in m.groupdict() and m.group("m") else None
+    if kind == "wdm" and month:
+        day = _named_day(month, int(m.group("d").replace("1er", "1")), WEEKDAYS[lang][m.group("wd").lower()], pub)
+        return (day_period(day, text), True) if day else None
     if kind == "dm" and month:
         d = int(m.group("d").replace("1er", "1"))
         day = _past_day(month, d, pub)
@@ -541,8 +573,15 @@ def _resolve(kind: str, m: re.Match[str], lang: str, pub: dt.date) -> tuple[When
     return None
 
 
+#: A word after a yearless date that makes it the next such one: "les 11 et 12 juillet prochains".
+_NEXT = {
+    "en": re.compile(r"(?!)"),
+    "fr": re.compile(r"\s+prochaine?s?(?![\w-])", re.IGNORECASE),
+    "ru": re.compile(r"(?!)"),
+}
+
 #: Kinds that need the publication date to be resolved at all.
-_RELATIVE_KINDS = ("dm", "m", "wd", "ago", "mry", "dmry")
+_RELATIVE_KINDS = ("dm", "wdm", "m", "wd", "ago", "mry", "dmry")
 
 
 def find_dates(text: str, lang: str, published: dt.date | None, *, offset: int = 0) -> list[TimeExpression]:
@@ -589,6 +628,10 @@ def find_dates(text: str, lang: str, published: dt.date | None, *, offset: int =
             when, explicit = resolved
             taken[s:e] = b"\x01" * (e - s)
             future = _future(kind, m, lang, pub) if kind in ("wd", "dm", "dd", "m") else None
+            ahead = _NEXT[lang].match(norm, e) if future is not None else None
+            if ahead:  # "les 11 et 12 juillet prochains", "en juillet prochain": the next ones, whatever the tense
+                when, future, e = future, None, ahead.end()
+                taken[s:e] = b"\x01" * (e - s)
             if kind in ("m", "my"):
                 when, future = month_part(when), month_part(future)
             expr = TimeExpression(s + offset, e + offset, when, explicit, future if future != when else None)
