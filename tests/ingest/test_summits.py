@@ -232,13 +232,15 @@ def test_a_summit_scheduled_after_a_long_noun_phrase_takes_its_planned_dates(rea
 def test_undated_mentions_of_one_summit_are_one_summit(read):
     # fr7-14 (AzVision, 2023-07-10): the Vilnius summit named three times, none of them dated
     a = read(
-        "Le sommet de l'Otan s'ouvre à Vilnius. Jens Stoltenberg a déclaré avant le coup d'envoi du sommet de "
-        "l'Otan : « Les décisions que nous allons prendre à Vilnius permettront de rapprocher l'Ukraine. » "
+        "Le sommet de l'Otan évoquera les défis les plus urgents auxquels l'alliance est confrontée. "
+        "Jens Stoltenberg a déclaré avant le coup d'envoi du sommet de l'Otan : « Les décisions que nous "
+        "allons prendre à Vilnius permettront de rapprocher l'Ukraine. » "
         "Zelensky a parlé à la veille de cet important sommet de l'Otan.",
         "fr",
         "2023-07-10",
     )
-    assert len(summits(a)) == 1
+    (ev,) = summits(a)
+    assert (ev.organization, ev.stage, ev.when.start) == ("nato", "considering", None)  # the summit still to come
 
 
 def test_a_summit_dated_by_its_year_and_by_its_day_is_one(read):
@@ -264,3 +266,28 @@ def test_the_summit_under_way_and_the_next_one_are_two(read):
     )
     got = sorted((e.stage or "", e.when.start) for e in summits(a))
     assert got == [("", D(2023, 10, 13)), ("considering", D(2024, 10, 8))]
+
+
+def test_a_summit_previewed_on_its_day_is_planned(read):
+    # en7-04 (Sputnik, 2024-11-28): "will be high on the agenda of a … summit, which kicks off … on November 28"
+    a = read(
+        "Issues of regional and international security will be high on the agenda of a Collective Security Treaty "
+        "Organization (CSTO) summit, which kicks off in the Kazakh capital Astana on November 28. The summit will "
+        "be attended by the presidents of five member states.",
+        "en",
+        "2024-11-28",
+    )
+    (ev,) = summits(a)
+    assert (ev.organization, ev.stage, ev.when.start) == ("csto", "considering", D(2024, 11, 28))
+
+
+def test_a_summit_held_on_the_day_of_publication_is_no_plan(read):
+    # fr6-05 (RTL, 2023-07-11): said "au premier jour du sommet": the summit is under way
+    a = read(
+        "L'Ukraine peut s'attendre à recevoir une invitation à adhérer à l'Otan, a indiqué mardi le Premier "
+        "ministre belge Alexander De Croo au premier jour du sommet des dirigeants de l'Otan à Vilnius.",
+        "fr",
+        "2023-07-11",
+    )
+    (ev,) = summits(a)
+    assert (ev.organization, ev.stage) == ("nato", None)

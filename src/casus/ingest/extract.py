@@ -1158,6 +1158,28 @@ def _future_clause(toks: Sequence[Token], k: int, lang: str) -> bool:
     )
 
 
+def governed_future(sent: Sentence, i: int, lang: str) -> bool:
+    """Whether the verb the noun at ``i`` hangs on is a future one, however far before the noun it stands.
+
+    By the parse: the first verb above the noun, or an auxiliary of it ("Le sommet évoquera les défis", "the
+    summit will be attended", "Issues … will be high on the agenda of a CSTO summit"); without one (English), a
+    "will" anywhere in the noun's clause before it or just after it.
+    """
+    toks = sent.tokens
+    if toks[i].head < 0:
+        after = [t.text.lower() for t in toks[i + 1 : i + 3]]
+        window = [t.text.lower() for t in toks[_clause_start(toks, i) : i]] + after
+        return bool(set(window) & _FUTURE_VERBS[lang])
+    verb = next((k for k in _head_chain(toks, i)[1:] if toks[k].pos in _VERBS), None)
+    if verb is None:
+        return False
+    words = [toks[verb], *(t for t in toks if t.head == verb and t.pos == "AUX")]
+    return any(
+        w.has("Tense=Fut") or w.text.lower() in _FUTURE_VERBS[lang] or (lang == "fr" and _french_future(w))
+        for w in words
+    )
+
+
 #: Words that make a clause future: "will", "'ll", "пройдет", "состоится", "будет".
 _FUTURE_VERBS = {
     "en": frozenset(["will", "'ll", "shall"]),

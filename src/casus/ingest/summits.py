@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import replace
 
 from casus.ingest import lexicon as lx
-from casus.ingest.extract import date_verb, is_future, token_at
+from casus.ingest.extract import date_verb, governed_future, is_future, token_at
 from casus.ingest.model import ExtractedEvent, Modality, When
 from casus.ingest.nlp import Sentence
 from casus.ingest.temporal import TimeExpression
@@ -35,7 +35,8 @@ def summit_phase(
             return modality, "considering"
         if when.end is not None and when.end < published:
             return modality, None  # held before publication
-    return modality, ("considering" if is_future(sent, i, lang, None) else None)
+    future = is_future(sent, i, lang, None) or governed_future(sent, i, lang)
+    return modality, ("considering" if future else None)
 
 
 #: Verbs of calling a meeting off ("annule la réunion", "cancelled the summit", "саммит отменен").
@@ -137,7 +138,8 @@ def fold_summits(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     and actors of the most precise one, so that the pipeline's ``merge_events`` makes them one event.
     """
     kept: list[int] = []
-    out = list(events)
+    out = _one_stage_undated(events)
+    events = list(out)
     for k in sorted(range(len(events)), key=lambda k: (_span(events[k]), k)):
         ev = events[k]
         j = _host(ev, [out[i] for i in kept]) if ev.type is T.SUMMIT and ev.organization else None
@@ -146,6 +148,25 @@ def fold_summits(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
         else:
             host = out[kept[j]]  # the same date, venue and actors: the pipeline's merge_events makes them one
             out[k] = replace(ev, when=host.when, target=host.target, title=host.title, actors=host.actors)
+    return out
+
+
+def _one_stage_undated(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
+    """Undated mentions of one body's summit, where the article dates none, are planned if any of them is.
+
+    "Le sommet évoquera les défis …" is the Vilnius summit still to come; "avant le coup d'envoi du sommet" and
+    "à la veille de cet important sommet" in the same preview are that summit, not a second one already held.
+    """
+    dated = {ev.organization for ev in events if ev.type is T.SUMMIT and ev.when.start is not None}
+    planned = {
+        (ev.organization, ev.modality): ev
+        for ev in events
+        if ev.type is T.SUMMIT and ev.when.start is None and ev.stage == "considering" and ev.organization not in dated
+    }
+    out = []
+    for ev in events:
+        p = planned.get((ev.organization, ev.modality)) if ev.type is T.SUMMIT and ev.when.start is None else None
+        out.append(replace(ev, stage=p.stage, title=p.title) if p is not None and ev.stage != p.stage else ev)
     return out
 
 
