@@ -898,6 +898,8 @@ def stage_of(sent: Sentence, i: int, lang: str, *, in_claim: bool = False) -> st
     if headline_to and not words & lx.ASKING[lang]:  # not "Estonia asks NATO to activate Article 4"
         return "considering"  # a headline's future: "Armenia to leave CSTO"
     conditional = any(t.has("Mood=Cnd") for t in (*window, toks[i])) or "would" in words
+    if words & lx.EXPECTED[lang] and not words & lx.NEGATION[lang]:
+        return "considering"  # "devrait adhérer ce jeudi", "is expected to ratify": scheduled, not possible
     if in_claim and conditional and not (words & _POSSIBLE[lang] - {"would"}):
         return "considering"
     if words & _POSSIBLE[lang] or conditional:
@@ -906,6 +908,8 @@ def stage_of(sent: Sentence, i: int, lang: str, *, in_claim: bool = False) -> st
     verb = toks[head] if toks[i].pos == "NOUN" and 0 <= head < len(toks) and toks[head].pos == "VERB" else toks[i]
     if words & lx.INTENT[lang] or toks[i].has("Tense=Fut") or verb.has("Tense=Fut"):
         return "considering"  # "will leave", "станет членом"
+    if lang == "fr" and any(t.lemma == "être" and t.has("Tense=Fut") for t in window):
+        return "considering"  # a passive future: "sera également signé un mémorandum", "sera ratifié"
     if words & lx.WEIGHING[lang]:
         return "considering"  # "is considering applying", "envisager de convoquer", "checking the grounds"
     if lang == "fr" and "aller" in {t.lemma for t in window} and toks[i].has("VerbForm=Inf"):
@@ -1112,7 +1116,8 @@ def is_future(sent: Sentence, i: int, lang: str, stage: str | None, *, whole: bo
     """Whether the event at ``i`` is told in the future tense (then a day name is the next such day).
 
     Future tense or aspect on the trigger or in the words just before it ("will join", "va rejoindre",
-    "вступит", "будет"), an intention (stage ``considering``); for a summit (``whole``), anywhere in the
+    "вступит", "будет"), an act at stage ``considering`` told as expected ("devrait signer", "is expected to
+    join": ``lexicon.EXPECTED``); for a summit (``whole``), anywhere in the
     sentence ("the summit will take place on 28 November", "саммит, который пройдет 28 ноября").
     An intention alone ("Armenia will leave, the prime minister said on Wednesday") is not enough for its
     date to be a future one: see ``future_before`` in :func:`pick_when`.
@@ -1122,7 +1127,9 @@ def is_future(sent: Sentence, i: int, lang: str, stage: str | None, *, whole: bo
     # the author's aside "Напомним, что…" is a perfective form, not a future: "на саммите, проходившем 31 августа"
     window = [t for t in span if t.text.lower() not in lx.AUTHOR_ASIDES[lang]]
     words = {t.text.lower() for t in window} | {t.lemma for t in window}
-    if words & _FUTURE_WORDS[lang] or any(t.has("Tense=Fut") for t in window):
+    # an act expected ("Mardi, la Biélorussie devrait signer"): next Tuesday; not a summit the words only neighbour
+    expected = lx.EXPECTED[lang] if stage == "considering" and not whole else frozenset()
+    if words & (_FUTURE_WORDS[lang] | expected) or any(t.has("Tense=Fut") for t in window):
         return True
     if lang == "en" and i >= 1 and toks[i - 1].text.lower() == "to" and is_headline(sent):
         return True  # a headline's future: "CSTO leaders to meet in Astana on November 28"

@@ -90,6 +90,13 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+#: What a memorandum of accession binds its signer to (the SCO's step before membership: "memorandum of
+#: obligations", "mémorandum d'adhésion", "меморандум об обязательствах"); a memorandum of understanding is no step.
+_MEMORANDUM_EN = "commitment commitments obligation obligations accession membership"
+_MEMORANDUM_FR = "adhésion obligation obligations engagement engagements"
+_MEMORANDUM_RU = "обязательство вступление членство"
+#: Lemmas of a memorandum of accession (its signer is the state it names: see ``_bound_signer``).
+MEMORANDUM = frozenset(["memorandum", "mémorandum", "меморандум"])
 _TROOPS_FR = "troupe contingent force soldat militaire casque mission paix hommes unité bataillon élément"
 _TROOPS_EN = "troop troops peacekeeper peacekeepers contingent force forces soldier soldiers unit units mission"
 _TROOPS_RU = (
@@ -147,6 +154,8 @@ _FR = [
     _r("voter", T.ACCESSION, needs=_BID_FR, unless=_NOT_BID_FR, window=9, stage="ratification"),
     _r("approuver", T.ACCESSION, needs=_BID_FR, unless=_NOT_BID_FR, window=6, stage="ratification"),
     _r("signer", T.ACCESSION, needs="protocole", window=4, stage="signature", org=True),
+    # the SCO's accession step: "signer un mémorandum d'adhésion", "un mémorandum sur « les obligations » du Bélarus"
+    _r("mémorandum", T.ACCESSION, needs=_MEMORANDUM_FR, window=4, stage="signature", org=True),
     _r("réintégrer", T.ACCESSION, org=True, stage="return"),
     _r("revenir", T.ACCESSION, needs="dans au sein", org=True, window=2, stage="return"),
     _r("retour", T.ACCESSION, needs="dans au sein", org=True, window=2, stage="return"),
@@ -238,6 +247,8 @@ _EN = [
     _r("vote", T.ACCESSION, needs=_BID_EN, unless=_NOT_BID_EN, window=9, stage="ratification"),
     _r("approve", T.ACCESSION, needs=_BID_EN, unless=_NOT_BID_EN, window=6, stage="ratification"),
     _r("sign", T.ACCESSION, needs="protocol", window=4, stage="signature", org=True),
+    # "Iran signed a memorandum of commitment to obtain the status of an SCO member state"
+    _r("memorandum", T.ACCESSION, needs=_MEMORANDUM_EN, window=3, stage="signature", org=True),
     _r("rejoin", T.ACCESSION, org=True, stage="return"),
     _r("return", T.ACCESSION, needs="to", org=True, window=1, stage="return"),
     _r("join", T.ACCESSION, unless="forces force hands", org=True, window=2),  # "join forces to form"
@@ -318,6 +329,8 @@ _RU = [
     _r("одобрить", T.ACCESSION, needs=_BID_RU, unless=_NOT_BID_RU, window=6, stage="ratification"),
     _r("проголосовать", T.ACCESSION, needs=_BID_RU, unless=_NOT_BID_RU, window=8, stage="ratification"),
     _r("подписать", T.ACCESSION, needs="протокол", window=4, stage="signature", org=True),
+    # "подписания меморандума об обязательствах Беларуси для получения статуса государства-члена ШОС"
+    _r("меморандум", T.ACCESSION, needs=_MEMORANDUM_RU, window=3, stage="signature", org=True),
     _r("вернуться", T.ACCESSION, needs="в", org=True, window=2, stage="return"),
     _r("возвращение", T.ACCESSION, needs="в", org=True, window=2, stage="return"),
     _r("вступить", T.ACCESSION, org=True),
@@ -840,6 +853,9 @@ INTENT: dict[str, frozenset[str]] = {
             "volonté",
             "vouloir",
             "préparer",
+            "apprêter",  # "la Biélorussie s'apprête à signer un mémorandum d'adhésion" (the tagger's lemma varies)
+            "apprête",
+            "apprêtent",
             "chercher",  # "cherche à rejoindre l'OTAN": a wish to join is an intention (convention 14)
             "espérer",
             "aspirer",
@@ -887,6 +903,16 @@ INTENT: dict[str, frozenset[str]] = {
             "готовность",
         ]
     ),
+}
+
+#: Words of expecting an act as scheduled: "La Suède devrait devenir ce jeudi le 32e membre de l'Otan", "la
+#: Biélorussie devrait signer un mémorandum d'adhésion" (``devoir`` in the conditional), "Turkey's assembly is
+#: expected to give the nod", "вступление ожидается в июле". The act is planned (stage ``considering``, convention
+#: 1 of the held-out sets), not a mere possibility, though "devrait" is a conditional.
+EXPECTED: dict[str, frozenset[str]] = {
+    "fr": frozenset(["devrait", "devraient", "censé", "censée", "censés", "censées"]),
+    "en": frozenset(["expected", "slated", "scheduled"]),
+    "ru": frozenset(["ожидается", "ожидаться"]),
 }
 
 #: Verbs of weighing an act before doing it: before any trigger they make its event a ``considering`` stage

@@ -643,6 +643,8 @@ def _within_claim(
 
 #: Membership changes a third party may wish for or rule out (:mod:`casus.ingest.wishes`).
 _WISHED = frozenset({T.ACCESSION, T.APPLICATION})
+#: Steps of an accession a lexicon trigger names; planned, they are the accession at stage ``considering``.
+_STEPS = frozenset({"signature", "ratification"})
 
 
 def _prospect(trig: Trigger, subject: Mention | None, speaker: Mention, modality: Modality) -> bool:
@@ -759,6 +761,8 @@ def _modality_stage_kind(
     told = stage_of(sent, trig.index, lang) if stage == "considering" and modality is not Modality.NEGATED else None
     if told is not None:  # forces readied, told as a plan or a threat: "va activer", "threatened to activate"
         stage, modality = told, Modality.ASSERTED
+    if stage in _STEPS and modality is not Modality.NEGATED and stage_of(sent, trig.index, lang) == "considering":
+        stage, modality = "considering", Modality.ASSERTED  # a planned step: "devrait signer un mémorandum d'adhésion"
     if stage is None and trig.type is T.DEPLOYMENT and not trig.end and authorized_before(sent, trig.index, lang):
         stage = "considering"  # "одобрило развертывание сил": approved, not yet sent
     if stage is None and modality is not Modality.NEGATED and trig.type not in _NO_STAGE:
@@ -817,6 +821,9 @@ def _actors_override(
     membership changes: no actor at all.
     """
     on, earlier = (memory.published, memory.events) if memory else (None, [])
+    bound = _bound_signer(trig, sent, mentions)
+    if bound:
+        return bound  # "un mémorandum sur « les obligations » du Bélarus, allié de Moscou"
     named_here = subject is not None and any(m.start == subject.start for m in mentions)
     if trig.type in _NEEDS_ACTOR and (subject is None or subject.kind in ("organization", "person") or not named_here):
         listed = _plural_states(sent, trig.index, lang, earlier, memory.last_list if memory else ())
@@ -840,6 +847,19 @@ def _actors_override(
         if contingents and (subject is None or subject.ref in contingents):
             return contingents  # "units of Russia, Belarus and Tajikistan were sent"
     return None
+
+
+def _bound_signer(trig: Trigger, sent: Sentence, mentions: Sequence[Mention]) -> tuple[str, ...]:
+    """The state a memorandum of accession binds, named right after it.
+
+    "подписания меморандума об обязательствах Беларуси", "un mémorandum sur « les obligations » du Bélarus, allié
+    de Moscou": Belarus signs, not the subject of the sentence nor the state named after it.
+    """
+    if trig.rule.lemma not in lx.MEMORANDUM:
+        return ()
+    end = sent.tokens[trig.index].end
+    after = [m for m in mentions if m.kind == "state" and 0 <= m.start - end <= 40]
+    return actor_ids(min(after, key=lambda m: m.start))[0] if after else ()
 
 
 def _plural_states(
@@ -910,8 +930,10 @@ def _when_of(
     until = min((sent.tokens[x.index].start for x in said if x.index >= 0 and x.index > i), default=None)
     when = when or pick_when(times, start, memory, future=outside_future, future_before=fronted, future_until=until)
     earlier = bool({t.text.lower() for t in sent.tokens} & _EARLIER) or perfect_tense(sent, i, lang)
-    # a summit told in the future takes the next such day of the sentence beside it; an intention does not
-    neighbour = (memory.neighbour_future if future and kind is T.SUMMIT else None) or memory.neighbour_when
+    # a summit or a step of an accession told in the future ("Lors de cette réunion, sera signé un mémorandum")
+    # takes the next such day of the sentence beside it; an intention does not
+    ahead = future and (kind is T.SUMMIT or trig.rule.stage in _STEPS)
+    neighbour = (memory.neighbour_future if ahead else None) or memory.neighbour_when
     return when or (None if earlier else neighbour) or default_when(memory)
 
 
