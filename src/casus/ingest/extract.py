@@ -86,6 +86,7 @@ class Discourse:
     last_state: Mention | None = None
     last_named_state: Mention | None = None  # by its name, not an adjective ("l'Estonie", not "russes")
     last_list: tuple[str, ...] = ()  # the last sentence naming several states ("le Mali, le Burkina Faso et le Niger")
+    last_member: Mention | None = None  # the last state named that joined or applied ("Finland will join NATO")
     last_when: When | None = None
     last_statement: tuple[tuple[str, ...], When] | None = None
     events: list[ExtractedEvent] = field(default_factory=list)
@@ -600,9 +601,14 @@ def _by_agent(toks: Sequence[Token], i: int, mentions: Sequence[Mention]) -> Men
     """The agent of a noun trigger after "by / par": "the dispatch of 10,000 troops by Pyongyang"."""
     for k in range(i + 1, min(len(toks) - 1, i + 8)):
         word = toks[k].text.lower()
-        if word == "," and toks[k - 1].text.isdigit():
-            continue  # "10,000 troops"
-        if word in lx.CLAUSE_JOINS or word in _CLAUSE_BREAK:
+        if (
+            word == ","
+            and toks[k - 1].text.isdigit()
+            and toks[k + 1].text.isdigit()
+            and toks[k + 1].start == toks[k].end
+        ):
+            continue  # "10,000 troops", not "in May 2022, prompted by"
+        if word in lx.CLAUSE_JOINS or word in _CLAUSE_BREAK or word == ",":  # not "…, prompted by Russia's invasion"
             return None
         if word in {"by", "par"}:
             return next((m for m in mentions if m.start == toks[k + 1].start and m.kind != "organization"), None)
@@ -686,8 +692,8 @@ def _subject(
     if isinstance(dep, Token):
         if dep.lemma in lx.PRONOUNS[lang]:
             return memory.last_person or memory.last_state
-        if dep.lemma in lx.COUNTRY_WORDS and not dep.has("Number=Plur"):
-            return memory.last_named_state or memory.last_state or memory.last_person
+        if dep.lemma in _country_words(membership) and not dep.has("Number=Plur"):
+            return _country_anaphor(memory, membership)
         if dep.pos in ("NOUN", "PROPN"):
             # "Le chef de l'État a demandé…" after "Le Président Tokaïev…": the role the last person holds
             return _role_anaphor(toks, toks.index(dep), lang, memory)
@@ -712,12 +718,28 @@ def _subject(
     window = {t.lemma for t in toks[max(start, i - 4) : i]} | {t.text.lower() for t in toks[max(start, i - 4) : i]}
     if lx.PRONOUNS[lang] & window:
         return memory.last_person or memory.last_state
-    if lx.COUNTRY_WORDS & window:
-        return memory.last_named_state or memory.last_state or memory.last_person
+    if _country_words(membership) & window:
+        return _country_anaphor(memory, membership)
     if lang == "ru" and toks[i].pos == "VERB" and not before and start == 0:
         return memory.last_person or memory.last_state
     before = [m for m in before if not _after_relation(toks, _index_of(toks, m))]
     return before[-1] if before else None
+
+
+def _country_words(membership: bool) -> frozenset[str]:
+    """Nouns standing for a state; for a membership change also "nation" ("The Nordic nation submitted…")."""
+    return lx.COUNTRY_WORDS | lx.NATION_WORDS if membership else lx.COUNTRY_WORDS
+
+
+def _country_anaphor(memory: Discourse, membership: bool) -> Mention | None:
+    """The state "the country" stands for: for a membership change, the last state that joined or applied.
+
+    "Finland joins NATO … prompted by Putin's decision to invade Ukraine. The Nordic nation is the 31st country
+    to join the alliance": Finland, not Ukraine, the state named last.
+    """
+    if membership and memory.last_member is not None:
+        return memory.last_member
+    return memory.last_named_state or memory.last_state or memory.last_person
 
 
 _POSS = ("'s", "’s")

@@ -261,8 +261,9 @@ _EN = [
     _r("member", T.WITHDRAWAL, needs="longer", org=True, window=0),
     _r("apply", T.APPLICATION, needs="membership join", window=4),
     _r("ask", T.APPLICATION, needs="join", org=True, window=2),
-    _r("application", T.APPLICATION, needs="membership join", window=4),
-    _r("bid", T.APPLICATION, needs="membership join", window=4),
+    # "submitted their NATO membership applications in May 2022": the membership word may come first
+    _r("application", T.APPLICATION, needs="membership join", window=4, before=2),
+    _r("bid", T.APPLICATION, needs="membership join", window=4, before=2),
     _r("suspend", T.SUSPENSION, org=True),
     _r("freeze", T.SUSPENSION, org=True),
     _r("suspension", T.SUSPENSION, org=True, window=4),
@@ -632,6 +633,9 @@ GOVERNING_STAGES: dict[str, int] = {"ratification": 10, "signature": 6}
 
 #: Nouns that stand for the state last named ("son pays", "the country", "страна").
 COUNTRY_WORDS: frozenset[str] = frozenset(["pays", "country", "страна"])
+#: "Nation" stands for a state only as a membership change's subject ("The Nordic nation submitted an
+#: application"): elsewhere it names peoples and the United Nations.
+NATION_WORDS: frozenset[str] = frozenset(["nation", "государство"])
 
 #: Verbs of saying and their nouns: they make a ``statement`` by their subject.
 REPORTING: dict[str, frozenset[str]] = {
@@ -911,7 +915,7 @@ INTENT: dict[str, frozenset[str]] = {
 #: 1 of the held-out sets), not a mere possibility, though "devrait" is a conditional.
 EXPECTED: dict[str, frozenset[str]] = {
     "fr": frozenset(["devrait", "devraient", "censé", "censée", "censés", "censées"]),
-    "en": frozenset(["expected", "slated", "scheduled"]),
+    "en": frozenset(["expected", "slated", "scheduled", "set"]),  # "Finland is set to become a member on Tuesday"
     "ru": frozenset(["ожидается", "ожидаться"]),
 }
 

@@ -397,6 +397,11 @@ def _remember(memory: Discourse, mentions: Sequence[Mention], text: str) -> None
     named = [m for m in states if m.text[:1].isupper()]  # "le pays balte" is Estonia, not "(appareils) russes"
     if named:
         memory.last_named_state = named[-1]
+    joining = (EventType.ACCESSION, EventType.APPLICATION)
+    joined = {a for ev in memory.events[-4:] if ev.type in joining for a in ev.actors}
+    members = [m for m in named if m.ref in joined]
+    if members:
+        memory.last_member = members[-1]  # what "the Nordic nation" of a later accession stands for
     listed = tuple(dict.fromkeys(m.ref for m in named if m.kind == "state"))
     if len(listed) >= 2:
         memory.last_list = listed  # what "les trois pays", "these countries" refer back to

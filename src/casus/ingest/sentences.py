@@ -959,7 +959,7 @@ _LIST_GLUE = frozenset({*_AND, ",", "du", "de", "des", "le", "la", "les", "l'", 
 #: the words as written: the English lemma table makes "earlier" "early").
 _EARLIER = frozenset(["earlier", "previously", "prior", "ранее", "прежде", "auparavant", "précédemment"])
 #: Types whose noun's organization is what is joined, left or invoked, not who acts ("a member of NATO").
-_JOINED_OR_INVOKED = frozenset({*lx.MEMBERSHIP_TYPES, T.CONSIDERATION_OF_WITHDRAWAL, T.INVOCATION})
+_JOINED_OR_INVOKED = frozenset({*lx.MEMBERSHIP_TYPES, T.APPLICATION, T.CONSIDERATION_OF_WITHDRAWAL, T.INVOCATION})
 #: Types that are no event without an actor (a membership changes for someone).
 _NEEDS_ACTOR = frozenset({T.ACCESSION, T.APPLICATION, T.WITHDRAWAL, T.SUSPENSION, T.CONSIDERATION_OF_WITHDRAWAL})
 _NO_STAGE = {T.SUMMIT, T.FOUNDING, T.STATEMENT, T.REFUSAL}
