@@ -162,3 +162,40 @@ def test_speaker_is_kept_apart_from_the_actors(read):  # type: ignore[no-untyped
 def test_an_organization_suspending_a_state_in_a_headline(read):  # type: ignore[no-untyped-def]
     ev = _one(read("CSTO formally suspends Uzbekistan", "en", "2012-12-20").events, "suspension")
     assert (ev.actors, ev.members, ev.organization) == (("csto",), ("UZB",), "csto")  # the CSTO suspends Uzbekistan
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # en7-05 (Nordot, 2024-06-13) and fr7-11 (Rewmi, same day): the intention is undated (set 7's gold); the
+        # Wednesday is the day Pashinyan said it
+        ("On Wednesday, Pashinyan said for the first time that Armenia will leave CSTO altogether.", "en"),
+        (
+            "Mercredi, Nikol Pachinian a déclaré pour la première fois que l’Arménie quitterait complètement l’OTSC "
+            "lors d’une séance de questions-réponses au Parlement.",
+            "fr",
+        ),
+    ],
+)
+def test_a_plan_is_not_dated_by_the_day_it_was_announced(read, text, lang):
+    ev = next(e for e in read(text, lang, "2024-06-13").events if e.type is not T.STATEMENT)
+    assert (ev.type, ev.stage, ev.actors, ev.organization) == (T.WITHDRAWAL, "considering", ("ARM",), "csto")
+    assert ev.when.start is None
+
+
+def test_a_plan_keeps_the_date_inside_its_claim_and_the_same_day_is_the_last_date(read):
+    # ru7-13 (Grodno24, 2024-06-01): "в июле" is the planned month, inside the secretary general's claim
+    a = read(
+        "Беларусь станет полноправным членом ШОС на саммите организации в июле, заявил генсек ШОС.", "ru", "2024-06-01"
+    )
+    ev = only(a, T.ACCESSION)
+    assert (ev.stage, ev.when.start, ev.when.end) == ("considering", dt.date(2024, 7, 1), dt.date(2024, 7, 31))
+    # ru6-06 (Delfi, 2022-05-18): "В тот же день" is the day of the sentence before (17 May), not the next one
+    a = read(
+        "17 мая заявку Швеции на вступление в НАТО подписала министр иностранных дел. В тот же день парламент "
+        "Финляндии одобрил решение о присоединении к альянсу. Заявки поступили 18 мая.",
+        "ru",
+        "2022-05-18",
+    )
+    fin = [e for e in a.events if e.type is T.ACCESSION and e.actors == ("FIN",)]
+    assert [(e.stage, e.when.start) for e in fin] == [("considering", dt.date(2022, 5, 17))]

@@ -492,7 +492,8 @@ def _trigger_event(trig: Trigger, said: Sequence[Said], reading: SentenceReading
         return None
     when = _when_of(trig, kind, sent, lang, stage, said, claim_of, times, memory)
     when, modality, stage = _settle_when(kind, sent, i, lang, when, modality, stage, times, memory)
-    when = _unsaid(when, modality, sent, lang, times, memory)
+    planned = stage == "considering" or kind is T.CONSIDERATION_OF_WITHDRAWAL
+    when = _unsaid(when, modality, planned, sent, lang, times, memory, claim_of.claim if claim_of else None)
     if trig.rule.stage == "considering":
         when, override = _readied(when, override, org, subject, memory, sent, lang)
     if kind is T.FOUNDING and when.start is None and founding_participle(sent, i, mentions):
@@ -736,8 +737,9 @@ def _settle_when(
     planned (``considering``: "the countries' exit at January 29, 2025"; a verb's tense says it itself); a
     summit's stage follows its date; a founding may be dated by the organization's age.
     """
-    if modality is Modality.NEGATED and when is memory.neighbour_when:
-        when = default_when(memory)  # what did not happen is not dated by the sentence next to it
+    planned = (stage == "considering" or kind is T.CONSIDERATION_OF_WITHDRAWAL) and not times  # ("В тот же день")
+    if (modality is Modality.NEGATED or planned) and when is memory.neighbour_when:
+        when = default_when(memory)  # what did not happen, or is only planned, is not dated by the next sentence
     published, tok = memory.published, sent.tokens[i]
     noun = tok.lemma in lx.NOUN_TRIGGERS and tok.pos in ("NOUN", "")  # a noun has no tense: its date tells
     if noun and kind in _NEEDS_ACTOR and stage is None and modality is Modality.ASSERTED and published and when.start:
@@ -938,18 +940,30 @@ def _when_of(
 
 
 def _unsaid(
-    when: When, modality: Modality, sent: Sentence, lang: str, times: Sequence[TimeExpression], memory: Discourse
+    when: When,
+    modality: Modality,
+    planned: bool,
+    sent: Sentence,
+    lang: str,
+    times: Sequence[TimeExpression],
+    memory: Discourse,
+    claim: tuple[int, int] | None,
 ) -> When:
-    """A denial is not dated by the verb of saying that tells it.
+    """A denial or a plan is not dated by the verb of saying that tells it.
 
     "La Serbie … ne cherchera pas à rejoindre l'OTAN, a déclaré jeudi le président": Thursday is the day it was
     said; what did not happen has no date unless its own words give one ("Le sommet du Quad, prévu … la semaine
-    prochaine, n'aura pas lieu" keeps its planned week).
+    prochaine, n'aura pas lieu" keeps its planned week). A plan takes its planned date, never the day it was
+    announced (convention 1): "Mercredi, Nikol Pachinian a déclaré … que l'Arménie quitterait complètement
+    l'OTSC" is an undated intention. A date inside the claim is the claim's own ("Беларусь станет членом ШОС
+    на саммите в июле, заявил генсек").
     """
-    if modality is not Modality.NEGATED or when.start is None:
+    if (modality is not Modality.NEGATED and not planned) or when.start is None:
         return when
     owner = next((t for t in times if t.when == when or t.future == when), None)
-    return default_when(memory) if owner is not None and said_on(sent, owner, lang) else when
+    if owner is None or (planned and claim is not None and claim[0] <= owner.start < claim[1]):
+        return when
+    return default_when(memory) if said_on(sent, owner, lang) else when
 
 
 _AND = {"and", "et", "и"}

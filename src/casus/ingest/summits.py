@@ -85,7 +85,8 @@ _PASSIVE = frozenset(["been", "was", "is", "été", "est", "был", "была",
 def said_on(sent: Sentence, t: TimeExpression, lang: str) -> bool:
     """Whether a date expression dates a verb of saying ("told journalists on Wednesday"), not a summit.
 
-    By the parse where there is one; else (English) when a verb of saying stands just before it.
+    By the parse where there is one; else (English) when a verb of saying stands just before it, or just after
+    a date that opens the sentence ("On Wednesday, Pashinyan said …").
     """
     toks = sent.tokens
     k = token_at(sent, t.start)
@@ -94,7 +95,8 @@ def said_on(sent: Sentence, t: TimeExpression, lang: str) -> bool:
     if toks[k].head >= 0:
         verb = date_verb(toks, k)
         return verb is not None and toks[verb].lemma in lx.REPORTING[lang]
-    return any(x.lemma in lx.REPORTING[lang] or x.text.lower() in lx.REPORTING[lang] for x in toks[max(0, k - 3) : k])
+    near = [*toks[max(0, k - 3) : k], *(toks[k : k + 7] if k <= 1 else ())]  # "On Wednesday, Pashinyan said"
+    return any(x.lemma in lx.REPORTING[lang] or x.text.lower() in lx.REPORTING[lang] for x in near)
 
 
 def align_summits(events: list[ExtractedEvent]) -> list[ExtractedEvent]:

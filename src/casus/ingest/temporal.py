@@ -338,7 +338,7 @@ _RELATIVE: dict[str, list[tuple[str, str]]] = {
         (r"cette année", "this_year"),
         (r"l'(?:année|an) prochaine?", "next_year"),
         (r"récemment|ces derniers jours", "recently"),
-        (r"dans le même temps|au même moment|à la même époque|à l'époque", "same_time"),
+        (r"dans le même temps|au même moment|à la même époque|à l'époque|le même jour", "same_time"),
     ],
     "en": [
         (r"the day before yesterday", "day_before_yesterday"),
@@ -361,7 +361,7 @@ _RELATIVE: dict[str, list[tuple[str, str]]] = {
         (r"this year", "this_year"),
         (r"next year", "next_year"),
         (r"recently|in recent days", "recently"),
-        (r"at the same time|at that time|back then", "same_time"),
+        (r"at the same time|at that time|back then|(?:on )?(?:the|that) same day", "same_time"),
     ],
     "ru": [
         (r"позавчера", "day_before_yesterday"),
@@ -383,7 +383,7 @@ _RELATIVE: dict[str, list[tuple[str, str]]] = {
         (r"в (?:этом|текущем) году", "this_year"),
         (r"в следующем году", "next_year"),
         (r"недавно|на днях", "recently"),
-        (r"в то же время|тогда же|в тот же период", "same_time"),
+        (r"в то же время|тогда же|в тот же период|в тот же день", "same_time"),
     ],
 }
 
