@@ -91,9 +91,9 @@ ROLES: dict[str, dict[str, str]] = {
 #: Words that refer back to the article's main organization ("l'organisation", "the bloc", "альянс"), and to
 #: its members as a group ("les alliés", "allies", "союзники").
 GENERIC_ORG: dict[str, frozenset[str]] = {
-    "en": frozenset({"alliance", "organization", "organisation", "bloc", "allies", "grouping"}),
+    "en": frozenset({"alliance", "organization", "organisation", "bloc", "allies", "grouping", "association"}),
     "fr": frozenset({"alliance", "organisation", "bloc", "allies"}),
-    "ru": frozenset({"альянс", "организация", "блок", "союзник"}),
+    "ru": frozenset({"альянс", "организация", "блок", "союзник", "объединение"}),
 }
 
 #: Seats of government used as metonyms for it, beside the capitals ("le Kremlin a indiqué").

@@ -751,6 +751,7 @@ def _new_clause_owner(toks: Sequence[Token], candidates: Sequence[Mention], i: i
     "The G5 made minimal progress … and Mali's military junta announced its withdrawal": the unparsed clause
     start is the sentence's, but "and <State>'s <lower-case words> <verb>" opens a clause of its own, whose
     subject is that state's body; not when the state ends a list ("Burkina Faso and Niger's military leaders").
+    A state right before the verb after ", and" is that clause's own subject ("…, and Iran joined on July 4 2023").
     """
     for m in candidates[1:]:
         k = _index_of(toks, m)
@@ -760,6 +761,8 @@ def _new_clause_owner(toks: Sequence[Token], candidates: Sequence[Mention], i: i
         )  # "Burkina Faso and Niger's"
         if opens and not listed and all(t.text[:1].islower() for t in toks[k + 2 : i]):
             return m
+        if k >= 2 and toks[k - 2].text == "," and toks[k - 1].text.lower() == "and" and 0 < i - k <= 3:
+            return m  # "India and Pakistan joined … on equal rights, and Iran joined on July 4 2023"
     return None
 
 

@@ -970,8 +970,11 @@ _AND = {"and", "et", "и"}
 #: What may stand between the states of a list: "du Mali, du Niger et du Burkina Faso", "of Mali, of Niger".
 _LIST_GLUE = frozenset({*_AND, ",", "du", "de", "des", "le", "la", "les", "l'", "l’", "of", "the"})
 #: "Armenia earlier froze…": the act precedes the neighbouring sentence's date, which does not date it (matched on
-#: the words as written: the English lemma table makes "earlier" "early").
-_EARLIER = frozenset(["earlier", "previously", "prior", "ранее", "прежде", "auparavant", "précédemment"])
+#: the words as written: the English lemma table makes "earlier" "early"); "Позже к организации присоединились
+#: Индия, Пакистан и Иран" is placed only after the act before it, and the next sentence's date is not its own.
+_EARLIER = frozenset(
+    ["earlier", "previously", "prior", "ранее", "прежде", "auparavant", "précédemment", "позже", "позднее", "later"]
+)
 #: Types whose noun's organization is what is joined, left or invoked, not who acts ("a member of NATO").
 _JOINED_OR_INVOKED = frozenset({*lx.MEMBERSHIP_TYPES, T.APPLICATION, T.CONSIDERATION_OF_WITHDRAWAL, T.INVOCATION})
 #: Types that are no event without an actor (a membership changes for someone).

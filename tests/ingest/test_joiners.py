@@ -1,0 +1,41 @@
+"""Joiners recalled with their dates: each clause's state joins on its own date; "later" borrows no date.
+
+"On June 9 2017, India and Pakistan joined the association on equal rights, and Iran joined on July 4 2023"
+tells two accessions ("the association" stands for the article's organization, the state after ", and" is the
+second clause's subject); "Позже к организации присоединились Индия, Пакистан и Иран" is undated, though the next
+sentence names July 2023.
+"""
+
+import datetime as dt
+
+from casus.kb.events import EventType as T
+
+D = dt.date
+
+
+def accessions(analysis):
+    return [e for e in analysis.events if e.type is T.ACCESSION]
+
+
+def test_two_clauses_of_joiners_each_with_its_date(read):
+    a = read(
+        "Belarus joined the Shanghai Co-operation Organisation (SCO) as a full member. "
+        "On June 9 2017, India and Pakistan joined the association on equal rights, and Iran joined on July 4 2023.",
+        "en",
+        "2024-07-04",
+    )
+    found = {(e.actors, e.when.start) for e in accessions(a) if e.when.start is not None}
+    assert found == {(("IND", "PAK"), D(2017, 6, 9)), (("IRN",), D(2023, 7, 4))}
+    assert all(e.organization == "sco" for e in accessions(a))
+
+
+def test_later_joiners_take_no_date_from_the_next_sentence(read):
+    a = read(
+        "Россия, Китай, Казахстан, Кыргызстан, Таджикистан и Узбекистан основали ШОС в 2001 году. Позже к "
+        "организации присоединились Индия, Пакистан и Иран.\nПоследний саммит организации состоится в июле 2023 "
+        "года.",
+        "ru",
+        "2024-06-01",
+    )
+    (ev,) = accessions(a)
+    assert (set(ev.actors), ev.organization, ev.when.start) == ({"IND", "PAK", "IRN"}, "sco", None)
