@@ -206,6 +206,9 @@ def find_triggers(
         rules = _rules_for(toks, i, lang)
         if rules and _blocked_or_asked(toks, i, lang):
             continue
+        if rules and toks[i].lemma in lx.FORCES_RETURN and _troop_subject(toks, i, lang, part=True):
+            out.append(_Trigger(i, rules[0], T.DEPLOYMENT, end=True))  # "часть … сил … вернулась" (decision 41)
+            continue
         for rule in rules:
             after = _lemmas(toks, i + 1, i + 1 + _reach(toks, i, rule, mentions))
             if rule.window == 0:  # a noun that needs a verb before it ("devenir membre", "стать членом")
@@ -230,6 +233,8 @@ def find_triggers(
                 break
             if rule.lemma in lx.MISSION_END:
                 continue  # "completed the talks": ends nothing an alliance did
+            if rule.type is T.DEPLOYMENT and _lemmas(toks, i - 4, i + 9) & lx.EXERCISE[lang]:
+                continue  # "отправили свои контингенты на совместные учения": drills, not a deployment
             if rule.lemma in lx.PARTICIPATION and not _forces_take_part(toks, i, lang):
                 continue  # "Armenia took part in the operation": forces must be the ones taking part
             near = _lemmas(toks, i - 2, i + 1 + max(rule.window, 3))
@@ -332,6 +337,10 @@ def _passive_troops(toks: Sequence[Token], i: int, rule: lx.TriggerRule) -> bool
     passive = bool({"be", "être", "быть"} & _lemmas(toks, i - 2, i)) or toks[i].has("Voice=Pass")
     if passive and any(t.head == i and t.dep in _SUBJ and t.lemma in rule.needs for t in toks):
         return True  # the parsed subject, however long the list of states after it
+    if toks[i].dep.startswith("acl") and toks[toks[i].head].lemma in rule.needs:
+        return True  # a participle on the forces: "troops deployed in", "солдаты, дислоцированные в Курске"
+    if any(t.head == i and t.dep in _SUBJ and t.lemma in rule.needs for t in toks):
+        return True  # the forces as subject, however far: "These soldiers, who had …, arrived in the zone"
     return passive and bool(rule.needs & _lemmas(toks, max(_clause_start(toks, i), i - 14), i))
 
 
@@ -393,17 +402,19 @@ def _owner_before_troops(toks: Sequence[Token], k: int, mentions: Sequence[Menti
     return nxt is not None and _is_troop(toks, nxt, lang)
 
 
-def _troop_subject(toks: Sequence[Token], i: int, lang: str) -> bool:
+def _troop_subject(toks: Sequence[Token], i: int, lang: str, *, part: bool = False) -> bool:
     """Whether the parsed subject of the verb at ``i`` (or of the verb it completes) is a troop noun.
 
     "la mission de l'Organisation du traité de sécurité collective (OTSC) peut quitter le pays": however long
-    the name between them.
+    the name between them. With ``part``, a troop noun right under the subject counts too ("часть
+    северокорейских сил … вернулась", "some of the troops returned").
     """
     node = i
     for _ in range(2):
         subj = next((k for k, t in enumerate(toks) if t.head == node and k != node and t.dep in _SUBJ), None)
         if subj is not None:
-            return _is_troop(toks, subj, lang)
+            under = [k for k, t in enumerate(toks) if part and t.head == subj and k != subj]
+            return _is_troop(toks, subj, lang) or any(_is_troop(toks, k, lang) for k in under)
         if toks[node].dep != "xcomp" or toks[node].head in (node, -1):
             return False
         node = toks[node].head
@@ -935,6 +946,8 @@ def stage_of(sent: Sentence, i: int, lang: str, *, in_claim: bool = False) -> st
         return "considering"  # "will leave", "станет членом"
     if lang == "fr" and any(t.lemma == "être" and t.has("Tense=Fut") for t in window):
         return "considering"  # a passive future: "sera également signé un mémorandum", "sera ratifié"
+    if any(t.pos == "AUX" and t.has("Tense=Fut") for t in window[-2:]):
+        return "considering"  # a future auxiliary right before it: "sera déployé en Biélorussie", "будет размещен"
     if words & lx.WEIGHING[lang]:
         return "considering"  # "is considering applying", "envisager de convoquer", "checking the grounds"
     if lang == "fr" and "aller" in {t.lemma for t in window} and toks[i].has("VerbForm=Inf"):

@@ -101,7 +101,16 @@ _TROOPS_FR = "troupe contingent force soldat militaire casque mission paix homme
 _TROOPS_EN = "troop troops peacekeeper peacekeepers contingent force forces soldier soldiers unit units mission"
 _TROOPS_RU = (
     "войско войска миротворец миротворческий контингент сила силы военный военнослужащий подразделение миссия десантник"
+    " солдат"
 )
+#: Weapons that are deployed like forces (set 5's decision 17: "le système de missile russe Oreshnik sera déployé",
+#: "l'Allemagne a déployé des systèmes de défense antimissile Patriot", "la France a mobilisé des avions de
+#: combat"): only for the verbs of placing forces, never of sending or joining.
+_WEAPONS_FR = "système missile avion chasseur batterie"
+_WEAPONS_EN = "system systems missile missiles jet jets aircraft battery batteries"
+_ARMS_FR = f"{_TROOPS_FR} {_WEAPONS_FR}"
+_ARMS_EN = f"{_TROOPS_EN} {_WEAPONS_EN}"
+_ARMS_RU = _TROOPS_RU + " комплекс ракета самолет самолёт истребитель"
 #: What an organization launches when it deploys: "NATO launched a new operation", "le lancement d'une opération",
 #: "запустила операцию", "l'AES a officiellement lancé sa force unifiée" (kept only when an organization launches
 #: it: see :data:`LAUNCH`).
@@ -112,9 +121,11 @@ _OPERATION_EN, _OPERATION_FR, _OPERATION_RU = "operation mission force", "opéra
 _COMBAT_EN = "operation operations liberation fighting combat hostilities battle battles war"
 _COMBAT_FR = "opération libération combat hostilités bataille guerre"
 _COMBAT_RU = "операция освобождение бой боевой война"
-_HELP_FR = "aide assistance soutien intervention secours troupe renfort envoi soldat"
-_HELP_EN = "help assistance aid support intervention troops troop peacekeeper peacekeepers dispatch deployment"
-_HELP_RU = "помощь содействие поддержка вмешательство войско войска миротворец отправка ввод"
+_HELP_FR = "aide assistance soutien intervention intervenir secours troupe renfort envoi soldat"
+_HELP_EN = (
+    "help assistance aid support intervention intervene troops troop peacekeeper peacekeepers dispatch deployment"
+)
+_HELP_RU = "помощь содействие поддержка вмешательство вмешаться войско войска миротворец отправка ввод"
 
 #: Words of backing or hoping that make a bare membership noun someone's prospect ("le soutien de Pékin à
 #: l'adhésion de l'Azerbaïdjan", "support for Ukraine's membership"): hypothetical (casus.ingest.wishes).
@@ -209,10 +220,14 @@ _FR = [
     _r("consultation", T.INVOCATION, needs="article", window=6),
     _r("application", T.INVOCATION, needs="article clause", window=3),
     _r("recourir", T.INVOCATION, needs="article clause", window=4),
-    _r("déployer", T.DEPLOYMENT, needs=_TROOPS_FR, window=8),
+    _r("déployer", T.DEPLOYMENT, needs=_ARMS_FR, window=8),
     _r("envoyer", T.DEPLOYMENT, needs=_TROOPS_FR),
     _r("dépêcher", T.DEPLOYMENT, needs=_TROOPS_FR),
-    _r("déploiement", T.DEPLOYMENT, needs=_TROOPS_FR, window=5),
+    _r("stationner", T.DEPLOYMENT, needs=_ARMS_FR),  # stationed forces (set 5's decision 17)
+    _r("intervenir", T.DEPLOYMENT, org=True, window=3),  # an organization intervening (set 6's decision 28)
+    _r("arriver", T.DEPLOYMENT, needs=_TROOPS_FR, window=0),
+    _r("mobiliser", T.DEPLOYMENT, needs=_WEAPONS_FR, window=4),  # "a mobilisé des avions de combat"
+    _r("déploiement", T.DEPLOYMENT, needs=_ARMS_FR, window=5),
     _r("envoi", T.DEPLOYMENT, needs=_TROOPS_FR, window=4),
     _r("participer", T.DEPLOYMENT, needs=_COMBAT_FR, window=6),
     _r("participation", T.DEPLOYMENT, needs=_COMBAT_FR, window=6),
@@ -287,10 +302,14 @@ _EN = [
     _r("invoke", T.INVOCATION, needs="article clause treaty"),
     _r("trigger", T.INVOCATION, needs="article clause"),
     _r("call", T.INVOCATION, needs="article", window=5),
-    _r("deploy", T.DEPLOYMENT, needs=_TROOPS_EN, window=8),
+    _r("deploy", T.DEPLOYMENT, needs=_ARMS_EN, window=8),
     _r("send", T.DEPLOYMENT, needs=_TROOPS_EN),
     _r("dispatch", T.DEPLOYMENT, needs=_TROOPS_EN),
-    _r("deployment", T.DEPLOYMENT, needs=_TROOPS_EN, window=5, before=1),  # "troop deployment"
+    _r("station", T.DEPLOYMENT, needs=_ARMS_EN),  # stationed forces (set 5's decision 17)
+    _r("intervene", T.DEPLOYMENT, org=True, window=3),  # "The CSTO did not intervene" (set 6's decision 28)
+    _r("mobilize", T.DEPLOYMENT, needs=_WEAPONS_EN, window=4),  # "mobilized fighter jets"
+    _r("arrive", T.DEPLOYMENT, needs=_TROOPS_EN, window=0),
+    _r("deployment", T.DEPLOYMENT, needs=_ARMS_EN, window=5, before=1),  # "troop deployment"
     _r("launch", T.DEPLOYMENT, needs=_OPERATION_EN, window=5),
     _r("part", T.DEPLOYMENT, needs=_COMBAT_EN, window=6),
     _r("participate", T.DEPLOYMENT, needs=_COMBAT_EN, window=6),
@@ -385,10 +404,13 @@ _RU = [
     _r("направить", T.DEPLOYMENT, needs=_TROOPS_RU),
     _r("отправить", T.DEPLOYMENT, needs=_TROOPS_RU),
     _r("ввести", T.DEPLOYMENT, needs=_TROOPS_RU),
-    _r("развернуть", T.DEPLOYMENT, needs=_TROOPS_RU),
+    _r("развернуть", T.DEPLOYMENT, needs=_ARMS_RU),
     _r("прибыть", T.DEPLOYMENT, needs=_TROOPS_RU, window=4),
+    _r("разместить", T.DEPLOYMENT, needs=_ARMS_RU),  # stationed forces (set 5's decision 17)
+    _r("вмешаться", T.DEPLOYMENT, org=True, window=3),  # an organization intervening (set 6's decision 28)
+    _r("дислоцировать", T.DEPLOYMENT, needs=_ARMS_RU),
     _r("ввод", T.DEPLOYMENT, needs=_TROOPS_RU, window=3),
-    _r("развертывание", T.DEPLOYMENT, needs=_TROOPS_RU, window=3),
+    _r("развертывание", T.DEPLOYMENT, needs=_ARMS_RU, window=3),
     _r("отправка", T.DEPLOYMENT, needs=_TROOPS_RU, window=3),
     _r("участие", T.DEPLOYMENT, needs=_COMBAT_RU, window=6),
     _r("участвовать", T.DEPLOYMENT, needs=_COMBAT_RU, window=6),
@@ -443,7 +465,9 @@ TROOP_NOUNS: dict[str, frozenset[str]] = {
         "troupe troupes contingent contingents force forces soldat soldats casque casques militaire militaires "
         "bataillon bataillons unité unités mission"
     ),
-    "ru": _words("войско войска миротворец контингент сила военный военнослужащий подразделение батальон миссия"),
+    "ru": _words(
+        "войско войска миротворец контингент сила военный военнослужащий солдат подразделение батальон миссия"
+    ),
 }
 
 #: Verbs and nouns that only end a mission: with forces as their object or subject they end a deployment
@@ -452,6 +476,9 @@ TROOP_NOUNS: dict[str, frozenset[str]] = {
 MISSION_END: frozenset[str] = frozenset(
     ["complete", "conclude", "end", "terminer", "achever", "завершить", "завершиться", "завершение"]
 )
+#: Verbs of coming back: with forces as their subject ("часть северокорейских сил … вернулась в Северную Корею",
+#: "the troops returned home") they end a deployment, whole or in part (set 7's decision 41).
+FORCES_RETURN: frozenset[str] = frozenset(["return", "вернуться"])
 #: Triggers of taking part: a deployment only when forces take part ("troops took part in the liberation of
 #: Kursk", "участие своих войск"), never a state or a leader ("Armenia will not take part in the summit").
 PARTICIPATION: frozenset[str] = frozenset(
@@ -1228,10 +1255,18 @@ def prefilter(lang: str) -> re.Pattern[str]:
     if lang == "fr":
         words |= {"dit", "mis", "fait", "pris", "parvenu"}  # "sont parvenues à un accord" (a pact's founding)
     if lang == "ru":
-        words |= {"вышл", "вышел", "ушл", "ушел", "вышли", "вернул"}
+        words |= {"вышл", "вышел", "ушл", "ушел", "вышли", "вернул", "размещ", "вмешал"}  # "размещен", "вмешалась"
     stems = sorted({_stem(w) for w in words}, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in stems) + ")")
 
+
+#: Words of military exercise: forces sent "на совместные учения", "deployed … exercising with", a deployment
+#: "practiced" are drills, not a deployment (exercises are not labelled: set 4's decision 10, set 5's 17).
+EXERCISE: dict[str, frozenset[str]] = {
+    "en": frozenset(["exercise", "drill", "practice", "practise", "wargame", "manoeuvre", "maneuver"]),
+    "fr": frozenset(["exercice", "manœuvre", "manoeuvre", "entraînement", "entrainement"]),
+    "ru": frozenset(["учение", "учения", "маневры", "манёвры", "тренировка"]),
+}
 
 #: What one takes part in that is an organization's event (a summit, a session, an exercise).
 GATHERINGS: dict[str, frozenset[str]] = {

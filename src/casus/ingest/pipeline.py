@@ -240,6 +240,34 @@ def fold_untargeted(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     return [ev for k, ev in enumerate(result) if k not in dropped]
 
 
+def fold_actorless(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
+    """Fold a deployment read without an actor into the report of the same organization's deployment that has one.
+
+    "ce qui a poussé au déploiement du contingent" after "le contingent de l'OTSC … qui a été envoyé … le 6
+    janvier" (fr7-08), "ce déploiement permettra" after "la CEDEAO va activer sa force en attente" (fr6-08):
+    the bare noun refers back to the deployment the article tells, not to another one. It folds into the first
+    report of that organization's deployment with an actor, the end of a deployment only into an end, when
+    the periods share a day; a period of its own apart from every such report leaves it alone.
+    """
+    result = list(events)
+    dropped: set[int] = set()
+    for k, ev in enumerate(events):
+        if ev.type is not EventType.DEPLOYMENT or ev.actors or not ev.organization:
+            continue
+        j = next((j for j, o in enumerate(events) if j not in dropped and _same_deployment(ev, o)), None)
+        if j is not None:
+            result[j] = merge_events([result[j], replace(ev, actors=result[j].actors, when=result[j].when)])[0]
+            dropped.add(k)
+    return [ev for k, ev in enumerate(result) if k not in dropped]
+
+
+def _same_deployment(bare: ExtractedEvent, other: ExtractedEvent) -> bool:
+    """Whether ``other`` is a deployment by someone of the organization ``bare`` names, at a shared time."""
+    if other.type is not EventType.DEPLOYMENT or not other.actors or other.organization != bare.organization:
+        return False
+    return (bare.phase == "end") == (other.phase == "end") and bare.when.overlaps(other.when)
+
+
 #: Changes of membership: one state's act towards one organization, whatever place a sentence names with it.
 _MEMBERSHIP = frozenset({EventType.ACCESSION, EventType.APPLICATION, EventType.WITHDRAWAL, EventType.SUSPENSION})
 
@@ -544,8 +572,8 @@ def analyze(
         _remember(memory, mentions, text[s:e])
     events = with_founders(events, gaz)
     events = [ev if "rule" in ev.extra else replace(ev, extra={**ev.extra, "rule": "founders"}) for ev in events]
-    found = fold_untargeted(
-        fold_membership(fold_undated(merge_events(date_absences(align_summits(merge_events(events))))))
+    found = fold_actorless(
+        fold_untargeted(fold_membership(fold_undated(merge_events(date_absences(align_summits(merge_events(events)))))))
     )
     analysis = Analysis(doc, tuple(found), assess(doc), tuple(all_mentions))
     return _ranked(analysis, kb) if ranked else analysis

@@ -460,7 +460,8 @@ def _trigger_event(trig: Trigger, said: Sequence[Said], reading: SentenceReading
     if trig.end and not trig.place:
         subject = forces_owner(sent.tokens, i, mentions, lang) or subject  # "завершившуюся миссию ОДКБ"
     elif trig.type is T.DEPLOYMENT and not trig.place:
-        subject = troops_owner(sent, i, mentions, lang) or subject  # "des soldats nord-coréens avaient été déployés"
+        owner = troops_owner(sent, i, mentions, lang) or organizations_forces(sent.tokens, i, mentions, lang)
+        subject = owner or subject  # "des soldats nord-coréens avaient été déployés", "le contingent de l'OTSC"
     if trig.place and (subject is None or subject.kind != "organization"):
         return None  # a state or a person left a place: no alliance event
     suspended_by: str | None = None
@@ -1062,12 +1063,30 @@ def _contingents(sent: Sentence, i: int, mentions: Sequence[Mention], lang: str)
         ),
         None,
     )
-    if troop is None:
+    if troop is None or organizations_forces(toks, i, mentions, lang):
         return ()
     return tuple(
         dict.fromkeys(
             m.ref for m in mentions if toks[troop].end <= m.start < toks[i].start and m.kind in ("state", "capital")
         )
+    )
+
+
+def organizations_forces(toks: Sequence[Token], i: int, mentions: Sequence[Mention], lang: str) -> Mention | None:
+    """The organization whose forces, named shortly before the deployment trigger at ``i``, are deployed.
+
+    "le contingent de l'OTSC comprenant 2 030 troupes russes, bélarusses …, qui a été envoyé": the organization
+    deploys, its contributing states are not actors (set 6's decision 26).
+    """
+    nouns = lx.TROOP_NOUNS[lang]
+    troops = [k for k in range(max(0, i - 25), i) if toks[k].lemma in nouns or toks[k].text.lower() in nouns]
+    return next(
+        (
+            m
+            for m in mentions
+            if m.kind == "organization" and any(toks[k].end <= m.start <= toks[min(k + 3, i)].start for k in troops)
+        ),
+        None,
     )
 
 

@@ -1,0 +1,111 @@
+"""Deployments of states and organizations: forces stationed, weapons placed, forces back home, drills (#10).
+
+Real sentences from the development sets: heldout5 fr5-05 (NewsRpt, 2025-07-03); heldout6 en6-08 (Kyiv
+Independent, 2024-04-17), ru6-02 (Meduza, 2024-04-17), ru6-05 (Rossia News, 2024-08-27); heldout7 en7-12
+(Aussiedlerbote, 2024-10-25), fr7-08 (Le Soir d'Algérie, 2022-01-20), fr7-14 (AzVision, 2023-07-10), ru7-09
+(ОстроВ, 2022-01-06) and ru7-14 (Gazeta.ru, 2025-01-15). "Грузия может вернуться в СНГ" is a control.
+"""
+
+import datetime as dt
+
+from casus.ingest.model import Modality
+from casus.kb.events import EventType as T
+
+
+def deployments(analysis):  # type: ignore[no-untyped-def]
+    return [
+        (e.organization, e.actors, e.phase, e.stage, e.modality, e.when.start)
+        for e in analysis.events
+        if e.type is T.DEPLOYMENT
+    ]
+
+
+def test_forces_stationed_are_a_deployment_by_the_state_whose_forces_they_are(read):  # type: ignore[no-untyped-def]
+    ru = read(
+        "Российский миротворческий контингент был размещен в Нагорном Карабахе после обострения конфликта "
+        "осенью 2020 года.",
+        "ru",
+        "2024-04-17",
+    )
+    assert [(d[1], d[2], d[5]) for d in deployments(ru)] == [(("RUS",), "start", dt.date(2020, 9, 1))]
+    kursk = read("Северокорейские солдаты, дислоцированные в Курске, регулярно сменяются.", "ru", "2025-01-15")
+    assert [d[1] for d in deployments(kursk)] == [("PRK",)]
+    en = read(
+        '"We suspect that North Korea has stationed at least 3,000 soldiers in the east of Russia between early '
+        'and mid-October."',
+        "en",
+        "2024-10-25",
+    )
+    ((_, actors, _, _, _, start),) = deployments(en)
+    assert actors == ("PRK",) and start is not None and start.month == 10
+
+
+def test_weapon_systems_and_aircraft_are_deployed_like_forces(read):  # type: ignore[no-untyped-def]
+    a = read(
+        "L'Allemagne a déployé des systèmes de défense antimissile Patriot, tandis que la France a mobilisé des "
+        "avions de combat pour surveiller l'espace aérien, en Lituanie, aux portes de la Russie.",
+        "fr",
+        "2023-07-10",
+    )
+    assert sorted(d[1] for d in deployments(a)) == [("DEU",), ("FRA",)]
+    # a passive future is a plan (set 5's decision 17: Russia's Oreshnik in Belarus)
+    planned = read(
+        "Le système de missile russe Oreshnik sera déployé en Biélorussie d'ici la fin de 2025.", "fr", "2025-07-03"
+    )
+    assert [(d[1], d[3]) for d in deployments(planned)] == [(("RUS",), "considering")]
+
+
+def test_part_of_the_forces_coming_back_ends_the_deployment(read):  # type: ignore[no-untyped-def]
+    a = read(
+        "Там также упоминается, что часть северокорейских сил специального назначения вернулась в Северную Корею "
+        "для обмена боевым опытом, полученным в зоне конфликта.",
+        "ru",
+        "2025-01-15",
+    )
+    assert [(d[1], d[2]) for d in deployments(a)] == [(("PRK",), "end")]
+    # a state coming back to an organization is still a return to membership, not forces
+    back = read("Грузия может вернуться в СНГ.", "ru", "2025-01-15")
+    assert not deployments(back)
+
+
+def test_an_organizations_contingent_is_its_deployment_and_a_bare_mention_refers_back(read):  # type: ignore[no-untyped-def]
+    a = read(
+        "«L'opération du maintien de la paix est finie», s'est félicité jeudi le général Serdioukov, commandant du "
+        "contingent de l'OTSC comprenant 2 030 troupes russes, bélarusses, arméniennes, tadjikes et kirghizes, qui "
+        "a été envoyé dans cette ex-république soviétique d'Asie centrale le 6 janvier. Le Kazakhstan a été secoué "
+        "début janvier par des violences ayant fait des dizaines de morts, ce qui a poussé au déploiement du "
+        "contingent du maintien de la paix.",
+        "fr",
+        "2022-01-20",
+    )
+    # the contributing states are not actors (set 6's decision 26); "au déploiement du contingent" is that one
+    assert deployments(a) == [("csto", ("csto",), "start", None, Modality.ASSERTED, dt.date(2022, 1, 6))]
+
+
+def test_forces_sent_to_an_exercise_are_no_deployment(read):  # type: ignore[no-untyped-def]
+    a = read(
+        "Все страны-участницы Организации Договора о Коллективной Безопасности (ОДКБ) отправили свои военные "
+        'контингенты на совместные учения в Белоруссию, которые пройдут на полигонах "Лосвидо" и "Лепельский" '
+        "с 31 августа по 6 сентября.",
+        "ru",
+        "2024-08-27",
+    )
+    assert not deployments(a)
+    sent = read(
+        "В ОДКБ заявили, что направили в Казахстан военных миротворцев из пяти стран. В состав миротворческого "
+        "контингента, который направлен в Казахстан, вошли военные России, Беларуси, Армении, Таджикистана и "
+        "Киргизии.",
+        "ru",
+        "2022-01-06",
+    )
+    assert "csto" in [d[0] for d in deployments(sent)]  # forces sent anywhere but to drills are deployed
+
+
+def test_an_organization_that_did_not_intervene_did_not_deploy(read):  # type: ignore[no-untyped-def]
+    a = read("The CSTO did not intervene during Azerbaijan's 2023 offensive.", "en", "2024-04-17")
+    assert [(d[0], d[1], d[4]) for d in deployments(a)] == [("csto", ("csto",), Modality.NEGATED)]
+    # asking it to intervene is a request for assistance, not its deployment
+    asked = read("Armenia asked the CSTO to intervene in September 2022.", "en", "2024-04-17")
+    assert not deployments(asked) and [e.type for e in asked.events if e.type is not T.STATEMENT] == [
+        T.REQUEST_FOR_ASSISTANCE
+    ]
