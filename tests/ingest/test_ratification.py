@@ -150,3 +150,29 @@ def test_a_membership_noun_a_verb_governs_acts_through_that_verbs_subject(read):
         )
     )
     assert (fr.actors, fr.organization, fr.stage) == (("SWE",), "nato", None)
+
+
+def test_a_bid_still_blocked_by_two_capitals_is_their_negated_ratification(read):
+    a = read(
+        "Le Président finlandais Sauli Niinistö a remercié l'ensemble des États membres de l'OTAN pour leur soutien. "
+        "La candidature de Stockholm est toujours bloquée par Ankara et Budapest.",
+        "fr",
+        "2023-03-31",
+    )
+    (ev,) = accessions(a)
+    assert (set(ev.actors), ev.organization, ev.stage, ev.modality.value) == (
+        {"TUR", "HUN"},
+        "nato",
+        "ratification",
+        "negated",
+    )
+
+
+def test_a_bid_blocked_in_the_past_is_no_denial(read):
+    a = read(
+        "Ironie de l'histoire : c'est la Turquie qui a longtemps bloqué la ratification de l'adhésion de la Suède "
+        "à l'alliance nord-atlantique.",
+        "fr",
+        "2024-03-11",
+    )
+    assert not [e for e in accessions(a) if e.modality.value == "negated"]

@@ -1004,6 +1004,14 @@ BLOCKING: dict[str, frozenset[str]] = {
     "ru": frozenset(["блокировать", "заблокировать", "затягивать", "затянуть", "препятствовать", "тормозить"]),
 }
 
+#: Words that make a blocking still going on: "La candidature de Stockholm est toujours bloquée par Ankara et
+#: Budapest" (set 6's decision 31: a ratification still blocked is a negated ratification by the blockers).
+STILL: dict[str, frozenset[str]] = {
+    "fr": frozenset(["toujours", "encore"]),
+    "en": frozenset(["still", "remains", "remain"]),
+    "ru": frozenset(),  # "блокируется Турцией": the blockers are in the instrumental, not after a "by" word
+}
+
 #: "Suspended on" a condition ("dont l'entrée dans l'Alliance est suspendue au bon vouloir de la Turquie"): the
 #: verb of suspending followed by these words says what something depends on, not that it is suspended.
 HANGING_ON: dict[str, frozenset[str]] = {"fr": frozenset(["à", "au", "aux"]), "en": frozenset(), "ru": frozenset()}

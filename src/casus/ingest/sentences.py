@@ -756,6 +756,8 @@ def _modality_stage_kind(
     trig: Trigger, sent: Sentence, lang: str, claim_of: Said | None
 ) -> tuple[Modality, str | None, T]:
     """The trigger's modality, its stage (considering, threatening…) and the event type the stage implies."""
+    if trig.type in _WISHED and _still_blocked(sent, trig.index, lang):
+        return Modality.NEGATED, "ratification", T.ACCESSION  # blocked by the states after "par": not ratified
     modality = modality_of(sent, trig.index, lang)
     wished = wished_modality(sent, trig.index, lang) if trig.type in _WISHED else None
     if wished is not None and trig.stage is None:
@@ -786,6 +788,23 @@ def _modality_stage_kind(
     if decided and decided_before(sent, trig.index, lang):
         return modality, "considering", kind  # "decided to join", "одобрил решение о присоединении"
     return modality, stage, kind
+
+
+def _still_blocked(sent: Sentence, i: int, lang: str) -> bool:
+    """Whether the bid at ``i`` is told as still blocked by someone named after it.
+
+    "La candidature de Stockholm est toujours bloquée par Ankara et Budapest", "Sweden's bid is still blocked by
+    Turkey and Hungary": the blockers have not ratified (set 4's decision 5, set 6's decision 31); the agent
+    after "par" / "by" is who blocks. A blocking ended ("a longtemps bloqué") is no denial.
+    """
+    after = sent.tokens[i + 1 : i + 8]
+    words = {t.text.lower() for t in after}
+    blocked = any(t.lemma in lx.BLOCKING[lang] or t.text.lower()[:5] in _BLOCKED for t in after)
+    return blocked and bool(words & lx.STILL[lang]) and bool(words & {"par", "by"})
+
+
+#: Stems of blocking participles the lemmatizer may leave alone ("bloquée", "blocked").
+_BLOCKED = frozenset(["bloqu", "block"])
 
 
 def _bill_to_apply(sent: Sentence, trig: Trigger, lang: str) -> bool:
