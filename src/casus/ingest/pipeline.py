@@ -581,7 +581,7 @@ def analyze(
 
 def _ranked(analysis: Analysis, kb: KnowledgeBase) -> Analysis:
     """The analysis with its core events scored by the learned event scorer, those under its threshold held back."""
-    kept, held = hold_back(analysis.events, analysis.document, kb)
+    kept, held = hold_back(analysis.events, analysis.document, kb, mentions=analysis.mentions)
     return replace(analysis, events=kept, signals=(*analysis.signals, *held_signals(held)), held_back=held)
 
 
