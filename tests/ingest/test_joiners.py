@@ -39,3 +39,21 @@ def test_later_joiners_take_no_date_from_the_next_sentence(read):
     )
     (ev,) = accessions(a)
     assert (set(ev.actors), ev.organization, ev.when.start) == ({"IND", "PAK", "IRN"}, "sco", None)
+
+
+def test_hoping_to_join_before_a_summit_is_the_state_s_own_plan(read):
+    a = read(
+        "La Finlande est devenue officiellement, mardi, le 31e membre de l'Otan, en présence du secrétaire général "
+        "de l'organisation, Jens Stoltenberg.\n"
+        "Le parlement turc a ratifié jeudi dernier l'adhésion de la Finlande, un pays traditionnellement neutre mais "
+        "qui a décidé de demander – tout comme la Suède – à rejoindre l'Otan après le début de la guerre en "
+        "Ukraine, le 24 février 2022.\n"
+        "La Suède attend toujours, en raison de réticences turques et hongroises. Elle espère toutefois encore "
+        "adhérer avant le sommet des chefs d'Etat et de gouvernement alliés, prévu les 11 et 12 juillet prochains "
+        "à Vilnius.",
+        "fr",
+        "2023-04-04",
+    )
+    planned = [e for e in accessions(a) if e.stage == "considering"]
+    assert [(e.actors, e.organization, e.modality.value) for e in planned] == [(("SWE",), "nato", "asserted")]
+    assert not [e for e in accessions(a) if e.people]

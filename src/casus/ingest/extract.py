@@ -351,7 +351,18 @@ def _other_object(toks: Sequence[Token], i: int, obj: Mention | None, lang: str)
     if obj is not None:
         stop = next((k for k, t in enumerate(toks) if t.start >= obj.end), len(toks))
         stop = min(len(toks), stop + 1)  # the noun right after it: "the CSTO summit"
-    return any(t.lemma in words or t.text.lower() in words for t in toks[i + 1 : stop])
+    for t in toks[i + 1 : stop]:
+        if t.text.lower() in _WHEN_PREPS:
+            return False  # "espère adhérer avant le sommet", "joined at the summit": the meeting dates it
+        if t.lemma in words or t.text.lower() in words:
+            return True
+    return False
+
+
+#: Prepositions that make the noun after them a time or a venue, not what is joined or left.
+_WHEN_PREPS = frozenset(
+    ["avant", "après", "lors", "pendant", "before", "after", "until", "during", "at", "до", "после"]
+)
 
 
 def _is_troop(toks: Sequence[Token], k: int, lang: str) -> bool:
@@ -702,7 +713,7 @@ def _subject(
         return dep
     if isinstance(dep, Token):
         if dep.lemma in lx.PRONOUNS[lang]:
-            return memory.last_person or memory.last_state
+            return _pronoun_anaphor(memory, membership)
         if dep.lemma in _country_words(membership) and not dep.has("Number=Plur"):
             return _country_anaphor(memory, membership)
         if dep.pos in ("NOUN", "PROPN"):
@@ -728,7 +739,7 @@ def _subject(
         return candidates[0]
     window = {t.lemma for t in toks[max(start, i - 4) : i]} | {t.text.lower() for t in toks[max(start, i - 4) : i]}
     if lx.PRONOUNS[lang] & window:
-        return memory.last_person or memory.last_state
+        return _pronoun_anaphor(memory, membership)
     if _country_words(membership) & window:
         return _country_anaphor(memory, membership)
     if lang == "ru" and toks[i].pos == "VERB" and not before and start == 0:
@@ -751,6 +762,20 @@ def _country_anaphor(memory: Discourse, membership: bool) -> Mention | None:
     if membership and memory.last_member is not None:
         return memory.last_member
     return memory.last_named_state or memory.last_state or memory.last_person
+
+
+def _pronoun_anaphor(memory: Discourse, membership: bool) -> Mention | None:
+    """What a pronoun subject stands for: the last person, or the later named of it and the last joining state.
+
+    For a membership change, "La Suède attend toujours … Elle espère toutefois encore adhérer avant le sommet" is
+    Sweden, not the secretary general named three sentences before.
+    """
+    if membership:
+        state = memory.last_member or memory.last_named_state
+        named = [m for m in (memory.last_person, state) if m is not None]
+        if named:
+            return max(named, key=lambda m: m.start)
+    return memory.last_person or memory.last_state
 
 
 _POSS = ("'s", "’s")
