@@ -291,3 +291,28 @@ def test_a_summit_held_on_the_day_of_publication_is_no_plan(read):
     )
     (ev,) = summits(a)
     assert (ev.organization, ev.stage) == ("nato", None)
+
+
+def test_organizations_among_a_summits_guests_do_not_meet(read):
+    # ru6-03 (Aktualno, 2024-07-04): the CIS, the CSTO … attend the SCO summit in Astana; none of them holds one
+    a = read(
+        "Саммит Шанхайской организации сотрудничества (ШОС) в Астане начался с церемонии подписания документов. "
+        "Также в саммите участвуют Генеральный секретарь ООН и руководители международных организаций, в том "
+        "числе СНГ, ОЭС, ОДКБ, ЕЭК и других.",
+        "ru",
+        "2024-07-04",
+    )
+    assert [ev.organization for ev in summits(a)] == ["sco"]
+
+
+def test_one_days_summit_told_as_planned_once_is_planned(read):
+    # en7-04 (Sputnik, 2024-11-28): "are expected to exchange" and "which kicks off … on November 28" are one summit
+    a = read(
+        "Participants of the CSTO Summit 2024 in Kazakhstan are expected to exchange opinions on the "
+        "military-political situation. Issues of regional security will be high on the agenda of a Collective "
+        "Security Treaty Organization (CSTO) summit, which kicks off in the Kazakh capital Astana on November 28.",
+        "en",
+        "2024-11-28",
+    )
+    (ev,) = summits(a)
+    assert (ev.organization, ev.stage, ev.when.start) == ("csto", "considering", D(2024, 11, 28))

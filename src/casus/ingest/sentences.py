@@ -77,7 +77,7 @@ from casus.ingest.relays import (
     withdrawal_told_again,
 )
 from casus.ingest.requests import answered_requests, asked_for, requester
-from casus.ingest.summits import said_on, summit_phase
+from casus.ingest.summits import guest_bodies, said_on, summit_phase
 from casus.ingest.suspensions import suspended_states, suspends_state
 from casus.ingest.temporal import TimeExpression
 from casus.ingest.wishes import carried_threats, wished_modality
@@ -326,6 +326,12 @@ def _nearest_org(mentions: Sequence[Mention], anchor: int) -> str | None:
     return min(orgs, key=lambda m: abs(m.start - anchor)).ref
 
 
+def _acting_org(kind: T, sent: Sentence, mentions: Sequence[Mention], lang: str, anchor: int) -> str | None:
+    """The organization nearest the trigger, leaving out a summit's guests (:func:`guest_bodies`)."""
+    guests = guest_bodies(sent, mentions, lang) if kind is T.SUMMIT else set()
+    return _nearest_org([m for m in mentions if m.start not in guests], anchor)
+
+
 def _from(rule: str, events: Iterable[ExtractedEvent]) -> list[ExtractedEvent]:
     """Events with the rule family that read them (``extra["rule"]``, a coarse id the ranking model uses)."""
     return [ev if "rule" in ev.extra else replace(ev, extra={**ev.extra, "rule": rule}) for ev in events]
@@ -480,8 +486,8 @@ def _trigger_event(trig: Trigger, said: Sequence[Said], reading: SentenceReading
         if inside is None:
             return None  # someone else's act inside a claim: part of the statement only
         subject, speakers, modality = inside
-    org = suspended_by or _nearest_org(mentions, tok.start) or (subject.organization if subject else None)
-    org = org or memory.main_org
+    org = _acting_org(kind, sent, mentions, lang, tok.start) or (subject.organization if subject else None)
+    org = suspended_by or org or memory.main_org
     if _without_subject(trig, sent, subject, mentions):
         subject = None
     actors, _ = actor_ids(subject)

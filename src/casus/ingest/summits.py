@@ -10,11 +10,13 @@ their own are the summit the article dates elsewhere: they take that summit's da
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from casus.ingest import lexicon as lx
 from casus.ingest.extract import date_verb, governed_future, is_future, token_at
-from casus.ingest.model import ExtractedEvent, Modality, When
+from casus.ingest.model import ExtractedEvent, Mention, Modality, When
 from casus.ingest.nlp import Sentence
 from casus.ingest.temporal import TimeExpression
 from casus.kb.events import EventType as T
@@ -80,6 +82,38 @@ def cancelled(sent: Sentence, i: int, lang: str) -> bool:
 
 #: Auxiliaries of a passive that tells a summit cancelled after it ("has been canceled", "a été annulé").
 _PASSIVE = frozenset(["been", "was", "is", "été", "est", "был", "была", "было"])
+
+
+def guest_bodies(sent: Sentence, mentions: Sequence[Mention], lang: str) -> set[int]:
+    """The offsets of the organizations a sentence names among a summit's guests, not as the body that meets.
+
+    "Также в саммите участвуют … руководители международных организаций, в том числе СНГ, ОЭС, ОДКБ, ЕЭК" (the
+    SCO summit in Astana): the CIS, the CSTO … are guests, the first after "в том числе" and the rest of its
+    list; likewise "including the CIS and the CSTO", "notamment la CEI".
+    """
+    out: set[int] = set()
+    last: Mention | None = None
+    for m in sorted((m for m in mentions if m.kind == "organization"), key=lambda m: m.start):
+        before = sent.text[max(0, m.start - sent.start - 30) : m.start - sent.start]
+        listed = (
+            last is not None
+            and last.start in out
+            and _LIST_GAP.fullmatch(sent.text[last.end - sent.start : m.start - sent.start])
+        )
+        if _GUESTS[lang].search(before) or listed:
+            out.add(m.start)
+        last = m
+    return out
+
+
+#: What may stand between two organizations of one list: ", ", " and the ", " и ", " et la ", ", ОЭС, ".
+_LIST_GAP = re.compile(r"(?:\s*(?:,|and|et|и|the|la|le|l'|l’|les|[A-ZА-ЯЁ]{2,6}))*\s*")
+#: What introduces guests at the end of the text before an organization: "в том числе", "including".
+_GUESTS = {
+    "en": re.compile(r"\b(?:including|such as|among them)(?:\s+the)?\s*$", re.IGNORECASE),
+    "fr": re.compile(r"\b(?:notamment|y compris|dont|parmi lesquel(?:le)?s)(?:\s+(?:la|le|l'|l’|les))?\s*$", re.I),
+    "ru": re.compile(r"(?:в том числе|включая|среди них)\s*$", re.IGNORECASE),
+}
 
 
 def said_on(sent: Sentence, t: TimeExpression, lang: str) -> bool:
@@ -154,20 +188,24 @@ def fold_summits(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
 
 
 def _one_stage_undated(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
-    """Undated mentions of one body's summit, where the article dates none, are planned if any of them is.
+    """Mentions of one body's summit on one day, or undated where the article dates none, are planned if one is.
 
     "Le sommet évoquera les défis …" is the Vilnius summit still to come; "avant le coup d'envoi du sommet" and
-    "à la veille de cet important sommet" in the same preview are that summit, not a second one already held.
+    "à la veille de cet important sommet" in the same preview are that summit, not a second one already held;
+    "Participants of the CSTO Summit 2024 … are expected to exchange opinions" is the summit that "kicks off …
+    on November 28" in the next sentence.
     """
     dated = {ev.organization for ev in events if ev.type is T.SUMMIT and ev.when.start is not None}
-    planned = {
-        (ev.organization, ev.modality): ev
-        for ev in events
-        if ev.type is T.SUMMIT and ev.when.start is None and ev.stage == "considering" and ev.organization not in dated
-    }
+
+    def key(ev: ExtractedEvent) -> tuple[object, ...] | None:
+        if ev.type is not T.SUMMIT or (ev.when.start is None and ev.organization in dated):
+            return None
+        return (ev.organization, ev.modality, ev.when.start, ev.when.end)
+
+    planned = {key(ev): ev for ev in events if ev.stage == "considering" and key(ev) is not None}
     out = []
     for ev in events:
-        p = planned.get((ev.organization, ev.modality)) if ev.type is T.SUMMIT and ev.when.start is None else None
+        p = planned.get(key(ev)) if key(ev) is not None else None
         out.append(replace(ev, stage=p.stage, title=p.title) if p is not None and ev.stage != p.stage else ev)
     return out
 
