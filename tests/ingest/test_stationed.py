@@ -1,7 +1,8 @@
-"""Deployments of states and organizations: forces stationed, weapons placed, forces back home, drills (#10).
+"""Deployments of states and organizations: stationed, placed, threatened, ended, back home, drills (#10).
 
 Real sentences from the development sets: heldout5 fr5-05 (NewsRpt, 2025-07-03); heldout6 en6-08 (Kyiv
-Independent, 2024-04-17), ru6-02 (Meduza, 2024-04-17), ru6-05 (Rossia News, 2024-08-27); heldout7 en7-12
+Independent, 2024-04-17), en6-07 (Zambian Observer, 2023-08-22), fr6-02 (AllAfrica, 2025-03-14), ru6-02
+(Meduza, 2024-04-17), ru6-05 (Rossia News, 2024-08-27); heldout7 en7-12
 (Aussiedlerbote, 2024-10-25), fr7-08 (Le Soir d'Algérie, 2022-01-20), fr7-14 (AzVision, 2023-07-10), ru7-09
 (ОстроВ, 2022-01-06) and ru7-14 (Gazeta.ru, 2025-01-15). "Грузия может вернуться в СНГ" is a control.
 """
@@ -109,3 +110,39 @@ def test_an_organization_that_did_not_intervene_did_not_deploy(read):  # type: i
     assert not deployments(asked) and [e.type for e in asked.events if e.type is not T.STATEMENT] == [
         T.REQUEST_FOR_ASSISTANCE
     ]
+
+
+def test_an_organization_threatening_military_action_threatens_a_deployment(read):  # type: ignore[no-untyped-def]
+    a = read(
+        "The West African regional grouping Ecowas has already threatened military action to reinstate him.",
+        "en",
+        "2023-08-22",
+    )
+    assert [(d[0], d[1], d[3]) for d in deployments(a)] == [("ecowas", ("ecowas",), "threatening")]
+    # threatening to leave is a withdrawal threatened, not a deployment
+    leave = read("Armenia threatened to leave the CSTO.", "en", "2023-08-22")
+    assert not deployments(leave)
+
+
+def test_an_organization_withdrawing_its_own_troops_from_a_state_ends_its_deployment(read):  # type: ignore[no-untyped-def]
+    a = read(
+        "Le sommet extraordinaire des chefs d'État et de gouvernement de la Communauté de développement de "
+        "l'Afrique australe (SADC) a mis fin, ce jeudi 13 mars, au mandat de sa mission militaire en RDC, la "
+        "SAMIDRC, et a ordonné le début du retrait progressif de ses troupes de la RDC.",
+        "fr",
+        "2025-03-14",
+    )
+    # "ses troupes de la RDC" are the SADC's, withdrawn from the DRC (heldout6 fr6-02, AllAfrica)
+    assert [(d[0], d[1], d[2], d[5]) for d in deployments(a)] == [("sadc", ("sadc",), "end", dt.date(2025, 3, 13))]
+
+
+def test_forces_that_completed_their_withdrawal_end_their_organizations_deployment(read):  # type: ignore[no-untyped-def]
+    a = read(
+        "Les unités des soldats de la paix de l'Organisation du traité de sécurité collective (OTSC) ont terminé "
+        "mercredi leur retrait du Kazakhstan, où elles avaient été dépêchées pour épauler les autorités en place "
+        "face à des émeutes sans précédent, ont indiqué les agences russes, citant le chef de la mission.",
+        "fr",
+        "2022-01-20",
+    )
+    ends = [d for d in deployments(a) if d[2] == "end"]
+    assert [(d[0], d[1], d[5]) for d in ends] == [("csto", ("csto",), dt.date(2022, 1, 19))]

@@ -426,10 +426,17 @@ def _troop_subject(toks: Sequence[Token], i: int, lang: str, *, part: bool = Fal
         if subj is not None:
             under = [k for k, t in enumerate(toks) if part and t.head == subj and k != subj]
             return _is_troop(toks, subj, lang) or any(_is_troop(toks, k, lang) for k in under)
-        if toks[node].dep != "xcomp" or toks[node].head in (node, -1):
+        head = toks[node].head
+        if head in (node, -1) or not (toks[node].dep == "xcomp" or _aspect_object(toks, node, lang)):
             return False
-        node = toks[node].head
+        node = head
     return False
+
+
+def _aspect_object(toks: Sequence[Token], k: int, lang: str) -> bool:
+    """Whether the noun at ``k`` is what a verb of ending or beginning ends or begins ("ont terminé leur retrait")."""
+    head = toks[toks[k].head]
+    return toks[k].dep == "obj" and (head.lemma in lx.MISSION_END or head.lemma in lx.START[lang])
 
 
 def trigger_noun(toks: Sequence[Token], i: int) -> bool:
@@ -645,6 +652,10 @@ def forces_owner(toks: Sequence[Token], i: int, mentions: Sequence[Mention], lan
     """
     near = [k for k in range(i + 1, min(len(toks), i + 5)) if _is_troop(toks, k, lang)]
     near += [k for k in range(i - 1, max(-1, i - 9), -1) if _is_troop(toks, k, lang)]
+    if _aspect_object(toks, i, lang):  # "Les unités … de l'OTSC ont terminé mercredi leur retrait"
+        near += [
+            k for k, t in enumerate(toks) if t.head == toks[i].head and t.dep in _SUBJ and _is_troop(toks, k, lang)
+        ]
     if not near:
         return None
     k = near[0]
@@ -654,7 +665,10 @@ def forces_owner(toks: Sequence[Token], i: int, mentions: Sequence[Mention], lan
     )
     if before is not None:
         return before  # "Russian peacekeepers", "российских миротворцев"
-    for j in range(k + 1, min(len(toks), k + 8)):  # "contingents de la force de paix de l'OTSC", "миссию ОДКБ"
+    if k > 0 and toks[k - 1].text.lower() in _POSSESSIVES:  # the subject's own forces, not the place's after them
+        orgs = [m for m in owners if m.kind == "organization" and m.end <= toks[i].start]
+        return orgs[-1] if orgs else None  # "la SADC … a ordonné le retrait progressif de ses troupes de la RDC"
+    for j in range(k + 1, min(len(toks), k + 10)):  # "contingents de la force de paix de l'OTSC", "миссию ОДКБ"
         hit = next((m for m in owners if m.start == toks[j].start), None)
         if hit is not None and (j > k + 1 or lang == "ru" or toks[j].pos == "ADJ"):  # "des soldats russes"
             return hit
@@ -664,6 +678,7 @@ def forces_owner(toks: Sequence[Token], i: int, mentions: Sequence[Mention], lan
 
 
 _OWNER_GLUE = frozenset(["of", "the", "de", "d'", "d’", "du", "des", "l'", "l’", "la", "le", "les"])
+_POSSESSIVES = frozenset(["its", "their", "ses", "leurs", "son", "sa", "leur", "свои", "своих", "своего", "своей"])
 
 
 def find_subject(

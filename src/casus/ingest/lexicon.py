@@ -111,6 +111,11 @@ _WEAPONS_EN = "system systems missile missiles jet jets aircraft battery batteri
 _ARMS_FR = f"{_TROOPS_FR} {_WEAPONS_FR}"
 _ARMS_EN = f"{_TROOPS_EN} {_WEAPONS_EN}"
 _ARMS_RU = _TROOPS_RU + " комплекс ракета самолет самолёт истребитель"
+#: What an organization threatens when it threatens to deploy ("Ecowas has already threatened military action",
+#: "l'option d'une intervention militaire", "пригрозило военным вмешательством"; set 5's decision 19).
+_FORCE_EN = "military force troops intervention"
+_FORCE_FR = "militaire force troupe intervention"
+_FORCE_RU = "военный сила войска вмешательство"
 #: What an organization launches when it deploys: "NATO launched a new operation", "le lancement d'une opération",
 #: "запустила операцию", "l'AES a officiellement lancé sa force unifiée" (kept only when an organization launches
 #: it: see :data:`LAUNCH`).
@@ -225,6 +230,10 @@ _FR = [
     _r("dépêcher", T.DEPLOYMENT, needs=_TROOPS_FR),
     _r("stationner", T.DEPLOYMENT, needs=_ARMS_FR),  # stationed forces (set 5's decision 17)
     _r("intervenir", T.DEPLOYMENT, org=True, window=3),  # an organization intervening (set 6's decision 28)
+    _r("menacer", T.DEPLOYMENT, needs=_FORCE_FR, window=5, stage="threatening", org=True),  # set 5's decision 19
+    _r(
+        "option", T.DEPLOYMENT, needs=_FORCE_FR, window=4, stage="threatening", org=True
+    ),  # "l'option d'une intervention"
     _r("arriver", T.DEPLOYMENT, needs=_TROOPS_FR, window=0),
     _r("mobiliser", T.DEPLOYMENT, needs=_WEAPONS_FR, window=4),  # "a mobilisé des avions de combat"
     _r("déploiement", T.DEPLOYMENT, needs=_ARMS_FR, window=5),
@@ -307,6 +316,12 @@ _EN = [
     _r("dispatch", T.DEPLOYMENT, needs=_TROOPS_EN),
     _r("station", T.DEPLOYMENT, needs=_ARMS_EN),  # stationed forces (set 5's decision 17)
     _r("intervene", T.DEPLOYMENT, org=True, window=3),  # "The CSTO did not intervene" (set 6's decision 28)
+    _r(
+        "threaten", T.DEPLOYMENT, needs=_FORCE_EN, window=4, stage="threatening", org=True
+    ),  # "threatened military action"
+    _r(
+        "option", T.DEPLOYMENT, needs=_FORCE_EN, window=3, stage="threatening", org=True
+    ),  # "the option of military force"
     _r("mobilize", T.DEPLOYMENT, needs=_WEAPONS_EN, window=4),  # "mobilized fighter jets"
     _r("arrive", T.DEPLOYMENT, needs=_TROOPS_EN, window=0),
     _r("deployment", T.DEPLOYMENT, needs=_ARMS_EN, window=5, before=1),  # "troop deployment"
@@ -408,6 +423,8 @@ _RU = [
     _r("прибыть", T.DEPLOYMENT, needs=_TROOPS_RU, window=4),
     _r("разместить", T.DEPLOYMENT, needs=_ARMS_RU),  # stationed forces (set 5's decision 17)
     _r("вмешаться", T.DEPLOYMENT, org=True, window=3),  # an organization intervening (set 6's decision 28)
+    _r("пригрозить", T.DEPLOYMENT, needs=_FORCE_RU, window=5, stage="threatening", org=True),  # set 5's decision 19
+    _r("угрожать", T.DEPLOYMENT, needs=_FORCE_RU, window=5, stage="threatening", org=True),
     _r("дислоцировать", T.DEPLOYMENT, needs=_ARMS_RU),
     _r("ввод", T.DEPLOYMENT, needs=_TROOPS_RU, window=3),
     _r("развертывание", T.DEPLOYMENT, needs=_ARMS_RU, window=3),

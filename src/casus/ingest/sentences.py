@@ -1090,11 +1090,20 @@ def _contingents(sent: Sentence, i: int, mentions: Sequence[Mention], lang: str)
     )
     if troop is None or organizations_forces(toks, i, mentions, lang):
         return ()
+    places = {t.end for t in toks if t.text.lower() in _PLACE_PREPOSITIONS}  # "sa mission militaire en RDC"
     return tuple(
         dict.fromkeys(
-            m.ref for m in mentions if toks[troop].end <= m.start < toks[i].start and m.kind in ("state", "capital")
+            m.ref
+            for m in mentions
+            if toks[troop].end <= m.start < toks[i].start
+            and m.kind in ("state", "capital")
+            and not any(m.start - 2 <= end < m.start for end in places)
         )
     )
+
+
+#: Prepositions that make a state after a troop noun where the forces are, not whose they are.
+_PLACE_PREPOSITIONS = frozenset(["in", "into", "to", "en", "au", "aux", "à", "в", "во"])
 
 
 def organizations_forces(toks: Sequence[Token], i: int, mentions: Sequence[Mention], lang: str) -> Mention | None:
