@@ -232,3 +232,37 @@ def test_an_organization_becoming_its_new_form_on_its_treaty_s_date_founds_it_fr
 def test_a_new_form_on_a_date_no_treaty_of_it_holds_founds_nothing_en(read):
     a = read("The Alliance of Sahel States evolved into a broader grouping in March 2025.", "en", "2025-12-22")
     assert not foundings(a)
+
+
+# ------------------------------------------------------- an organization formed by states, "form" in the active (#10)
+def test_states_forming_their_own_alliance_found_it(read):
+    """en7-08 (DW, 2024-01-28): "…, forming their own so-called Alliance of Sahel States (AES)" founds the AES."""
+    a = read(
+        "Mali, Burkina Faso and Niger said Sunday they are leaving the Economic Community of West African States "
+        "(ECOWAS) immediately. Last year, they withdrew from an international force known as the G5 that was set "
+        "up to fight Islamists in the Sahel region, forming their own so-called Alliance of Sahel States (AES).",
+        "en",
+        "2024-01-28",
+    )
+    (ev,) = foundings(a)
+    assert ev.organization == "aes" and {"MLI", "BFA", "NER"} <= set(ev.actors)
+    assert (ev.when.start, ev.when.end) == (D(2023, 1, 1), D(2023, 12, 31))
+
+
+def test_the_organization_formed_is_the_one_named_after_the_verb(read):
+    """fr6-09 (PressAfrik, 2023-12-02): the AES formed on 16 September, not the G5 Sahel the states had left."""
+    a = read(
+        "Après le Mali, le Burkina Faso et le Niger ont aussi annoncé leur retrait du G5 Sahel. Les trois pays "
+        "ayant quitté le G5 Sahel ont déjà formé une autre organisation - l’Alliance des États du Sahel (AES) - "
+        "le 16 septembre dernier.",
+        "fr",
+        "2023-12-02",
+    )
+    (ev,) = foundings(a)
+    assert ev.organization == "aes" and ev.when.start == D(2023, 9, 16)
+
+
+def test_forming_a_government_founds_no_alliance(read):
+    """ "Form" founds an organization only when one is its object: a government formed is none."""
+    a = read("Niger's junta formed a new government in August 2023, after it left the G5 Sahel.", "en", "2023-09-01")
+    assert not foundings(a)

@@ -199,3 +199,30 @@ def test_a_plan_keeps_the_date_inside_its_claim_and_the_same_day_is_the_last_dat
     )
     fin = [e for e in a.events if e.type is T.ACCESSION and e.actors == ("FIN",)]
     assert [(e.stage, e.when.start) for e in fin] == [("considering", dt.date(2022, 5, 17))]
+
+
+# --------------------------------------------- a clause coordinated with a verb of saying is its own act (#10)
+def test_an_act_after_an_announcement_is_not_part_of_it(read):
+    """ru5-14 (Kommersant, 2025-10-02): Yerevan announced the freeze, and in May itself refused the financing."""
+    a = read(
+        "Пашинян назвал систему безопасности ОДКБ «пузырем». В феврале 2024 года Ереван объявил о «заморозке» "
+        "участия в организации, а в мае отказался от ее финансирования.",
+        "ru",
+        "2025-10-02",
+    )
+    ev = only(a, T.REFUSAL)
+    assert (ev.actors, ev.organization, ev.modality) == (("ARM",), "csto", Modality.ASSERTED)
+    assert (ev.when.start, ev.when.end) == (dt.date(2024, 5, 1), dt.date(2024, 5, 31))
+    assert only(a, T.SUSPENSION).when.start == dt.date(2024, 2, 1)
+
+
+def test_stopping_the_financing_of_an_organization_is_a_refusal(read):
+    """ru4-02 (RBC, 2024-11-26): "позднее Ереван прекратил участие в ее финансировании" refuses to finance the CSTO."""
+    a = read(
+        "Премьер Армении Никол Пашинян неоднократно критиковал ОДКБ. В феврале он объявил о заморозке членства "
+        "страны в организации, а позднее Ереван прекратил участие в ее финансировании.",
+        "ru",
+        "2024-11-26",
+    )
+    ev = only(a, T.REFUSAL)
+    assert (ev.actors, ev.organization) == (("ARM",), "csto")

@@ -440,6 +440,7 @@ _RU = [
     _r("отказать", T.REFUSAL),
     _r("отклонить", T.REFUSAL, needs="просьба запрос"),
     _r("отказ", T.REFUSAL, window=4),
+    _r("прекратить", T.REFUSAL, needs="финансирование", window=4),  # "прекратил участие в ее финансировании"
     _r("саммит", T.SUMMIT),
     _r("заседание", T.SUMMIT, needs="совет комитет секретарь глава", unless="министр", window=5),
     _r("встретиться", T.SUMMIT, needs="глава лидер", window=0, org=True),

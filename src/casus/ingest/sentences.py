@@ -45,6 +45,7 @@ from casus.ingest.extract import (
     title_of,
 )
 from casus.ingest.foundings import (
+    formed_object,
     founded_is_named,
     founding_by_age,
     founding_participle,
@@ -179,7 +180,9 @@ def _saying(
                 ),
                 i + 1,
             )
-            claim = (toks[k].start if k < len(toks) else sent.end, sent.end)
+            begin = toks[k].start if k < len(toks) else sent.end
+            end = _coordinated_end(sent, i)
+            claim = (begin, end if end > begin else sent.end)
         subj_words = {t.text.lower() for t in toks[max(0, i - 3) : i]}
         spans.append(claim)
         first_person = _FIRST_PERSON if lang == "fr" else _FIRST_PERSON - {"on"}  # not "Baku on June 12 said"
@@ -188,6 +191,24 @@ def _saying(
         else:
             out.append(Said(i, speaker, claim, None))
     return out
+
+
+def _coordinated_end(sent: Sentence, i: int) -> int:
+    """Where the claim of the verb of saying at ``i`` ends: before a verb coordinated with it, else the sentence's end.
+
+    "Ереван объявил о «заморозке» участия в организации, а в мае отказался от ее финансирования" (Kommersant,
+    2025-10-02): Yerevan announced the freeze, then refused the financing itself; the second clause is its own
+    act, not part of what was announced. The coordinated verb is found by the parse (``conj`` of the verb of
+    saying) and the claim stops at the comma or conjunction that opens its clause.
+    """
+    toks = sent.tokens
+    for j in range(i + 1, len(toks)):
+        if toks[j].dep != "conj" or toks[j].head != i or toks[j].pos not in ("VERB", "AUX"):
+            continue
+        opener = next((k for k in range(i + 1, j) if toks[k].head == j and toks[k].pos in ("PUNCT", "CCONJ")), None)
+        if opener is not None:
+            return toks[opener].start
+    return sent.end
 
 
 def _statement(said: Said, reading: SentenceReading) -> Said:
@@ -486,8 +507,7 @@ def _trigger_event(trig: Trigger, said: Sequence[Said], reading: SentenceReading
         if inside is None:
             return None  # someone else's act inside a claim: part of the statement only
         subject, speakers, modality = inside
-    org = _acting_org(kind, sent, mentions, lang, tok.start) or (subject.organization if subject else None)
-    org = suspended_by or org or memory.main_org
+    org = suspended_by or _event_org(trig, kind, sent, lang, mentions, subject) or memory.main_org
     if _without_subject(trig, sent, subject, mentions):
         subject = None
     actors, _ = actor_ids(subject)
@@ -526,6 +546,21 @@ def _trigger_event(trig: Trigger, said: Sequence[Said], reading: SentenceReading
         speakers=speakers,
         actors_override=override,
     )
+
+
+def _event_org(
+    trig: Trigger, kind: T, sent: Sentence, lang: str, mentions: Sequence[Mention], subject: Mention | None
+) -> str | None:
+    """The organization of a trigger's event (before a suspending one).
+
+    The one formed ("ont formé une autre organisation - l'AES"), else the nearest named that is no summit's
+    guest (:func:`_acting_org`), else the subject's.
+    """
+    formed = formed_object(sent, trig.index, lang, mentions) if trig.type is T.FOUNDING else None
+    if formed is not None:
+        return formed.ref
+    org = _acting_org(kind, sent, mentions, lang, sent.tokens[trig.index].start)
+    return org or (subject.organization if subject else None)
 
 
 def _suspended_by(
