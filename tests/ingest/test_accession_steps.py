@@ -89,3 +89,14 @@ def test_preparing_to_sign_the_memorandum_is_planned(read):
     )
     (ev,) = accessions(a)
     assert (ev.actors, ev.stage, ev.when.start) == (("BLR",), "considering", D(2023, 7, 4))
+
+
+def test_wants_to_join_is_an_intention_not_an_accession_dated_by_the_next_sentence(read):
+    a = read(
+        "VLADIVOSTOK, Russia (Sputnik) - Laos wants to join the Shanghai Cooperation Organization (SCO) and count "
+        "on Russia's support, Deputy Foreign minister of Laos Phongsavanh Sisooulath told Sputnik.\n"
+        "On Monday, Laos was officially accepted into the association with partner status.",
+        "en",
+        "2025-09-04",
+    )
+    assert [(e.actors, e.stage) for e in accessions(a)] == [(("LAO",), "considering")]

@@ -926,6 +926,9 @@ INTENT: dict[str, frozenset[str]] = {
             "prepare",
             "aim",
             "seek",  # "has long sought to join the military alliance" (convention 14)
+            "want",  # "Laos wants to join the Shanghai Cooperation Organization" (convention 14)
+            "wants",
+            "wanted",
             "sought",
             "hope",
             "aspire",
