@@ -298,3 +298,18 @@ def test_a_day_in_a_year_named_from_publication_and_earlier_this_week(text, lang
 def test_a_day_fixed_by_its_weekday_two_days_named_together_and_these_days(text, lang, published, start, end):
     (expr,) = [e for e in find_dates(text, lang, dt.date.fromisoformat(published)) if e.when]
     assert (expr.when.start, expr.when.end) == (dt.date.fromisoformat(start), dt.date.fromisoformat(end or start))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "published", "start"),
+    [
+        # fr7-04 (Africa Presse, 2025-08-29): "les directives du 67ᵉ sommet des chefs d'État de juin dernier"
+        ("les directives du 67ᵉ sommet des chefs d'État de juin dernier", "fr", "2025-08-29", "2025-06-01"),
+        ("lors du sommet de la CEDEAO en juin dernier", "fr", "2025-08-29", "2025-06-01"),
+        ("the directives of the ECOWAS summit last June", "en", "2025-08-29", "2025-06-01"),
+        ("le sommet de juillet prochain", "fr", "2025-06-29", "2025-07-01"),  # read forward by "prochain"
+    ],
+)
+def test_a_month_named_last_or_next_without_its_year(text, lang, published, start):
+    (expr,) = find_dates(text, lang, dt.date.fromisoformat(published))
+    assert expr.when.start == dt.date.fromisoformat(start)

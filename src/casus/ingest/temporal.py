@@ -468,6 +468,8 @@ def _compiled(lang: str) -> list[tuple[re.Pattern[str], str]]:
             (rf"(?:le\s+)?(?P<d>\d{{1,2}}|1er)\s+(?P<m>{months}){e}", "dm"),
             (rf"(?:(?:en|au mois de|début|fin|mi-)\s*)?(?P<m>{months})\s+(?P<y>\d{{4}})", "my"),
             (rf"(?:en\s+)?(?P<m>{months})\s+(?:de\s+)?(?P<ry>{_YEAR_WORDS['fr']})", "mry"),
+            (rf"(?:(?:en|de)\s+|d')?(?P<m>{months})\s+dernier{e}", "m"),  # "du 67e sommet de juin dernier"
+            (rf"(?:de\s+|d')(?P<m>{months})(?=\s+prochain)", "m"),  # "le sommet de juillet prochain"
             (rf"(?:en|au mois d'|au mois de)\s*(?P<m>{months}){e}", "m"),
             (rf"(?:(?:au\s+)?(?:début|fin|milieu)\s+(?:du\s+mois\s+)?(?:de\s+|d')?|mi-)(?P<m>{months}){e}", "m"),
             (r"(?:en|depuis|dès)\s+(?P<y>(?:19|20)\d{2})", "y"),
@@ -486,6 +488,7 @@ def _compiled(lang: str) -> list[tuple[re.Pattern[str], str]]:
             (rf"(?:on\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{months}){e}", "dm"),
             (rf"(?:(?:in|since|early|late|mid-)\s*)?(?P<m>{months})\s+(?P<y>\d{{4}})", "my"),
             (rf"(?:in\s+)?(?P<m>{months})\s+(?:of\s+)?(?P<ry>{_YEAR_WORDS['en']})", "mry"),
+            (rf"(?:last|this\s+past)\s+(?P<m>{months}){e}", "m"),  # "the summit last June"
             (rf"in\s+(?P<m>{months}){e}", "m"),
             (rf"(?:(?:at|by|in)\s+the\s+)?(?:end|beginning|start|middle)\s+of\s+(?P<m>{months}){e}", "m"),
             (rf"(?:early|late|mid-)\s*(?P<m>{months}){e}", "m"),
