@@ -6,7 +6,7 @@ real articles of the development sets (ids given), or their shortest real form.
 
 import datetime as dt
 
-from casus.ingest.model import Mention
+from casus.ingest.model import Mention, Modality
 from casus.ingest.nlp import Token
 from casus.ingest.suspensions import suspends_state
 from casus.kb.events import EventType as T
@@ -88,3 +88,16 @@ def test_suspends_state_needs_the_state_itself_after_the_noun():
 def test_announcing_the_suspension_of_a_state_is_the_organization_suspending_it(read):
     a = read("ECOWAS announced the suspension of Mali from all its bodies.", "en", "2025-11-28")
     assert _suspensions(a) == [(("ecowas",), ("MLI",), "ecowas")]
+
+
+def test_an_organization_announcing_it_suspends_a_member_suspends_it(read):
+    """fr7-15 (Setal, 2023-08-22): "L'UA a annoncé mardi suspendre le Niger": the AU's act, dated Tuesday."""
+    a = read(
+        "L'Union africaine (UA) a annoncé mardi suspendre le Niger de ses institutions après le coup d'Etat dans ce "
+        "pays, selon un communiqué de son Conseil de Paix et de sécurité (CPS).",
+        "fr",
+        "2023-08-22",
+    )
+    (ev,) = [e for e in a.events if e.type is T.SUSPENSION]
+    assert (ev.actors, ev.members, ev.organization) == (("au",), ("NER",), "au")
+    assert (ev.modality, ev.when.start) == (Modality.ASSERTED, dt.date(2023, 8, 22))

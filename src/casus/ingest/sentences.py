@@ -492,6 +492,7 @@ def _trigger_event(trig: Trigger, said: Sequence[Said], reading: SentenceReading
     if trig.place and (subject is None or subject.kind != "organization"):
         return None  # a state or a person left a place: no alliance event
     suspended_by: str | None = None
+    subject, claim_of = _announcer(trig, sent, claim_of, subject, mentions)  # "L'UA a annoncé suspendre le Niger"
     if trig.member is not None and subject != trig.member:  # not "la suspension de la Guinée-Bissau"
         if subject is None or subject.kind != "organization":
             return None  # a state "suspended" a place: no membership event
@@ -546,6 +547,22 @@ def _trigger_event(trig: Trigger, said: Sequence[Said], reading: SentenceReading
         speakers=speakers,
         actors_override=override,
     )
+
+
+def _announcer(
+    trig: Trigger, sent: Sentence, claim_of: Said | None, subject: Mention | None, mentions: Sequence[Mention]
+) -> tuple[Mention | None, Said | None]:
+    """``(subject, claim)`` of a suspension of a member its speaker announces: the speaker, and no claim.
+
+    "L'Union africaine (UA) a annoncé mardi suspendre le Niger de ses institutions" (Setal, 2023-08-22): the
+    trigger heads the claim with no agent of its own (only a date stands between), so the AU suspends Niger, and
+    announcing it is the act itself. Anything else is left as it is.
+    """
+    if trig.member is None or subject is not None or claim_of is None or claim_of.speaker is None:
+        return subject, claim_of
+    if not heads_claim(sent, claim_of.claim[0], trig.index, mentions):
+        return subject, claim_of
+    return claim_of.speaker, None
 
 
 def _event_org(
