@@ -76,3 +76,16 @@ def test_an_organization_suspending_a_member_at_its_summit_takes_the_summits_dat
     )
     (ev,) = [e for e in read(text, "ru", "2025-11-28").events if e.type is T.SUSPENSION]
     assert (ev.members, ev.when.start, ev.when.end) == (("GNB",), dt.date(2025, 11, 27), dt.date(2025, 11, 27))
+
+
+def test_not_participating_but_objecting_to_nothing_is_a_refusal(read):
+    """en7-04 (Sputnik, 2024-11-28): "Armenia, will not participate but has no objections…" refuses the summit."""
+    a = read(
+        "Issues of regional and international security will be high on the agenda of a Collective Security Treaty "
+        "Organization (CSTO) summit, which kicks off in the Kazakh capital Astana on November 28. The sixth member "
+        "state, Armenia, will not participate but has no objections to the planned documents being adopted.",
+        "en",
+        "2024-11-28",
+    )
+    (ev,) = refusals(a)
+    assert (ev.actors, ev.organization) == (("ARM",), "csto")

@@ -48,10 +48,17 @@ def _next_is(toks: Sequence[Token], k: int, words: frozenset[str], reach: int) -
     return any(t.lemma in words or t.text.lower() in words for t in toks[k + 1 : k + 1 + reach])
 
 
+_BUT = frozenset({"but", "mais", "но"})
+
+
 def _ends_clause(toks: Sequence[Token], k: int) -> bool:
-    """Whether only negation, auxiliaries and punctuation follow the verb in its clause ("участвовать не будет»")."""
+    """Whether only negation, auxiliaries and punctuation follow the verb in its clause ("участвовать не будет»").
+
+    A contrasting conjunction also ends it: "The sixth member state, Armenia, will not participate but has no
+    objections to the planned documents" (Sputnik, 2024-11-28).
+    """
     for t in toks[k + 1 :]:
-        if not t.text[:1].isalnum():
+        if not t.text[:1].isalnum() or t.text.lower() in _BUT:
             return True
         if t.text.lower() not in {"не", "будет", "будут", "pas", "not", "plus"}:
             return False
