@@ -13,7 +13,7 @@ import functools
 import re
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -229,13 +229,30 @@ def fold_untargeted(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     for k, ev in enumerate(events):
         if ev.type is EventType.DEPLOYMENT and ev.target:
             aimed.setdefault(loose(ev), []).append(k)
+
+    def host(ev: ExtractedEvent, dropped: set[int]) -> int | None:
+        targets = aimed.get(loose(ev), []) if ev.type is EventType.DEPLOYMENT and not ev.target else []
+        return targets[0] if len(targets) == 1 else None
+
+    return _fold_into(events, host, lambda ev, into: replace(ev, target=into.target))
+
+
+def _fold_into(
+    events: list[ExtractedEvent],
+    host: Callable[[ExtractedEvent, set[int]], int | None],
+    adopt: Callable[[ExtractedEvent, ExtractedEvent], ExtractedEvent],
+) -> list[ExtractedEvent]:
+    """Merge each event ``host`` finds a home for into that event (as ``adopt`` makes it fit), dropping it.
+
+    The one mechanism of the folds of a report told twice (without its destination, without its actor):
+    ``host`` gets the event and the positions already folded away, ``adopt`` the event and its host.
+    """
     result = list(events)
     dropped: set[int] = set()
     for k, ev in enumerate(events):
-        targets = aimed.get(loose(ev), []) if ev.type is EventType.DEPLOYMENT and not ev.target else []
-        if len(targets) == 1:
-            j = targets[0]
-            result[j] = merge_events([result[j], replace(ev, target=result[j].target)])[0]
+        j = host(ev, dropped)
+        if j is not None:
+            result[j] = merge_events([result[j], adopt(ev, result[j])])[0]
             dropped.add(k)
     return [ev for k, ev in enumerate(result) if k not in dropped]
 
@@ -249,16 +266,13 @@ def fold_actorless(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     report of that organization's deployment with an actor, the end of a deployment only into an end, when
     the periods share a day; a period of its own apart from every such report leaves it alone.
     """
-    result = list(events)
-    dropped: set[int] = set()
-    for k, ev in enumerate(events):
+
+    def host(ev: ExtractedEvent, dropped: set[int]) -> int | None:
         if ev.type is not EventType.DEPLOYMENT or ev.actors or not ev.organization:
-            continue
-        j = next((j for j, o in enumerate(events) if j not in dropped and _same_deployment(ev, o)), None)
-        if j is not None:
-            result[j] = merge_events([result[j], replace(ev, actors=result[j].actors, when=result[j].when)])[0]
-            dropped.add(k)
-    return [ev for k, ev in enumerate(result) if k not in dropped]
+            return None
+        return next((j for j, o in enumerate(events) if j not in dropped and _same_deployment(ev, o)), None)
+
+    return _fold_into(events, host, lambda ev, into: replace(ev, actors=into.actors, when=into.when))
 
 
 def _same_deployment(bare: ExtractedEvent, other: ExtractedEvent) -> bool:
