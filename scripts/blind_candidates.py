@@ -29,6 +29,7 @@ BLIND = {
     "heldout5": "c4f4ef3",
     "heldout6": "1890ed6",
     "heldout7": "2be39dc",
+    "heldout8": "f874f25",
 }
 
 #: Run under the old code: every article of the set, its core events as JSON (no quotes, titles or claims).
