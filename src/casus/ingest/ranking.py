@@ -218,11 +218,11 @@ def _refs(m: Mention) -> set[str]:
 
 def _subject(ev: ExtractedEvent, span: tuple[int, int], mentions: Sequence[Mention]) -> list[str]:
     """Whether the sentence names the event's actors, and whose name comes first (the subject, mostly)."""
+    if not mentions:
+        return []
     inside = sorted(
         (m for m in mentions if span[0] <= m.start < span[1] and m.kind != "members"), key=lambda m: m.start
     )
-    if not mentions:
-        return []
     actors = set(ev.actors) | set(ev.people)
     named = set().union(*(_refs(m) for m in inside)) if inside else set()
     first = _refs(inside[0]) if inside else set()
@@ -289,6 +289,7 @@ def features(
     type_ = ev.type.value
     org_kind = _org_kind(ev.organization, kb)
     member = _membership(ev, kb, on)
+    start, end, sentence = _sentence(ev, doc)
     names = [
         f"type={type_}",
         f"phase={ev.phase or 'none'}",
@@ -306,8 +307,8 @@ def features(
         f"lang={doc.lang}",
         f"kb={_kb_agreement(ev, kb, doc.published)}",
         *_context(ev, _core(others) or [ev]),
-        *_years(ev, _sentence(ev, doc)[2]),
-        *_subject(ev, _sentence(ev, doc)[:2], mentions),
+        *_years(ev, sentence),
+        *_subject(ev, (start, end), mentions),
     ]
     flags = {
         "actor_is_org": bool(ev.organization) and ev.organization in ev.actors,
