@@ -77,11 +77,15 @@ def test_every_feature_the_reader_gives_is_known_to_the_model(eac: GoldArticle, 
 
 
 def test_features_of_the_headline_event(eac_headline: GoldArticle, kb: KnowledgeBase) -> None:
-    """The headline "East African regional force begins withdrawal from DRC" names no actor."""
+    """The headline "East African regional force begins withdrawal from DRC" names the force, not who sends it.
+
+    The force is the East African Community's, so the organization is the actor (set 6's decision 26).
+    """
     a = _read(eac_headline, kb, ranked=False)
     head = next(e for e in a.events if e.extra.get("sentence") == 0 and e.type is T.DEPLOYMENT)
     f = features(head, a.document, kb, a.events)
-    assert {"position=headline", "actors=0", "phase=end", "org=known", "lang=en"} <= set(f)
+    assert {"position=headline", "actors=1", "phase=end", "org=known", "lang=en"} <= set(f)
+    assert head.actors == ("eac",)
     assert f["confidence"] == head.confidence and head.extra["rule"].startswith("trigger")
 
 

@@ -24,7 +24,7 @@ from casus.ingest.absences import date_absences
 from casus.ingest.attribution import attribute, attributing_speaker, headline_speaker
 from casus.ingest.documents import Fetcher, build_document, expand_sources, read_document
 from casus.ingest.entities import ROLE_ONLY, SOME_STATE, Gazetteer, gazetteer
-from casus.ingest.extract import Discourse, SentenceReading, told_ahead
+from casus.ingest.extract import Discourse, SentenceReading, title_of, told_ahead
 from casus.ingest.invocations import names_article
 from casus.ingest.model import UNKNOWN_ORG, Analysis, Document, Evidence, ExtractedEvent, Mention, Modality, Precision
 from casus.ingest.pacts import pacts_by_parties, with_founders
@@ -273,6 +273,26 @@ def fold_actorless(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
         return next((j for j, o in enumerate(events) if j not in dropped and _same_deployment(ev, o)), None)
 
     return _fold_into(events, host, lambda ev, into: replace(ev, actors=into.actors, when=into.when))
+
+
+def own_forces(events: list[ExtractedEvent], gaz: Gazetteer) -> list[ExtractedEvent]:
+    """A deployment of a named organization still without an actor once folded is that organization's own.
+
+    "The force was first deployed in the violence-plagued region in November last year" (the East African
+    Community's force), "le rapatriement des soldats de la Force de l'EAC s'est poursuivi": forces an
+    organization sends or withdraws are its deployment, the organization the actor (set 6's decision 26); a
+    treaty without an organization names no one who sends forces, so it stays without.
+    """
+    return [
+        replace(ev, actors=(ev.organization,), title=title_of(replace(ev, actors=(ev.organization,)), gaz))
+        if ev.type is EventType.DEPLOYMENT
+        and not ev.actors
+        and not ev.people
+        and ev.organization is not None
+        and (ev.organization in gaz.kb.organizations or ev.organization.startswith(UNKNOWN_ORG))
+        else ev
+        for ev in events
+    ]
 
 
 def _same_deployment(bare: ExtractedEvent, other: ExtractedEvent) -> bool:
@@ -586,11 +606,15 @@ def analyze(
         _remember(memory, mentions, text[s:e])
     events = with_founders(events, gaz)
     events = [ev if "rule" in ev.extra else replace(ev, extra={**ev.extra, "rule": "founders"}) for ev in events]
-    found = fold_actorless(
-        fold_untargeted(fold_membership(fold_undated(merge_events(date_absences(align_summits(merge_events(events)))))))
-    )
+    found = _folded(events, gaz)
     analysis = Analysis(doc, tuple(found), assess(doc), tuple(all_mentions))
     return _ranked(analysis, kb) if ranked else analysis
+
+
+def _folded(events: list[ExtractedEvent], gaz: Gazetteer) -> list[ExtractedEvent]:
+    """A document's events merged and folded: one event per act told, actorless forces given their owner."""
+    merged = merge_events(date_absences(align_summits(merge_events(events))))
+    return own_forces(fold_actorless(fold_untargeted(fold_membership(fold_undated(merged)))), gaz)
 
 
 def _ranked(analysis: Analysis, kb: KnowledgeBase) -> Analysis:

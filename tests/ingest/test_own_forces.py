@@ -1,0 +1,38 @@
+"""Deployments told in other ways than "X sent troops": the force alone, ends confirmed, neighbours' dates (#10).
+
+Real sentences from the development sets: heldout8 en8-11 (NTV Kenya, 2023-12-03) and fr8-09 (Agence Afrique,
+2023-12-01).
+"""
+
+import datetime as dt
+
+from casus.kb.events import EventType as T
+
+
+def deployments(analysis):  # type: ignore[no-untyped-def]
+    return [
+        (e.organization, e.actors, e.phase, e.stage, e.when.start) for e in analysis.events if e.type is T.DEPLOYMENT
+    ]
+
+
+def test_a_force_of_a_named_organization_deployed_is_the_organizations_deployment(read):  # type: ignore[no-untyped-def]
+    a = read(
+        "The East African Community regional force has begun its withdrawal from the Democratic Republic of Congo "
+        "after Kinshasa deemed it ineffective and refused to renew its mandate. The force was first deployed in "
+        "the violence-plagued region in November last year after the resurgence of the M23 rebel group.",
+        "en",
+        "2023-12-03",
+    )
+    starts = [d for d in deployments(a) if d[2] == "start"]
+    # the force is the EAC's: the EAC deploys (set 6's decision 26), in November 2022
+    assert [(d[0], d[1], d[4]) for d in starts] == [("eac", ("eac",), dt.date(2022, 11, 1))]
+    b = read(
+        "Conformément aux conclusions d'un Sommet de la communauté est-africaine ((East African Community-EAC) tenu "
+        "le 25 novembre 2023, et précisant que la RDC «ne renouvellerait pas le mandat de la Force régionale sur "
+        "son sol au-delà du 8 décembre 2023», des troupes qui formaient cette Force précitée poursuivent leur "
+        "retrait de l'Est de ce vaste pays africain.",
+        "fr",
+        "2023-12-01",
+    )
+    ends = [d for d in deployments(b) if d[2] == "end"]
+    assert [(d[0], d[1]) for d in ends] == [("eac", ("eac",))]
