@@ -316,3 +316,66 @@ def test_one_days_summit_told_as_planned_once_is_planned(read):
     )
     (ev,) = summits(a)
     assert (ev.organization, ev.stage, ev.when.start) == ("csto", "considering", D(2024, 11, 28))
+
+
+def test_a_summit_that_has_started_is_held_on_the_day_of_publication(read):
+    a = read(
+        "В Душанбе во Дворце наций стартовал саммит глав государств СНГ.\n\nСаммит проходит в закрытом формате.\n\n"
+        "В ходе саммита будут обсуждены вопросы практического взаимодействия в рамках Содружества.",
+        "ru",
+        "2025-10-10",
+    )
+    (ev,) = summits(a)
+    assert (ev.organization, ev.stage, ev.modality.value) == ("cis", None, "asserted")
+    assert (ev.when.start, ev.when.end) == (D(2025, 10, 10), D(2025, 10, 10))
+
+
+def test_a_summit_under_way_is_not_the_past_one_the_article_recalls(read):
+    a = read(
+        "В Вашингтоне начал работу саммит НАТО.\nСаммит открыл госсекретарь США Энтони Блинкен.\n"
+        "Отметим, что в последний раз саммит НАТО проходил в США в 2012 году.",
+        "ru",
+        "2024-07-09",
+    )
+    assert sorted(ev.when.start for ev in summits(a)) == [D(2012, 1, 1), D(2024, 7, 9)]
+
+
+def test_a_summit_currently_held_over_two_days_is_not_planned(read):
+    a = read(
+        "The Shanghai Cooperation Organization (SCO) gathered in Kazakhstan's capital, Astana, on July 3-4 for its "
+        "24th annual leaders' summit. The Astana Times reported today that the summit will see the adoption of the "
+        "Astana Declaration. Xinhua says the SCO summit is currently being held in Astana.",
+        "en",
+        "2024-07-04",
+    )
+    (ev,) = summits(a)
+    assert (ev.organization, ev.stage, ev.when.start) == ("sco", None, D(2024, 7, 4))
+
+
+def test_two_summits_named_by_city_and_year_in_one_sentence(read):
+    a = read(
+        "The next summit of the North Atlantic Treaty Organization will be held in Washington in 2024, and in the "
+        "Netherlands in 2025.\n\nThis follows from the final communique adopted in Vilnius on Tuesday following the "
+        "results of the NATO summit.",
+        "en",
+        "2023-07-11",
+    )
+    found = sorted((ev.when.start, ev.target, ev.stage) for ev in summits(a))
+    assert found == [
+        (D(2023, 7, 11), "LTU", None),  # the summit whose communique was adopted on Tuesday
+        (D(2024, 1, 1), "USA", "considering"),
+        (D(2025, 1, 1), "NLD", "considering"),
+    ]
+
+
+def test_a_yearless_repeat_of_a_planned_summits_days_is_that_summit(read):
+    a = read(
+        "The next NATO summit will be held in Ankara on July 7-8, 2026.\n"
+        "\u201cI would like to thank Turkiye for hosting the NATO summit in Ankara on July 7-8,\u201d the Secretary "
+        "General said.\nRutte noted that NATO leaders will continue to prepare responses to today's challenges at "
+        "the summit in Ankara.",
+        "en",
+        "2025-08-19",
+    )
+    (ev,) = summits(a)
+    assert (ev.stage, ev.when.start, ev.when.end) == ("considering", D(2026, 7, 7), D(2026, 7, 8))

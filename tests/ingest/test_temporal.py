@@ -313,3 +313,18 @@ def test_a_day_fixed_by_its_weekday_two_days_named_together_and_these_days(text,
 def test_a_month_named_last_or_next_without_its_year(text, lang, published, start):
     (expr,) = find_dates(text, lang, dt.date.fromisoformat(published))
     assert expr.when.start == dt.date.fromisoformat(start)
+
+
+def test_an_english_range_of_days_after_the_month():
+    (expr,) = find_dates("The SCO gathered in Astana on July 3-4 for its 24th summit.", "en", dt.date(2024, 7, 4))
+    assert (expr.when.start, expr.when.end, expr.when.precision) == (
+        dt.date(2024, 7, 3),
+        dt.date(2024, 7, 4),
+        Precision.PERIOD,
+    )
+    (full,) = find_dates("The summit will be held on July 9–11, 2024.", "en", PUB)
+    assert (full.when.start, full.when.end) == (dt.date(2024, 7, 9), dt.date(2024, 7, 11))
+
+
+def test_todays_as_a_modifier_dates_nothing():
+    assert not find_dates("responses to today's challenges", "en", PUB)

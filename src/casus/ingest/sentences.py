@@ -78,7 +78,7 @@ from casus.ingest.relays import (
     withdrawal_told_again,
 )
 from casus.ingest.requests import answered_requests, asked_for, requester
-from casus.ingest.summits import guest_bodies, said_on, summit_phase
+from casus.ingest.summits import dated_by_document, guest_bodies, held_now, said_on, summit_phase, venue_years
 from casus.ingest.suspensions import suspended_states, suspends_state
 from casus.ingest.temporal import TimeExpression
 from casus.ingest.wishes import carried_threats, wished_modality
@@ -387,6 +387,14 @@ def sentence_events(reading: SentenceReading) -> list[ExtractedEvent]:
         event = _trigger_event(trig, said, reading)
         if event is not None and trig.index in refused.values():
             event = _negated(event, reading.gaz)
+        if event is not None and event.type is T.SUMMIT:  # "стартовал саммит": held, on the publication day
+            event = held_now(event, sent, trig.index, lang, memory.published, reading.gaz)
+            event = dated_by_document(event, sent, lang, times, memory.published)
+            listed = venue_years(event, sent, trig.index, venues(sent, mentions), memory.published, reading.gaz)
+            out += _from(
+                _trigger_rule(trig, sent), listed[1:]
+            )  # "in Washington in 2024, and in the Netherlands in 2025"
+            event = listed[0]
         if event is not None and event.type is T.INVOCATION:
             event = answer_date(event, sent, times)  # "invoked by Poland following a drone incursion on Sept. 10"
             out += _from(_trigger_rule(trig, sent), each_date(event, listed_dates(sent, trig.index)))
@@ -1235,15 +1243,25 @@ def _venue(sent: Sentence, mentions: Sequence[Mention], lang: str, at: int = 0) 
     "the CSTO Secretariat in Moscow … the last CSTO summit in Minsk": Minsk; "собрались в Москве на юбилейный
     саммит, приуроченный к 30-летию Договора …, подписанного в Ташкенте": Moscow.
     """
+    return min(venues(sent, mentions), key=lambda m: abs(m.start - at), default=None)
+
+
+#: Prepositions of place before a venue, and what may stand between ("in the Netherlands", "aux Pays-Bas").
+_AT_PLACE = frozenset({"à", "au", "aux", "en", "in", "at", "в", "во"})
+
+
+def venues(sent: Sentence, mentions: Sequence[Mention]) -> list[Mention]:
+    """The states and capitals a sentence names after a preposition of place ("in Washington", "in the Netherlands")."""
     toks = sent.tokens
     found = []
     for m in mentions:
         if m.kind not in ("state", "capital"):
             continue
         idx = next((k for k, t in enumerate(toks) if t.start >= m.start), 0)
-        if idx and toks[idx - 1].text.lower() in {"à", "au", "en", "in", "at", "в", "во"}:
+        before = [t.text.lower() for t in toks[max(0, idx - 2) : idx]]
+        if before and (before[-1] in _AT_PLACE or (before[-1] == "the" and before[0] in _AT_PLACE)):
             found.append(m)
-    return min(found, key=lambda m: abs(m.start - at), default=None)
+    return found
 
 
 def _told_about(

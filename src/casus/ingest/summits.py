@@ -15,8 +15,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from casus.ingest import lexicon as lx
-from casus.ingest.extract import date_verb, governed_future, is_future, token_at
-from casus.ingest.model import ExtractedEvent, Mention, Modality, When
+from casus.ingest.entities import Gazetteer
+from casus.ingest.extract import date_verb, governed_future, is_future, title_of, token_at
+from casus.ingest.invocations import listed_dates
+from casus.ingest.model import ExtractedEvent, Mention, Modality, Precision, When
 from casus.ingest.nlp import Sentence
 from casus.ingest.temporal import TimeExpression
 from casus.kb.events import EventType as T
@@ -39,6 +41,115 @@ def summit_phase(
             return modality, None  # held before publication
     future = is_future(sent, i, lang, None) or governed_future(sent, i, lang)
     return modality, ("considering" if future else None)
+
+
+#: What tells a summit as begun or going on: "is currently being held", "began with an official ceremony",
+#: "стартовал саммит", "начал работу саммит", "Саммит проходит в закрытом формате", "s'est ouvert", "se tient".
+#: A summit told so is held (asserted, no stage) on the publication day unless it gives its own date (set 7's
+#: decision 39: a summit reported as under way is the publication day's).
+_UNDER_WAY = {
+    "en": re.compile(r"\b(?:currently|under ?way|(?:is|are) being held|began|opened|kicked off)\b", re.IGNORECASE),
+    "fr": re.compile(
+        r"\b(?:se tient|se déroule|s[’']est (?:ouvert|tenu)e?|a (?:débuté|commencé|démarré)|en cours)\b", re.IGNORECASE
+    ),
+    "ru": re.compile(
+        r"(?<!\w)(?:стартовал\w*|начал\w* работу|начал(?:ся|ась)|открыл\w*|проход(?:ит|ят|ящ\w*))(?!\w)", re.I
+    ),
+}
+
+
+def under_way(sent: Sentence, i: int, lang: str) -> bool:
+    """Whether the summit the trigger at ``i`` names is told as begun or going on (see :data:`_UNDER_WAY`).
+
+    The cue must stand near the trigger (four words before it to eight after), so that "the war began" in a
+    long sentence about a summit does not count.
+    """
+    toks = sent.tokens
+    lo, hi = toks[max(0, i - 4)].start, toks[min(len(toks) - 1, i + 8)].end
+    return bool(_UNDER_WAY[lang].search(sent.text[lo - sent.start : hi - sent.start]))
+
+
+def held_now(
+    ev: ExtractedEvent, sent: Sentence, i: int, lang: str, published: dt.date | None, gaz: Gazetteer
+) -> ExtractedEvent:
+    """A summit told as under way: held (no stage), on the publication day when the text gives no date of its own.
+
+    "В Душанбе во Дворце наций стартовал саммит глав государств СНГ" (10 October 2025) is the CIS summit of that
+    day, not one still planned because the next sentences tell what it "will discuss". A summit dated after
+    publication, or not asserted, is left as it is. The event is marked (``extra["under_way"]``) so that
+    mentions of the same day told in the future stay that summit (:func:`align_summits`).
+    """
+    if ev.modality is not Modality.ASSERTED or published is None or not under_way(sent, i, lang):
+        return ev
+    if ev.when.start is not None and ev.when.start > published:
+        return ev
+    when = ev.when if ev.when.start is not None else When(published, published, Precision.DAY, "")
+    out = replace(ev, when=when, stage=None, extra={**ev.extra, "under_way": True})
+    return replace(out, title=title_of(out, gaz))
+
+
+def venue_years(
+    ev: ExtractedEvent,
+    sent: Sentence,
+    i: int,
+    places: Sequence[Mention],
+    published: dt.date | None,
+    gaz: Gazetteer,
+) -> list[ExtractedEvent]:
+    """One summit per year listed after the trigger, at the venue named next to that year.
+
+    "The next summit of the North Atlantic Treaty Organization will be held in Washington in 2024, and in the
+    Netherlands in 2025" tells two summits (Washington 2024, the Netherlands 2025), each planned if its year is
+    after publication. Only when the sentence lists two years or more and names two venues or more after the
+    trigger; else ``[ev]``.
+    """
+    start = sent.tokens[i].end
+    places = [m for m in places if m.start >= start]
+    dates = listed_dates(sent, i)
+    if len(dates) < 2 or len({m.ref for m in places}) < 2:
+        return [ev]
+    out, at = [], start - sent.start
+    for w in dates:
+        at = sent.text.find(w.text, at)
+        place = min(
+            places, key=lambda m: min(abs(m.start - sent.start - at), abs(m.end - sent.start - at - len(w.text)))
+        )
+        later = published is not None and w.start is not None and w.start > published
+        one = replace(ev, when=w, target=place.ref, stage="considering" if later else None)
+        out.append(replace(one, title=title_of(one, gaz)))
+        at += len(w.text)
+    return out
+
+
+#: A summit's final document adopted or published ("the final communique adopted in Vilnius on Tuesday
+#: following the results of the NATO summit", "la déclaration finale du sommet de Vilnius publiée mardi",
+#: "декларация саммита, принятая во вторник").
+_ITS_DOCUMENT = {
+    "en": re.compile(r"\b(?:communiqu[ée]|declaration)\b.{0,40}?\b(?:adopted|published|issued|released)\b", re.I),
+    "fr": re.compile(r"\b(?:communiqué|déclaration)\b.{0,80}?\b(?:adopté|publié|signé)e?s?\b", re.I),
+    "ru": re.compile(r"(?:коммюнике|деклараци\w+).{0,80}?(?:принят|опубликован|подписан)\w*", re.I),
+}
+
+
+def dated_by_document(
+    ev: ExtractedEvent, sent: Sentence, lang: str, times: Sequence[TimeExpression], published: dt.date | None
+) -> ExtractedEvent:
+    """A summit whose final document the sentence says was adopted or published on a day: held on that day.
+
+    The day is the one day the sentence names (not after publication); the years the document speaks of ("à
+    Washington en 2024 … aux Pays-Bas en 2025") are the next meetings, not this one's.
+    """
+    match = _ITS_DOCUMENT[lang].search(sent.text)
+    if published is None or match is None or ev.modality is not Modality.ASSERTED:
+        return ev
+    days = [
+        t.when
+        for t in times
+        if t.when is not None and t.when.precision is Precision.DAY and t.when.start and t.when.start <= published
+    ]
+    if len(days) != 1:
+        return ev
+    return replace(ev, when=days[0], stage=None, title=ev.title.replace(" (considering)", ""))
 
 
 #: Verbs of calling a meeting off ("annule la réunion", "cancelled the summit", "саммит отменен").
@@ -151,10 +262,13 @@ def align_summits(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     for ev in events:
         if ev.type is T.SUMMIT and ev.organization in dated and (ev.when.start is None or ev.target is None):
             candidates = [c for c in dated[ev.organization].values() if c is not ev]
+            if ev.target is not None:  # "the NATO summit in Vilnius" is not the one planned in Washington
+                candidates = [c for c in candidates if c.target in (None, ev.target)]
             if ev.when.start is not None:
                 candidates = [c for c in candidates if c.when == ev.when and c.stage == ev.stage and c.target]
             elif len(candidates) > 1:
-                candidates = [c for c in candidates if c.stage == ev.stage]
+                going = [c for c in candidates if c.extra.get("under_way")]  # the summit the report is about
+                candidates = going or [c for c in candidates if c.stage == ev.stage]
             if len(candidates) == 1:
                 c = candidates[0]
                 target = c.target or ev.target
@@ -202,10 +316,11 @@ def _one_stage_undated(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
             return None
         return (ev.organization, ev.modality, ev.when.start, ev.when.end)
 
+    held = {key(ev): ev for ev in events if ev.extra.get("under_way") and key(ev) is not None}
     planned = {key(ev): ev for ev in events if ev.stage == "considering" and key(ev) is not None}
     out = []
     for ev in events:
-        p = planned.get(key(ev)) if key(ev) is not None else None
+        p = (held.get(key(ev)) or planned.get(key(ev))) if key(ev) is not None else None
         out.append(replace(ev, stage=p.stage, title=p.title) if p is not None and ev.stage != p.stage else ev)
     return out
 

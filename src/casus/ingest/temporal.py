@@ -342,8 +342,8 @@ _RELATIVE: dict[str, list[tuple[str, str]]] = {
     ],
     "en": [
         (r"the day before yesterday", "day_before_yesterday"),
-        (r"yesterday", "yesterday"),
-        (r"today|currently|at present|at the moment", "now"),
+        (r"yesterday(?!'s)", "yesterday"),
+        (r"today(?!'s)|currently|at present|at the moment", "now"),  # "today's challenges" dates nothing
         (r"this morning|this afternoon|this evening|tonight", "today"),  # "a government meeting this morning"
         (r"last week|the previous week|the past week", "last_week"),
         (r"earlier this week", "earlier_this_week"),
@@ -410,6 +410,13 @@ def _ranges(lang: str, months: str) -> list[tuple[str, str]]:
     # two days named together are the meeting's two days: "les 11 et 12 juillet", "on 11 and 12 July", "11 и 12 июля"
     days = rf"(?P<d>\d{{1,2}}|1er){_AND_END[lang]}(?P<d2>\d{{1,2}})"
     pair = rf"{_PAIR_OPEN[lang]}{days}\s+(?P<m>{months})(?:\s+(?P<y>\d{{4}}))?"
+    if lang == "en":  # the month first: "on July 3-4", "July 9–11, 2024"
+        out.append(
+            (
+                rf"(?:on\s+)?(?P<m>{months})\.?\s+(?P<d>\d{{1,2}})\s*[-–]\s*(?P<d2>\d{{1,2}})(?:,?\s+(?P<y>\d{{4}}))?",
+                "dd",
+            )
+        )
     return [*out, (pair, "dd")]
 
 
@@ -640,7 +647,29 @@ def find_dates(text: str, lang: str, published: dt.date | None, *, offset: int =
             expr = TimeExpression(s + offset, e + offset, when, explicit, future if future != when else None)
             found.append((expr, kind, m))
     found.sort(key=lambda f: f[0].start)
-    return _lend_years(found, norm, lang, offset)
+    return _named_again(_lend_years(found, norm, lang, offset))
+
+
+def _named_again(found: list[TimeExpression]) -> list[TimeExpression]:
+    """A day or range of days without a year that repeats one named earlier with its year is that one.
+
+    "The next NATO summit will be held in Ankara on July 7-8, 2026. … 'for hosting the NATO summit in Ankara
+    on July 7-8'" is 7–8 July 2026, not the last July before publication.
+    """
+    seen: dict[tuple[int, int, int, int], When] = {}
+    out = []
+    for expr in found:
+        w = expr.when
+        if w is None or w.start is None or w.end is None or w.precision not in (Precision.DAY, Precision.PERIOD):
+            out.append(expr)
+            continue
+        key = (w.start.month, w.start.day, w.end.month, w.end.day)
+        if re.search(r"\d{4}", w.text):
+            seen.setdefault(key, w)
+        elif re.search(r"\d", w.text) and key in seen and seen[key] != w:
+            expr = replace(expr, when=replace(seen[key], text=w.text), future=None)
+        out.append(expr)
+    return out
 
 
 #: Kinds of date that name no year, and kinds that name one year a yearless date after them may take.
