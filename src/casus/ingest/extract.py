@@ -339,9 +339,25 @@ def _passive_troops(toks: Sequence[Token], i: int, rule: lx.TriggerRule) -> bool
         return True  # the parsed subject, however long the list of states after it
     if toks[i].dep.startswith("acl") and toks[toks[i].head].lemma in rule.needs:
         return True  # a participle on the forces: "troops deployed in", "солдаты, дислоцированные в Курске"
+    if passive and _relative_on(toks, i, rule.needs):
+        return True  # "Russian peacekeepers who were deployed to Nagorno-Karabakh"
     if any(t.head == i and t.dep in _SUBJ and t.lemma in rule.needs for t in toks):
         return True  # the forces as subject, however far: "These soldiers, who had …, arrived in the zone"
     return passive and bool(rule.needs & _lemmas(toks, max(_clause_start(toks, i), i - 14), i))
+
+
+#: Relative pronouns opening a clause on the noun before them.
+_RELATIVES = frozenset(["who", "which", "that", "qui", "которые", "который", "которая"])
+#: Auxiliaries of a passive verb.
+_AUXILIARIES = frozenset(["be", "have", "être", "avoir", "быть"])
+
+
+def _relative_on(toks: Sequence[Token], i: int, nouns: frozenset[str]) -> bool:
+    """Whether the verb at ``i`` heads a relative clause on one of ``nouns`` ("peacekeepers who were deployed")."""
+    j = i - 1
+    while j > 0 and toks[j].lemma in _AUXILIARIES:
+        j -= 1
+    return j > 0 and toks[j].text.lower() in _RELATIVES and toks[j - 1].lemma in nouns
 
 
 def _other_object(toks: Sequence[Token], i: int, obj: Mention | None, lang: str) -> bool:

@@ -1126,15 +1126,36 @@ def _announced_act(
 def _announced_forces(trig: Trigger, sent: Sentence, said: Said, lang: str, modality: Modality) -> bool:
     """Whether forces sent or withdrawn by someone else, inside a clause after a verb of announcing, are news.
 
-    "Baku announced that Russian peacekeepers completed their withdrawal" (see :mod:`casus.ingest.relays`).
+    "Baku announced that Russian peacekeepers completed their withdrawal" (see :mod:`casus.ingest.relays`);
+    an accusation or a criticism tells them as news too ("Armenian authorities accused Russian peacekeepers who
+    were deployed to Nagorno-Karabakh … of failing to stop", "have criticised …, with North Korea accused of
+    sending tens of thousands of troops to Russia"), as a third party's report of an act is (set 3's convention).
     """
     if trig.type is not T.DEPLOYMENT or modality is Modality.NEGATED or said.index < 0:
         return False
     if sent.tokens[trig.index].lemma in lx.MISSION_END:
         return False  # "announced that the mission was complete": a judgement, not forces seen leaving
-    if sent.tokens[said.index].lemma not in ANNOUNCE[lang]:
+    verb = sent.tokens[said.index]
+    if verb.lemma in lx.CRITICAL:
+        return _accused_forces(trig, sent, said.index)
+    if verb.lemma not in ANNOUNCE[lang]:
         return False
     return clause_in_claim(sent, said.claim[0], trig.index)
+
+
+def _accused_forces(trig: Trigger, sent: Sentence, k: int) -> bool:
+    """Whether the forces at ``trig`` are what the verb of blaming at ``k`` tells, in its own words.
+
+    Forces, not a place left ("accused the CSTO of leaving Armenia alone"), and no quotation between the verb
+    and them (a quote that follows is its own speaker's words).
+    """
+    toks = sent.tokens
+    between = sent.text[toks[k].end - sent.start : toks[trig.index].start - sent.start]
+    return trig.index > k and not trig.place and not set(between) & _QUOTES
+
+
+#: Quotation marks: what follows one is someone's own words.
+_QUOTES = frozenset('"«»“”')
 
 
 def _contingents(sent: Sentence, i: int, mentions: Sequence[Mention], lang: str) -> tuple[str, ...]:
