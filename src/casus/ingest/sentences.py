@@ -66,7 +66,7 @@ from casus.ingest.invocations import (
     passive_agent,
 )
 from casus.ingest.invoked_pacts import pact_invocations
-from casus.ingest.model import DEPLOYMENT_END, UNKNOWN_ORG, ExtractedEvent, Mention, Modality, When
+from casus.ingest.model import DEPLOYMENT_END, UNKNOWN_ORG, ExtractedEvent, Mention, Modality, Precision, When
 from casus.ingest.nlp import Sentence, Token
 from casus.ingest.recalled import listed_after
 from casus.ingest.relays import (
@@ -1022,6 +1022,8 @@ def _when_of(
     # takes the next such day of the sentence beside it; an intention does not
     ahead = future and (kind is T.SUMMIT or trig.rule.stage in _STEPS)
     neighbour = (memory.neighbour_future if ahead else None) or memory.neighbour_when
+    if neighbour is not None and neighbour.precision is not Precision.DAY and kind is not T.FOUNDING:
+        neighbour = None  # a month beside a current act is background ("The force was first deployed … in November")
     return when or (None if earlier else neighbour) or default_when(memory)
 
 
