@@ -259,3 +259,63 @@ def test_turning_to_nato_with_a_request_for_article_4_consultations_invokes_it(r
         "Правительство Эстонии решило обратиться к НАТО с просьбой о консультациях по статье 4.", "ru", "2025-09-19"
     )
     assert [(e.type, e.actors) for e in a.events if e.type is not T.STATEMENT] == [(T.INVOCATION, ("EST",))]
+
+
+def test_article_5_passive_with_its_subject_before_the_adverbs_is_the_2001_invocation(read):
+    # en8-01 (DW, 24 February 2022): the article stands further back than the verb's window
+    a = read(
+        "Article 4 is different from article 5 of the NATO Charter. The only time that article 5 was used was in "
+        "2001 after the al-Qaida attacks on the US, which killed more than 3,000 people.",
+        "en",
+        "2022-02-24",
+    )
+    (ev,) = _invocations(a)  # "the only time" is one act, not a count
+    assert (ev.actors, ev.organization, ev.when.start, ev.when.end) == ((), "nato", D(2001, 1, 1), D(2001, 12, 31))
+
+
+def test_article_5_has_only_been_activated_once(read):
+    # en8-14 (Forces News, 10 September 2025)
+    a = read(
+        "This contrasts with the more well known Article 5, Nato's core principle. Article 5 has only been "
+        "activated once following the 9/11 attacks.",
+        "en",
+        "2025-09-10",
+    )
+    assert [(e.organization, e.modality) for e in _invocations(a)] == [("nato", Modality.ASSERTED)]
+
+
+def test_how_article_4_works_told_in_the_present_is_no_invocation(read):
+    # en8-14 (Forces News, 10 September 2025) and ru8-08 (Charter97, 10 September 2025): explainers
+    en = read(
+        "What is Nato's Article 4? Invoking Article 4 is Nato's way of saying \"we need to talk\".", "en", "2025-09-10"
+    )
+    ru = read("Заявление о применении статьи 4 НАТО подается генеральному секретарю НАТО.", "ru", "2025-09-10")
+    assert _invocations(en) == [] and _invocations(ru) == []
+
+
+def test_what_a_state_can_or_cannot_trigger_is_the_treaty_s_scope_not_an_act(read):
+    # en8-01 (DW, 24 February 2022); fr6-16 (DH, 16 November 2022): the article's wording
+    en = read(
+        "The NATO treaty only applies to member states. Given that Ukraine is not part of the alliance, it can "
+        "trigger neither article 4 nor 5.",
+        "en",
+        "2022-02-24",
+    )
+    fr = read(
+        "L'article 4 du traité de l'Otan stipule que des consultations peuvent être organisées lorsqu'un membre "
+        "de l'Alliance estime que son intégrité territoriale est menacée.",
+        "fr",
+        "2022-11-16",
+    )
+    assert _invocations(en) == [] and _invocations(fr) == []
+
+
+def test_the_state_after_a_fronted_adverbial_and_an_organization_s_title_announces(read):
+    # en8-01 (DW, 24 February 2022): not Russia of "the Russian invasion", not NATO of "NATO member"
+    a = read(
+        "Following the Russian invasion of Ukraine, NATO member Lithuania announced that it would use Article 4.",
+        "en",
+        "2022-02-24",
+    )
+    (ev,) = _invocations(a)
+    assert (ev.actors, ev.stage, ev.modality) == (("LTU",), "considering", Modality.ASSERTED)

@@ -6,6 +6,7 @@ en3-13 Belsat, fr3-14 Sputnik, ru3-08 Regnum, ru3-09 Interfax), cut where noted.
 
 import datetime as dt
 
+from casus.ingest.model import Modality
 from casus.kb.events import EventType as T
 
 
@@ -120,3 +121,17 @@ def test_a_request_naming_no_requester_is_the_last_requester_s(read):
         "2025-12-07",
     )
     assert [e.actors for e in a.events if e.type is T.REQUEST_FOR_ASSISTANCE] == [("BEN",)]
+
+
+def test_a_head_of_state_asking_in_the_first_person_singular_reports_his_state_s_request(read):
+    # ru8-14 (ONT, 5 January 2022): Tokayev's own words, after the outlet's headline
+    a = read(
+        "Токаев обратился за помощью к ОДКБ\n\n"
+        '«В связи с этим, полагаясь на договор "О коллективной безопасности", я обратился к главам государств '
+        "ОДКБ оказать помощь Казахстану в преодолении этой террористической угрозы», - сказал глава Казахстана.",
+        "ru",
+        "2022-01-05",
+    )
+    found = {(e.actors, e.organization, e.modality) for e in a.events if e.type is T.REQUEST_FOR_ASSISTANCE}
+    assert (("KAZ",), "csto", Modality.REPORTED) in found  # not the CSTO's own request
+    assert not [f for f in found if f[0] == ("csto",)]

@@ -751,6 +751,8 @@ def _subject(
             # "Le chef de l'État a demandé…" after "Le Président Tokaïev…": the role the last person holds
             return _role_anaphor(toks, toks.index(dep), lang, memory)
     start = max(lo, _clause_start(toks, i))
+    if lang == "en":
+        start = _past_fronted(toks, start, i)
     if start > 0 and toks[start - 1].lemma in {"qui", "who", "which", "который"}:
         rel = toks[start - 1].start
         antecedent = [m for m in mentions if m.end <= rel and rel - m.end <= 3]
@@ -763,6 +765,7 @@ def _subject(
     aside = _apposition(toks, i)
     before = [m for m in before if not aside[0] <= m.start < aside[1]]
     candidates = [m for m in before if not is_oblique(toks, m, lang)]
+    candidates = [m for m in candidates if not _title_before(toks, m, candidates)]
     owner = _new_clause_owner(toks, candidates, i) if lang == "en" else None
     if owner is not None:
         return owner
@@ -777,6 +780,40 @@ def _subject(
         return memory.last_person or memory.last_state
     before = [m for m in before if not _after_relation(toks, _index_of(toks, m))]
     return before[-1] if before else None
+
+
+#: Words opening an English adverbial put before the subject: "Following the Russian invasion of Ukraine, NATO
+#: member Lithuania announced…", "After Russia invaded Ukraine, Finland applied…".
+_FRONTED_EN = frozenset(
+    ["following", "after", "amid", "despite", "during", "since", "before", "given", "in", "on", "as", "when", "while"]
+)
+
+
+def _past_fronted(toks: Sequence[Token], start: int, i: int) -> int:
+    """Where an English clause's subject may begin: after the comma closing an adverbial that opens the clause.
+
+    The English tokens have no parse, so the states inside "Following the Russian invasion of Ukraine," would
+    otherwise be taken for who announced what follows.
+    """
+    opener = start - 1 if start > 0 and toks[start - 1].text.lower() in _FRONTED_EN else start
+    if opener >= i or toks[opener].text.lower() not in _FRONTED_EN:
+        return start
+    comma = next((k for k in range(start, i) if toks[k].text == ","), None)
+    return comma + 1 if comma is not None else start
+
+
+#: Nouns by which an organization titles the state named right after it: "NATO member Lithuania".
+_TITLES = frozenset(["member", "ally", "membre", "allié", "член", "союзник"])
+
+
+def _title_before(toks: Sequence[Token], m: Mention, candidates: Sequence[Mention]) -> bool:
+    """Whether the organization ``m`` only titles the state named right after it ("NATO member Lithuania")."""
+    if m.kind != "organization":
+        return False
+    k = next((j for j, t in enumerate(toks) if t.start >= m.end), None)
+    if k is None or k + 1 >= len(toks) or toks[k].lemma not in _TITLES:
+        return False
+    return any(c.start == toks[k + 1].start and c.kind in ("state", "capital") for c in candidates)
 
 
 def _country_words(membership: bool) -> frozenset[str]:

@@ -78,9 +78,16 @@ _NEEDED = {
     "ru": frozenset(["необходимо", "нужно", "надо", "следует", "должный", "должен", "должна"]),
 }
 
+#: Verbs of ability: "it can trigger neither article 4 nor 5" says what the treaty allows, not what was done.
+_ABLE = {
+    "en": frozenset(["can", "cannot", "can't"]),
+    "fr": frozenset(["peut", "peuvent"]),
+    "ru": frozenset(["может", "могут", "сможет", "смогут"]),
+}
+
 #: Counts of occurrences ("the eighth time", "à sept reprises", "в восьмой раз"); "once" names one act.
 _COUNTS = re.compile(r"\b(?:times?|reprises?|fois|раз|раза)\b", re.IGNORECASE)
-_ONCE = re.compile(r"\b(?:once|une seule fois|единственный раз|однажды)\b", re.IGNORECASE)
+_ONCE = re.compile(r"\b(?:once|only time|une seule fois|seule fois|единственный раз|однажды)\b", re.IGNORECASE)
 
 #: A year, or a stated range of years ("entre 2012 et 2020", "between 2012 and 2020", "с 2012 по 2020").
 _YEARS = re.compile(
@@ -113,6 +120,8 @@ def needs_met(toks: Sequence[Token], i: int, rule: lx.TriggerRule, lang: str, *,
     words = {t.text.lower() for t in before}
     if words & _PASSIVE and ({t.lemma for t in before} & rule.needs or names_article(_text(before))):
         return True
+    if _passive_of_article(toks, i):
+        return True
     near = {t.text.lower() for t in toks[max(0, i - 4) : i]}
     after = {t.text.lower() for t in toks[i + 1 : i + 2]}
     right_before = {t.text.lower() for t in toks[max(0, i - 1) : i]}
@@ -121,6 +130,26 @@ def needs_met(toks: Sequence[Token], i: int, rule: lx.TriggerRule, lang: str, *,
     return article_before and bool(
         near & _BACK[lang] or after & _BACK_AFTER[lang] or right_before & _BACK_RIGHT_BEFORE[lang]
     )
+
+
+#: How far before a passive verb its subject, the article, may stand: "Article 5 has only ever been activated".
+_SUBJECT_REACH = 8
+#: Tokens that end the clause a passive verb's subject stands in.
+_CLAUSE_ENDS = frozenset([",", ";", ":", ".", "!", "?"])
+
+
+def _passive_of_article(toks: Sequence[Token], i: int) -> bool:
+    """Whether the verb at ``i`` is a passive whose subject, earlier in its clause, names a treaty article.
+
+    "Article 5 has only been activated once", "The only time that article 5 was used was in 2001": the article
+    stands further back than the trigger's window, past the auxiliaries and adverbs.
+    """
+    if not {t.text.lower() for t in toks[max(0, i - 4) : i]} & _PASSIVE:
+        return False
+    lo = i
+    while lo > max(0, i - _SUBJECT_REACH) and toks[lo - 1].text not in _CLAUSE_ENDS:
+        lo -= 1
+    return names_article(_text(toks[lo:i]))
 
 
 def article_words(toks: Sequence[Token], a: int, b: int) -> set[str]:
@@ -174,7 +203,24 @@ def not_an_act(sent: Sentence, i: int, lang: str) -> bool:
     toks = sent.tokens
     lo = max(0, i - 8)
     words = {t.text.lower() for t in toks[lo:i]} | {t.lemma for t in toks[lo:i]}
-    return bool(words & _ANYONE[lang] or words & _NEEDED[lang])
+    return bool(words & _ANYONE[lang] or words & _NEEDED[lang] or words & _ABLE[lang])
+
+
+def told_as_rule(sent: Sentence, i: int, lang: str) -> bool:
+    """Whether an invocation nobody makes is how the article works, told in the present, rather than an act.
+
+    "Invoking Article 4 is Nato's way of saying 'we need to talk'" (the act named as the subject of a
+    definition), "Заявление о применении статьи 4 НАТО подается генеральному секретарю НАТО" (an imperfective
+    present: what is done each time). Only for an invocation with no actor: "Польша применяет статью 4" is an act.
+    """
+    toks = sent.tokens
+    if lang == "en":
+        first = next((k for k, t in enumerate(toks) if t.text[:1].isalnum()), None)
+        return first == i and toks[i].text.lower().endswith("ing")
+    verb = i if toks[i].pos in ("VERB", "AUX") else governing_verb(sent, i)
+    if verb is None or any(toks[verb].has(f) for f in ("Polarity=Neg", "Person=1", "Person=2", "Aspect=Perf")):
+        return False  # "Nous vérifions le bien-fondé du recours à l'article 4": the speakers weigh it now
+    return toks[verb].has("Tense=Pres")
 
 
 def governing_verb(sent: Sentence, i: int) -> int | None:

@@ -64,6 +64,7 @@ from casus.ingest.invocations import (
     listed_dates,
     not_an_act,
     passive_agent,
+    told_as_rule,
 )
 from casus.ingest.invoked_pacts import pact_invocations
 from casus.ingest.model import DEPLOYMENT_END, UNKNOWN_ORG, ExtractedEvent, Mention, Modality, Precision, When
@@ -91,6 +92,8 @@ _FIRST_PERSON = {"je", "j'", "j’", "nous", "i", "we", "я", "мы", "on"}
 _LEAD = {"que", "qu'", "qu’", "that", "что", ":", "«", "“", '"', ",", "«\xa0"}
 _AS = {"comme", "as", "как"}
 _SELF = {"nous", "we", "мы"}
+#: The speaker in the singular: a head of state's "я обратился к главам государств ОДКБ" is their state's act.
+_I = {"je", "j'", "j’", "i", "я"}
 _DASHES = {"—", "–", "-"}
 #: Relations of a noun that completes a verb ("became a member", "est devenue membre", "стала членом").
 _PREDICATE_NOUN = frozenset({"xcomp", "attr"})
@@ -750,6 +753,8 @@ def _no_event(
         return True  # "subunits of the armed forces took part": whose, and in which alliance, nobody says
     if kind is T.INVOCATION and subject is None and not override and counted_without_actor(sent, ()):
         return True  # "the eighth time Article 4 has been invoked since NATO's creation"
+    if kind is T.INVOCATION and subject is None and not override and told_as_rule(sent, i, lang):
+        return True  # "Invoking Article 4 is Nato's way of saying…": how the article works, not an act
     if kind is T.SUMMIT and org is None:
         return True  # a meeting of two leaders, not of an alliance's body
     if (
@@ -1313,7 +1318,7 @@ def _told_about(
 
 def _we_did(sent: Sentence, i: int) -> bool:
     """Whether the subject of the verb at ``i`` is "we" / "nous" / "мы" (the speaker's own side)."""
-    return any(t.head == i and t.dep.startswith("nsubj") and t.text.lower() in _SELF for t in sent.tokens)
+    return any(t.head == i and t.dep.startswith("nsubj") and t.text.lower() in _SELF | _I for t in sent.tokens)
 
 
 def _same_side(actor: Mention, speaker: Mention) -> bool:
@@ -1350,7 +1355,7 @@ def _self_report(sent: Sentence, lo: int, i: int, subject: Mention | None, speak
         return bool({subject.ref, subject.state, subject.organization} & speaker_refs)
     toks = sent.tokens[lo:i]
     words = {t.text.lower() for t in toks}
-    own = bool(words & _SELF) or any(
+    own = bool(words & (_SELF | _I)) or any(
         a.text.lower() in lx.POSSESSIVES and b.lemma in lx.COUNTRY_WORDS for a, b in itertools.pairwise(toks)
     )
     own = own or _intent_only(toks)  # "заявили о намерении выйти", "announced their intention to leave"
