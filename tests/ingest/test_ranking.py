@@ -92,15 +92,19 @@ def test_features_of_the_headline_event(eac_headline: GoldArticle, kb: Knowledge
 def test_a_known_false_positive_scores_under_a_known_true_positive(
     eac_headline: GoldArticle, kb: KnowledgeBase
 ) -> None:
-    """en6-02's headline deployment end has no actor (the gold's is the EAC): under ru-02's request, a right one."""
+    """en6-02's candidate no gold event matches (a planned deployment) scores under ru-02's request, a right one.
+
+    The headline's withdrawal was that false positive while a background month of the next paragraph dated it;
+    undated, it is now the gold's withdrawal (compared by identity: events compare by value).
+    """
     bad = _read(eac_headline, kb)
-    head = next(e for e in bad.events if e.extra.get("sentence") == 0 and e.type is T.DEPLOYMENT)
-    assert head not in [hit for _, hit in assign_core(bad.events, eac_headline.events)]
+    hits = [hit for _, hit in assign_core(bad.events, eac_headline.events)]
+    wrong = [e for e in bad.events if e.type is not T.STATEMENT and all(hit is not e for hit in hits)]
+    assert wrong and all(e.type is T.DEPLOYMENT for e in wrong)
     ru = _article(EVAL / "ru.yaml", "ru-02-kazakhstan")
     good = next(e for e in _read(ru, kb).events if e.type is T.REQUEST_FOR_ASSISTANCE)
     assert good.actors == ("KAZ",) or "Kassym-Jomart Tokayev" in good.people
-    assert head.confidence == min(e.confidence for e in bad.events if e.type is not T.STATEMENT)
-    assert head.confidence < good.confidence
+    assert max(e.confidence for e in wrong) < good.confidence
     assert good.extra["rule_confidence"] != good.confidence  # the probability replaced the rules' score
 
 
