@@ -379,3 +379,15 @@ def test_a_yearless_repeat_of_a_planned_summits_days_is_that_summit(read):
     )
     (ev,) = summits(a)
     assert (ev.stage, ev.when.start, ev.when.end) == ("considering", D(2026, 7, 7), D(2026, 7, 8))
+
+
+def test_a_confederation_created_at_a_summit_takes_the_summits_day(read):
+    a = read(
+        "Burkina Faso, Mali and Niger have signed an agreement to create a confederation of the Alliance of Sahel "
+        "States.\n\nIt is noted that the document was signed by the leaders of the three states during the first "
+        "joint summit, which took place on July 6 in the capital of Niger, Niamey.",
+        "en",
+        "2024-07-06",
+    )
+    (founding,) = [e for e in a.events if e.type is T.FOUNDING]
+    assert (founding.organization, founding.when.start, founding.when.end) == ("aes", D(2024, 7, 6), D(2024, 7, 6))

@@ -31,7 +31,7 @@ from casus.ingest.pacts import pacts_by_parties, with_founders
 from casus.ingest.ranking import held_signals, hold_back
 from casus.ingest.sentences import sentence_events
 from casus.ingest.signals import assess
-from casus.ingest.summits import align_summits
+from casus.ingest.summits import align_summits, founded_at_summit
 from casus.ingest.temporal import TimeExpression, find_dates
 from casus.ingest.unknown import defined_acronyms, known_by_acronym, long_names
 from casus.kb.events import EventType
@@ -613,7 +613,7 @@ def analyze(
 
 def _folded(events: list[ExtractedEvent], gaz: Gazetteer) -> list[ExtractedEvent]:
     """A document's events merged and folded: one event per act told, actorless forces given their owner."""
-    merged = merge_events(date_absences(align_summits(merge_events(events))))
+    merged = merge_events(founded_at_summit(date_absences(align_summits(merge_events(events)))))
     return own_forces(fold_actorless(fold_untargeted(fold_membership(fold_undated(merged)))), gaz)
 
 

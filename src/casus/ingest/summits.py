@@ -370,3 +370,28 @@ def _share_venues(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
             ev = replace(ev, target=next(iter(found)))
         out.append(ev)
     return out
+
+
+def founded_at_summit(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
+    """An undated founding of a body whose one held summit the article dates to a day took place at that summit.
+
+    "Burkina Faso, Mali and Niger have signed an agreement to create a confederation of the Alliance of Sahel
+    States" beside "the first joint summit, which took place on July 6 in … Niamey"; "ils ont annoncé la création
+    de la confédération « Alliance des États du Sahel »" beside "Pour leur premier sommet … réunis le 6 juillet".
+    """
+    days = {
+        (ev.organization, ev.when)
+        for ev in events
+        if ev.type is T.SUMMIT
+        and ev.stage is None
+        and ev.modality is Modality.ASSERTED
+        and ev.when.start
+        and ev.when.start == ev.when.end
+    }
+    out = []
+    for ev in events:
+        held = [when for org, when in days if org == ev.organization]
+        if ev.type is T.FOUNDING and ev.when.start is None and ev.modality is Modality.ASSERTED and len(held) == 1:
+            ev = replace(ev, when=held[0])
+        out.append(ev)
+    return out
