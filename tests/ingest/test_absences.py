@@ -89,3 +89,39 @@ def test_not_participating_but_objecting_to_nothing_is_a_refusal(read):
     )
     (ev,) = refusals(a)
     assert (ev.actors, ev.organization) == (("ARM",), "csto")
+
+
+def test_not_holding_an_organization_exercise_is_a_refusal_of_it(read):
+    # La Libre Belgique (AFP), 2023-01-10 (development set 8, fr8-02; set 4's decision 9)
+    text = (
+        "\"L'Arménie ne considère pas opportun de mener des exercices de l'Organisation du traité de sécurité "
+        "collective (OTSC) cette année (...) Ces exercices n'auront pas lieu\", a déclaré le Premier ministre Nikol "
+        "Pachinian lors d'une conférence de presse."
+    )
+    (ev,) = refusals(read(text, "fr", "2023-01-10"))
+    assert (ev.actors, ev.organization, ev.modality.value, ev.stage) == (("ARM",), "csto", "asserted", None)
+    assert (ev.when.start, ev.when.end) == (D(2023, 1, 1), D(2023, 12, 31))
+
+
+def test_no_exercise_taking_place_on_a_state_soil_is_that_state_refusing_it(read):
+    # Courrier international, 2023-02-01 (development set 7, fr7-03)
+    text = (
+        "Au début de l'année, le Premier ministre arménien Nikol Pachinyan a déclaré lors d'une conférence de presse "
+        "qu'aucun exercice militaire de l'OTSC n'aurait lieu en Arménie cette année, précisant que la partie "
+        "arménienne attendait toujours des évaluations spécifiques de l'OTSC."
+    )
+    (ev,) = refusals(read(text, "fr", "2023-02-01"))
+    assert (ev.actors, ev.organization, ev.when.start, ev.when.end) == (
+        ("ARM",),
+        "csto",
+        D(2023, 1, 1),
+        D(2023, 12, 31),
+    )
+
+
+def test_exercises_held_and_a_meeting_not_held_are_no_refusal(read):
+    assert not refusals(read("L'Arménie a accueilli des exercices de l'OTSC en septembre.", "fr", "2023-10-01"))
+    text = (
+        '"Le sommet du Quad, prévu pour se tenir à Sydney la semaine prochaine, n\'aura pas lieu", a annoncé Albanese.'
+    )
+    assert not refusals(read(text, "fr", "2023-05-17"))

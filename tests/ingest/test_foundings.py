@@ -266,3 +266,27 @@ def test_forming_a_government_founds_no_alliance(read):
     """ "Form" founds an organization only when one is its object: a government formed is none."""
     a = read("Niger's junta formed a new government in August 2023, after it left the G5 Sahel.", "en", "2023-09-01")
     assert not foundings(a)
+
+
+def test_a_founding_is_dated_by_the_first_summit_of_its_organization(read):
+    # Pledge Times, 2024-07-06 (development set 4, en4-09): the treaty of Niamey, signed at the AES's first summit
+    text = (
+        "Burkina Faso, Mali and Niger have signed an agreement to create a confederation of the Alliance of Sahel "
+        "States, which aims to create an architecture of collective defense and mutual assistance.\n\n"
+        "It is noted that the document was signed by the leaders of the three states during the first joint summit, "
+        "which took place on July 6 in the capital of Niger, Niamey."
+    )
+    (ev,) = [e for e in read(text, "en", "2024-07-08").events if e.type is T.FOUNDING]
+    assert (ev.organization, ev.when.start, ev.when.end) == ("aes", dt.date(2024, 7, 6), dt.date(2024, 7, 6))
+
+
+def test_only_a_first_summit_is_an_organization_founding_meeting(read):
+    from casus.ingest.absences import first_summits
+
+    later = read(
+        "The NATO summit took place on July 11 in Vilnius, where the allies discussed Ukraine.", "en", "2023-07-12"
+    )
+    assert first_summits(later.events) == {}
+    text = "Pour leur premier sommet, réunis le 6 juillet 2024 à Niamey, les dirigeants de l'AES ont reçu des invités."
+    first = first_summits(read(text, "fr", "2024-07-06").events)
+    assert {org: w.start for org, w in first.items()} == {"aes": dt.date(2024, 7, 6)}

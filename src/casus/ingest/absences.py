@@ -9,6 +9,7 @@ of that summit are aligned (:func:`date_absences`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -23,7 +24,7 @@ from casus.ingest.extract import (
     own_dates,
     pick_when,
 )
-from casus.ingest.model import ExtractedEvent, Modality
+from casus.ingest.model import ExtractedEvent, Mention, Modality, When
 from casus.ingest.nlp import Token
 from casus.kb.events import EventType as T
 
@@ -80,11 +81,13 @@ def absence_events(reading: SentenceReading) -> list[ExtractedEvent]:
     out: list[ExtractedEvent] = []
     for k in range(len(toks)):
         skipped = _skipping(toks, k, lang) and _next_is(toks, k, lx.GATHERINGS[lang], 12)
-        if not skipped and (not _participation(toks, k, lang) or not _negated(toks, k, lang)):
+        drills = _no_drills(toks, k, lang)
+        if not skipped and not drills and (not _participation(toks, k, lang) or not _negated(toks, k, lang)):
             continue
-        if not skipped and not _next_is(toks, k, lx.GATHERINGS[lang], 8) and not _ends_clause(toks, k):
+        if not skipped and not drills and not _next_is(toks, k, lx.GATHERINGS[lang], 8) and not _ends_clause(toks, k):
             continue  # taking part in something else ("au vote", "in the talks"); "участвовать не будет." is kept
-        subject = find_subject(sent, k, mentions, lang, memory)
+        host = _host(toks, k, mentions) if drills == "held" else None
+        subject = host or find_subject(sent, k, mentions, lang, memory)
         actors, _ = actor_ids(subject)
         if subject is None or subject.kind == "organization" or not actors:
             continue
@@ -112,6 +115,53 @@ def absence_events(reading: SentenceReading) -> list[ExtractedEvent]:
         )
         break
     return out
+
+
+#: Verbs of holding an exercise ("mener des exercices", "hold drills", "проводить учения"), and the words of its
+#: taking place ("n'aurait lieu", "will not take place", "не состоятся").
+_HOLD = {
+    "en": frozenset(["hold", "host", "conduct"]),
+    "fr": frozenset(["mener", "organiser", "tenir", "accueillir"]),
+    "ru": frozenset(["проводить", "провести", "принимать"]),
+}
+_HELD = {
+    "en": frozenset(["place"]),
+    "fr": frozenset(["lieu"]),
+    "ru": frozenset(["состояться", "пройти", "проводиться"]),
+}
+_PLACE = frozenset(["en", "in", "в", "во"])
+
+
+def _no_drills(toks: Sequence[Token], k: int, lang: str) -> str | None:
+    """How the verb at ``k`` refuses an exercise, when it does: ``"hold"`` or ``"held"``, else ``None``.
+
+    A state that will not hold an organization's exercise refuses it ("L'Arménie ne considère pas opportun de
+    mener des exercices de l'OTSC cette année", fr8-02), and so does one saying that no such exercise will take
+    place on its soil ("aucun exercice militaire de l'OTSC n'aurait lieu en Arménie cette année", fr7-03): set
+    4's decision 9, refusing covers declining an exercise.
+    """
+    word = {toks[k].lemma, toks[k].text.lower()}
+    if word & _HOLD[lang]:
+        ok = _negated(toks, k, lang) and _next_is(toks, k, lx.EXERCISE[lang] | lx.GATHERINGS[lang], 3)
+        return "hold" if ok and _next_is(toks, k, lx.EXERCISE[lang] | _EXERCISES[lang], 3) else None
+    if not word & _HELD[lang]:
+        return None
+    before = toks[max(0, k - 10) : k]
+    drills = any(t.lemma in lx.EXERCISE[lang] or t.text.lower() in _EXERCISES[lang] for t in before)
+    negated = any(t.text.lower() in lx.NEGATION[lang] or t.text.lower() in ("n'", "n’") for t in toks[k - 4 : k])
+    return "held" if drills and negated else None
+
+
+#: Plural forms the lemma tables may leave as they are.
+_EXERCISES = {"en": frozenset(["exercises", "drills"]), "fr": frozenset(["exercices"]), "ru": frozenset(["учения"])}
+
+
+def _host(toks: Sequence[Token], k: int, mentions: Sequence[Mention]) -> Mention | None:
+    """The state an exercise would have taken place in: "n'aurait lieu en Arménie"."""
+    for j in range(k + 1, min(len(toks) - 1, k + 4)):
+        if toks[j].text.lower() in _PLACE:
+            return next((m for m in mentions if m.start == toks[j + 1].start and m.kind == "state"), None)
+    return None
 
 
 #: Verbs of staying away from a gathering, no negation needed: "planning to skip the upcoming Quad summit".
@@ -155,12 +205,36 @@ def date_absences(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     summit_when = {
         q.quote: ev.when for ev in events if ev.type is T.SUMMIT and ev.when.start is not None for q in ev.evidence
     }
+    first = first_summits(events)
     out = []
     for ev in events:
         decided = ev.type is T.SUSPENSION and bool(ev.members)  # an organization suspending a member at its summit
         if (ev.type in AT_SUMMIT or decided) and ev.when.start is None:
             found = next((summit_when[q.quote] for q in ev.evidence if q.quote in summit_when), None)
+            if found is None and ev.type is T.FOUNDING and ev.organization in first:
+                found = first[ev.organization]
             if found is not None:
                 ev = replace(ev, when=found)
         out.append(ev)
     return out
+
+
+#: "the first joint summit", "leur premier sommet", "первый саммит": an organization's founding meeting.
+_FIRST_SUMMIT = re.compile(
+    r"\b(?:first|premier|première|перв\w+)\s+(?:\w+\s+){0,2}?(?:summit|sommet|саммит\w*)", re.IGNORECASE
+)
+
+
+def first_summits(events: Sequence[ExtractedEvent]) -> dict[str, When]:
+    """The date of each organization's first summit a document dates (its founding meeting), when it has one.
+
+    "Burkina Faso, Mali and Niger have signed an agreement to create a confederation …" with "the document was
+    signed … during the first joint summit, which took place on July 6" (en4-09), "Pour leur premier sommet, …
+    ils ont annoncé la création de la confédération" (fr8-05): founded at that summit, on its date.
+    """
+    dates: dict[str, set[When]] = {}
+    for ev in events:
+        dated = ev.type is T.SUMMIT and ev.organization and ev.when.start is not None and ev.stage is None
+        if dated and any(_FIRST_SUMMIT.search(q.quote) for q in ev.evidence):
+            dates.setdefault(str(ev.organization), set()).add(ev.when)
+    return {org: next(iter(whens)) for org, whens in dates.items() if len(whens) == 1}

@@ -239,7 +239,9 @@ def find_triggers(
                 continue  # "Armenia took part in the operation": forces must be the ones taking part
             near = _lemmas(toks, i - 2, i + 1 + max(rule.window, 3))
             if rule.needs_org and not (
-                has_org or (main_org and (near & lx.MEMBERSHIP_WORDS or _joined_in_year(toks, i, rule)))
+                has_org
+                or (main_org and (near & lx.MEMBERSHIP_WORDS or _joined_in_year(toks, i, rule)))
+                or (main_org and _states_leaving(toks, i, rule, mentions, lang))
             ):
                 continue
             kind = rule.type
@@ -266,6 +268,24 @@ def find_triggers(
 _PLACES = ("state", "capital", "government")
 _IN_YEAR = frozenset(["in", "en", "в", "во"])
 _YEAR = re.compile(r"(?:1[89]|20)\d\d$")
+
+
+def _states_leaving(
+    toks: Sequence[Token], i: int, rule: lx.TriggerRule, mentions: Sequence[Mention], lang: str
+) -> bool:
+    """Whether a withdrawal noun's genitive agent is a state: "malgré le retrait du Mali, du Niger et du Burkina Faso".
+
+    In an article about one organization, told after a sentence that names it (fr7-04: "La Cédéao a réuni …"),
+    the states' withdrawal is from that organization, which the sentence need not name again.
+    """
+    if rule.type is not T.WITHDRAWAL or not trigger_noun(toks, i):
+        return False
+    k = i + 1
+    while k < len(toks) and (toks[k].text.lower() in _GENITIVE or toks[k].pos == "ADJ"):
+        k += 1
+    if not (i + 1 < k < len(toks)) or not any(m.start == toks[k].start and m.kind == "state" for m in mentions):
+        return False
+    return not any(_is_troop(toks, j, lang) for j in range(k + 1, min(len(toks), k + 4)))  # "of Russian peacekeepers"
 
 
 def _joined_in_year(toks: Sequence[Token], i: int, rule: lx.TriggerRule) -> bool:
@@ -499,11 +519,29 @@ def membership_object(sent: Sentence, i: int, mentions: Sequence[Mention], lang:
             return org
         first = candidates[0]
         idx = next((k for k, t in enumerate(toks) if t.start >= first.start), i + 1)
-        between = {t.text.lower() for t in toks[i + 1 : idx]}
-        if idx == i + 1 or between <= {"of", "de", "d'", "d’", "du", "l'", "l’", "la", "the"}:
-            return candidates[1] if len(candidates) > 1 else None  # the genitive agent
+        between = {t.text.lower() for t in toks[i + 1 : idx] if t.pos != "ADJ"}
+        if idx == i + 1 or between <= _GENITIVE:
+            rest = _past_agents(toks, candidates)
+            return rest[0] if rest else None  # the genitive agent ("du Burkina Faso et du Niger")
         return first
     return candidates[0]
+
+
+#: Words that open a noun's genitive agent: "le retrait du Mali", "the withdrawal of Niger".
+_GENITIVE = frozenset(["of", "de", "d'", "d’", "du", "des", "l'", "l’", "la", "le", "the"])
+#: What joins the states of one genitive agent: "du Mali, du Niger et du Burkina Faso", "Mali, Niger and Chad".
+_AGENT_LIST = _GENITIVE | {",", "et", "and", "и", "ainsi", "que", "as", "well"}
+
+
+def _past_agents(toks: Sequence[Token], candidates: Sequence[Mention]) -> list[Mention]:
+    """``candidates`` after the genitive agent, which is the first state and those coordinated with it."""
+    k = 1
+    while k < len(candidates) and candidates[k - 1].kind == candidates[k].kind == "state":
+        glue = {t.text.lower() for t in toks if candidates[k - 1].end <= t.start < candidates[k].start}
+        if not glue <= _AGENT_LIST:
+            break
+        k += 1
+    return list(candidates[k:])
 
 
 def _mention_at(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
@@ -1125,7 +1163,7 @@ def own_dates(
         verb = date_verb(toks, k)
         # a verbless fragment ("Le retrait du Mali … " parsed apart from "a été officialisé hier"): cannot tell
         fragmented = _head_chain(toks, k)[-1] != trigger_chain[-1] and toks[trigger_chain[-1]].pos not in _VERBS
-        described = toks[i].pos in ("NOUN", "PROPN") and verb is not None and i in _head_chain(toks, verb)
+        described = toks[i].pos in ("NOUN", "PROPN") and verb is not None and _clause_on(toks, verb, i)
         refused = refusal and verb is not None and _on_gathering(toks, verb, i, lang)
         described = described or (verb is not None and _scheduled_for(toks, i, verb))
         if verb is None or verb in chain or fragmented or described or refused or _reporting(toks, verb, lang):
@@ -1134,6 +1172,21 @@ def own_dates(
 
 
 _VERBS = ("VERB", "AUX")
+
+
+def _clause_on(toks: Sequence[Token], verb: int, i: int) -> bool:
+    """Whether the clause of ``verb`` describes the noun at ``i`` itself, not another verb's argument below it.
+
+    "the summit, which begins on 28 November", "la réunion du Dialogue … sur la sécurité, qui devait se tenir la
+    semaine prochaine" (hung on "sécurité", a complement of the noun) describe the meeting; "au retrait récent du
+    Burkina Faso …, rejoignant le Mali qui avait déjà annoncé son départ en mai 2022" tells the act of Mali, the
+    object of another verb, not the withdrawal.
+    """
+    chain = _head_chain(toks, verb)
+    if i not in chain:
+        return False
+    between = chain[1 : chain.index(i)]
+    return not any(toks[h].pos in ("NOUN", "PROPN") and toks[toks[h].head].pos == "VERB" for h in between)
 
 
 def _scheduled_for(toks: Sequence[Token], i: int, verb: int) -> bool:
@@ -1172,7 +1225,8 @@ def _own_conjunct(toks: Sequence[Token], i: int, times: Sequence[TimeExpression]
 
 
 def _reporting(toks: Sequence[Token], verb: int, lang: str) -> bool:
-    return toks[verb].lemma in lx.REPORTING[lang]
+    """A verb of saying, not in a relative clause on someone else ("le Mali qui avait déjà annoncé son départ")."""
+    return toks[verb].lemma in lx.REPORTING[lang] and toks[verb].dep not in ("acl:relcl", "acl")
 
 
 def _on_gathering(toks: Sequence[Token], verb: int, i: int, lang: str) -> bool:

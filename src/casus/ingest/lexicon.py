@@ -207,6 +207,7 @@ _FR = [
         upgraded=T.SUSPENSION,
     ),
     _r("sortie", T.WITHDRAWAL, org=True, window=4),
+    _r("départ", T.WITHDRAWAL, org=True, window=4),  # "le Mali qui avait déjà annoncé son départ en mai 2022"
     _r("dénoncer", T.WITHDRAWAL, needs="traité pacte", window=3),
     _r("demander", T.INVOCATION, needs="article consultation activation", window=8),
     _r("demander", T.REQUEST_FOR_ASSISTANCE, needs=_HELP_FR, window=10),
@@ -624,6 +625,7 @@ NOUN_TRIGGERS: frozenset[str] = frozenset(
         "suspension",
         "retrait",
         "sortie",
+        "départ",
         "appel",
         "déploiement",
         "envoi",
@@ -1268,6 +1270,15 @@ REFORMING: dict[str, frozenset[str]] = {
 }
 
 
+#: Exercise nouns a sentence refusing an exercise may hold without any trigger ("ne considère pas opportun de
+#: mener des exercices de l'OTSC"; :mod:`casus.ingest.absences`).
+DRILLS: dict[str, frozenset[str]] = {
+    "en": frozenset(["exercises", "drills"]),
+    "fr": frozenset(["exercice", "exercices"]),
+    "ru": frozenset(["учения"]),
+}
+
+
 @functools.cache
 def prefilter(lang: str) -> re.Pattern[str]:
     """A regular expression that any sentence holding a trigger, a reporting verb or a roster matches.
@@ -1278,7 +1289,7 @@ def prefilter(lang: str) -> re.Pattern[str]:
     """
     words: set[str] = {r.lemma for r in RULES[lang]} | set(REPORTING[lang]) | set(ROSTER[lang])
     words |= set(ACCORDING_TO[lang]) | APPOINT[lang] | (BILL[lang] - {"projet"})  # the readings of a bill
-    words |= REFORMING[lang]
+    words |= REFORMING[lang] | DRILLS[lang]
     if lang == "en":
         words |= {"told", "said", "froze", "frozen", "left", "sent", "sought", "became"}
     if lang == "fr":

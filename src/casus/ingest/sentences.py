@@ -697,6 +697,7 @@ def _within_claim(
         return subject, speakers, modality  # "Trump said Ukraine can forget about joining NATO"
     # a membership change announced is made; forces announced are the announcer's own, reported
     announced = trig.type is not T.DEPLOYMENT and _announced_act(sent, claim_of, i, lang, subject, mentions)
+    announced = announced or _declared_exit(trig, sent, claim_of, lang)
     if not announced and not _self_report(sent, lo, i, subject, claim_of.speaker):
         if _reported_fact(sent, claim_of, i, lang, modality, stage):
             return subject, speakers, modality
@@ -1023,6 +1024,7 @@ def _when_of(
     until = min((sent.tokens[x.index].start for x in said if x.index >= 0 and x.index > i), default=None)
     when = when or pick_when(times, start, memory, future=outside_future, future_before=fronted, future_until=until)
     earlier = bool({t.text.lower() for t in sent.tokens} & _EARLIER) or perfect_tense(sent, i, lang)
+    earlier = earlier or _in_background(sent.tokens, i)
     # a summit or a step of an accession told in the future ("Lors de cette réunion, sera signé un mémorandum")
     # takes the next such day of the sentence beside it; an intention does not
     ahead = future and (kind is T.SUMMIT or trig.rule.stage in _STEPS)
@@ -1030,6 +1032,20 @@ def _when_of(
     if neighbour is not None and neighbour.precision is not Precision.DAY and kind is not T.FOUNDING:
         neighbour = None  # a month beside a current act is background ("The force was first deployed … in November")
     return when or (None if earlier else neighbour) or default_when(memory)
+
+
+#: Prepositions by which a sentence recalls an act as its background: "malgré le retrait du Mali", "fait suite au
+#: retrait", "despite the withdrawal", "несмотря на выход".
+_BACKGROUND = frozenset(["malgré", "suite", "despite", "following", "несмотря", "вслед"])
+
+
+def _in_background(toks: Sequence[Token], i: int) -> bool:
+    """Whether the noun at ``i`` is an act the sentence recalls after a preposition of background.
+
+    Such an act is not the neighbouring sentence's news, whose date is not its own ("malgré le retrait du Mali,
+    du Niger et du Burkina Faso" before "Après avoir arrêté en juillet 2025 un cadre …", fr7-04).
+    """
+    return toks[i].pos == "NOUN" and any(t.text.lower() in _BACKGROUND for t in toks[max(0, i - 3) : i])
 
 
 def _unsaid(
@@ -1128,6 +1144,32 @@ def _announced_act(
     if speaker is not None and speaker.kind == "organization" and suspends_state(toks, i, mentions):
         return True  # the organization suspends the state its noun names (see casus.ingest.suspensions)
     return subject is None or subject.kind == "organization" or (speaker is not None and _same_side(subject, speaker))
+
+
+#: What makes a state's own exit told after a verb of saying its declaration: a decision ("decided to withdraw",
+#: "décident … du retrait", "решили выйти") or, in English, the progressive ("they were leaving").
+_DECIDE = frozenset(["decide", "decided", "décider", "решить"])
+_PROGRESSIVE = frozenset(["are", "is", "were", "was"])
+
+
+def _declared_exit(trig: Trigger, sent: Sentence, said: Said, lang: str) -> bool:
+    """Whether a withdrawal inside a claim is the speaker's present declaration of it, and so the act itself.
+
+    "In January, Niger, Burkina Faso and Mali announced they were leaving the Economic Community of West African
+    States" (set 4), "Burkina Faso and Niger's military leaders announced Saturday they decided to withdraw from
+    … G5 Sahel" (set 6): announcing one's decision to leave is leaving, ``asserted`` (sets 6–7's own-actor
+    convention); "announced that it had frozen" stays a self-report.
+    """
+    i, k = trig.index, said.index
+    if trig.type is not T.WITHDRAWAL or k < 0 or not k < i <= k + 8 or sent.tokens[k].lemma not in _ANNOUNCE[lang]:
+        return False
+    toks = sent.tokens
+    before = toks[max(k + 1, i - 4) : i]
+    if any(t.text.lower() in {"had", "has", "have", "avait", "avaient"} for t in before):
+        return False
+    decided = any(t.lemma in _DECIDE or t.text.lower() in _DECIDE for t in before)
+    progressive = lang == "en" and toks[i].text.lower().endswith("ing") and toks[i - 1].text.lower() in _PROGRESSIVE
+    return decided or progressive
 
 
 def _announced_forces(trig: Trigger, sent: Sentence, said: Said, lang: str, modality: Modality) -> bool:
