@@ -1,4 +1,4 @@
-"""A neighbouring sentence lends its day to an undated act, not a background month (except to a founding)."""
+"""Which dates an act may borrow: a neighbouring sentence's day, not its background month; no year after "since"."""
 
 from casus.kb.events import EventType as T
 
@@ -26,3 +26,15 @@ def test_a_day_in_the_sentence_before_still_dates_the_act(read):
     )
     sent = [e for e in a.events if e.type is T.DEPLOYMENT]
     assert sent and all(e.when.precision.value == "day" for e in sent)
+
+
+def test_a_year_after_since_dates_no_founding(read):
+    a = read(
+        "Alexandre Loukachenko a noté que dès les premiers jours de la fondation de l'OCS, il avait évoqué "
+        "l'énorme potentiel de cette organisation : « Au début en tant qu'État partenaire, et depuis 2015 en tant "
+        "qu'observateur. »",
+        "fr",
+        "2024-07-04",
+    )
+    foundings = [e for e in a.events if e.type is T.FOUNDING]
+    assert foundings and all(e.when.start is None for e in foundings)  # 2015 is when Belarus became an observer

@@ -10,6 +10,7 @@ names nobody, so it makes no event (:mod:`casus.ingest.signals` flags it).
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -1012,6 +1013,8 @@ def _when_of(
     start = sent.tokens[i].start
     when = None
     times = own_dates(sent, i, times, lang, refusal=kind is T.REFUSAL)
+    if kind is not T.ACCESSION:  # "depuis 2015 en tant qu'observateur": where a state begins, no act's date
+        times = [t for t in times if not _SINCE_YEAR.match(sent.text, t.start - sent.start)]
     if kind is T.SUMMIT:
         times = [t for t in times if not said_on(sent, t, lang)]  # "…, Lebedev told journalists on Wednesday"
     future = is_future(sent, i, lang, stage, whole=kind is T.SUMMIT)
@@ -1075,6 +1078,8 @@ def _unsaid(
     return default_when(memory) if said_on(sent, owner, lang) else when
 
 
+#: A year told as where a lasting state begins ("depuis 2015", "since 2021"): a member "since 2004" joined then.
+_SINCE_YEAR = re.compile(r"(?:since|depuis|dès)\s+(?:19|20)\d{2}\b", re.IGNORECASE)
 _AND = {"and", "et", "и"}
 #: What may stand between the states of a list: "du Mali, du Niger et du Burkina Faso", "of Mali, of Niger".
 _LIST_GLUE = frozenset({*_AND, ",", "du", "de", "des", "le", "la", "les", "l'", "l’", "of", "the"})
