@@ -64,3 +64,14 @@ def test_a_number_with_a_comma_still_reaches_the_agent(read):
     a = read("The dispatch of 10,000 troops by Pyongyang was confirmed on Monday.", "en", "2024-11-05")
     (dep,) = of_type(a, T.DEPLOYMENT)
     assert dep.actors == ("PRK",)
+
+
+def test_a_state_inside_an_opening_adverbial_is_not_one_of_the_applicants(read):
+    # en8-03 (24 January 2024): Ukraine is where the invasion was, not an applicant
+    a = read(
+        "After the start of Russia's full-scale invasion of Ukraine, Sweden and Finland decided to abandon their "
+        "neutral status and applied to join NATO.",
+        "en",
+        "2024-01-24",
+    )
+    assert [e.actors for e in a.events if e.type is T.APPLICATION] == [("SWE", "FIN")]

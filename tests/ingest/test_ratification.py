@@ -176,3 +176,21 @@ def test_a_bid_blocked_in_the_past_is_no_denial(read):
         "2024-03-11",
     )
     assert not [e for e in accessions(a) if e.modality.value == "negated"]
+
+
+def test_voting_to_ratify_a_state_s_entry_is_a_ratification_but_a_treaty_s_entry_into_force_is_not(read):
+    # en8-03 (24 January 2024): "entry" is the accession, as "entrée" and "вступление" are
+    a = read(
+        "Members of the Turkish Parliament voted to ratify Sweden's entry into NATO. This was reported by the "
+        "Turkish TV channel TRT Haber.",
+        "en",
+        "2024-01-24",
+    )
+    assert [(e.actors, e.stage) for e in accessions(a)] == [(("TUR",), "ratification")]
+    # the DPRK's ratification of its 2024 treaty with Russia (en8-13's story): no accession
+    pact = read(
+        "North Korea has ratified the treaty with Russia; its entry into force follows the exchange of instruments.",
+        "en",
+        "2024-11-12",
+    )
+    assert accessions(pact) == []

@@ -840,6 +840,19 @@ def _past_fronted(toks: Sequence[Token], start: int, i: int) -> int:
     return comma + 1 if comma is not None else start
 
 
+def fronted_end(toks: Sequence[Token]) -> int | None:
+    """The offset of the comma closing an adverbial that opens an English sentence, if one does.
+
+    >>> from casus.ingest.nlp import simple_tokens
+    >>> fronted_end(simple_tokens("After the invasion of Ukraine, Sweden and Finland applied."))
+    29
+    """
+    first = next((k for k, t in enumerate(toks) if t.text[:1].isalnum()), None)
+    if first is None or toks[first].text.lower() not in _FRONTED_EN:
+        return None
+    return next((t.start for t in toks[first:] if t.text == ","), None)
+
+
 #: Nouns by which an organization titles the state named right after it: "NATO member Lithuania".
 _TITLES = frozenset(["member", "ally", "membre", "allié", "член", "союзник"])
 

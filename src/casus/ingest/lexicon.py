@@ -144,7 +144,8 @@ _WISH_RU = "поддержка поддержать поддерживать н�
 _STANDBY_EN, _STANDBY_FR, _STANDBY_RU = "force forces contingent", "force élément contingent", "сила силы контингент"
 
 #: What a vote or an approval must be about to be a ratification step of an accession, and what it must not.
-_BID_EN, _NOT_BID_EN = "accession protocol membership bid", "suspension expulsion withdrawal exit"
+# "voted to ratify Sweden's entry into NATO"; a treaty's "entry into force" is no accession
+_BID_EN, _NOT_BID_EN = "accession protocol membership bid entry", "suspension expulsion withdrawal exit force"
 _BID_FR, _NOT_BID_FR = "adhésion protocole accession candidature entrée", "suspension exclusion retrait sortie"
 _BID_RU, _NOT_BID_RU = "вступление присоединение протокол заявка", "приостановление исключение выход"
 
@@ -267,8 +268,8 @@ _EN = [
     _r("founding", T.FOUNDING, org=True, window=3),
     _r("creation", T.FOUNDING, org=True, window=3),
     _r("establishment", T.FOUNDING, org=True, window=3),
-    _r("ratify", T.ACCESSION, needs="accession protocol membership bid application", window=8, stage="ratification"),
-    _r("ratification", T.ACCESSION, needs="accession protocol membership bid", window=6, stage="ratification"),
+    _r("ratify", T.ACCESSION, _BID_EN + " application", "force", window=8, stage="ratification"),
+    _r("ratification", T.ACCESSION, needs=_BID_EN, unless="force", window=6, stage="ratification"),
     _r("vote", T.ACCESSION, needs=_BID_EN, unless=_NOT_BID_EN, window=9, stage="ratification"),
     _r("approve", T.ACCESSION, needs=_BID_EN, unless=_NOT_BID_EN, window=6, stage="ratification"),
     _r("sign", T.ACCESSION, needs="protocol", window=4, stage="signature", org=True),

@@ -34,6 +34,7 @@ from casus.ingest.extract import (
     find_target,
     find_triggers,
     forces_owner,
+    fronted_end,
     is_future,
     is_oblique,
     make_event,
@@ -524,7 +525,7 @@ def _trigger_event(trig: Trigger, said: Sequence[Said], reading: SentenceReading
     if _without_subject(trig, sent, subject, mentions):
         subject = None
     actors, _ = actor_ids(subject)
-    also = _coordinated(sent, subject, mentions)
+    also = _coordinated(sent, subject, mentions, lang)
     override = _actors_override(trig, sent, subject, mentions, lang, org, gaz, memory)
     target = _target_of(trig, sent, mentions, lang, actors, org)
     override, members = _suspended_by(kind, reading, i, subject, org, override, (*actors, *also), suspended_by)
@@ -1259,19 +1260,25 @@ def organizations_forces(toks: Sequence[Token], i: int, mentions: Sequence[Menti
     )
 
 
-def _coordinated(sent: Sentence, subject: Mention | None, mentions: Sequence[Mention]) -> tuple[str, ...]:
+def _coordinated(
+    sent: Sentence, subject: Mention | None, mentions: Sequence[Mention], lang: str = "en"
+) -> tuple[str, ...]:
     """States coordinated with a state subject: "Azerbaijan and Georgia left", "Russia, Belarus and Armenia".
 
     The list may run on after the subject or end with it ("Le Burkina Faso, le Mali ainsi que le Niger ont
     annoncé"). A list joined by commas only counts when it ends with "and / et / и / as well as / ainsi que / а
     также" ("Kazakhstan, Russia's ally, …" is an apposition), or when it is three bare names ("Burkina, Mali,
-    Niger se retirent de la CEDEAO").
+    Niger se retirent de la CEDEAO"). In English (no parse) the comma closing an adverbial that opens the
+    sentence ends the list: "After the start of Russia's full-scale invasion of Ukraine, Sweden and Finland …
+    applied to join NATO" (not Ukraine).
     """
     if subject is None or not (subject.kind in ("state", "capital", "government") or _role_of_state(subject)):
         return ()
     ordered = sorted(mentions, key=lambda x: x.start)
     after, after_seps = _list_run(sent, subject, [m for m in ordered if m.start >= subject.end], forward=True)
-    before, before_seps = _list_run(sent, subject, [m for m in reversed(ordered) if m.end <= subject.start])
+    opening = fronted_end(sent.tokens) if lang == "en" else None
+    prior = [m for m in reversed(ordered) if m.end <= subject.start and (opening is None or m.start > opening)]
+    before, before_seps = _list_run(sent, subject, prior)
     if len(after) >= 2 and all(sep == {","} for sep in after_seps) and not before:
         return tuple(after)  # three bare names in a row: "Burkina, Mali, Niger se retirent"
     while after_seps and not (after_seps[-1] & _AND):
