@@ -391,3 +391,15 @@ def test_a_confederation_created_at_a_summit_takes_the_summits_day(read):
     )
     (founding,) = [e for e in a.events if e.type is T.FOUNDING]
     assert (founding.organization, founding.when.start, founding.when.end) == ("aes", D(2024, 7, 6), D(2024, 7, 6))
+
+
+def test_a_troikas_summit_is_not_the_bodys_own_summit(read):
+    a = read(
+        "Le Sommet a examiné le rapport de la réunion du Sommet de la Troïka de l'Organe plus les pays "
+        "contributeurs de personnel et la République du Mozambique tenue le 11 janvier 2022 et a félicité l'unité "
+        "de commandement de la SAMIM, indique le communiqué de la SADC.",
+        "fr",
+        "2022-01-13",
+    )
+    found = sorted((ev.when.start or D.min, ev.extra.get("body")) for ev in summits(a))
+    assert found == [(D.min, None), (D(2022, 1, 11), "troika")]  # the SADC summit itself is undated

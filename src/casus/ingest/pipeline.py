@@ -185,7 +185,7 @@ def fold_undated(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
 
     def loose(ev: ExtractedEvent, target: bool = True) -> tuple[object, ...]:
         k = ev.key()
-        return (k[0], k[1], k[2], k[4] if target else "", k[7], ev.phase)
+        return (k[0], k[1], k[2], k[4] if target else "", k[7], ev.phase, ev.extra.get("body"))  # a troika's summit
 
     result = list(events)
     dated: dict[tuple[object, ...], list[int]] = {}

@@ -81,7 +81,7 @@ from casus.ingest.relays import (
     withdrawal_told_again,
 )
 from casus.ingest.requests import answered_requests, asked_for, requester
-from casus.ingest.summits import dated_by_document, guest_bodies, held_now, said_on, summit_phase, venue_years
+from casus.ingest.summits import dated_by_document, guest_bodies, held_now, said_on, summit_phase, troika, venue_years
 from casus.ingest.suspensions import suspended_states, suspends_state
 from casus.ingest.temporal import TimeExpression
 from casus.ingest.wishes import carried_threats, wished_modality
@@ -394,7 +394,7 @@ def sentence_events(reading: SentenceReading) -> list[ExtractedEvent]:
             event = _negated(event, reading.gaz)
         if event is not None and event.type is T.SUMMIT:  # "стартовал саммит": held, on the publication day
             event = held_now(event, sent, trig.index, lang, memory.published, reading.gaz)
-            event = dated_by_document(event, sent, lang, times, memory.published)
+            event = troika(dated_by_document(event, sent, lang, times, memory.published), sent, trig.index)
             listed = venue_years(event, sent, trig.index, venues(sent, mentions), memory.published, reading.gaz)
             out += _from(
                 _trigger_rule(trig, sent), listed[1:]

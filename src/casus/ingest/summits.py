@@ -88,6 +88,26 @@ def held_now(
     return replace(out, title=title_of(out, gaz))
 
 
+#: A summit of an organization's troika (its outgoing, current and incoming chairs) is not the body's summit:
+#: "the Extraordinary Organ Troika Summit … will be presented to the Extraordinary Summit of SADC Heads of State",
+#: "Le Sommet a examiné le rapport de la réunion du Sommet de la Troïka … tenue le 11 janvier 2022".
+_TROIKA = re.compile(r"\b(?:troika|troïka|тройк\w*)\b", re.IGNORECASE)
+
+
+def troika(ev: ExtractedEvent, sent: Sentence, i: int) -> ExtractedEvent:
+    """The summit named at ``i`` marked as a troika's (``extra["body"]``) when "Troika" stands right by it."""
+    toks = sent.tokens
+    lo, hi = toks[max(0, i - 3)].start, toks[min(len(toks) - 1, i + 3)].end
+    if _TROIKA.search(sent.text[lo - sent.start : hi - sent.start]) is None:
+        return ev
+    return replace(ev, extra={**ev.extra, "body": "troika"})
+
+
+def _body(ev: ExtractedEvent) -> object:
+    """Which meeting of the organization a summit is: its troika's or (``None``) the body's own."""
+    return ev.extra.get("body")
+
+
 def venue_years(
     ev: ExtractedEvent,
     sent: Sentence,
@@ -261,7 +281,7 @@ def align_summits(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     out = []
     for ev in events:
         if ev.type is T.SUMMIT and ev.organization in dated and (ev.when.start is None or ev.target is None):
-            candidates = [c for c in dated[ev.organization].values() if c is not ev]
+            candidates = [c for c in dated[ev.organization].values() if c is not ev and _body(c) == _body(ev)]
             if ev.target is not None:  # "the NATO summit in Vilnius" is not the one planned in Washington
                 candidates = [c for c in candidates if c.target in (None, ev.target)]
             if ev.when.start is not None:
@@ -314,7 +334,7 @@ def _one_stage_undated(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     def key(ev: ExtractedEvent) -> tuple[object, ...] | None:
         if ev.type is not T.SUMMIT or (ev.when.start is None and ev.organization in dated):
             return None
-        return (ev.organization, ev.modality, ev.when.start, ev.when.end)
+        return (ev.organization, ev.modality, ev.when.start, ev.when.end, _body(ev))
 
     held = {key(ev): ev for ev in events if ev.extra.get("under_way") and key(ev) is not None}
     planned = {key(ev): ev for ev in events if ev.stage == "considering" and key(ev) is not None}
@@ -342,7 +362,8 @@ def _host(ev: ExtractedEvent, kept: list[ExtractedEvent]) -> int | None:
     same = [
         j
         for j, c in enumerate(kept)
-        if c.type is T.SUMMIT and (c.organization, c.stage, c.modality) == (ev.organization, ev.stage, ev.modality)
+        if c.type is T.SUMMIT
+        and (c.organization, c.stage, c.modality, _body(c)) == (ev.organization, ev.stage, ev.modality, _body(ev))
     ]
     w = ev.when
     if w.start is None or w.end is None:
