@@ -236,3 +236,13 @@ def test_a_role_named_alone_is_the_last_person_named_holding_it_and_writing_is_s
     told = {(e.actors, e.modality) for e in events(a, T.INVOCATION)}
     assert (("EST",), Modality.REPORTED) in told
     assert any(e.speakers == ("Kristen Michal",) for e in events(a, T.INVOCATION) if e.modality is Modality.REPORTED)
+
+
+def test_the_republic_in_its_leader_claim_is_his_state_reporting_its_own_act(read):
+    # APA, 2024-04-22 (development set 8, ru8-01): "республика" is the speaker's own state, a self-report
+    text = (
+        "В частности, Пашинян не присутствовал на саммите ОДКБ в Минске, а также заявил, что республика "
+        "приостановила участие в этой организации."
+    )
+    (ev,) = [e for e in read(text, "ru", "2024-04-22").events if e.type is T.SUSPENSION]
+    assert (ev.actors, ev.organization, ev.modality.value) == (("ARM",), "csto", "reported")

@@ -280,13 +280,29 @@ def test_a_founding_is_dated_by_the_first_summit_of_its_organization(read):
     assert (ev.organization, ev.when.start, ev.when.end) == ("aes", dt.date(2024, 7, 6), dt.date(2024, 7, 6))
 
 
-def test_only_a_first_summit_is_an_organization_founding_meeting(read):
-    from casus.ingest.absences import first_summits
-
-    later = read(
-        "The NATO summit took place on July 11 in Vilnius, where the allies discussed Ukraine.", "en", "2023-07-12"
+def test_the_anniversary_of_its_founding_dates_the_organization_founding(read):
+    # Yeni Şafak, 2024-07-11 (development set 8, fr8-16; decision 61)
+    text = (
+        "Mercredi et jeudi, Washington a accueilli le sommet de l'OTAN, marquant le 75e anniversaire de sa fondation."
     )
-    assert first_summits(later.events) == {}
-    text = "Pour leur premier sommet, réunis le 6 juillet 2024 à Niamey, les dirigeants de l'AES ont reçu des invités."
-    first = first_summits(read(text, "fr", "2024-07-06").events)
-    assert {org: w.start for org, w in first.items()} == {"aes": dt.date(2024, 7, 6)}
+    (ev,) = foundings(read(text, "fr", "2024-07-11"))
+    assert (ev.organization, ev.when.start, ev.when.end) == ("nato", D(1949, 1, 1), D(1949, 12, 31))
+
+
+def test_founding_fathers_are_no_founding(read):
+    # DW, 2024-01-28 (development set 7, en7-08)
+    text = (
+        "The ECOWAS organization has drifted from the ideals of its founding fathers and the spirit of "
+        "Pan-Africanism, the junta spokesman said."
+    )
+    assert not foundings(read(text, "en", "2024-01-28"))
+
+
+def test_the_anniversary_of_a_founding_treaty_signing_dates_the_founding(read):
+    # Report.az, 2024-07-09 (development set 8, ru8-05; decision 59)
+    text = (
+        "Ежегодный саммит НАТО в честь 75-летия со дня подписания Североатлантического договора начал свою работу "
+        "в Вашингтоне (США)."
+    )
+    (ev,) = foundings(read(text, "ru", "2024-07-09"))
+    assert (ev.organization, ev.when.start, ev.when.end) == ("nato", D(1949, 1, 1), D(1949, 12, 31))

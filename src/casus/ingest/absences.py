@@ -9,7 +9,6 @@ of that summit are aligned (:func:`date_absences`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -24,7 +23,7 @@ from casus.ingest.extract import (
     own_dates,
     pick_when,
 )
-from casus.ingest.model import ExtractedEvent, Mention, Modality, When
+from casus.ingest.model import ExtractedEvent, Mention, Modality
 from casus.ingest.nlp import Token
 from casus.kb.events import EventType as T
 
@@ -205,36 +204,12 @@ def date_absences(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     summit_when = {
         q.quote: ev.when for ev in events if ev.type is T.SUMMIT and ev.when.start is not None for q in ev.evidence
     }
-    first = first_summits(events)
     out = []
     for ev in events:
         decided = ev.type is T.SUSPENSION and bool(ev.members)  # an organization suspending a member at its summit
         if (ev.type in AT_SUMMIT or decided) and ev.when.start is None:
             found = next((summit_when[q.quote] for q in ev.evidence if q.quote in summit_when), None)
-            if found is None and ev.type is T.FOUNDING and ev.organization in first:
-                found = first[ev.organization]
             if found is not None:
                 ev = replace(ev, when=found)
         out.append(ev)
     return out
-
-
-#: "the first joint summit", "leur premier sommet", "первый саммит": an organization's founding meeting.
-_FIRST_SUMMIT = re.compile(
-    r"\b(?:first|premier|première|перв\w+)\s+(?:\w+\s+){0,2}?(?:summit|sommet|саммит\w*)", re.IGNORECASE
-)
-
-
-def first_summits(events: Sequence[ExtractedEvent]) -> dict[str, When]:
-    """The date of each organization's first summit a document dates (its founding meeting), when it has one.
-
-    "Burkina Faso, Mali and Niger have signed an agreement to create a confederation …" with "the document was
-    signed … during the first joint summit, which took place on July 6" (en4-09), "Pour leur premier sommet, …
-    ils ont annoncé la création de la confédération" (fr8-05): founded at that summit, on its date.
-    """
-    dates: dict[str, set[When]] = {}
-    for ev in events:
-        dated = ev.type is T.SUMMIT and ev.organization and ev.when.start is not None and ev.stage is None
-        if dated and any(_FIRST_SUMMIT.search(q.quote) for q in ev.evidence):
-            dates.setdefault(str(ev.organization), set()).add(ev.when)
-    return {org: next(iter(whens)) for org, whens in dates.items() if len(whens) == 1}

@@ -168,10 +168,26 @@ def founded_is_named(sent: Sentence, i: int, mentions: Sequence[Mention]) -> boo
         return True
     after = toks[min(len(toks) - 1, i + 5)].end
     before = toks[max(0, i - 3)].start
+    if i > 0 and toks[i - 1].text.lower() in _ITS and _ends_phrase(toks, i):
+        before = 0  # "le sommet de l'OTAN, marquant le 75e anniversaire de sa fondation"; not "its founding fathers"
     return any(
         m.kind == "organization" and (toks[i].end <= m.start <= after or before <= m.start < toks[i].start)
         for m in mentions
     )
+
+
+#: Possessives by which a founding noun refers back to the organization named before it in the sentence.
+_ITS = frozenset(["sa", "son", "its", "её", "ее", "его", "своего", "своей"])
+#: Words after which a founding noun is still the act ("its founding in 1949"), not a modifier ("founding fathers").
+_AFTER_ACT = frozenset(["in", "on", "of", "en", "le", "de", "в", "и", "and", "et"])
+
+
+def _ends_phrase(toks: Sequence[Token], i: int) -> bool:
+    """Whether the noun at ``i`` ends its phrase: punctuation, the end, or a preposition after it."""
+    if i + 1 >= len(toks):
+        return True
+    nxt = toks[i + 1].text.lower()
+    return not nxt[:1].isalnum() or nxt in _AFTER_ACT
 
 
 _UNITS_EN = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
@@ -400,9 +416,10 @@ def treaty_foundings(reading: SentenceReading) -> list[ExtractedEvent]:
             continue
         k = _signed_after(toks, m.end, lang)
         if k is None:
-            continue
-        dated = [t for t in own_dates(sent, k, times, lang) if t.start > toks[k].start and t.explicit]
-        when = next((t.when for t in dated if t.when is not None and t.when.start is not None), None)
+            when = _signing_anniversary(reading, m)
+        else:
+            dated = [t for t in own_dates(sent, k, times, lang) if t.start > toks[k].start and t.explicit]
+            when = next((t.when for t in dated if t.when is not None and t.when.start is not None), None)
         if when is None or when.start is None or when.end is None:
             continue
         lo, hi = when.start, when.end
@@ -410,6 +427,19 @@ def treaty_foundings(reading: SentenceReading) -> list[ExtractedEvent]:
             continue  # not the treaty that founded it (or a date the knowledge base does not hold)
         out.append(_founded_on(reading, m.ref, when))
     return out
+
+
+def _signing_anniversary(reading: SentenceReading, m: Mention) -> When | None:
+    """The year a founding treaty was signed, counted back from an anniversary of its signing (decision 59).
+
+    "Ежегодный саммит НАТО в честь 75-летия со дня подписания Североатлантического договора" (2024): the treaty
+    was signed in 1949. A signing noun must stand right before the treaty's name.
+    """
+    toks = reading.sent.tokens
+    k = next((j for j, t in enumerate(toks) if t.start >= m.start), None)
+    if k is None or not any(_signing(t, reading.lang) for t in toks[max(0, k - 3) : k]):
+        return None
+    return founding_by_age(reading.sent, reading.lang, reading.times, reading.memory.published)
 
 
 def reform_foundings(reading: SentenceReading) -> list[ExtractedEvent]:

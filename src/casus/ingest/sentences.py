@@ -1400,6 +1400,11 @@ def _intent_only(toks: Sequence[Token]) -> bool:
     )
 
 
+#: Words by which a speaker's claim names the speaker's own state as its subject: "Пашинян … заявил, что республика
+#: приостановила участие в этой организации" (ru8-01).
+_HOMELAND = frozenset([*lx.COUNTRY_WORDS, "республика", "république", "republic"])
+
+
 def _self_report(sent: Sentence, lo: int, i: int, subject: Mention | None, speaker: Mention) -> bool:
     """Whether the act inside a claim is the speaker's (or their state's) own."""
     if sent.tokens[i].pos == "NOUN":
@@ -1413,6 +1418,7 @@ def _self_report(sent: Sentence, lo: int, i: int, subject: Mention | None, speak
         a.text.lower() in lx.POSSESSIVES and b.lemma in lx.COUNTRY_WORDS for a, b in itertools.pairwise(toks)
     )
     own = own or _intent_only(toks)  # "заявили о намерении выйти", "announced their intention to leave"
+    own = own or any(t.lemma in _HOMELAND and t.head == i and t.dep.startswith("nsubj") for t in toks)
     return (
         own
         and speaker.kind in ("state", "capital", "government", "person")
