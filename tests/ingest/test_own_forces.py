@@ -1,12 +1,14 @@
 """Deployments told in other ways than "X sent troops": the force alone, ends confirmed, neighbours' dates (#10).
 
-Real sentences from the development sets: heldout3 en3-03 (24.kg, 2024-02-23); heldout7 en7-05 (Nordot,
-2024-06-13); heldout8 en8-11 (NTV Kenya, 2023-12-03), en8-13 (Vietnam.vn, 2024-11-12) and fr8-09 (Agence
-Afrique, 2023-12-01).
+Real sentences from the development sets: heldout3 en3-03 (24.kg, 2024-02-23); heldout6 en6-08 (Kyiv
+Independent, 2024-04-17); heldout7 en7-05 (Nordot, 2024-06-13); heldout8 en8-11 (NTV Kenya, 2023-12-03), en8-13
+(Vietnam.vn, 2024-11-12), en8-14 (Forces News, 2025-09-10), fr8-09 (Agence Afrique, 2023-12-01) and ru8-12
+(sud.ua, 2024-06-12).
 """
 
 import datetime as dt
 
+from casus.ingest.model import Modality
 from casus.kb.events import EventType as T
 
 
@@ -63,3 +65,45 @@ def test_forces_a_third_party_accuses_another_of_sending_are_told_as_news(read):
         "2024-02-23",
     )
     assert not deployments(c)
+
+
+def test_a_withdrawal_is_not_dated_by_the_neighbours_arrival_nor_by_a_since(read):  # type: ignore[no-untyped-def]
+    a = read(
+        "The East African Community regional force has begun its withdrawal from the Democratic Republic of Congo "
+        "after Kinshasa deemed it ineffective and refused to renew its mandate. The force was first deployed in "
+        "the violence-plagued region in November last year after the resurgence of the M23 rebel group.",
+        "en",
+        "2023-12-03",
+    )
+    # November 2022 is when the force came (the next sentence's own deployment), not when it left
+    assert sorted((d[2], d[4]) for d in deployments(a)) == [("end", None), ("start", dt.date(2022, 11, 1))]
+    b = read(
+        "Личный состав, вооружение и техника российской миротворческой миссии полностью покинули территорию "
+        "Азербайджана. Как известно, российские миротворцы находились на территории непризнанного Карабаха с 10 "
+        "ноября 2020 года.",
+        "ru",
+        "2024-06-12",
+    )
+    # "с 10 ноября 2020 года" is since when they were there: it dates no withdrawal (heldout8 ru8-12)
+    assert [(d[1], d[2], d[4]) for d in deployments(b)] == [(("RUS",), "end", None)]
+
+
+def test_forces_withdrawn_that_their_own_side_confirms_are_withdrawn(read):  # type: ignore[no-untyped-def]
+    a = read(
+        'Russia has begun withdrawing its "peacekeeping" contingent from Nagorno-Karabakh, Kremlin spokesperson '
+        "Dmitry Peskov confirmed on April 17, according to Russian independent media outlet Meduza.",
+        "en",
+        "2024-04-17",
+    )
+    # asserted, as the set-6 gold labels it
+    assert [(d[1], d[2]) for d in deployments(a)] == [(("RUS",), "end")]
+    assert [e.modality for e in a.events if e.type is T.DEPLOYMENT] == [Modality.ASSERTED]
+
+
+def test_a_member_that_feels_threatened_threatens_no_deployment(read):  # type: ignore[no-untyped-def]
+    a = read(
+        "Any member can call it if they feel threatened and it forces the alliance around the table urgently.",
+        "en",
+        "2025-09-10",
+    )
+    assert not deployments(a)

@@ -233,8 +233,8 @@ def find_triggers(
                 break
             if rule.lemma in lx.MISSION_END:
                 continue  # "completed the talks": ends nothing an alliance did
-            if rule.type is T.DEPLOYMENT and _lemmas(toks, i - 4, i + 9) & lx.EXERCISE[lang]:
-                continue  # "отправили свои контингенты на совместные учения": drills, not a deployment
+            if _no_deployment(toks, i, rule, lang):
+                continue  # drills ("отправили свои контингенты на совместные учения"), or "feel threatened"
             if rule.lemma in lx.PARTICIPATION and not _forces_take_part(toks, i, lang):
                 continue  # "Armenia took part in the operation": forces must be the ones taking part
             near = _lemmas(toks, i - 2, i + 1 + max(rule.window, 3))
@@ -265,7 +265,20 @@ def find_triggers(
     return out
 
 
+def _no_deployment(toks: Sequence[Token], i: int, rule: lx.TriggerRule, lang: str) -> bool:
+    """Whether a deployment trigger is drills, or a threat its subject feels rather than makes.
+
+    "отправили свои контингенты на совместные учения" (drills, not a deployment); "if they feel threatened and
+    it forces the alliance around the table" (threatened: no one threatens to deploy).
+    """
+    if rule.stage == "threatening" and _lemmas(toks, i - 1, i) & _FEEL_OR_BE:
+        return True
+    return rule.type is T.DEPLOYMENT and bool(_lemmas(toks, i - 4, i + 9) & lx.EXERCISE[lang])
+
+
 _PLACES = ("state", "capital", "government")
+#: Verbs before a participle that make its subject the one threatened ("feel threatened", "être menacé").
+_FEEL_OR_BE = frozenset(["feel", "be", "get", "sentir", "être", "чувствовать", "быть"])
 _IN_YEAR = frozenset(["in", "en", "в", "во"])
 _YEAR = re.compile(r"(?:1[89]|20)\d\d$")
 

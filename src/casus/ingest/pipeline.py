@@ -32,7 +32,7 @@ from casus.ingest.ranking import held_signals, hold_back
 from casus.ingest.sentences import sentence_events
 from casus.ingest.signals import assess
 from casus.ingest.summits import align_summits, founded_at_summit
-from casus.ingest.temporal import TimeExpression, find_dates
+from casus.ingest.temporal import TimeExpression, find_dates, undated
 from casus.ingest.unknown import defined_acronyms, known_by_acronym, long_names
 from casus.kb.events import EventType
 from casus.kb.knowledge import KnowledgeBase
@@ -393,6 +393,11 @@ _CLAIMED = re.compile(
 )
 
 
+#: "Since" before a date: when a state began ("peacekeepers have been there since 10 November 2020"), which
+#: dates no act told beside it.
+_SINCE = re.compile(r"(?:\bsince|\bdepuis|(?<!\w)со?)\s*$", re.IGNORECASE)
+
+
 def _within(times: Sequence[TimeExpression], starts: Sequence[int], s: int, e: int) -> Sequence[TimeExpression]:
     """The date expressions (sorted, ``starts`` their offsets) that start between offsets ``s`` and ``e``."""
     return times[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
@@ -420,6 +425,7 @@ def _neighbour_when(
             and t.when.precision in (Precision.DAY, Precision.MONTH)
             and t.when.text.lower() not in _STATE_NOW
             and not _CLAIMED.search(text[s : t.start])  # "He claims that on the morning of September 19, …"
+            and not _SINCE.search(text[max(s, t.start - 8) : t.start])  # "находились … с 10 ноября 2020 года"
         ]
         return days[0] if len({(t.when.start, t.when.end) for t in days if t.when}) == 1 else None
 
@@ -604,11 +610,36 @@ def analyze(
         else:
             memory.last_statement = None
         _remember(memory, mentions, text[s:e])
-    events = with_founders(events, gaz)
+    events = with_founders(undated_beside(events, pub), gaz)
     events = [ev if "rule" in ev.extra else replace(ev, extra={**ev.extra, "rule": "founders"}) for ev in events]
     found = _folded(events, gaz)
     analysis = Analysis(doc, tuple(found), assess(doc), tuple(all_mentions))
     return _ranked(analysis, kb) if ranked else analysis
+
+
+def undated_beside(events: list[ExtractedEvent], published: dt.date | None) -> list[ExtractedEvent]:
+    """A deployment's phase dated by the neighbour sentence's date that dates the other phase there is undated.
+
+    "The East African Community regional force has begun its withdrawal from the Democratic Republic of Congo …
+    The force was first deployed … in November last year": November 2022 is when the force came, not when it
+    left. A date the neighbour's own deployment carries belongs to it.
+    """
+    told = {
+        (ev.extra.get("sentence"), ev.when, ev.phase)
+        for ev in events
+        if ev.type is EventType.DEPLOYMENT and not ev.extra.get("neighbour_date")
+    }
+
+    def other_phase_there(ev: ExtractedEvent) -> bool:
+        k, other = ev.extra.get("sentence"), "start" if ev.phase == "end" else "end"
+        return isinstance(k, int) and any((j, ev.when, other) in told for j in (k - 1, k + 1))
+
+    return [
+        replace(ev, when=undated(published), extra={**ev.extra, "neighbour_date": False})
+        if ev.type is EventType.DEPLOYMENT and ev.extra.get("neighbour_date") and other_phase_there(ev)
+        else ev
+        for ev in events
+    ]
 
 
 def _folded(events: list[ExtractedEvent], gaz: Gazetteer) -> list[ExtractedEvent]:

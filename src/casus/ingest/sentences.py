@@ -706,13 +706,27 @@ def _within_claim(
         if not _announced_forces(trig, sent, claim_of, lang, modality):
             return (subject, speakers, modality) if told else None
         if subject is not None and _same_side(subject, claim_of.speaker) and modality is Modality.ASSERTED:
-            modality = Modality.REPORTED if stage is None else modality  # "…, сообщили в Минобороны России"
+            modality = Modality.REPORTED if stage is None and not _end_confirmed(trig, sent, claim_of) else modality
         return subject, speakers, modality
     if subject is None or subject.kind == "organization":
         subject = claim_of.speaker
-    if modality is Modality.ASSERTED and stage is None and not announced:
+    if modality is Modality.ASSERTED and stage is None and not announced and not _end_confirmed(trig, sent, claim_of):
         modality = Modality.REPORTED  # an intention stays an intention, whoever tells it
     return subject, speakers, modality
+
+
+#: Verbs by which a side confirms or announces its forces' withdrawal (not "сообщили", which reports it).
+_CONFIRM = frozenset(["confirm", "announce", "confirmer", "annoncer", "подтвердить", "объявить"])
+
+
+def _end_confirmed(trig: Trigger, sent: Sentence, claim_of: Said) -> bool:
+    """Whether forces withdrawn are told by their own side confirming or announcing it: withdrawn, asserted.
+
+    "SADC has begun withdrawing its troops …, the organisation confirmed in a statement yesterday", "Russia has
+    begun withdrawing its contingent …, Peskov confirmed" (the set-6 and set-8 gold); "…, сообщили в Минобороны
+    России" stays the ministry's report (the second written set's ru2-04).
+    """
+    return trig.end and claim_of.index >= 0 and sent.tokens[claim_of.index].lemma in _CONFIRM
 
 
 #: Membership changes a third party may wish for or rule out (:mod:`casus.ingest.wishes`).
