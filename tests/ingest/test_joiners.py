@@ -57,3 +57,17 @@ def test_hoping_to_join_before_a_summit_is_the_state_s_own_plan(read):
     planned = [e for e in accessions(a) if e.stage == "considering"]
     assert [(e.actors, e.organization, e.modality.value) for e in planned] == [(("SWE",), "nato", "asserted")]
     assert not [e for e in accessions(a) if e.people]
+
+
+def test_with_a_state_becoming_a_member_under_the_council_of_heads_of_state(read):
+    # en8-12 (Asia-Plus, 4 July 2024): "Heads of State" is no verb of saying, and "with Belarus … becoming a
+    # member" makes Belarus the new member, not the organization whose meeting opened
+    a = read(
+        "The 24th Meeting of the Council of Heads of State of the Shanghai Cooperation Organization (SCO) member "
+        "nations kicked off in Astana on Thursday with Belarus officially becoming a member of the association.",
+        "en",
+        "2024-07-04",
+    )
+    joined = [(e.actors, e.organization, e.when.start) for e in a.events if e.type is T.ACCESSION]
+    assert joined == [(("BLR",), "sco", dt.date(2024, 7, 4))]
+    assert not [e for e in a.events if e.type is T.STATEMENT]

@@ -804,6 +804,9 @@ def _subject(
     start = max(lo, _clause_start(toks, i))
     if lang == "en":
         start = _past_fronted(toks, start, i)
+        doer = _with_gerund(toks, max(lo, start), i, mentions)
+        if doer is not None:
+            return doer
     if start > 0 and toks[start - 1].lemma in {"qui", "who", "which", "который"}:
         rel = toks[start - 1].start
         antecedent = [m for m in mentions if m.end <= rel and rel - m.end <= 3]
@@ -864,6 +867,26 @@ def fronted_end(toks: Sequence[Token]) -> int | None:
     if first is None or toks[first].text.lower() not in _FRONTED_EN:
         return None
     return next((t.start for t in toks[first:] if t.text == ","), None)
+
+
+def _with_gerund(toks: Sequence[Token], lo: int, i: int, mentions: Sequence[Mention]) -> Mention | None:
+    """The state that "with X -ing" makes the doer of the trigger at ``i`` (English absolute construction).
+
+    "The 24th Meeting … kicked off in Astana on Thursday with Belarus officially becoming a member of the
+    association": Belarus becomes a member, not the organization whose meeting is the sentence's subject.
+    """
+    for w in range(i - 1, max(lo, i - 8) - 1, -1):
+        if toks[w].text in _CLAUSE_ENDS_EN:
+            return None
+        if toks[w].text.lower() != "with" or w + 1 >= i:
+            continue
+        doer = next((m for m in mentions if m.start == toks[w + 1].start and m.kind in ("state", "capital")), None)
+        gerund = any(t.text.lower().endswith("ing") for t in toks[w + 2 : i + 1])
+        return doer if gerund else None
+    return None
+
+
+_CLAUSE_ENDS_EN = frozenset([",", ";", ":", ".", "!", "?"])
 
 
 #: Nouns by which an organization titles the state named right after it: "NATO member Lithuania".

@@ -285,8 +285,9 @@ def _impersonal(toks: Sequence[Token], i: int, lang: str) -> bool:
     return lang == "ru" or (bool(toks) and toks[0].text.lower() in ("it", "il"))
 
 
-#: Words after which an unparsed English "state" is the noun ("a CSTO member state", "the Baltic state").
-_BEFORE_NOUN = frozenset(["a", "an", "the", "member", "this", "that", "each", "every", "one", "any", "sovereign"])
+#: Words after which an unparsed English "state" is the noun ("a CSTO member state", "the Baltic state", "the
+#: Council of Heads of State").
+_BEFORE_NOUN = frozenset(["a", "an", "the", "member", "this", "that", "each", "every", "one", "any", "sovereign", "of"])
 
 
 def _a_noun_here(toks: Sequence[Token], i: int, lang: str) -> bool:
