@@ -125,3 +125,18 @@ def test_exercises_held_and_a_meeting_not_held_are_no_refusal(read):
         '"Le sommet du Quad, prévu pour se tenir à Sydney la semaine prochaine, n\'aura pas lieu", a annoncé Albanese.'
     )
     assert not refusals(read(text, "fr", "2023-05-17"))
+
+
+def test_a_member_that_will_not_support_an_accession_refuses_it(read):
+    # Babel, 2022-05-18 (development set 6, en6-04; set 8's decision 43)
+    text = (
+        "However, Turkish President Recep Tayyip Erdogan has said his country will not support Sweden's and "
+        "Finland's accession to NATO."
+    )
+    (ev,) = refusals(read(text, "en", "2022-05-18"))
+    assert (ev.actors, ev.organization, ev.modality.value, ev.when.start) == (("TUR",), "nato", "asserted", None)
+
+
+def test_supporting_an_accession_is_no_refusal(read):
+    text = "Turkish President Recep Tayyip Erdogan said his country will support Sweden's accession to NATO."
+    assert not refusals(read(text, "en", "2023-07-10"))

@@ -80,7 +80,7 @@ def absence_events(reading: SentenceReading) -> list[ExtractedEvent]:
     out: list[ExtractedEvent] = []
     for k in range(len(toks)):
         skipped = _skipping(toks, k, lang) and _next_is(toks, k, lx.GATHERINGS[lang], 12)
-        drills = _no_drills(toks, k, lang)
+        drills = _no_drills(toks, k, lang) or _not_backed(toks, k, lang)
         if not skipped and not drills and (not _participation(toks, k, lang) or not _negated(toks, k, lang)):
             continue
         if not skipped and not drills and not _next_is(toks, k, lx.GATHERINGS[lang], 8) and not _ends_clause(toks, k):
@@ -149,6 +149,31 @@ def _no_drills(toks: Sequence[Token], k: int, lang: str) -> str | None:
     drills = any(t.lemma in lx.EXERCISE[lang] or t.text.lower() in _EXERCISES[lang] for t in before)
     negated = any(t.text.lower() in lx.NEGATION[lang] or t.text.lower() in ("n'", "n’") for t in toks[k - 4 : k])
     return "held" if drills and negated else None
+
+
+#: Verbs of backing another state's bid, and the nouns of the bid (decision 43; en6-04).
+_SUPPORT = {
+    "en": frozenset(["support", "back", "endorse"]),
+    "fr": frozenset(["soutenir", "appuyer"]),
+    "ru": frozenset(["поддержать", "поддерживать"]),
+}
+_BID = {
+    "en": frozenset(["accession", "entry", "membership", "bid"]),
+    "fr": frozenset(["adhésion", "entrée", "candidature"]),
+    "ru": frozenset(["вступление", "членство", "заявка"]),
+}
+
+
+def _not_backed(toks: Sequence[Token], k: int, lang: str) -> str | None:
+    """``"support"`` when a member will not support another state's accession: it refuses it.
+
+    "Erdogan has said his country will not support Sweden's and Finland's accession to NATO" (en6-04): a member
+    declining to back a bid refuses it (set 5's decision 16 on a veto, set 8's decision 43 on "refused to
+    support"); a bid it supports is no refusal.
+    """
+    if not {toks[k].lemma, toks[k].text.lower()} & _SUPPORT[lang] or not _negated(toks, k, lang):
+        return None
+    return "support" if _next_is(toks, k, _BID[lang], 8) else None
 
 
 #: Plural forms the lemma tables may leave as they are.
