@@ -2,8 +2,8 @@
 
 Real sentences from the development sets: heldout3 en3-03 (24.kg, 2024-02-23); heldout6 en6-08 (Kyiv
 Independent, 2024-04-17); heldout7 en7-05 (Nordot, 2024-06-13); heldout8 en8-11 (NTV Kenya, 2023-12-03), en8-13
-(Vietnam.vn, 2024-11-12), en8-14 (Forces News, 2025-09-10), fr8-09 (Agence Afrique, 2023-12-01) and ru8-12
-(sud.ua, 2024-06-12).
+(Vietnam.vn, 2024-11-12), en8-14 (Forces News, 2025-09-10), fr8-03 (Sputnik France, 2022-01-14), fr8-09 (Agence
+Afrique, 2023-12-01) and ru8-12 (sud.ua, 2024-06-12).
 """
 
 import datetime as dt
@@ -107,3 +107,18 @@ def test_a_member_that_feels_threatened_threatens_no_deployment(read):  # type: 
         "2025-09-10",
     )
     assert not deployments(a)
+
+
+def test_a_president_announcing_the_forces_withdrawal_is_not_whose_forces_they_are(read):  # type: ignore[no-untyped-def]
+    a = read(
+        "Les soldats de la paix de trois pays se sont retirés du Kazakhstan\n\nSuite à l'annonce par le Président "
+        "kazakh Kassym-Jomart Tokaïev du début du retrait des forces de la paix une semaine après leur déploiement "
+        "au Kazakhstan, trois pays ont évacué leur contingent. La mission de la paix de l'OTSC au Kazakhstan a "
+        "engagé des contingents russe, biélorusse, arménien, kirghiz et tadjik afin de protéger des sites "
+        "stratégiques.",
+        "fr",
+        "2022-01-14",
+    )
+    # Tokayev announced it; "leur déploiement" is the forces' own arrival: both the CSTO's (heldout8 fr8-03)
+    assert {(d[0], d[1], d[2]) for d in deployments(a)} >= {("csto", ("csto",), "end"), ("csto", ("csto",), "start")}
+    assert not [e for e in a.events if e.type is T.DEPLOYMENT and e.people]

@@ -374,6 +374,8 @@ def _passive_troops(toks: Sequence[Token], i: int, rule: lx.TriggerRule) -> bool
         return True  # a participle on the forces: "troops deployed in", "солдаты, дислоцированные в Курске"
     if passive and _relative_on(toks, i, rule.needs):
         return True  # "Russian peacekeepers who were deployed to Nagorno-Karabakh"
+    if _forces_possessive(toks, i, rule.needs):
+        return True  # "the peacekeeping forces' deployment took several days"
     if any(t.head == i and t.dep in _SUBJ and t.lemma in rule.needs for t in toks):
         return True  # the forces as subject, however far: "These soldiers, who had …, arrived in the zone"
     return passive and bool(rule.needs & _lemmas(toks, max(_clause_start(toks, i), i - 14), i))
@@ -383,6 +385,24 @@ def _passive_troops(toks: Sequence[Token], i: int, rule: lx.TriggerRule) -> bool
 _RELATIVES = frozenset(["who", "which", "that", "qui", "которые", "который", "которая"])
 #: Auxiliaries of a passive verb.
 _AUXILIARIES = frozenset(["be", "have", "être", "avoir", "быть"])
+
+
+#: A possessive after a noun ("the forces' deployment") or standing for one before ("leur déploiement").
+_POSSESSIVE_AFTER = frozenset(["'", "’", "'s", "’s"])
+_POSSESSIVE_FOR = frozenset(["leur", "leurs", "их"])
+
+
+def _forces_possessive(toks: Sequence[Token], i: int, nouns: frozenset[str]) -> bool:
+    """Whether the deployment noun at ``i`` is the forces' own.
+
+    "The peacekeeping forces' deployment took several days"; "leur déploiement" after "des forces de la paix" in
+    its clause.
+    """
+    if i >= 2 and toks[i - 1].text.lower() in _POSSESSIVE_AFTER and toks[i - 2].lemma in nouns:
+        return True
+    if i < 1 or toks[i - 1].text.lower() not in _POSSESSIVE_FOR:
+        return False
+    return any(t.lemma in nouns or t.text.lower() in nouns for t in toks[max(_clause_start(toks, i), i - 10) : i - 1])
 
 
 def _relative_on(toks: Sequence[Token], i: int, nouns: frozenset[str]) -> bool:

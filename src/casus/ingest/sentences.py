@@ -498,11 +498,8 @@ def _trigger_event(trig: Trigger, said: Sequence[Said], reading: SentenceReading
         if not_an_act(sent, i, lang):
             return None  # "tout membre peut demander des consultations", "Необходимо инициировать консультации"
         subject = _invoker(sent, i, subject, mentions, lang, memory, lo)
-    if trig.end and not trig.place:
-        subject = forces_owner(sent.tokens, i, mentions, lang) or subject  # "завершившуюся миссию ОДКБ"
-    elif trig.type is T.DEPLOYMENT and not trig.place:
-        owner = troops_owner(sent, i, mentions, lang) or organizations_forces(sent.tokens, i, mentions, lang)
-        subject = owner or subject  # "des soldats nord-coréens avaient été déployés", "le contingent de l'OTSC"
+    if trig.type is T.DEPLOYMENT and not trig.place:
+        subject = _forces_subject(trig, sent, subject, mentions, lang)
     if trig.place and (subject is None or subject.kind != "organization"):
         return None  # a state or a person left a place: no alliance event
     suspended_by: str | None = None
@@ -1226,6 +1223,38 @@ def _accused_forces(trig: Trigger, sent: Sentence, k: int) -> bool:
 
 #: Quotation marks: what follows one is someone's own words.
 _QUOTES = frozenset('"«»“”')
+
+
+def _forces_subject(
+    trig: Trigger, sent: Sentence, subject: Mention | None, mentions: Sequence[Mention], lang: str
+) -> Mention | None:
+    """Whose forces a deployment (not a place left) moves: their owner when named, else the subject found.
+
+    "завершившуюся миссию ОДКБ", "des soldats nord-coréens avaient été déployés", "le contingent de l'OTSC"; a
+    person who is the agent of something named before the trigger only announced it (:func:`_agent_before`).
+    """
+    i = trig.index
+    if trig.end:
+        owner = forces_owner(sent.tokens, i, mentions, lang)
+    else:
+        owner = troops_owner(sent, i, mentions, lang) or organizations_forces(sent.tokens, i, mentions, lang)
+    subject = owner or subject
+    return None if subject is not None and _agent_before(sent, subject, i) else subject
+
+
+def _agent_before(sent: Sentence, subject: Mention, i: int) -> bool:
+    """Whether the person ``subject`` is the agent ("par X", "by X") of something named before the trigger at ``i``.
+
+    A person announcing ("l'annonce par le Président kazakh Kassym-Jomart Tokaïev du début du retrait des forces
+    de la paix") sends no forces; forces "supplied by the Russian Armed Forces" are still Russia's.
+    """
+    toks = sent.tokens
+    if subject.kind != "person":
+        return False
+    k = next((j for j, t in enumerate(toks) if t.start >= subject.start), len(toks))
+    if k >= i:
+        return False
+    return any(t.text.lower() in ("par", "by") for t in toks[max(0, k - 2) : k])
 
 
 def _contingents(sent: Sentence, i: int, mentions: Sequence[Mention], lang: str) -> tuple[str, ...]:
