@@ -76,3 +76,18 @@ def test_a_freeze_announced_as_done_stays_a_self_report(read):
     text = "Pashinyan said in February that Armenia had frozen its participation in the CSTO."
     (ev,) = [e for e in read(text, "en", "2024-04-17").events if e.type is T.SUSPENSION]
     assert ev.modality.value == "reported"
+
+
+def test_the_three_countries_gather_the_states_of_the_last_exits_told_apart(read):
+    # Reuters via Daily Mail, 2024-01-30 (development set 8, en8-07)
+    text = (
+        "Burkina Faso has formally notified the Economic Community of West African States (ECOWAS) of its decision "
+        "to leave the bloc, a notice seen by Reuters on Tuesday showed.\n\n"
+        "Mali and Niger's foreign ministries also informed the ECOWAS Commission of their decisions to leave the "
+        "bloc in written notices dated Jan. 29.\n\n"
+        "The decision of the three countries to exit ECOWAS, announced in a simultaneous joint statement on their "
+        "national television channels on Sunday, is a blow to the bloc's regional integration efforts."
+    )
+    found = {frozenset(e.actors): e.when.start for e in withdrawals(read(text, "en", "2024-01-30"))}
+    assert found[frozenset({"BFA", "MLI", "NER"})] == D(2024, 1, 28)
+    assert found[frozenset({"MLI", "NER"})] == D(2024, 1, 29)

@@ -977,17 +977,24 @@ def _plural_states(
 
     Before it ("the countries' exit") or as its complement ("le retrait de ces trois pays", "выхода этих стран").
     The last list an earlier event had as actors, else the states of the last sentence that named several
-    ("le Mali, le Burkina Faso et le Niger font face…") when as many as the phrase counts ("les trois pays").
+    ("le Mali, le Burkina Faso et le Niger font face…") when as many as the phrase counts ("les trois pays"). A
+    counted phrase takes a list of that many, or gathers the states of the last events until it has as many ("The
+    decision of the three countries to exit" after Burkina Faso's notice and Mali and Niger's, en8-07).
     """
     near = " ".join(t.text.lower() for t in sent.tokens[max(0, i - 7) : i + 5]).replace("’", "'")
     phrase = next((p for p in lx.PLURAL_STATES[lang] if f" {p} " in f" {near} "), None)
     if phrase is None:
         return ()
+    counted = next((n for word, n in _COUNTED.items() if word in phrase.split()), None)
+    gathered: dict[str, None] = {}
     for ev in reversed(earlier):
         states = tuple(a for a in ev.actors if len(a) == 3 and a.isupper())
-        if len(states) >= 2 and len(states) == len(ev.actors):
+        if len(states) >= 2 and len(states) == len(ev.actors) and counted in (None, len(states)):
             return states
-    counted = next((n for word, n in _COUNTED.items() if word in phrase.split()), None)
+        if counted is not None and states and len(states) == len(ev.actors):
+            gathered.update(dict.fromkeys(states))  # "Burkina Faso has … notified" … "Mali and Niger's …"
+            if len(gathered) == counted:
+                return tuple(gathered)
     return last_list if counted is None or counted == len(last_list) else ()
 
 
