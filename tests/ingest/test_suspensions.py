@@ -101,3 +101,10 @@ def test_an_organization_announcing_it_suspends_a_member_suspends_it(read):
     (ev,) = [e for e in a.events if e.type is T.SUSPENSION]
     assert (ev.actors, ev.members, ev.organization) == (("au",), ("NER",), "au")
     assert (ev.modality, ev.when.start) == (Modality.ASSERTED, dt.date(2023, 8, 22))
+
+
+def test_a_suspension_following_a_coup_last_month_is_not_dated_by_the_coup(read):
+    # Zambian Observer (BBC), 2023-08-22 (development set 6, en6-07): "last month" is the coup's date
+    text = "The African Union (AU) has suspended Niger from all its activities following the military coup last month."
+    (ev,) = [e for e in read(text, "en", "2023-08-22").events if e.type is T.SUSPENSION]
+    assert (ev.actors, ev.members, ev.when.start) == (("au",), ("NER",), None)

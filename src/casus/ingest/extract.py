@@ -1319,7 +1319,8 @@ def date_verb(toks: Sequence[Token], k: int) -> int | None:
     return next((h for h in _head_chain(toks, k) if toks[h].pos in _VERBS and h != k), None)
 
 
-#: Participles that own the date right after them when the sentence is not parsed ("formed in 1992").
+#: Participles that own a date up to four words after them when the sentence is not parsed ("formed in 1992",
+#: "following the military coup last month").
 _DATE_OWNERS = frozenset(
     ["formed", "founded", "created", "established", "signed", "following", "launched", "adopted", "concluded"]
 )
@@ -1333,7 +1334,7 @@ def _owned_by_other_word(sent: Sentence, i: int, t: TimeExpression, lang: str) -
         return False
     if perfect_tense(sent, i, lang) and (k < i or any(x.text in (",", ";", ".") for x in toks[i:k])):
         return True  # "has frozen" is dated only by "has frozen … on Thursday"
-    for j in range(k - 1, max(-1, k - 4), -1):
+    for j in range(k - 1, max(-1, k - 5), -1):
         if j == i:
             return False
         if toks[j].text.lower() in _DATE_OWNERS:
