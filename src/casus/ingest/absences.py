@@ -142,11 +142,11 @@ def _no_drills(toks: Sequence[Token], k: int, lang: str) -> str | None:
     word = {toks[k].lemma, toks[k].text.lower()}
     if word & _HOLD[lang]:
         ok = _negated(toks, k, lang) and _next_is(toks, k, lx.EXERCISE[lang] | lx.GATHERINGS[lang], 3)
-        return "hold" if ok and _next_is(toks, k, lx.EXERCISE[lang] | _EXERCISES[lang], 3) else None
+        return "hold" if ok and _next_is(toks, k, lx.EXERCISE[lang] | lx.DRILLS[lang], 3) else None
     if not word & _HELD[lang]:
         return None
     before = toks[max(0, k - 10) : k]
-    drills = any(t.lemma in lx.EXERCISE[lang] or t.text.lower() in _EXERCISES[lang] for t in before)
+    drills = any(t.lemma in lx.EXERCISE[lang] or t.text.lower() in lx.DRILLS[lang] for t in before)
     negated = any(t.text.lower() in lx.NEGATION[lang] or t.text.lower() in ("n'", "n’") for t in toks[k - 4 : k])
     return "held" if drills and negated else None
 
@@ -174,10 +174,6 @@ def _not_backed(toks: Sequence[Token], k: int, lang: str) -> str | None:
     if not {toks[k].lemma, toks[k].text.lower()} & _SUPPORT[lang] or not _negated(toks, k, lang):
         return None
     return "support" if _next_is(toks, k, _BID[lang], 8) else None
-
-
-#: Plural forms the lemma tables may leave as they are.
-_EXERCISES = {"en": frozenset(["exercises", "drills"]), "fr": frozenset(["exercices"]), "ru": frozenset(["учения"])}
 
 
 def _host(toks: Sequence[Token], k: int, mentions: Sequence[Mention]) -> Mention | None:

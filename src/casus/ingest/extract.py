@@ -896,7 +896,7 @@ def _with_gerund(toks: Sequence[Token], lo: int, i: int, mentions: Sequence[Ment
     association": Belarus becomes a member, not the organization whose meeting is the sentence's subject.
     """
     for w in range(i - 1, max(lo, i - 8) - 1, -1):
-        if toks[w].text in _CLAUSE_ENDS_EN:
+        if toks[w].text in lx.CLAUSE_ENDS:
             return None
         if toks[w].text.lower() != "with" or w + 1 >= i:
             continue
@@ -906,7 +906,6 @@ def _with_gerund(toks: Sequence[Token], lo: int, i: int, mentions: Sequence[Ment
     return None
 
 
-_CLAUSE_ENDS_EN = frozenset([",", ";", ":", ".", "!", "?"])
 
 
 #: Nouns by which an organization titles the state named right after it: "NATO member Lithuania".

@@ -135,7 +135,6 @@ def needs_met(toks: Sequence[Token], i: int, rule: lx.TriggerRule, lang: str, *,
 #: How far before a passive verb its subject, the article, may stand: "Article 5 has only ever been activated".
 _SUBJECT_REACH = 8
 #: Tokens that end the clause a passive verb's subject stands in.
-_CLAUSE_ENDS = frozenset([",", ";", ":", ".", "!", "?"])
 
 
 def _passive_of_article(toks: Sequence[Token], i: int) -> bool:
@@ -147,7 +146,7 @@ def _passive_of_article(toks: Sequence[Token], i: int) -> bool:
     if not {t.text.lower() for t in toks[max(0, i - 4) : i]} & _PASSIVE:
         return False
     lo = i
-    while lo > max(0, i - _SUBJECT_REACH) and toks[lo - 1].text not in _CLAUSE_ENDS:
+    while lo > max(0, i - _SUBJECT_REACH) and toks[lo - 1].text not in lx.CLAUSE_ENDS:
         lo -= 1
     return names_article(_text(toks[lo:i]))
 

@@ -508,6 +508,10 @@ PARTICIPATION: frozenset[str] = frozenset(
 #: Sentry"); a state's "special military operation" is not an alliance deployment.
 LAUNCH: frozenset[str] = frozenset(["launch", "lancer", "lancement", "запустить", "запуск"])
 
+#: Punctuation that closes a clause: how far back a subject or forward an opening adverbial is looked for
+#: (:mod:`casus.ingest.extract`, :mod:`casus.ingest.invocations`).
+CLAUSE_ENDS: frozenset[str] = frozenset([",", ";", ":", ".", "!", "?"])
+
 #: Words between a troop noun and the trigger that show they belong to different clauses ("refused to host
 #: troops and may leave the bloc").
 CLAUSE_JOINS: frozenset[str] = frozenset([",", ";", ":", "and", "or", "but", "et", "ou", "mais", "и", "или", "но", "а"])
