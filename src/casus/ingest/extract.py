@@ -906,8 +906,6 @@ def _with_gerund(toks: Sequence[Token], lo: int, i: int, mentions: Sequence[Ment
     return None
 
 
-
-
 #: Nouns by which an organization titles the state named right after it: "NATO member Lithuania".
 _TITLES = frozenset(["member", "ally", "membre", "allié", "член", "союзник"])
 

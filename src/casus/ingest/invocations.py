@@ -134,7 +134,6 @@ def needs_met(toks: Sequence[Token], i: int, rule: lx.TriggerRule, lang: str, *,
 
 #: How far before a passive verb its subject, the article, may stand: "Article 5 has only ever been activated".
 _SUBJECT_REACH = 8
-#: Tokens that end the clause a passive verb's subject stands in.
 
 
 def _passive_of_article(toks: Sequence[Token], i: int) -> bool:
