@@ -30,6 +30,7 @@ BLIND = {
     "heldout6": "1890ed6",
     "heldout7": "2be39dc",
     "heldout8": "f874f25",
+    "heldout9": "07c951b",
 }
 
 #: Run under the old code: every article of the set, its core events as JSON (no quotes, titles or claims).
