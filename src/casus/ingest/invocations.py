@@ -94,8 +94,6 @@ _YEARS = re.compile(
     r"\b(?:(?:entre|between|от|с)\s+((?:19|20)\d\d)\s+(?:et|and|до|по|и)\s+((?:19|20)\d\d)|((?:19|20)\d\d))\b",
     re.IGNORECASE,
 )
-#: Words before a year that make it a starting point, not a date of the act: "since 1949", "depuis 1949".
-_SINCE = re.compile(r"(?:since|depuis|с|со|начиная с)(?:\s+\S+){0,3}\s*$", re.IGNORECASE)
 
 
 def names_article(text: str) -> bool:
@@ -266,17 +264,19 @@ def counted_without_actor(sent: Sentence, actors: Sequence[str]) -> bool:
     return not actors and bool(_COUNTS.search(sent.text)) and not _ONCE.search(sent.text)
 
 
-def listed_dates(sent: Sentence, i: int) -> list[When]:
+def listed_dates(sent: Sentence, i: int, times: Sequence[TimeExpression]) -> list[When]:
     """The years or ranges of years listed after the trigger at ``i``, when there are two or more.
 
     "la Turquie face à … (2003), … (entre 2012 et 2020) … (2015)" → 2003, 2012–2020, 2015. A year after
-    "since / depuis / с" is where a count starts, not a date of the act.
+    "since / depuis / с" is where a count starts, not a date of the act (the expression of ``times`` it lies in
+    is flagged :attr:`~casus.ingest.temporal.TimeExpression.since`).
     """
     text = sent.text
     at = sent.tokens[i].end - sent.start
+    since = [(t.start - sent.start, t.end - sent.start) for t in times if t.since]
     out: list[When] = []
     for m in _YEARS.finditer(text, at):
-        if _SINCE.search(text[max(0, m.start() - 40) : m.start()]):
+        if any(a <= m.start(3) < b or a <= m.start() < b for a, b in since):
             continue
         if m.group(3):
             year = int(m.group(3))

@@ -19,10 +19,12 @@ References:
 
 from __future__ import annotations
 
+import csv
 import functools
 import re
 import unicodedata
 from dataclasses import dataclass
+from importlib import resources
 
 from casus.kb.events import EventType as T
 
@@ -1319,3 +1321,19 @@ GATHERINGS: dict[str, frozenset[str]] = {
     "fr": frozenset(["sommet", "réunion", "session", "exercice", "exercices", "manœuvre", "manœuvres", "conseil"]),
     "ru": frozenset(["саммит", "заседание", "сессия", "учение", "учения", "совет", "встреча"]),
 }
+
+
+@functools.cache
+def since_cues(lang: str) -> tuple[tuple[str, int], ...]:
+    """The words that make a date the start of a lasting state ("since 2021", "depuis 2015", "с 2015 года").
+
+    Each cue comes with how many words may stand between it and the date ("since its creation in 1949": two;
+    a short word that is also a preposition, Russian "с" ("with"), must come right before it). The lists are
+    ``data/since_cues.csv``; :class:`casus.ingest.temporal.TimeExpression` carries the result as ``since``.
+
+    >>> since_cues("fr")
+    (('depuis', 3), ('dès', 0))
+    """
+    text = resources.files("casus.ingest").joinpath("data/since_cues.csv").read_text("utf-8")
+    rows = csv.DictReader(text.splitlines())
+    return tuple((r["cue"], int(r["words_between"])) for r in rows if r["lang"] == lang)

@@ -393,11 +393,6 @@ _CLAIMED = re.compile(
 )
 
 
-#: "Since" before a date: when a state began ("peacekeepers have been there since 10 November 2020"), which
-#: dates no act told beside it.
-_SINCE = re.compile(r"(?:\bsince|\bdepuis|(?<!\w)со?)\s*$", re.IGNORECASE)
-
-
 def _within(times: Sequence[TimeExpression], starts: Sequence[int], s: int, e: int) -> Sequence[TimeExpression]:
     """The date expressions (sorted, ``starts`` their offsets) that start between offsets ``s`` and ``e``."""
     return times[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
@@ -425,7 +420,7 @@ def _neighbour_when(
             and t.when.precision in (Precision.DAY, Precision.MONTH)
             and t.when.text.lower() not in _STATE_NOW
             and not _CLAIMED.search(text[s : t.start])  # "He claims that on the morning of September 19, …"
-            and not _SINCE.search(text[max(s, t.start - 8) : t.start])  # "находились … с 10 ноября 2020 года"
+            and not t.since  # "находились … с 10 ноября 2020 года": when a state began
         ]
         return days[0] if len({(t.when.start, t.when.end) for t in days if t.when}) == 1 else None
 

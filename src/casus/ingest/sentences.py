@@ -10,7 +10,6 @@ names nobody, so it makes no event (:mod:`casus.ingest.signals` flags it).
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -396,14 +395,14 @@ def sentence_events(reading: SentenceReading) -> list[ExtractedEvent]:
         if event is not None and event.type is T.SUMMIT:  # "стартовал саммит": held, on the publication day
             event = held_now(event, sent, trig.index, lang, memory.published, reading.gaz)
             event = troika(dated_by_document(event, sent, lang, times, memory.published), sent, trig.index)
-            listed = venue_years(event, sent, trig.index, venues(sent, mentions), memory.published, reading.gaz)
+            listed = venue_years(event, sent, trig.index, venues(sent, mentions), memory.published, reading.gaz, times)
             out += _from(
                 _trigger_rule(trig, sent), listed[1:]
             )  # "in Washington in 2024, and in the Netherlands in 2025"
             event = listed[0]
         if event is not None and event.type is T.INVOCATION:
             event = answer_date(event, sent, times)  # "invoked by Poland following a drone incursion on Sept. 10"
-            out += _from(_trigger_rule(trig, sent), each_date(event, listed_dates(sent, trig.index)))
+            out += _from(_trigger_rule(trig, sent), each_date(event, listed_dates(sent, trig.index, times)))
         elif event is not None:
             out += _from(_trigger_rule(trig, sent), [event])
     out += _from("answered_request", answered_requests(reading, out))
@@ -1034,7 +1033,7 @@ def _when_of(
     when = None
     times = own_dates(sent, i, times, lang, refusal=kind is T.REFUSAL)
     if kind is not T.ACCESSION:  # "depuis 2015 en tant qu'observateur": where a state begins, no act's date
-        times = [t for t in times if not _SINCE_YEAR.match(sent.text, t.start - sent.start)]
+        times = [t for t in times if not _since_year(t) or _founding_since(kind, start, t)]
     if kind is T.SUMMIT:
         times = [t for t in times if not said_on(sent, t, lang)]  # "…, Lebedev told journalists on Wednesday"
     future = is_future(sent, i, lang, stage, whole=kind is T.SUMMIT)
@@ -1098,8 +1097,16 @@ def _unsaid(
     return default_when(memory) if said_on(sent, owner, lang) else when
 
 
-#: A year told as where a lasting state begins ("depuis 2015", "since 2021"): a member "since 2004" joined then.
-_SINCE_YEAR = re.compile(r"(?:since|depuis|dès)\s+(?:19|20)\d{2}\b", re.IGNORECASE)
+def _since_year(t: TimeExpression) -> bool:
+    """A year told as where a lasting state begins ("depuis 2015", "since 2021", "с 2015 года")."""
+    return t.since and t.when is not None and t.when.precision is Precision.YEAR
+
+
+def _founding_since(kind: T, start: int, t: TimeExpression) -> bool:
+    """A founding named inside the "since" phrase that dates it: "Since its founding in 2001, the SCO has …"."""
+    return kind is T.FOUNDING and t.start - 30 <= start < t.start
+
+
 _AND = {"and", "et", "и"}
 #: What may stand between the states of a list: "du Mali, du Niger et du Burkina Faso", "of Mali, of Niger".
 _LIST_GLUE = frozenset({*_AND, ",", "du", "de", "des", "le", "la", "les", "l'", "l’", "of", "the"})

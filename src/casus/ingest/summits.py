@@ -115,6 +115,7 @@ def venue_years(
     places: Sequence[Mention],
     published: dt.date | None,
     gaz: Gazetteer,
+    times: Sequence[TimeExpression] = (),
 ) -> list[ExtractedEvent]:
     """One summit per year listed after the trigger, at the venue named next to that year.
 
@@ -125,7 +126,7 @@ def venue_years(
     """
     start = sent.tokens[i].end
     places = [m for m in places if m.start >= start]
-    dates = listed_dates(sent, i)
+    dates = listed_dates(sent, i, times)
     if len(dates) < 2 or len({m.ref for m in places}) < 2:
         return [ev]
     out, at = [], start - sent.start

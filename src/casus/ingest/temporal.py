@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from casus.ingest.lexicon import since_cues
 from casus.ingest.model import Precision, When
 from casus.ingest.periods import (
     SEASON_PATTERNS,
@@ -180,6 +181,10 @@ class TimeExpression:
         future: Its resolution for an event told in the future tense, when that differs: a day name, a
             day and month or a month without a year is then the *next* such day or month ("the summit will
             open on Thursday", "вступит 4 апреля"), not the last one.
+        unresolved: True for a relative expression the article gives no publication date to resolve.
+        since: True when a "since" cue of its language introduces it ("since its creation in 1949", "depuis
+            2015", "с 10 ноября 2020 года"; the cues are :func:`casus.ingest.lexicon.since_cues`): it tells
+            when a lasting state began, which dates the act that began it and no other one beside it.
     """
 
     start: int
@@ -188,6 +193,7 @@ class TimeExpression:
     explicit: bool = False
     future: When | None = None
     unresolved: bool = False
+    since: bool = False
 
 
 # ------------------------------------------------------------------ resolving against the publication date
@@ -644,10 +650,39 @@ def find_dates(text: str, lang: str, published: dt.date | None, *, offset: int =
                 taken[s:e] = b"\x01" * (e - s)
             if kind in ("m", "my"):
                 when, future = month_part(when), month_part(future)
-            expr = TimeExpression(s + offset, e + offset, when, explicit, future if future != when else None)
+            since = kind not in _RANGE_KINDS and _is_since(norm, s, lang)
+            expr = TimeExpression(
+                s + offset, e + offset, when, explicit, future if future != when else None, since=since
+            )
             found.append((expr, kind, m))
     found.sort(key=lambda f: f[0].start)
     return _named_again(_lend_years(found, norm, lang, offset))
+
+
+#: Kinds of expression that are a period with both its ends ("с 3 по 15 сентября"): never a "since".
+_RANGE_KINDS = frozenset(["yy", "dd", "dmy2"])
+
+
+@functools.cache
+def _since_pattern(lang: str) -> re.Pattern[str]:
+    """A "since" cue of ``lang`` at the end of a text, with the words it allows before the date."""
+    alts = [
+        r"\s+".join(map(re.escape, cue.split())) + rf"(?:\s+[^\s.;:!?]+){{0,{gap}}}"
+        for cue, gap in sorted(since_cues(lang), key=lambda c: -len(c[0]))
+    ]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(alts)})\s*$", re.IGNORECASE)
+
+
+def _is_since(text: str, s: int, lang: str) -> bool:
+    """Whether the date expression at ``s`` (or the cue it starts with) is introduced by a "since" cue.
+
+    >>> _is_since("член НАТО с 2004 года", 10, "ru"), _is_since("встреча с Путиным 10 мая", 18, "ru")
+    (True, False)
+    """
+    before = text[max(0, s - 60) : s]
+    first = re.match(r"\S+\s+", text[s : s + 20])  # "since 2021", "depuis 2015", "с 2015 года": the cue matched
+    pattern = _since_pattern(lang)
+    return bool(pattern.search(before) or (first and pattern.search(before + first.group(0))))
 
 
 def _named_again(found: list[TimeExpression]) -> list[TimeExpression]:
@@ -700,8 +735,7 @@ def _lend_years(
                 lender = None
                 continue
         out.append(expr)
-        since = re.match(r"since|depuis|dès|с\s", m.group(0), re.I)
-        lender = (expr, kind, m) if kind in _LENDERS and not since else None
+        lender = (expr, kind, m) if kind in _LENDERS and not expr.since else None
     return out
 
 
