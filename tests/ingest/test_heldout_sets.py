@@ -1,6 +1,6 @@
 """The held-out sets of real articles (#10) are well formed: checked without running any extraction.
 
-The fourth to ninth sets must stay unseen by the pipeline until each is scored once (their README.md), so
+The fourth to tenth sets must stay unseen by the pipeline until each is scored once (their README.md), so
 these tests only read their YAML: fields, organization ids, ISO codes, dates, and that no article repeats
 an earlier set.
 """
@@ -82,7 +82,9 @@ def _check_event(ev: dict[str, Any], kb_orgs: set[str], where: str) -> None:
         _day_or_period(ev["date"])
 
 
-@pytest.mark.parametrize("folder", ["heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9"])
+@pytest.mark.parametrize(
+    "folder", ["heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10"]
+)
 def test_real_article_sets_are_well_formed(folder: str, kb: KnowledgeBase) -> None:
     kb_orgs = set(kb.organizations)
     by_lang = _articles(folder)
@@ -91,7 +93,7 @@ def test_real_article_sets_are_well_formed(folder: str, kb: KnowledgeBase) -> No
         for art in arts:
             where = f"{folder}/{lang}.yaml {art.get('id')}"
             assert set(art) <= ARTICLE_KEYS and ARTICLE_KEYS - {"note"} <= set(art), where
-            assert art["id"].startswith(f"{lang}{folder[-1]}-"), f"{where}: id prefix"
+            assert art["id"].startswith(f"{lang}{folder.removeprefix('heldout')}-"), f"{where}: id prefix"
             assert art["url"].startswith(("http://", "https://")) and art["outlet"].strip(), where
             assert dt.date(2022, 1, 1) <= art["published"] <= dt.date(2026, 12, 3), where
             assert art["published_source"] in ("page", "inferred"), where
@@ -206,6 +208,26 @@ def test_ninth_set_is_fresh_large_and_covers_the_hard_cases() -> None:
     orgs = {e["org"] if isinstance(e["org"], str) else e["org"][0] for e in gold if "org" in e}
     assert len(orgs) >= 12 and {"ecowas", "aes", "au", "sadc", "cis", "union-state-security-2024"} <= orgs
     assert {e["type"] for e in gold} == {t.value for t in CORE}, "every core event type"
+
+
+def test_tenth_set_is_fresh_large_and_covers_the_hard_cases() -> None:
+    by_lang = _articles("heldout10")
+    assert all(len(arts) >= 15 for arts in by_lang.values())
+    earlier = _earlier_urls(
+        "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9"
+    )
+    fresh = [a for arts in by_lang.values() for a in arts]
+    assert not {a["url"] for a in fresh} & earlier, "an article of an earlier set"
+    gold = [e for a in fresh for e in a["events"]]
+    assert {"negated", "reported", "hypothetical"} <= {e.get("modality") for e in gold}
+    assert {"considering", "ratification", "end"} <= {e.get("phase") for e in gold}
+    # after the three adjudications: three negatives in en and in ru, two in fr
+    negatives = {lang: sum(not a["events"] for a in arts) for lang, arts in by_lang.items()}
+    assert negatives == {"en": 3, "fr": 2, "ru": 3}, "negatives in each language"
+    orgs = {e["org"] if isinstance(e["org"], str) else e["org"][0] for e in gold if "org" in e}
+    assert len(orgs) >= 10 and {"ecowas", "au", "sadc", "eac", "aes", "russia-dprk-2024", "us-philippines-1951"} <= orgs
+    # this set labels no withdrawal and no invocation (its README says so)
+    assert {e["type"] for e in gold} == {t.value for t in CORE} - {"withdrawal", "invocation"}
 
 
 def test_scorer_takes_a_set_folder_and_rejects_other_folders(tmp_path: Path) -> None:
