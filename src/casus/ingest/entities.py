@@ -428,6 +428,8 @@ class Gazetteer:
             surface = tokens[i].text
             if length == 1 and len(key) <= 3 and found[0] not in ("role", "institution") and not surface.isupper():
                 continue
+            if length == 1 and key in lx.SHOUTED_WORDS.get(lang, ()) and _shouted(tokens, i):
+                continue
             if found[0] == "state" and i + length < n and tokens[i + length].text.isdigit():
                 continue  # "France 24", "Россия 24": a broadcaster
             return _Raw(i, i + length, *found)
@@ -672,6 +674,12 @@ ROLE_ONLY = "@role:"
 SOME_STATE = "@state"
 
 _REPUBLIC = frozenset(["republique", "republic", "республика"])
+
+
+def _shouted(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the words either side of token ``i`` are written in capitals too (a headline in capitals)."""
+    near = [t.text for t in (*tokens[max(0, i - 1) : i], *tokens[i + 1 : i + 2]) if any(c.isalpha() for c in t.text)]
+    return bool(near) and all(w.isupper() and len(w) > 2 for w in near)
 
 
 @dataclass(frozen=True)

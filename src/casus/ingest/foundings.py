@@ -495,3 +495,94 @@ def _signed_after(toks: Sequence[Token], end: int, lang: str) -> int | None:
 
 def _signing(tok: Token, lang: str) -> bool:
     return tok.lemma in SIGNING[lang] or tok.text.lower() in SIGNING[lang]
+
+
+#: Founding verbs whose object is what they found ("which established the AES", "créer une organisation").
+_CREATING = frozenset(
+    ["create", "establish", "found", "créer", "fonder", "instituer", "создать", "основать", "учредить"]
+)
+#: Nouns a founding verb may have as its object besides an organization's name.
+_FOUNDABLE: dict[str, frozenset[str]] = {
+    "en": ALLIANCE_NOUNS["en"] | PACT_NOUNS["en"] | {"confederation", "community"},
+    "fr": ALLIANCE_NOUNS["fr"] | PACT_NOUNS["fr"] | {"confédération", "communauté"},
+    "ru": ALLIANCE_NOUNS["ru"] | PACT_NOUNS["ru"] | {"конфедерация", "сообщество", "соглашение"},
+}
+#: Words that end an English verb's object ("established in 2017" has none; "create guarantees of" has one).
+_OBJECT_END = frozenset(["of", "in", "on", "by", "for", "to", "with", "and", "at", "from", "as", "that", "which"])
+#: Prepositions after which a founding participle says what something rests on: "основанные на договоре
+#: отношения" (ru8-07), "fondée sur la confiance"; not a date ("founded on 4 April 1949").
+_BASED_ON = {"fr": frozenset(["sur"]), "ru": frozenset(["на"]), "en": frozenset()}
+#: Words before a founding noun that make it part of a document's title: "Договора о создании Союзного
+#: государства", "«О создании Комитета…»" (ru8-10), "the Treaty on the Establishment of the Union State".
+_TITLE_OF = frozenset(["о", "об", "on", "portant"])
+
+
+def founds_nothing(sent: Sentence, i: int, lang: str, mentions: Sequence[Mention]) -> bool:
+    """Whether the founding word at ``i`` founds no organization, whatever organization the sentence names.
+
+    A founding verb with another object ("assist the DRC in establishing lasting peace", en6-06; "the treaty will
+    … create guarantees of a peaceful life", en9-16; "failed to establish a decisive operational presence",
+    en9-08), a state that "forms" (is part of) an organization in the present ("qui forment l'Alliance des Etats
+    du Sahel", fr9-05), relations "based on" a treaty (ru8-07), a founding noun in a document's title (ru8-10).
+    """
+    toks = sent.tokens
+    tok, nxt = toks[i], toks[i + 1].text.lower() if i + 1 < len(toks) else ""
+    if tok.lemma in _CREATING and nxt in _BASED_ON.get(lang, ()):
+        return True
+    if tok.lemma in WEAK_FOUNDING and _constitutes(toks, i, lang):
+        return True
+    if tok.lemma in _FOUNDING_NOUNS or tok.lemma == "учреждение" or tok.text.lower() in _FOUNDING_NOUNS:
+        return _in_title(toks, i, lang) or _other_object(toks, i, lang, mentions, noun=True)
+    return tok.lemma in _CREATING and _other_object(toks, i, lang, mentions)
+
+
+def _constitutes(toks: Sequence[Token], i: int, lang: str) -> bool:
+    """Whether "form" at ``i`` is a present-tense verb: states that form an organization are its members."""
+    if lang == "en":
+        return toks[i].text.lower() in ("form", "forms") and (i == 0 or toks[i - 1].text.lower() in ("that", "which"))
+    return toks[i].has("Tense=Pres") and toks[i].has("VerbForm=Fin")
+
+
+def _in_title(toks: Sequence[Token], i: int, lang: str) -> bool:
+    """Whether the founding noun at ``i`` follows "о / on / portant" after a pact's name or a quotation mark."""
+    k = i - 1
+    if k >= 0 and toks[k].text.lower() in ("the", "la", "l'", "l’"):
+        k -= 1
+    if k < 1 or toks[k].text.lower() not in _TITLE_OF:
+        return False
+    before = toks[k - 1]
+    return before.text in ("«", '"', "“") or before.lemma in PACT_NOUNS[lang] or before.text.lower() in PACT_NOUNS[lang]
+
+
+def _other_object(toks: Sequence[Token], i: int, lang: str, mentions: Sequence[Mention], *, noun: bool = False) -> bool:
+    """Whether the founding word at ``i`` has an object that is neither an organization nor a name nor a date.
+
+    A verb's direct object; a noun's complement ("учреждение формата «СНГ+»", ru8-09: a format, not the CIS).
+    """
+    if noun and i > 0 and toks[i - 1].text.lower() in _ITS:
+        return False  # "depuis sa création": the organization named before
+    reach = toks[min(len(toks) - 1, i + 8)].start
+    if any(m.kind == "organization" and toks[i].end <= m.start <= reach for m in mentions):
+        return False  # "ont créé en septembre dernier l’Alliance des Etats du Sahel"
+    if toks[i].pos:
+        dep = "nmod" if noun else "obj"
+        objects = [k for k, t in enumerate(toks) if k > i and t.head == i and t.dep.startswith(dep)]
+        return bool(objects) and not any(_foundable(toks, k, lang, mentions) for k in objects)
+    if noun and (i + 1 >= len(toks) or toks[i + 1].text.lower() != "of"):
+        return False
+    window = []
+    for k in range(i + 1 + noun, min(len(toks), i + 6 + noun)):
+        word = toks[k].text
+        if word.lower() in _OBJECT_END or not (word[:1].isalnum() or word[:1] in "'\"«“‘"):
+            break
+        window.append(k)
+    return bool(window) and not any(_foundable(toks, k, lang, mentions) for k in window)
+
+
+def _foundable(toks: Sequence[Token], k: int, lang: str, mentions: Sequence[Mention]) -> bool:
+    """Whether the word at ``k`` may be what a founding verb founds: a name, an alliance or pact noun, a number."""
+    t = toks[k]
+    named = any(m.start <= t.start < m.end and m.kind == "organization" for m in mentions)
+    noun = t.lemma in _FOUNDABLE[lang] or t.text.lower() in _FOUNDABLE[lang]
+    shaped = t.text[:1].isupper() or t.text[:1].isdigit() or t.pos == "PROPN" or t.text[:1] in "'\"«“‘"
+    return named or noun or shaped

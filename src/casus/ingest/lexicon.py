@@ -554,6 +554,15 @@ TREATY_NAMED_AFTER: frozenset[str] = frozenset(
     ["of", "on", "with", "between", "de", "d'", "du", "des", "sur", "avec", "entre", "о", "об", "с", "со", "между"]
 )
 
+#: Ordinary words of a language spelt like an organization's short name, read as the word in a text written
+#: in capitals ("L'ARMÉNIE REFUSE DE VERSER SA CONTRIBUTION AU BUDGET DE L'ORGANISATION…", fr9-01: "au", not
+#: the African Union, whose French short name is UA; Russian "ВАС", "you", not the Supreme Arbitration Court).
+SHOUTED_WORDS: dict[str, frozenset[str]] = {
+    "fr": frozenset(["au"]),
+    "en": frozenset(),
+    "ru": frozenset(["вас"]),
+}
+
 #: State institutions that speak and act for their state ("the foreign ministry in Tashkent said", "le
 #: ministère arménien des Affaires étrangères", "МИД республики"): folded phrase (Russian: lemmas) → whether
 #: the phrase alone, with no state bound to it, stands for the state last named ("the ministry said").

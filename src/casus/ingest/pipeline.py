@@ -304,6 +304,9 @@ def _same_deployment(bare: ExtractedEvent, other: ExtractedEvent) -> bool:
 
 #: Changes of membership: one state's act towards one organization, whatever place a sentence names with it.
 _MEMBERSHIP = frozenset({EventType.ACCESSION, EventType.APPLICATION, EventType.WITHDRAWAL, EventType.SUSPENSION})
+#: Acts whose place is not what they are about: a membership change, and a founding (fr8-01: NATO's founding
+#: told "face à l'Union soviétique" and again without a place is one founding).
+_PLACELESS = _MEMBERSHIP | {EventType.FOUNDING}
 
 
 def fold_membership(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
@@ -313,13 +316,14 @@ def fold_membership(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     today … at a ceremony in Washington" are one accession (the places are where it was told or done, not what
     it is about): reports that differ only in their target merge, keeping the first target. And an undated,
     unstaged act the same document tells as an intention ("Армения объявила о выходе из ОДКБ" over "Пашинян
-    заявил, что Армения выйдет из ОДКБ") is that intention, said more briefly: it folds into it.
+    заявил, что Армения выйдет из ОДКБ") is that intention, said more briefly: it folds into it. A founding's
+    reports merge across targets too.
     """
     staged = {(ev.type, ev.organization, frozenset(ev.actors)) for ev in events if ev.type in _MEMBERSHIP and ev.stage}
     groups: dict[tuple[object, ...], list[ExtractedEvent]] = {}
     order: list[ExtractedEvent | tuple[object, ...]] = []
     for ev in events:
-        if ev.type not in _MEMBERSHIP:
+        if ev.type not in _PLACELESS:
             order.append(ev)
             continue
         plain = ev.stage is None and ev.when.start is None and ev.modality is Modality.ASSERTED

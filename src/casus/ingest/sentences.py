@@ -50,6 +50,7 @@ from casus.ingest.foundings import (
     founded_is_named,
     founding_by_age,
     founding_participle,
+    founds_nothing,
     pact_events,
     reform_foundings,
     treaty_foundings,
@@ -80,7 +81,16 @@ from casus.ingest.relays import (
     withdrawal_told_again,
 )
 from casus.ingest.requests import answered_requests, asked_for, requester
-from casus.ingest.summits import dated_by_document, guest_bodies, held_now, said_on, summit_phase, troika, venue_years
+from casus.ingest.summits import (
+    dated_by_document,
+    guest_bodies,
+    held_now,
+    said_on,
+    summit_phase,
+    summits_in_general,
+    troika,
+    venue_years,
+)
 from casus.ingest.suspensions import suspended_states, suspends_state
 from casus.ingest.temporal import TimeExpression
 from casus.ingest.wishes import carried_threats, wished_modality
@@ -769,8 +779,8 @@ def _no_event(
         return True  # "the eighth time Article 4 has been invoked since NATO's creation"
     if kind is T.INVOCATION and subject is None and not override and told_as_rule(sent, i, lang):
         return True  # "Invoking Article 4 is Nato's way of saying…": how the article works, not an act
-    if kind is T.SUMMIT and org is None:
-        return True  # a meeting of two leaders, not of an alliance's body
+    if kind is T.SUMMIT and (org is None or summits_in_general(sent, i)):
+        return True  # a meeting of two leaders, not of an alliance's body; "snobé les sommets de l’OTSC"
     if (
         kind is T.DEPLOYMENT
         and sent.tokens[i].lemma in lx.LAUNCH
@@ -779,7 +789,8 @@ def _no_event(
         return True  # "Russia launched a special military operation": no alliance deployment
     if kind is not T.FOUNDING:
         return False
-    return not (founded_is_named(sent, i, mentions) and weak_founding_named(sent, i, lang, mentions))
+    named = founded_is_named(sent, i, mentions) and weak_founding_named(sent, i, lang, mentions)
+    return not named or founds_nothing(sent, i, lang, mentions)
 
 
 def _readied(
@@ -1252,8 +1263,24 @@ def _forces_subject(
         owner = forces_owner(sent.tokens, i, mentions, lang)
     else:
         owner = troops_owner(sent, i, mentions, lang) or organizations_forces(sent.tokens, i, mentions, lang)
+        owner = owner or _organization_after(sent, i, mentions, lang)
     subject = owner or subject
     return None if subject is not None and _agent_before(sent, subject, i) else subject
+
+
+def _organization_after(sent: Sentence, i: int, mentions: Sequence[Mention], lang: str) -> Mention | None:
+    """The organization whose forces follow the deployment trigger at ``i``: it deploys, not a state nearby.
+
+    "в Республику Казахстан … направлены Коллективные миротворческие силы Организации договора о коллективной
+    безопасности" (ru7-09: the CSTO, not Kazakhstan, the place), "целью развёртывания сил альянса" (ru9-13:
+    NATO, not the Polish authorities who tell it), "the deployment of the alliance's forces".
+    """
+    toks = sent.tokens
+    if not any(toks[k].lemma in lx.TROOP_NOUNS[lang] for k in range(i + 1, min(len(toks), i + 5))):
+        return None
+    owner = forces_owner(toks, i, mentions, lang)
+    after = owner is not None and owner.kind == "organization" and owner.start > toks[i].start
+    return owner if after else None
 
 
 def _agent_before(sent: Sentence, subject: Mention, i: int) -> bool:

@@ -39,8 +39,27 @@ def summit_phase(
             return modality, "considering"
         if when.end is not None and when.end < published:
             return modality, None  # held before publication
-    future = is_future(sent, i, lang, None) or governed_future(sent, i, lang)
+    future = is_future(sent, i, lang, None) or governed_future(sent, i, lang) or _to_hold(sent, i)
     return modality, ("considering" if future else None)
+
+
+#: Verbs of holding or hosting a summit, and the words before them that make them an infinitive.
+_HOLD = frozenset(["hold", "host", "tenir", "accueillir", "organiser", "провести", "проводить", "организовать"])
+_TO = frozenset(["to", "de", "d'", "d’"])
+
+
+def _to_hold(sent: Sentence, i: int) -> bool:
+    """Whether the summit at ``i`` is the object of "to hold / to host" (an agreement or a plan to hold it).
+
+    "resulted in agreements to hold the Quad Leadership Summit in India in 2025" (en7-10), "a décidé
+    d'accueillir le sommet", "договорились провести саммит": the summit is planned, whatever its year.
+    """
+    toks = sent.tokens
+    for k in range(max(0, i - 4), i):
+        t = toks[k]
+        if t.lemma in _HOLD or t.text.lower() in _HOLD:
+            return t.has("VerbForm=Inf") or (k > 0 and toks[k - 1].text.lower() in _TO)
+    return False
 
 
 #: What tells a summit as begun or going on: "is currently being held", "began with an official ceremony",
@@ -417,3 +436,16 @@ def founded_at_summit(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
             ev = replace(ev, when=held[0])
         out.append(ev)
     return out
+
+
+#: Articles before a plural summit noun that make it any summit, not one: "snobé les sommets de l’OTSC" (fr7-11),
+#: "exclu … y compris les réunions et les sommets" (fr8-06), "boycotted the summits".
+_ANY_OF = frozenset(["les", "des", "aux", "the", "all", "its"])
+
+
+def summits_in_general(sent: Sentence, i: int) -> bool:
+    """Whether the summit noun at ``i`` is a plural after an article, in a sentence that names no year."""
+    toks = sent.tokens
+    plural = toks[i].has("Number=Plur") if toks[i].pos else toks[i].text.lower().endswith("summits")
+    article = i > 0 and toks[i - 1].text.lower() in _ANY_OF
+    return plural and article and not any(re.fullmatch(r"(?:19|20)\d\d", t.text) for t in toks)

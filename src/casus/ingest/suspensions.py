@@ -24,6 +24,10 @@ _GLUE = frozenset(["of", "the", "de", "d'", "d’", "du", "la", "le", "l'", "l�
 _BE = frozenset(["was", "were", "is", "are", "been", "be", "being"])
 #: Adverbs between the auxiliary and the participle ("were formally suspended", "a été officiellement suspendu").
 _ADVERBS = frozenset(["formally", "officially", "temporarily", "also", "already", "effectively", "immediately"])
+#: Words that may open a clause before a suspension noun that has no agent ("The suspension of Gabon's membership").
+_OPENERS = frozenset(["the", "this", "that", "la", "le", "l'", "l’", "cette", "ce"])
+#: What a state owns and may suspend itself ("Armenia's participation was suspended"): not the state suspended.
+_OWNED = frozenset(["participation", "membership", "adhésion", "участие", "членство"])
 #: The last words of the phrases that refer back to several states ("the trio", "ces trois pays", "эти страны").
 _PLURAL = frozenset(phrase.split()[-1] for phrases in lx.PLURAL_STATES.values() for phrase in phrases)
 
@@ -89,12 +93,24 @@ def suspended_states(
     if by_org:
         return tuple(states)
     if toks[i].lemma in lx.NOUN_TRIGGERS and toks[i].pos in ("NOUN", ""):
-        named = subject is not None and subject.kind == "state" and suspends_state(toks, i, mentions)
-        return tuple(states) if named else ()
+        named = subject is not None and subject.kind == "state"
+        return tuple(states) if named and (suspends_state(toks, i, mentions) or _unowned(toks, i)) else ()
     last = passive(sent, i, lang)
     if last is None or last < 0:
         return ()
     word = toks[last]
     in_state = any(m.kind == "state" and m.start <= word.start < m.end for m in mentions)
     plural = word.text.lower() in _PLURAL
-    return tuple(states) if in_state or plural else ()
+    owned = any(t.text.lower() in _OWNED for t in toks[: last + 1])  # "Armenia's participation … is frozen"
+    named = subject is not None and subject.kind == "state" and not owned
+    return tuple(states) if in_state or plural or named else ()
+
+
+def _unowned(toks: Sequence[Token], i: int) -> bool:
+    """Whether the suspension noun at ``i`` opens its sentence with no agent before it.
+
+    "The suspension of Gabon's membership is a significant blow to the country" (en8-09): nobody announces
+    or approves it, so it is the organization's act on the state whose membership it names, unlike
+    "Pashinyan announced the effective suspension of Armenia's membership" (en3-10), Armenia's own act.
+    """
+    return i > 0 and all(t.text.lower() in _OPENERS for t in toks[:i])

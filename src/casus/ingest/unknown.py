@@ -38,6 +38,13 @@ _GLUE: dict[str, frozenset[str]] = {
     "ru": frozenset(["и", "по", "стран"]),
 }
 
+#: Words that open a sentence in capitals but never a name: "В организацию входят шесть государств" (ru9-03).
+_OPENING: dict[str, frozenset[str]] = {
+    "en": frozenset(["in", "at", "to", "by", "from", "with", "as"]),
+    "fr": frozenset(["en", "dans", "à", "au", "aux", "par", "avec", "sur"]),
+    "ru": frozenset(["в", "во", "на", "с", "со", "к", "о", "об", "из", "за", "от", "для", "при"]),
+}
+
 #: Prefixes of words that make a bare acronym after them an organization being joined or left.
 _CONTEXT = (
     "member",
@@ -121,7 +128,7 @@ def name_at(tokens: Sequence[Token], i: int, lang: str) -> tuple[int, str] | Non
     A Russian name is given in the nominative: its head noun and the adjectives before it, never the words after.
     """
     heads, glue = HEADS[lang], _GLUE[lang]
-    if not _capitalised(tokens[i].text) or tokens[i].text.lower() in glue:
+    if not _capitalised(tokens[i].text) or tokens[i].text.lower() in glue | _OPENING[lang]:
         return None
     j, seen_head, last_cap = i, False, i
     while j < len(tokens) and j - i < 9:
