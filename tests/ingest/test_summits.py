@@ -403,3 +403,60 @@ def test_a_troikas_summit_is_not_the_bodys_own_summit(read):
     )
     found = sorted((ev.when.start or D.min, ev.extra.get("body")) for ev in summits(a))
     assert found == [(D.min, None), (D(2022, 1, 11), "troika")]  # the SADC summit itself is undated
+
+
+def test_a_meeting_of_the_supreme_state_council_is_the_union_states_summit(read):
+    # the English lookup lemmatizer folds "meeting" into "meet": the noun keeps its own lemma (xinhua, 2024-12-06)
+    a = read(
+        "The signing ceremony at the highest level took place on Friday at a meeting of the Supreme State Council "
+        "of the Union State of Belarus and Russia in Minsk.",
+        "en",
+        "2024-12-07",
+    )
+    (ev,) = summits(a)
+    assert (ev.organization, ev.stage, ev.when.start) == ("union-state-1999", None, D(2024, 12, 6))
+
+
+def test_sessions_and_conferences_of_heads_of_state_are_summits(read):
+    en = read(
+        "This announcement was made by Alieu Touray, president of ECOWAS commission, during the 66th ordinary "
+        "session of heads of states and governments in Abuja, Nigeria's capital city.",
+        "en",
+        "2024-12-15",
+    )
+    fr = read(
+        "La 66ème Conférence des Chefs d'Etat et de Gouvernement de la CEDEAO, tenue le 15 décembre 2024 à Abuja, "
+        "a officiellement pris acte de la décision malienne.",
+        "fr",
+        "2025-01-03",
+    )
+    ru = read(
+        "По информации ОДКБ, 27 ноября в Бишкеке пройдет сессия Совета коллективной безопасности.", "ru", "2025-11-20"
+    )
+    assert [e.organization for e in summits(en)] == ["ecowas"]
+    assert [(e.organization, e.when.start) for e in summits(fr)] == [("ecowas", D(2024, 12, 15))]
+    assert [(e.organization, e.stage, e.when.start) for e in summits(ru)] == [("csto", "considering", D(2025, 11, 27))]
+
+
+def test_the_meetings_of_ministers_of_a_peace_council_or_with_leaders_are_no_summits(read):
+    a = read(
+        "The AU's Political Affairs, Peace and Security Department said that a meeting of the Peace and Security "
+        "Council on Gabon's political transition reviewed the processes. In an extraordinary session in Doha, the "
+        "GCC Joint Defense Council convened. The move comes ahead of a meeting with European leaders and NATO in "
+        "Berlin on Sunday.",
+        "en",
+        "2025-04-30",
+    )
+    assert not summits(a)
+
+
+def test_a_summit_told_in_the_past_does_not_take_the_next_sentences_planned_date(read):
+    a = read(
+        "Mali, Burkina Faso, and Niger Republic will officially cease to be members of the Economic Community of "
+        "West African States (ECOWAS) from January 29, 2025. This announcement was made by Alieu Touray, president "
+        "of ECOWAS commission, during the 66th ordinary session of heads of states and governments in Abuja.",
+        "en",
+        "2024-12-15",
+    )
+    (ev,) = summits(a)
+    assert (ev.organization, ev.stage, ev.when.start) == ("ecowas", None, None)

@@ -151,6 +151,15 @@ _BID_EN, _NOT_BID_EN = "accession protocol membership bid entry", "suspension ex
 _BID_FR, _NOT_BID_FR = "adhésion protocole accession candidature entrée", "suspension exclusion retrait sortie"
 _BID_RU, _NOT_BID_RU = "вступление присоединение протокол заявка", "приостановление исключение выход"
 
+#: The bodies whose session, meeting or conference is a summit: a council, the heads of state ("the 66th ordinary
+#: session of heads of states and governments", "la deuxième session ordinaire du Collège des Chefs d'État de
+#: l'AES", "la 66ème Conférence des Chefs d'Etat", "сессия Совета коллективной безопасности", "заседание Высшего
+#: госсовета"); not the ministers', the chiefs of staff's, a defence council's or the ambassadors' Peace and
+#: Security Council's meetings (set 5's decision 20), nor a leader's meeting "with" others.
+_BODY_EN, _NOT_BODY_EN = "council leader head", "minister ministers ministerial with peace defense defence"
+_BODY_FR, _NOT_BODY_FR = "conseil chef dirigeant collège", "ministre ministériel état-major paix défense"
+_BODY_RU, _NOT_BODY_RU = "совет госсовет глава лидер", "министр"
+
 _FR = [
     _r("créer", T.DEPLOYMENT, needs="force", window=4),  # "ont créé une force unifiée": forces, not a pact
     _r("créer", T.FOUNDING, org=True),
@@ -255,7 +264,9 @@ _FR = [
     _r("boycotter", T.REFUSAL, org=True),
     _r("boycott", T.REFUSAL, org=True, window=6),
     _r("sommet", T.SUMMIT),
-    _r("réunion", T.SUMMIT, needs="conseil chef dirigeant", unless="ministre", window=6),
+    _r("réunion", T.SUMMIT, needs=_BODY_FR, unless=_NOT_BODY_FR, window=6),
+    _r("session", T.SUMMIT, needs=_BODY_FR, unless=_NOT_BODY_FR, window=6),
+    _r("conférence", T.SUMMIT, needs="chef", unless=_NOT_BODY_FR, window=3),
     _r("réunir", T.SUMMIT, needs="chef dirigeant", window=0, org=True),
 ]
 
@@ -345,7 +356,8 @@ _EN = [
     _r("snub", T.REFUSAL, org=True, window=6),
     _r("skip", T.REFUSAL, needs="summit meeting session", window=5),
     _r("summit", T.SUMMIT),
-    _r("meeting", T.SUMMIT, needs="council leader head", unless="minister", window=6),
+    _r("meeting", T.SUMMIT, needs=_BODY_EN, unless=_NOT_BODY_EN, window=6),
+    _r("session", T.SUMMIT, needs=_BODY_EN, unless=_NOT_BODY_EN, window=8),
     _r("meet", T.SUMMIT, needs="leader leaders head heads", window=0, org=True),
     _r("gather", T.SUMMIT, needs="leader leaders head heads", window=0, org=True),
 ]
@@ -446,7 +458,8 @@ _RU = [
     _r("отказ", T.REFUSAL, window=4),
     _r("прекратить", T.REFUSAL, needs="финансирование", window=4),  # "прекратил участие в ее финансировании"
     _r("саммит", T.SUMMIT),
-    _r("заседание", T.SUMMIT, needs="совет комитет секретарь глава", unless="министр", window=5),
+    _r("заседание", T.SUMMIT, needs=_BODY_RU + " комитет секретарь", unless=_NOT_BODY_RU, window=5),
+    _r("сессия", T.SUMMIT, needs=_BODY_RU, unless=_NOT_BODY_RU, window=5),
     _r("встретиться", T.SUMMIT, needs="глава лидер", window=0, org=True),
     _r("собраться", T.SUMMIT, needs="глава лидер", window=0, org=True),
     _r("бойкотировать", T.REFUSAL, org=True),

@@ -333,17 +333,26 @@ def _parse_fr(spans: Sequence[tuple[int, str]]) -> list[Sentence]:
     return out
 
 
+#: English nouns the lookup table folds into a verb ("meeting" → "meet"): the rules read them as nouns ("a meeting
+#: of the Supreme State Council", "left the meeting"), so they keep their own lemma.
+_EN_NOUNS = {"meeting": "meeting", "meetings": "meeting"}
+
+
 def _parse_en(spans: Sequence[tuple[int, str]]) -> list[Sentence]:
     table = _english_lemmas()
     out: list[Sentence] = []
     for (off, text), doc in zip(spans, english().tokenizer.pipe([t for _, t in spans]), strict=True):
         tokens = tuple(
-            Token(t.text, off + t.idx, off + t.idx + len(t.text), str(table.get(t.lower_, t.lower_)).lower())
+            Token(t.text, off + t.idx, off + t.idx + len(t.text), _EN_NOUNS.get(t.lower_) or _en_lemma(table, t.lower_))
             for t in doc
             if not t.is_space
         )
         out.append(Sentence(off, off + len(text), text, tokens, (), parsed=True))
     return out
+
+
+def _en_lemma(table: Any, word: str) -> str:
+    return str(table.get(word, word)).lower()
 
 
 def _parse_ru(off: int, text: str) -> Sentence:

@@ -82,6 +82,7 @@ from casus.ingest.relays import (
 )
 from casus.ingest.requests import answered_requests, asked_for, requester
 from casus.ingest.summits import (
+    borrowed_future,
     dated_by_document,
     guest_bodies,
     held_now,
@@ -842,6 +843,8 @@ def _settle_when(
     if noun and kind in _NEEDS_ACTOR and stage is None and modality is Modality.ASSERTED and published and when.start:
         stage = "considering" if when.start > published else None  # set for a later day: planned, not done
     if kind is T.SUMMIT:
+        if borrowed_future(sent, i, lang, when, memory.neighbour_when, published):
+            when = default_when(memory)  # the next sentence's planned date is not a summit's told in the past
         modality, stage = summit_phase(sent, i, lang, when, memory.published, modality)
     elif kind is T.FOUNDING:
         when = founding_by_age(sent, lang, times, memory.published) or when

@@ -62,6 +62,19 @@ def _to_hold(sent: Sentence, i: int) -> bool:
     return False
 
 
+def borrowed_future(
+    sent: Sentence, i: int, lang: str, when: When, borrowed: When | None, published: dt.date | None
+) -> bool:
+    """Whether a summit holds only a neighbour sentence's date, later than publication, in a sentence not told ahead.
+
+    "Mali, Burkina Faso and Niger will cease to be members … from January 29, 2025. This announcement was made
+    … during the 66th ordinary session of heads of states" (en9-07): the session was held, the date is the exit's.
+    """
+    if when is not borrowed or when.start is None or published is None or when.start <= published:
+        return False
+    return not (is_future(sent, i, lang, None) or governed_future(sent, i, lang))
+
+
 #: What tells a summit as begun or going on: "is currently being held", "began with an official ceremony",
 #: "стартовал саммит", "начал работу саммит", "Саммит проходит в закрытом формате", "s'est ouvert", "se tient".
 #: A summit told so is held (asserted, no stage) on the publication day unless it gives its own date (set 7's
