@@ -725,7 +725,7 @@ def _lend_years(
     for expr, kind, m in found:
         between = text[lender[0].end - offset : expr.start - offset] if lender else ""
         year = lender[0].when.start.year if lender and lender[0].when and lender[0].when.start else None
-        near = lender is not None and (lender[1] != "y" or len(between.split()) <= 2)  # not "Founded in 1949, …"
+        near = lender is not None and (lender[1] != "y" or _same_clause(between))  # not "Founded in 1949, …"
         if year and near and kind in _YEARLESS and not re.search(r"[.!?;]\s|\n", between) and expr.when is not None:
             lent = _with_year(kind, m, lang, year, expr.when)
             if lent is not None:
@@ -737,6 +737,15 @@ def _lend_years(
         out.append(expr)
         lender = (expr, kind, m) if kind in _LENDERS and not expr.since else None
     return out
+
+
+def _same_clause(between: str) -> bool:
+    """Whether a bare year and a yearless date after it are in one clause: a few words, no comma between.
+
+    "Саммит НАТО в 2025 году состоится в нидерландском городе Гаага с 24 по 26 июня" (the summit's days are in
+    2025), but not "Founded in 1949, the alliance …".
+    """
+    return len(between.split()) <= 2 or ("," not in between and len(between.split()) <= 6)
 
 
 def _with_year(kind: str, m: re.Match[str], lang: str, year: int, when: When) -> When | None:
