@@ -49,3 +49,27 @@ def test_a_date_before_after_or_with_the_trigger_inside_the_phrase_still_dates_i
     assert joined and joined[0].when.start == dt.date(2023, 4, 4)
     b = read("After a virtual affair in 2023, the in-person SCO summit is closely watched.", "en", "2024-07-04")
     assert any(e.when.start == dt.date(2023, 1, 1) for e in b.events if e.type is T.SUMMIT)
+
+
+def test_an_act_confirmed_or_approved_is_not_dated_by_the_confirmation(read):
+    # ru4-06 (RBC, 28 April 2025) and fr9-10 (Al Manar, 15 September 2022): the judging verb's date is its own
+    ru = read(
+        "Северная Корея подтвердила участие своих войск в освобождении Курской области от ВСУ в апреле.",
+        "ru",
+        "2025-04-28",
+    )
+    fr = read("L'organisation a approuvé l'année dernière la demande d'adhésion de l'Iran à l'OCS.", "fr", "2022-09-15")
+    acts = [e for e in [*ru.events, *fr.events] if e.type in (T.DEPLOYMENT, T.APPLICATION)]
+    assert len(acts) == 2 and all(e.when.start is None for e in acts)
+
+
+def test_a_summit_whose_date_is_confirmed_keeps_its_year(read):
+    # ru9-02 (liga.net, 24 May 2024)
+    a = read(
+        "Министр иностранных дел Нидерландов Ханке Брюинс Слот также подтвердила дату и место проведения саммита "
+        "НАТО в 2025 году.",
+        "ru",
+        "2024-05-24",
+    )
+    summits = [e for e in a.events if e.type is T.SUMMIT]
+    assert summits and summits[0].when.start == dt.date(2025, 1, 1)

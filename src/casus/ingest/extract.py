@@ -1215,7 +1215,12 @@ def own_dates(
     toks = sent.tokens
     if not toks:
         return list(times)
-    times = [t for t in _own_conjunct(toks, i, times) if not _in_following(sent, i, t, lang)]
+    judge = _judging(toks, i, lang)
+    times = [
+        t
+        for t in _own_conjunct(toks, i, times)
+        if not _in_following(sent, i, t, lang) and not (judge is not None and _same_clause(sent, judge, t))
+    ]
     if toks[i].head < 0:
         return [t for t in times if not _owned_by_other_word(sent, i, t, lang)]
     trigger_chain = _head_chain(toks, i)
@@ -1309,6 +1314,33 @@ def _in_following(sent: Sentence, i: int, t: TimeExpression, lang: str) -> bool:
         if word in lx.FOLLOWING[lang]:  # after the act it follows: "After a virtual affair in 2023, the summit"
             return i < j and toks[j - 1].text.lower() not in lx.FOLLOWING_SAME_DAY
     return False
+
+
+def _judging(toks: Sequence[Token], i: int, lang: str) -> int | None:
+    """The verb just before the noun trigger at ``i`` that takes it as its object and judges it, if any.
+
+    "The South Korean government … condemned North Korea's troop deployment in Russia on Monday": Monday is the
+    condemnation's day, not the deployment's (en4-03); so "L'organisation … a approuvé l'année dernière la
+    demande d'adhésion de l'Iran" (fr9-10) and "подтвердила участие своих войск … в апреле" (ru4-06).
+    """
+    if toks[i].pos not in ("NOUN", "") or (toks[i].pos == "" and toks[i].lemma not in lx.NOUN_TRIGGERS):
+        return None
+    if toks[i].lemma in lx.GATHERINGS[lang]:
+        return None  # "подтвердили дату и место проведения саммита в 2025 году": the summit's own date
+    for j in range(i - 1, max(-1, i - 6), -1):
+        if toks[j].text in lx.CLAUSE_ENDS:
+            return None
+        if toks[j].lemma in lx.JUDGING[lang] or toks[j].text.lower() in lx.JUDGING[lang]:
+            return j
+    return None
+
+
+def _same_clause(sent: Sentence, j: int, t: TimeExpression) -> bool:
+    """Whether the date ``t`` and the token at ``j`` stand in one clause (no clause end between them)."""
+    k = token_at(sent, t.start)
+    if k is None:
+        return False
+    return not any(x.text in lx.CLAUSE_ENDS for x in sent.tokens[min(j, k) : max(j, k)])
 
 
 def _reporting(toks: Sequence[Token], verb: int, lang: str) -> bool:

@@ -535,6 +535,14 @@ FOLLOWING: dict[str, frozenset[str]] = {
     "fr": frozenset(["après"]),
     "ru": frozenset(["после"]),
 }
+#: Verbs whose object is another act and whose date is their own: "condemned North Korea's troop deployment
+#: … on Monday", "a approuvé l'année dernière la demande d'adhésion de l'Iran", "подтвердила участие своих войск
+#: … в апреле" (words and lemmas; the act they judge is dated by its own words only).
+JUDGING: dict[str, frozenset[str]] = {
+    "en": frozenset(["condemn", "condemns", "condemned", "approve", "approves", "approved", "confirmed", "confirms"]),
+    "fr": frozenset(["condamner", "approuver", "confirmer"]),
+    "ru": frozenset(["осудить", "одобрить", "подтвердить"]),
+}
 FOLLOWING_SAME_DAY: frozenset[str] = frozenset(["immediately", "right", "juste", "aussitôt", "сразу", "тут"])
 
 #: Words between a troop noun and the trigger that show they belong to different clauses ("refused to host
