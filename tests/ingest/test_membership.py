@@ -294,3 +294,47 @@ def test_a_long_name_with_elisions_is_found_whole(read):
         {"BFA", "MLI", "NER"},
         D(2024, 1, 29),
     )
+
+
+def test_an_accession_told_plainly_stays_beside_the_signing_of_its_memorandum(read):
+    # Rambler, 2023-07-04 (ru9-05): Iran joined the SCO; its memorandum was signed in Samarkand a year before
+    a = read(
+        "Иран вступил в Шанхайскую организацию сотрудничества. Таким образом Иран стал девятым членом объединения. "
+        "В сентябре 2022 года на саммите ШОС в Самарканде был подписан меморандум об обязательствах Ирана в целях "
+        "вступления в организацию.",
+        "ru",
+        "2023-07-04",
+    )
+    found = sorted((e.actors, e.stage or "", e.when.start or D.min) for e in of_type(a, T.ACCESSION))
+    assert found == [(("IRN",), "", D.min), (("IRN",), "signature", D(2022, 9, 1))]
+
+
+def test_the_last_of_the_member_states_to_approve_becomes_no_member(read):
+    # 1news, 2023-03-31 (ru6-15): "стать" takes the instrumental "членом"; "из 30 стран-членов" is a genitive
+    a = read(
+        "Турция стала последней из 30 стран - членов Североатлантического альянса, одобрившей присоединение к нему "
+        "Финляндии. В прошлом году Финляндия официально стала членом НАТО.",
+        "ru",
+        "2023-03-31",
+    )
+    assert [(e.actors, e.stage) for e in of_type(a, T.ACCESSION)] == [(("TUR",), "ratification"), (("FIN",), None)]
+
+
+def test_states_that_will_cease_to_be_members_are_leaving(read):
+    # Naija Gist, 2024-12-15 (en9-07); the same exit told in French and Russian
+    texts = [
+        (
+            "Mali, Burkina Faso, and Niger Republic will officially cease to be members of the Economic Community of "
+            "West African States (ECOWAS) from January 29, 2025.",
+            "en",
+        ),
+        (
+            "Le Mali, le Niger et le Burkina Faso cesseront officiellement d'être membres de la CEDEAO le 29 "
+            "janvier 2025.",
+            "fr",
+        ),
+        ("Мали, Нигер и Буркина-Фасо перестанут быть членами ЭКОВАС 29 января 2025 года.", "ru"),
+    ]
+    for text, lang in texts:
+        (ev,) = of_type(read(text, lang, "2024-12-15"), T.WITHDRAWAL)
+        assert (ev.organization, set(ev.actors), ev.when.start) == ("ecowas", {"MLI", "BFA", "NER"}, D(2025, 1, 29))

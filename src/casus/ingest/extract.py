@@ -137,6 +137,15 @@ def _lemmas(tokens: Sequence[Token], a: int, b: int) -> set[str]:
     return {t.lemma for t in tokens[max(0, a) : max(0, b)]}
 
 
+#: Russian verbs whose noun stands in the instrumental ("стать членом", "перестать быть членом").
+_PREDICATIVE = frozenset(["стать", "перестать"])
+
+
+def _not_predicative(tok: Token, rule: lx.TriggerRule) -> bool:
+    """Whether a Russian noun that needs "стать" is not in the instrumental "стать" governs ("стать членом")."""
+    return bool(rule.needs & _PREDICATIVE) and "Case=" in tok.feats and not tok.has("Case=Ins")
+
+
 def _rules_for(toks: Sequence[Token], i: int, lang: str) -> tuple[lx.TriggerRule, ...]:
     """Rules whose lemma is the token's (or, for a French form the lemmatizer left alone, whose stem it has).
 
@@ -209,7 +218,7 @@ def find_triggers(
         if rules and toks[i].lemma in lx.FORCES_RETURN and _troop_subject(toks, i, lang, part=True):
             out.append(_Trigger(i, rules[0], T.DEPLOYMENT, end=True))  # "часть … сил … вернулась" (decision 41)
             continue
-        for rule in rules:
+        for rule in (r for r in rules if not _not_predicative(toks[i], r)):  # "стала … из стран-членов"
             after = _lemmas(toks, i + 1, i + 1 + _reach(toks, i, rule, mentions))
             if rule.window == 0:  # a noun that needs a verb before it ("devenir membre", "стать членом")
                 lo = i - 10  # "en devenant officiellement, le jeudi 4 juillet, le dixième membre"

@@ -192,6 +192,7 @@ _FR = [
     _r("intégrer", T.ACCESSION, org=True),
     _r("accession", T.ACCESSION, org=True, window=4),
     _r("membre", T.ACCESSION, needs="devenir", org=True, window=0),
+    _r("membre", T.WITHDRAWAL, needs="cesser", org=True, window=0),  # "cesseront d'être membres de l'organisation"
     _r("adhésion", T.ACCESSION, needs="loi", org=True, window=0),  # "le projet de loi sur … l'adhésion" (a bill)
     _r("adhésion", T.ACCESSION, needs=_WISH_FR, org=True, window=0),  # "le soutien de Pékin à l'adhésion de…"
     _r("candidature", T.APPLICATION),
@@ -297,7 +298,7 @@ _EN = [
     _r("admit", T.ACCESSION, needs="member", org=True, window=6),
     _r("accept", T.ACCESSION, needs="member", org=True, window=6),
     _r("member", T.ACCESSION, needs="become became", org=True, window=0),
-    _r("member", T.WITHDRAWAL, needs="longer", org=True, window=0),
+    _r("member", T.WITHDRAWAL, needs="longer cease ceased ceases", org=True, window=0),  # "cease to be members"
     _r("apply", T.APPLICATION, needs="membership join", window=4),
     _r("ask", T.APPLICATION, needs="join", org=True, window=2),
     # "submitted their NATO membership applications in May 2022": the membership word may come first
@@ -389,6 +390,7 @@ _RU = [
     _r("присоединиться", T.ACCESSION, org=True),
     _r("принять", T.ACCESSION, needs="член членство состав", org=True, window=6),
     _r("член", T.ACCESSION, needs="стать", window=0, org=True),
+    _r("член", T.WITHDRAWAL, needs="перестать", window=0, org=True),  # "перестанут быть членами ЭКОВАС"
     _r("вступление", T.ACCESSION, needs="закон законопроект", window=0, org=True),  # a bill about joining
     _r("членство", T.ACCESSION, needs="закон законопроект", window=0, org=True),
     _r("вступление", T.ACCESSION, needs=_WISH_RU, window=0, org=True),  # "поддержка вступления Азербайджана"

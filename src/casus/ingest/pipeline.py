@@ -180,12 +180,14 @@ def fold_undated(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     A headline ("Armenia freezes its CSTO participation") and the sentence that dates the act ("on Thursday")
     report one event; two dated candidates leave the undated one alone. A deployment told without date or
     destination ("the deployment of SAMIDRC aligns with …") folds likewise into the one dated report of it,
-    whatever its destination.
+    whatever its destination. A membership change folds only into the same step of it: the accession itself
+    ("Иран вступил в ШОС") is not the signing of its memorandum that the next sentence dates.
     """
 
     def loose(ev: ExtractedEvent, target: bool = True) -> tuple[object, ...]:
         k = ev.key()
-        return (k[0], k[1], k[2], k[4] if target else "", k[7], ev.phase, ev.extra.get("body"))  # a troika's summit
+        step = ev.stage if ev.type in lx.MEMBERSHIP_TYPES else None  # "Иран вступил" is not the memorandum's signing
+        return (k[0], k[1], k[2], k[4] if target else "", k[7], ev.phase, ev.extra.get("body"), step)  # troika's summit
 
     result = list(events)
     dated: dict[tuple[object, ...], list[int]] = {}
@@ -309,6 +311,10 @@ _MEMBERSHIP = frozenset({EventType.ACCESSION, EventType.APPLICATION, EventType.W
 _PLACELESS = _MEMBERSHIP | {EventType.FOUNDING}
 
 
+#: Stages that tell a membership change as intended, not done (a plain act folds into them).
+_INTENTIONS = frozenset(["considering", "threatening"])
+
+
 def fold_membership(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     """One document's reports of one membership change are one event, whatever their targets.
 
@@ -316,10 +322,15 @@ def fold_membership(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     today … at a ceremony in Washington" are one accession (the places are where it was told or done, not what
     it is about): reports that differ only in their target merge, keeping the first target. And an undated,
     unstaged act the same document tells as an intention ("Армения объявила о выходе из ОДКБ" over "Пашинян
-    заявил, что Армения выйдет из ОДКБ") is that intention, said more briefly: it folds into it. A founding's
+    заявил, что Армения выйдет из ОДКБ") is that intention, said more briefly: it folds into it; not into a
+    step of it ("Иран вступил в ШОС" is not the signing of its memorandum a year before). A founding's
     reports merge across targets too.
     """
-    staged = {(ev.type, ev.organization, frozenset(ev.actors)) for ev in events if ev.type in _MEMBERSHIP and ev.stage}
+    staged = {
+        (ev.type, ev.organization, frozenset(ev.actors))
+        for ev in events
+        if ev.type in _MEMBERSHIP and ev.stage in _INTENTIONS
+    }
     groups: dict[tuple[object, ...], list[ExtractedEvent]] = {}
     order: list[ExtractedEvent | tuple[object, ...]] = []
     for ev in events:
