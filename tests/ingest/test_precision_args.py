@@ -167,3 +167,55 @@ def test_one_founding_told_twice_with_and_without_a_place_is_one_event(read):
         "2023-07-18",
     )
     assert len([e for e in _of(a, T.FOUNDING) if e.organization == "nato"]) == 1
+
+
+def test_troops_of_a_state_outside_the_organization_are_no_deployment_of_it(read):
+    # en8-01 (DW, 2022): Russia is no NATO member; its troops in Belarus are no NATO deployment
+    a = read(
+        "NATO allies met under Article 4 after Russia invaded Ukraine. The country borders Belarus, where Russian "
+        "troops are stationed.",
+        "en",
+        "2022-02-24",
+    )
+    assert [e for e in _of(a, T.DEPLOYMENT) if e.actors == ("RUS",)] == []
+
+
+def test_a_deployment_whose_implications_are_assessed_is_considered(read):
+    # en9-09 (Infoaldia, 22 August 2023)
+    a = read(
+        'In a statement, however, he asked the ECOWAS countries to carry out "an assessment of the economic, '
+        'social and security implications" that a deployment of their reserve forces would have in Niger.',
+        "en",
+        "2023-08-22",
+    )
+    assert [(e.actors, e.stage) for e in _of(a, T.DEPLOYMENT)] == [(("ecowas",), "considering")]
+
+
+def test_a_signature_its_own_minister_tells_is_reported(read):
+    # fr9-10 (Al Manar, 16 September 2022): an act known through its own actor's account (set 4's convention)
+    a = read(
+        "L’Iran a signé un mémorandum d’adhésion permanente à l’Organisation de coopération de Shanghai (OCS), a "
+        "déclaré le jeudi 15 septembre le ministre iranien des Affaires étrangères.",
+        "fr",
+        "2022-09-16",
+    )
+    (ev,) = _of(a, T.ACCESSION)
+    assert (ev.actors, ev.stage, ev.modality.value) == (("IRN",), "signature", "reported")
+
+
+def test_joining_as_an_observer_is_no_accession(read):
+    # fr9-10 (Al Manar, 2022) against fr6-06 (News 24, 4 July 2023): "un pays observateur devienne membre" accedes
+    a = read(
+        "La Mongolie a rejoint cette organisation plus tard en 2004, et l’Iran, le Pakistan, l’Inde et l’Afghanistan "
+        "l’ont rejointe en 2005 en tant qu’observateur, dans l’Organisation de coopération de Shanghai.",
+        "fr",
+        "2022-09-16",
+    )
+    assert _of(a, T.ACCESSION) == []
+    b = read(
+        "Mardi, la Biélorussie devrait signer un mémorandum d’adhésion à l’OCS, une étape nécessaire pour qu’un pays "
+        "observateur devienne membre de l’OCS.",
+        "fr",
+        "2023-07-03",
+    )
+    assert [e.actors for e in _of(b, T.ACCESSION)] == [("BLR",)]

@@ -13,7 +13,8 @@ import datetime as dt
 from collections.abc import Sequence
 
 from casus.errors import CasusError
-from casus.ingest.model import Mention
+from casus.ingest.model import ExtractedEvent, Mention
+from casus.kb.events import EventType
 from casus.kb.knowledge import KnowledgeBase
 
 #: A bloc stands for at most this many members (beyond, naming them all would say nothing).
@@ -55,3 +56,23 @@ def founders_named(kb: KnowledgeBase, org: str, mentions: Sequence[Mention], on:
     refs = (m.ref if m.kind == "state" else m.state for m in mentions if m.kind in ("state", "person", "government"))
     named = tuple(dict.fromkeys(r for r in refs if r in members))
     return named if len(named) >= 2 else ()
+
+
+def members_forces(events: Sequence[ExtractedEvent], kb: KnowledgeBase) -> list[ExtractedEvent]:
+    """The events without a deployment of states none of which belongs to the organization it is told under.
+
+    "withdrawal of the Azerbaijani troops from the sovereign territory of the Republic of Armenia", in a sentence
+    on a CSTO decision (en6-09), and "Belarus, where Russian troops are stationed", in an article on NATO
+    (en8-01): an organization's deployment is made by it or by its members; a non-member's troops are no
+    alliance event of that organization. A state the knowledge base cannot place (no roster that day) stays.
+    """
+    return [ev for ev in events if not _outsiders(ev, kb)]
+
+
+def _outsiders(ev: ExtractedEvent, kb: KnowledgeBase) -> bool:
+    if ev.type is not EventType.DEPLOYMENT or not ev.organization or not ev.actors:
+        return False
+    if not all(a in kb.states for a in ev.actors):
+        return False
+    members = roster(kb, ev.organization, ev.when.end or ev.when.start)
+    return bool(members) and not set(ev.actors) & set(members)

@@ -1156,6 +1156,9 @@ def stage_of(sent: Sentence, i: int, lang: str, *, in_claim: bool = False) -> st
         return "considering"  # a future auxiliary right before it: "sera déployé en Biélorussie", "будет размещен"
     if words & lx.WEIGHING[lang]:
         return "considering"  # "is considering applying", "envisager de convoquer", "checking the grounds"
+    weighed = toks[max(0, i - 6) : i]
+    if ({t.text.lower() for t in weighed} | {t.lemma for t in weighed}) & lx.IMPLICATIONS[lang]:
+        return "considering"  # "the implications that a deployment … would have"
     if lang == "fr" and "aller" in {t.lemma for t in window} and toks[i].has("VerbForm=Inf"):
         return "considering"
     if lang == "ru" and "быть" in words and toks[i].has("VerbForm=Inf"):

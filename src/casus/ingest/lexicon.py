@@ -587,6 +587,14 @@ TREATY_NAMED_AFTER: frozenset[str] = frozenset(
     ["of", "on", "with", "between", "de", "d'", "du", "des", "sur", "avec", "entre", "о", "об", "с", "со", "между"]
 )
 
+#: Joining as an observer ("l'ont rejointe en 2005 en tant qu'observateur", fr9-10; "joined as an observer", "в
+#: качестве наблюдателя"): an observer does not accede. Pattern on the words after the joining, in its sentence.
+AS_OBSERVER: dict[str, str] = {
+    "fr": r"\ben tant qu['’]\s*observat",
+    "en": r"\bas (?:an )?observer",
+    "ru": r"в качестве наблюдател",
+}
+
 #: Ordinary words of a language spelt like an organization's short name, read as the word in a text written
 #: in capitals ("L'ARMÉNIE REFUSE DE VERSER SA CONTRIBUTION AU BUDGET DE L'ORGANISATION…", fr9-01: "au", not
 #: the African Union, whose French short name is UA; Russian "ВАС", "you", not the Supreme Arbitration Court).
@@ -1027,6 +1035,16 @@ WEIGHING: dict[str, frozenset[str]] = {
     "fr": frozenset(["envisager", "songer", "réfléchir", "étudier", "examiner", "vérifier", "bien-fondé"]),
     "en": frozenset(["consider", "considering", "weigh", "mull", "contemplate", "study", "studying", "grounds"]),
     "ru": frozenset(["рассматривать", "рассмотреть", "обдумывать", "задуматься", "изучать", "основание"]),
+}
+
+#: Nouns of an act's weighed effects: an act whose implications are assessed is being considered, not done: "an
+#: assessment of the … implications that a deployment of their reserve forces would have in Niger" (en9-09),
+#: "оценку последствий развертывания сил" (ru6-04), "une évaluation des implications … d'un tel déploiement"
+#: (fr7-15). Read across a clause boundary, up to six words before the trigger.
+IMPLICATIONS: dict[str, frozenset[str]] = {
+    "fr": frozenset(["implication", "implications", "conséquence", "conséquences"]),
+    "en": frozenset(["implications", "consequences", "implication"]),
+    "ru": frozenset(["последствие", "последствия", "последствий"]),
 }
 
 #: Words of deciding: a decision to join or to apply ("decided to join", "formally decided to apply for NATO

@@ -10,6 +10,7 @@ names nobody, so it makes no event (:mod:`casus.ingest.signals` flags it).
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -718,8 +719,9 @@ def _within_claim(
         return subject, speakers, modality
     if subject is None or subject.kind == "organization":
         subject = claim_of.speaker
-    if modality is Modality.ASSERTED and stage is None and not announced and not _end_confirmed(trig, sent, claim_of):
-        modality = Modality.REPORTED  # an intention stays an intention, whoever tells it
+    done = stage is None or stage in _STEPS  # "L’Iran a signé un mémorandum …, a déclaré le ministre iranien"
+    if modality is Modality.ASSERTED and done and not announced and not _end_confirmed(trig, sent, claim_of):
+        modality = Modality.REPORTED  # an intention stays an intention, whoever tells it; a step taken is reported
     return subject, speakers, modality
 
 
@@ -780,6 +782,8 @@ def _no_event(
         return True  # "the eighth time Article 4 has been invoked since NATO's creation"
     if kind is T.INVOCATION and subject is None and not override and told_as_rule(sent, i, lang):
         return True  # "Invoking Article 4 is Nato's way of saying…": how the article works, not an act
+    if kind is T.ACCESSION and _as_observer(sent, i, lang):
+        return True  # "l'ont rejointe en 2005 en tant qu'observateur": no membership acquired
     if kind is T.SUMMIT and (org is None or summits_in_general(sent, i)):
         return True  # a meeting of two leaders, not of an alliance's body; "snobé les sommets de l’OTSC"
     if (
@@ -792,6 +796,17 @@ def _no_event(
         return False
     named = founded_is_named(sent, i, mentions) and weak_founding_named(sent, i, lang, mentions)
     return not named or founds_nothing(sent, i, lang, mentions)
+
+
+def _as_observer(sent: Sentence, i: int, lang: str) -> bool:
+    """Whether the sentence tells the joining at ``i`` as an observer's ("as an observer" after the trigger).
+
+    "La Mongolie a rejoint cette organisation plus tard en 2004, et l’Iran, le Pakistan, l’Inde et l’Afghanistan
+    l’ont rejointe en 2005 en tant qu’observateur" (fr9-10): the listed joinings are observer statuses; not "une
+    étape nécessaire pour qu’un pays observateur devienne membre" (fr6-06).
+    """
+    after = sent.text[sent.tokens[i].end - sent.start :]
+    return re.search(lx.AS_OBSERVER[lang], after, re.IGNORECASE) is not None
 
 
 def _readied(
