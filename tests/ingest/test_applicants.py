@@ -75,3 +75,26 @@ def test_a_state_inside_an_opening_adverbial_is_not_one_of_the_applicants(read):
         "2024-01-24",
     )
     assert [e.actors for e in a.events if e.type is T.APPLICATION] == [("SWE", "FIN")]
+
+
+def test_a_candidacy_or_an_application_submitted_is_an_application(read):
+    # Mehr News, 2023-07-04 (en9-14); Pledge Times, 2024-03-11 (en9-04); Vestnik Kavkaza, 2024-03-07 (ru7-05)
+    iran = read(
+        "Iran submitted its initial application to the alliance 15 years ago. Iran joined the SCO.", "en", "2023-07-04"
+    )
+    nordics = read(
+        "In May 2022, Sweden and Finland announced their candidacy to join the alliance, abandoning decades of "
+        "neutrality. Sweden joined NATO.",
+        "en",
+        "2024-03-11",
+    )
+    sweden = read(
+        "Правительство Швеции направило заявку о желании присоединиться к альянсу НАТО в один день с Финляндией.",
+        "ru",
+        "2024-03-07",
+    )
+    (a,) = [e for e in iran.events if e.type is T.APPLICATION]
+    assert (a.organization, a.actors, a.when.start) == ("sco", ("IRN",), dt.date(2008, 1, 1))
+    (b,) = [e for e in nordics.events if e.type is T.APPLICATION]
+    assert (b.organization, set(b.actors), b.when.start) == ("nato", {"SWE", "FIN"}, dt.date(2022, 5, 1))
+    assert [(e.organization, e.actors) for e in sweden.events if e.type is T.APPLICATION] == [("nato", ("SWE",))]

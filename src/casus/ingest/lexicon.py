@@ -304,6 +304,9 @@ _EN = [
     # "submitted their NATO membership applications in May 2022": the membership word may come first
     _r("application", T.APPLICATION, needs="membership join", window=4, before=2),
     _r("bid", T.APPLICATION, needs="membership join", window=4, before=2),
+    _r("candidacy", T.APPLICATION, needs="membership join", window=4, before=2),  # "their candidacy to join"
+    # "Iran submitted its initial application to the alliance 15 years ago": an application submitted is for membership
+    _r("submit", T.APPLICATION, needs="application applications candidacy", org=True, window=4),
     _r("suspend", T.SUSPENSION, org=True),
     _r("freeze", T.SUSPENSION, org=True),
     _r("suspension", T.SUSPENSION, org=True, window=4),
@@ -395,7 +398,7 @@ _RU = [
     _r("членство", T.ACCESSION, needs="закон законопроект", window=0, org=True),
     _r("вступление", T.ACCESSION, needs=_WISH_RU, window=0, org=True),  # "поддержка вступления Азербайджана"
     _r("членство", T.ACCESSION, needs=_WISH_RU, window=0, org=True),
-    _r("заявка", T.APPLICATION, needs="вступление членство", window=4),
+    _r("заявка", T.APPLICATION, needs="вступление членство присоединиться присоединение", window=4),
     _r("подать", T.APPLICATION, needs="заявка", window=3),
     _r("приостановить", T.SUSPENSION, org=True),
     _r("заморозить", T.SUSPENSION, org=True),
