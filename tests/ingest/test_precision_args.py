@@ -219,3 +219,25 @@ def test_joining_as_an_observer_is_no_accession(read):
         "2023-07-03",
     )
     assert [e.actors for e in _of(b, T.ACCESSION)] == [("BLR",)]
+
+
+def test_a_russian_confirmation_before_a_clause_is_said_and_its_act_reported(read):
+    # ru9-09 (OnlineUA, 19 September 2025): the Estonian premier tells his own state's request
+    a = read(
+        "Премьер-министр Эстонии Кристен Михал официально подтвердил, что его страна срочно инициировала "
+        "консультации НАТО по статье 4 Вашингтонского договора.",
+        "ru",
+        "2025-09-19",
+    )
+    assert [(e.actors, e.modality.value) for e in _of(a, T.INVOCATION)] == [(("EST",), "reported")]
+
+
+def test_a_russian_confirmation_of_a_noun_act_says_nothing(read):
+    # ru5-10 (Life, 2025): "подтвердили участие" takes the deployment as its object, told as fact
+    a = read(
+        "Напомним, в апреле 2025 года Россия и КНДР официально подтвердили участие северокорейских "
+        "военнослужащих в операции по освобождению Курской области.",
+        "ru",
+        "2025-06-17",
+    )
+    assert [e.modality.value for e in _of(a, T.DEPLOYMENT) if "PRK" in e.actors] == ["asserted"]

@@ -843,6 +843,14 @@ REPORTING: dict[str, frozenset[str]] = {
     ),
 }
 
+#: Verbs of saying (not in REPORTING) only before a clause ("что", a colon, a quotation): "Премьер-министр
+#: Эстонии … подтвердил, что его страна … инициировала консультации" (ru9-09) says; "подтвердили участие
+#: северокорейских военнослужащих" (ru5-10), "подтвердив тем самым вступление" (ru8-04) and "подтвердила дату и
+#: место проведения саммита" take the act as their object (see JUDGING).
+CLAUSE_ONLY: frozenset[str] = frozenset(["подтвердить"])
+#: What opens the clause such a verb says.
+CLAUSE_OPENERS: frozenset[str] = frozenset(["что", ":", "«", '"', "“"])
+
 #: Verbs whose subject disputes or blames: their direct object is the statement's target.
 CRITICAL: frozenset[str] = frozenset(
     [

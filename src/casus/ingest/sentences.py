@@ -162,7 +162,10 @@ def _saying(
     toks = sent.tokens
     out: list[Said] = []
     for i, tok in enumerate(toks):
-        if tok.lemma not in lx.REPORTING[lang] or tok.pos in ("NOUN", "ADJ", "PROPN") or _a_noun_here(toks, i, lang):
+        clause = tok.lemma in lx.CLAUSE_ONLY and bool({t.text for t in toks[i + 1 : i + 4]} & lx.CLAUSE_OPENERS)
+        if not (tok.lemma in lx.REPORTING[lang] or clause):  # not "подтвердили участие …": the act is its object
+            continue
+        if tok.pos in ("NOUN", "ADJ", "PROPN") or _a_noun_here(toks, i, lang):
             continue
         if any(m.start < tok.start < m.end for m in mentions):
             continue  # a word inside a name: "the Economic Community of West African States (ECOWAS) ordered…"
