@@ -29,6 +29,8 @@ from casus.ingest.extract import Discourse, SentenceReading, title_of, told_ahea
 from casus.ingest.invocations import names_article
 from casus.ingest.model import UNKNOWN_ORG, Analysis, Document, Evidence, ExtractedEvent, Mention, Modality, Precision
 from casus.ingest.pacts import pacts_by_parties, with_founders
+from casus.ingest.proposer import Sentences, load_proposer, proposed_signals
+from casus.ingest.proposer import propose as propose_events
 from casus.ingest.ranking import held_signals, hold_back
 from casus.ingest.sentences import sentence_events
 from casus.ingest.signals import assess
@@ -549,7 +551,7 @@ def _one_name_each(
 
 
 def analyze(
-    doc: Document, kb: KnowledgeBase | None = None, *, budget: float | None = TIME_BUDGET, ranked: bool = True
+    doc: Document, kb: KnowledgeBase | None = None, *, budget: float | None = TIME_BUDGET, **options: bool | None
 ) -> Analysis:
     """Read one document: entity mentions, events (merged within the document) and sourcing signals.
 
@@ -561,10 +563,13 @@ def analyze(
         doc: The document.
         kb: Knowledge base entities resolve against (the built-in one by default).
         budget: CPU seconds the analysis may take, models loaded (``None``: no limit).
-        ranked: Score every core event with the learned event scorer (:mod:`casus.ingest.ranking`): its
-            confidence becomes the model's probability, and those under the model's threshold are held back
-            (:attr:`Analysis.held_back`, with a ``held_back`` signal each). ``False``: every candidate the
-            rules read, with the rules' confidence (what the scorer is trained on).
+        options: ``ranked`` (default true): score every core event with the learned event scorer
+            (:mod:`casus.ingest.ranking`): its confidence becomes the model's probability, and those under the
+            model's threshold are held back (:attr:`Analysis.held_back`, with a ``held_back`` signal each);
+            ``False``: every candidate the rules read, with the rules' confidence (what the scorer is trained
+            on). ``propose``: add the events
+            the learned proposer (:mod:`casus.ingest.proposer`) reads where the rules read nothing of their
+            type, each with a ``proposed`` signal (default ``None``: as the shipped model's ``enabled`` says).
 
     Raises:
         MissingExtraError: The ``[ingest]`` extra is not installed.
@@ -621,11 +626,35 @@ def analyze(
         else:
             memory.last_statement = None
         _remember(memory, mentions, text[s:e])
-    events = with_founders(undated_beside(events, pub), gaz)
-    events = [ev if "rule" in ev.extra else replace(ev, extra={**ev.extra, "rule": "founders"}) for ev in events]
-    found = _folded(events, gaz)
-    analysis = Analysis(doc, tuple(found), assess(doc), tuple(all_mentions))
-    return _ranked(analysis, kb) if ranked else analysis
+    found = _folded(_with_rules(with_founders(undated_beside(events, pub), gaz)), gaz)
+    found += _proposed(doc, found, (spans, all_mentions, times), gaz, options.get("propose"))
+    analysis = Analysis(doc, tuple(found), (*assess(doc), *proposed_signals(found)), tuple(all_mentions))
+    return _ranked(analysis, kb) if options.get("ranked", True) is not False else analysis
+
+
+def _with_rules(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
+    """Events with the rule family that read them (``founders`` for those :func:`with_founders` added)."""
+    return [ev if "rule" in ev.extra else replace(ev, extra={**ev.extra, "rule": "founders"}) for ev in events]
+
+
+def _proposed(
+    doc: Document,
+    found: list[ExtractedEvent],
+    read: tuple[Sequence[tuple[int, int]], Sequence[Mention], Sequence[TimeExpression]],
+    gaz: Gazetteer,
+    propose: bool | None,
+) -> list[ExtractedEvent]:
+    """The events the learned proposer adds (types the rules read nothing of), titled like the rules' events.
+
+    ``read``: the sentences' spans, the mentions and the dates; ``propose``: ``None`` as the model file says.
+    """
+    if not (load_proposer().enabled if propose is None else propose):
+        return []
+    sents = Sentences.of(*read)
+    return [
+        replace(ev, title=f"{title_of(ev, gaz)} (proposed by the model)")
+        for ev in propose_events(doc, sents, found, load_proposer())
+    ]
 
 
 def undated_beside(events: list[ExtractedEvent], published: dt.date | None) -> list[ExtractedEvent]:
