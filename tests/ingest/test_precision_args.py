@@ -241,3 +241,27 @@ def test_a_russian_confirmation_of_a_noun_act_says_nothing(read):
         "2025-06-17",
     )
     assert [e.modality.value for e in _of(a, T.DEPLOYMENT) if "PRK" in e.actors] == ["asserted"]
+
+
+def test_forces_asked_to_leave_help_against_sanctions_and_article_4_are_no_request(read):
+    # en6-08 (Kyiv Independent, 2024), en9-10 (Daily Post, 30 April 2025), en8-14 (Forces News, 10 September 2025)
+    a = read(
+        'In March, Armenia asked Russian "peacekeepers" who have been stationed at Yerevan\'s international airport '
+        "since the country's independence to leave the CSTO mission.",
+        "en",
+        "2024-05-01",
+    )
+    b = read(
+        "The decision by the AU to lift sanctions follows a meeting last year between Nguema and Ivory Coast "
+        "President Alassane Ouattara, in which the Gabonese leader asked for support in removing the sanctions.",
+        "en",
+        "2025-04-30",
+    )
+    c = read("Article 4: Poland seeks Nato members' help after Russian drone incursion", "en", "2025-09-10")
+    assert [_of(x, T.REQUEST_FOR_ASSISTANCE) for x in (a, b, c)] == [[], [], []]
+
+
+def test_a_request_for_troops_is_still_a_request(read):
+    # en3-10's kind (RFE/RL): Armenia asked the CSTO for military help
+    a = read("Armenia asked the CSTO for military assistance in September 2022.", "en", "2024-05-08")
+    assert [e.actors for e in _of(a, T.REQUEST_FOR_ASSISTANCE)] == [("ARM",)]

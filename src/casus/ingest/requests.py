@@ -100,3 +100,26 @@ def answered_requests(reading: SentenceReading, found: Sequence[ExtractedEvent])
             gaz=gaz,
         )
     ]
+
+
+#: Verbs of leaving: forces a state asks "to leave" are sent away, not asked for.
+_LEAVE = frozenset(["leave", "withdraw", "depart", "quitter", "retirer", "partir", "покинуть", "вывести", "уйти"])
+#: Nouns of a help that is no force or aid to a state under threat: the lifting of sanctions.
+_NOT_FORCE = frozenset(["sanction", "sanctions", "санкция", "санкций"])
+
+
+def no_assistance(sent: Sentence, i: int, names_article: bool) -> bool:
+    """Whether the request at ``i`` asks for no assistance: forces asked to leave, help against sanctions, Article 4.
+
+    "Armenia asked Russian 'peacekeepers' who have been stationed at Yerevan's international airport … to leave"
+    (en6-08), "the Gabonese leader asked for support in removing the sanctions" (en9-10), "Article 4: Poland
+    seeks Nato members' help after Russian drone incursion" (en8-14: the help asked is the consultations, an
+    invocation).
+    """
+    toks = sent.tokens
+    after, clause = toks[i + 1 : i + 16], toks[i + 1 : i + 30]  # the forces asked may be described at length
+    leave = any(
+        (t.lemma in _LEAVE or t.text.lower() in _LEAVE) and k > 0 and clause[k - 1].text.lower() in ("to", "de", "d'")
+        for k, t in enumerate(clause)
+    )
+    return leave or any(t.lemma in _NOT_FORCE or t.text.lower() in _NOT_FORCE for t in after) or names_article

@@ -65,6 +65,7 @@ from casus.ingest.invocations import (
     governing_verb,
     intended_noun,
     listed_dates,
+    names_article,
     not_an_act,
     passive_agent,
     told_as_rule,
@@ -81,7 +82,7 @@ from casus.ingest.relays import (
     troops_owner,
     withdrawal_told_again,
 )
-from casus.ingest.requests import answered_requests, asked_for, requester
+from casus.ingest.requests import answered_requests, asked_for, no_assistance, requester
 from casus.ingest.summits import (
     borrowed_future,
     dated_by_document,
@@ -785,6 +786,8 @@ def _no_event(
         return True  # "the eighth time Article 4 has been invoked since NATO's creation"
     if kind is T.INVOCATION and subject is None and not override and told_as_rule(sent, i, lang):
         return True  # "Invoking Article 4 is Nato's way of saying…": how the article works, not an act
+    if kind is T.REQUEST_FOR_ASSISTANCE and no_assistance(sent, i, names_article(sent.text)):
+        return True  # "asked Russian 'peacekeepers' … to leave", "support in removing the sanctions"
     if kind is T.ACCESSION and _as_observer(sent, i, lang):
         return True  # "l'ont rejointe en 2005 en tant qu'observateur": no membership acquired
     if kind is T.SUMMIT and (org is None or summits_in_general(sent, i)):
