@@ -265,3 +265,14 @@ def test_a_request_for_troops_is_still_a_request(read):
     # en3-10's kind (RFE/RL): Armenia asked the CSTO for military help
     a = read("Armenia asked the CSTO for military assistance in September 2022.", "en", "2024-05-08")
     assert [e.actors for e in _of(a, T.REQUEST_FOR_ASSISTANCE)] == [("ARM",)]
+
+
+def test_an_organization_never_joins_itself(read):
+    # en9-04 (Pledge Times, 11 March 2024): the Swedish flag joined the flags; NATO accedes to nothing
+    a = read(
+        "NATO Secretary General Jens Stoltenberg said that NATO has become “bigger and stronger,” before the "
+        "Swedish flag joined 31 other flags raised in front of the alliance's headquarters in Brussels.",
+        "en",
+        "2024-03-11",
+    )
+    assert [e for e in _of(a, T.ACCESSION) if e.actors == ("nato",)] == []

@@ -76,3 +76,19 @@ def _outsiders(ev: ExtractedEvent, kb: KnowledgeBase) -> bool:
         return False
     members = roster(kb, ev.organization, ev.when.end or ev.when.start)
     return bool(members) and not set(ev.actors) & set(members)
+
+
+#: Changes of one's own membership: an organization cannot make them in itself.
+_OWN_MEMBERSHIP = frozenset({EventType.ACCESSION, EventType.APPLICATION, EventType.WITHDRAWAL})
+
+
+def not_self_joined(events: Sequence[ExtractedEvent]) -> list[ExtractedEvent]:
+    """The events without a membership change whose only actor is the organization it is a change in.
+
+    "NATO Secretary General Jens Stoltenberg said that NATO has become 'bigger and stronger,' before the Swedish
+    flag joined 31 other flags" (en9-04) is no accession by NATO to NATO: the organization joins, applies to or
+    leaves nothing of its own (a bloc acting in another organization stands for its members, see module doc).
+    """
+    return [
+        ev for ev in events if not (ev.type in _OWN_MEMBERSHIP and ev.organization and ev.actors == (ev.organization,))
+    ]

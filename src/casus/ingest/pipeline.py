@@ -22,7 +22,7 @@ from casus.ingest import lexicon as lx
 from casus.ingest import nlp
 from casus.ingest.absences import date_absences
 from casus.ingest.attribution import attribute, attributing_speaker, headline_speaker
-from casus.ingest.blocs import members_forces
+from casus.ingest.blocs import members_forces, not_self_joined
 from casus.ingest.documents import Fetcher, build_document, expand_sources, read_document
 from casus.ingest.entities import ROLE_ONLY, SOME_STATE, Gazetteer, gazetteer
 from casus.ingest.extract import Discourse, SentenceReading, title_of, told_ahead
@@ -686,7 +686,7 @@ def _folded(events: list[ExtractedEvent], gaz: Gazetteer) -> list[ExtractedEvent
     """A document's events merged and folded: one event per act told, actorless forces given their owner."""
     merged = merge_events(founded_at_summit(date_absences(align_summits(merge_events(events)))))
     folded = own_forces(fold_actorless(fold_untargeted(fold_membership(fold_undated(merged)))), gaz)
-    return members_forces(folded, gaz.kb)
+    return not_self_joined(members_forces(folded, gaz.kb))
 
 
 def _ranked(analysis: Analysis, kb: KnowledgeBase) -> Analysis:
