@@ -276,3 +276,14 @@ def test_an_organization_never_joins_itself(read):
         "2024-03-11",
     )
     assert [e for e in _of(a, T.ACCESSION) if e.actors == ("nato",)] == []
+
+
+def test_renouncing_neutrality_refuses_no_alliance(read):
+    # ru6-06 (Delfi, 18 May 2022): Finland and Sweden give up neutrality to join NATO
+    a = read(
+        "Финляндия и Швеция подали заявки на вступление в НАТО. Обе страны решили отказаться от нейтрального "
+        "статуса и присоединиться к военному альянсу на фоне российского вторжения в Украину, пишет Meduza.",
+        "ru",
+        "2022-05-18",
+    )
+    assert _of(a, T.REFUSAL) == []

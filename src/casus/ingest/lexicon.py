@@ -598,6 +598,11 @@ AS_OBSERVER: dict[str, str] = {
     "ru": r"в качестве наблюдател",
 }
 
+#: Stems of a state's neutrality: renouncing it ("Обе страны решили отказаться от нейтрального статуса и
+#: присоединиться к военному альянсу", ru6-06; "renoncer à sa neutralité", "abandon its non-alignment") moves
+#: towards an alliance and refuses none.
+NEUTRALITY: tuple[str, ...] = ("нейтрал", "neutral", "non-align", "nonalign", "non-alig")
+
 #: Ordinary words of a language spelt like an organization's short name, read as the word in a text written
 #: in capitals ("L'ARMÉNIE REFUSE DE VERSER SA CONTRIBUTION AU BUDGET DE L'ORGANISATION…", fr9-01: "au", not
 #: the African Union, whose French short name is UA; Russian "ВАС", "you", not the Supreme Arbitration Court).

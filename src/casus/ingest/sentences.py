@@ -788,6 +788,8 @@ def _no_event(
         return True  # "Invoking Article 4 is Nato's way of saying…": how the article works, not an act
     if kind is T.REQUEST_FOR_ASSISTANCE and no_assistance(sent, i, names_article(sent.text)):
         return True  # "asked Russian 'peacekeepers' … to leave", "support in removing the sanctions"
+    if kind is T.REFUSAL and any(t.text.lower().startswith(lx.NEUTRALITY) for t in sent.tokens[i + 1 : i + 5]):
+        return True  # "отказаться от нейтрального статуса": renouncing neutrality refuses no alliance
     if kind is T.ACCESSION and _as_observer(sent, i, lang):
         return True  # "l'ont rejointe en 2005 en tant qu'observateur": no membership acquired
     if kind is T.SUMMIT and (org is None or summits_in_general(sent, i)):
