@@ -34,7 +34,6 @@ import datetime as dt
 import json
 import math
 import pickle
-import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -42,21 +41,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-EVAL = ROOT / "tests" / "ingest" / "eval"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from devsets import EVAL, LANGS, REAL, ROOT, SETS, readable
+
 OUT = ROOT / "src" / "casus" / "ingest" / "data" / "event_model.json"
-LANGS = ("en", "fr", "ru")
-#: The first blind set: it and every later one (heldout10, heldout11, ...) are never read by this script.
-FIRST_BLIND = 10
-#: The real sets (development sets scored strictly): each is left out in turn to judge the model.
-REAL = tuple(f"heldout{k}" for k in (3, 4, 5, 6, 7, 8, 9))
-#: The development sets: name, files, whether scored strictly (the real sets).
-SETS: tuple[tuple[str, tuple[Path, ...], bool], ...] = (
-    ("written", tuple(EVAL / f"{lang}.yaml" for lang in LANGS), False),
-    ("heldout1", tuple(EVAL / "heldout" / f"{lang}.yaml" for lang in LANGS), False),
-    ("heldout2", tuple(EVAL / "heldout2" / f"{lang}.yaml" for lang in LANGS), False),
-    *((name, tuple(EVAL / name / f"{lang}.yaml" for lang in LANGS), True) for name in REAL),
-)
 #: Regularisation of the logistic regression (inverse strength).
 C = 0.3
 #: The least gain (precision gained minus recall lost, averaged over the inner folds) a cut must bring.
@@ -64,19 +52,6 @@ MIN_GAIN = 0.003
 #: The least net gain (precision gained minus recall lost, averaged over the left-out sets) a policy must bring
 #: to be shipped: under half a point is one event held back right and one wrong in sets of a hundred (noise).
 MIN_NET = 0.005
-
-
-def readable(path: Path) -> Path:
-    """``path``, unless it lies in a blind set (``heldout10`` or any later ``heldoutN``): then ``ValueError``.
-
-    >>> readable(EVAL / "heldout7" / "en.yaml").name
-    'en.yaml'
-    """
-    for part in Path(path).parts:
-        found = re.fullmatch(r"heldout(\d+)(?:\.json)?", part)
-        if found and int(found.group(1)) >= FIRST_BLIND:
-            raise ValueError(f"{path}: heldout{found.group(1)} is a blind set; the training script never reads it")
-    return path
 
 
 @dataclass

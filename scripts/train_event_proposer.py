@@ -44,21 +44,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-EVAL = ROOT / "tests" / "ingest" / "eval"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from devsets import EVAL, LANGS, REAL, ROOT, SETS, readable
+
 OUT = ROOT / "src" / "casus" / "ingest" / "data" / "event_proposer.json"
-LANGS = ("en", "fr", "ru")
-#: The first blind set: it and every later one (heldout10, heldout11, ...) are never read by this script.
-FIRST_BLIND = 10
-#: The real sets (development sets scored strictly): each is left out in turn to judge the proposer.
-REAL = tuple(f"heldout{k}" for k in (3, 4, 5, 6, 7, 8, 9))
-#: The development sets: name, files, whether scored strictly (the real sets).
-SETS: tuple[tuple[str, tuple[Path, ...], bool], ...] = (
-    ("written", tuple(EVAL / f"{lang}.yaml" for lang in LANGS), False),
-    ("heldout1", tuple(EVAL / "heldout" / f"{lang}.yaml" for lang in LANGS), False),
-    ("heldout2", tuple(EVAL / "heldout2" / f"{lang}.yaml" for lang in LANGS), False),
-    *((name, tuple(EVAL / name / f"{lang}.yaml" for lang in LANGS), True) for name in REAL),
-)
 #: Regularisation of each class's logistic regression (inverse strength).
 C = 0.3
 #: A class is learned when the real sets' gold holds at least this many events of it.
@@ -72,19 +61,6 @@ MAX_PRECISION_LOSS = 0.03
 SEED = 0
 #: How each class's positive sentences are weighed against the others (``balanced``: as many in all).
 CLASS_WEIGHT: str | None = "balanced"
-
-
-def readable(path: Path) -> Path:
-    """``path``, unless it lies in a blind set (``heldout10`` or any later ``heldoutN``): then ``ValueError``.
-
-    >>> readable(EVAL / "heldout7" / "en.yaml").name
-    'en.yaml'
-    """
-    for part in Path(path).parts:
-        found = re.fullmatch(r"heldout(\d+)(?:\.json)?", part)
-        if found and int(found.group(1)) >= FIRST_BLIND:
-            raise ValueError(f"{path}: heldout{found.group(1)} is a blind set; the training script never reads it")
-    return path
 
 
 @dataclass

@@ -114,117 +114,93 @@ def _earlier_urls(*folders: str) -> set[str | None]:
     }
 
 
-def test_fourth_set_is_fresh_large_and_covers_the_hard_cases() -> None:
-    by_lang = _articles("heldout4")
+def _fresh_set(number: int) -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]]]:
+    """Set ``heldout{number}``'s articles by language and its gold events, once checked to hold 15 or more
+    articles per language, none of them (by URL) in the written sets or any set before it."""
+    by_lang = _articles(f"heldout{number}")
     assert all(len(arts) >= 15 for arts in by_lang.values())
-    earlier = _earlier_urls("heldout", "heldout2", "heldout3")
+    earlier = _earlier_urls("heldout", *(f"heldout{k}" for k in range(2, number)))
     fresh = [a for arts in by_lang.values() for a in arts]
     assert not {a["url"] for a in fresh} & earlier, "an article of an earlier set"
-    gold = [e for a in fresh for e in a["events"]]
+    return by_lang, [e for a in fresh for e in a["events"]]
+
+
+def _negatives(by_lang: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
+    return {lang: sum(not a["events"] for a in arts) for lang, arts in by_lang.items()}
+
+
+def _orgs(gold: list[dict[str, Any]]) -> set[str]:
+    return {e["org"] if isinstance(e["org"], str) else e["org"][0] for e in gold if "org" in e}
+
+
+def test_fourth_set_is_fresh_large_and_covers_the_hard_cases() -> None:
+    by_lang, gold = _fresh_set(4)
     assert {"negated", "reported"} <= {e.get("modality") for e in gold}
     assert {"considering", "threatening", "ratification", "signature"} <= {e.get("phase") for e in gold}
     assert all(any(not a["events"] for a in arts) for arts in by_lang.values()), "a negative in each language"
-    assert len({e["org"] if isinstance(e["org"], str) else e["org"][0] for e in gold if "org" in e}) >= 10
+    assert len(_orgs(gold)) >= 10
 
 
 def test_fifth_set_is_fresh_large_and_covers_the_hard_cases() -> None:
-    by_lang = _articles("heldout5")
-    assert all(len(arts) >= 15 for arts in by_lang.values())
-    earlier = _earlier_urls("heldout", "heldout2", "heldout3", "heldout4")
-    fresh = [a for arts in by_lang.values() for a in arts]
-    assert not {a["url"] for a in fresh} & earlier, "an article of an earlier set"
-    gold = [e for a in fresh for e in a["events"]]
+    by_lang, gold = _fresh_set(5)
     assert {"negated", "reported", "hypothetical"} <= {e.get("modality") for e in gold}
     assert {"considering", "threatening"} <= {e.get("phase") for e in gold}
     assert all(any(not a["events"] for a in arts) for arts in by_lang.values()), "a negative in each language"
-    orgs = {e["org"] if isinstance(e["org"], str) else e["org"][0] for e in gold if "org" in e}
+    orgs = _orgs(gold)
     assert len(orgs) >= 12 and {"aukus", "quad", "us-philippines-1951", "shusha-2021", "eu"} <= orgs
     assert {e["type"] for e in gold} >= {"request_for_assistance", "refusal", "suspension", "invocation"}
 
 
 def test_sixth_set_is_fresh_large_and_covers_the_hard_cases() -> None:
-    by_lang = _articles("heldout6")
-    assert all(len(arts) >= 15 for arts in by_lang.values())
-    earlier = _earlier_urls("heldout", "heldout2", "heldout3", "heldout4", "heldout5")
-    fresh = [a for arts in by_lang.values() for a in arts]
-    assert not {a["url"] for a in fresh} & earlier, "an article of an earlier set"
-    gold = [e for a in fresh for e in a["events"]]
+    by_lang, gold = _fresh_set(6)
     assert {"negated", "reported", "hypothetical"} <= {e.get("modality") for e in gold}
     assert {"considering", "threatening", "ratification", "end"} <= {e.get("phase") for e in gold}
     assert all(sum(not a["events"] for a in arts) >= 2 for arts in by_lang.values()), "negatives in each language"
-    orgs = {e["org"] if isinstance(e["org"], str) else e["org"][0] for e in gold if "org" in e}
+    orgs = _orgs(gold)
     assert len(orgs) >= 12 and {"sadc", "eac", "au", "g5-sahel", "quad", "aukus"} <= orgs
     assert {e["type"] for e in gold} >= {"request_for_assistance", "refusal", "suspension", "withdrawal", "invocation"}
 
 
 def test_seventh_set_is_fresh_large_and_covers_the_hard_cases() -> None:
-    by_lang = _articles("heldout7")
-    assert all(len(arts) >= 15 for arts in by_lang.values())
-    earlier = _earlier_urls("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
-    fresh = [a for arts in by_lang.values() for a in arts]
-    assert not {a["url"] for a in fresh} & earlier, "an article of an earlier set"
-    gold = [e for a in fresh for e in a["events"]]
+    by_lang, gold = _fresh_set(7)
     assert {"negated", "reported", "hypothetical"} <= {e.get("modality") for e in gold}
     assert {"considering", "threatening", "ratification", "end", "signature"} <= {e.get("phase") for e in gold}
     # fr7-03 has a core event since the second annotator's adjudication: two negatives in en and ru, one in fr
-    negatives = {lang: sum(not a["events"] for a in arts) for lang, arts in by_lang.items()}
-    assert negatives == {"en": 2, "fr": 1, "ru": 2}, "negatives in each language"
-    orgs = {e["org"] if isinstance(e["org"], str) else e["org"][0] for e in gold if "org" in e}
+    assert _negatives(by_lang) == {"en": 2, "fr": 1, "ru": 2}, "negatives in each language"
+    orgs = _orgs(gold)
     assert len(orgs) >= 12 and {"ecowas", "au", "sadc", "gcc", "cis", "union-state-1999", "aukus", "quad"} <= orgs
     assert {e["type"] for e in gold} >= {"refusal", "suspension", "withdrawal", "invocation", "founding", "summit"}
 
 
 def test_eighth_set_is_fresh_large_and_covers_the_hard_cases() -> None:
-    by_lang = _articles("heldout8")
-    assert all(len(arts) >= 15 for arts in by_lang.values())
-    earlier = _earlier_urls("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
-    fresh = [a for arts in by_lang.values() for a in arts]
-    assert not {a["url"] for a in fresh} & earlier, "an article of an earlier set"
-    gold = [e for a in fresh for e in a["events"]]
+    by_lang, gold = _fresh_set(8)
     assert {"negated", "reported", "hypothetical"} <= {e.get("modality") for e in gold}
     assert {"considering", "ratification", "end"} <= {e.get("phase") for e in gold}
     # after the three adjudications: every English article has a core event; one negative in fr and in ru
-    negatives = {lang: sum(not a["events"] for a in arts) for lang, arts in by_lang.items()}
-    assert negatives == {"en": 0, "fr": 1, "ru": 1}, "negatives in each language"
-    orgs = {e["org"] if isinstance(e["org"], str) else e["org"][0] for e in gold if "org" in e}
+    assert _negatives(by_lang) == {"en": 0, "fr": 1, "ru": 1}, "negatives in each language"
+    orgs = _orgs(gold)
     assert len(orgs) >= 12 and {"ecowas", "aes", "au", "sadc", "eac", "g5-sahel", "cis", "union-state-1999"} <= orgs
     assert {e["type"] for e in gold} == {t.value for t in CORE}, "every core event type"
 
 
 def test_ninth_set_is_fresh_large_and_covers_the_hard_cases() -> None:
-    by_lang = _articles("heldout9")
-    assert all(len(arts) >= 15 for arts in by_lang.values())
-    earlier = _earlier_urls(
-        "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"
-    )
-    fresh = [a for arts in by_lang.values() for a in arts]
-    assert not {a["url"] for a in fresh} & earlier, "an article of an earlier set"
-    gold = [e for a in fresh for e in a["events"]]
+    by_lang, gold = _fresh_set(9)
     assert {"negated", "reported", "hypothetical"} <= {e.get("modality") for e in gold}
     assert {"considering", "threatening", "signature", "end"} <= {e.get("phase") for e in gold}
     # after the three adjudications: one negative in en and in ru, none in fr
-    negatives = {lang: sum(not a["events"] for a in arts) for lang, arts in by_lang.items()}
-    assert negatives == {"en": 1, "fr": 0, "ru": 1}, "negatives in each language"
-    orgs = {e["org"] if isinstance(e["org"], str) else e["org"][0] for e in gold if "org" in e}
+    assert _negatives(by_lang) == {"en": 1, "fr": 0, "ru": 1}, "negatives in each language"
+    orgs = _orgs(gold)
     assert len(orgs) >= 12 and {"ecowas", "aes", "au", "sadc", "cis", "union-state-security-2024"} <= orgs
     assert {e["type"] for e in gold} == {t.value for t in CORE}, "every core event type"
 
 
 def test_tenth_set_is_fresh_large_and_covers_the_hard_cases() -> None:
-    by_lang = _articles("heldout10")
-    assert all(len(arts) >= 15 for arts in by_lang.values())
-    earlier = _earlier_urls(
-        "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9"
-    )
-    fresh = [a for arts in by_lang.values() for a in arts]
-    assert not {a["url"] for a in fresh} & earlier, "an article of an earlier set"
-    gold = [e for a in fresh for e in a["events"]]
+    by_lang, gold = _fresh_set(10)
     assert {"negated", "reported", "hypothetical"} <= {e.get("modality") for e in gold}
     assert {"considering", "ratification", "end"} <= {e.get("phase") for e in gold}
     # after the three adjudications: three negatives in en and in ru, two in fr
-    negatives = {lang: sum(not a["events"] for a in arts) for lang, arts in by_lang.items()}
-    assert negatives == {"en": 3, "fr": 2, "ru": 3}, "negatives in each language"
-    orgs = {e["org"] if isinstance(e["org"], str) else e["org"][0] for e in gold if "org" in e}
+    assert _negatives(by_lang) == {"en": 3, "fr": 2, "ru": 3}, "negatives in each language"
+    orgs = _orgs(gold)
     assert len(orgs) >= 10 and {"ecowas", "au", "sadc", "eac", "aes", "russia-dprk-2024", "us-philippines-1951"} <= orgs
     # this set labels no withdrawal and no invocation (its README says so)
     assert {e["type"] for e in gold} == {t.value for t in CORE} - {"withdrawal", "invocation"}

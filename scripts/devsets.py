@@ -1,0 +1,39 @@
+"""The development sets the training scripts read, and the guard that keeps every blind set out of them (#10).
+
+``scripts/train_event_model.py`` (the event scorer) and ``scripts/train_event_proposer.py`` (the event
+proposer) both train and judge on these sets only. When a blind set is scored and spent, it joins :data:`REAL`
+and :data:`FIRST_BLIND` moves on, here, once for both.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = ROOT / "tests" / "ingest" / "eval"
+LANGS = ("en", "fr", "ru")
+#: The first blind set: it and every later one (heldout10, heldout11, ...) are never read by the training scripts.
+FIRST_BLIND = 10
+#: The real sets (development sets scored strictly): each is left out in turn to judge a model.
+REAL = tuple(f"heldout{k}" for k in (3, 4, 5, 6, 7, 8, 9))
+#: The development sets: name, files, whether scored strictly (the real sets).
+SETS: tuple[tuple[str, tuple[Path, ...], bool], ...] = (
+    ("written", tuple(EVAL / f"{lang}.yaml" for lang in LANGS), False),
+    ("heldout1", tuple(EVAL / "heldout" / f"{lang}.yaml" for lang in LANGS), False),
+    ("heldout2", tuple(EVAL / "heldout2" / f"{lang}.yaml" for lang in LANGS), False),
+    *((name, tuple(EVAL / name / f"{lang}.yaml" for lang in LANGS), True) for name in REAL),
+)
+
+
+def readable(path: Path) -> Path:
+    """``path``, unless it lies in a blind set (``heldout10`` or any later ``heldoutN``): then ``ValueError``.
+
+    >>> readable(EVAL / "heldout7" / "en.yaml").name
+    'en.yaml'
+    """
+    for part in Path(path).parts:
+        found = re.fullmatch(r"heldout(\d+)(?:\.json)?", part)
+        if found and int(found.group(1)) >= FIRST_BLIND:
+            raise ValueError(f"{path}: heldout{found.group(1)} is a blind set; the training script never reads it")
+    return path
