@@ -8,7 +8,9 @@ and :data:`FIRST_BLIND` moves on, here, once for both.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "tests" / "ingest" / "eval"
@@ -37,3 +39,22 @@ def readable(path: Path) -> Path:
         if found and int(found.group(1)) >= FIRST_BLIND:
             raise ValueError(f"{path}: heldout{found.group(1)} is a blind set; the training script never reads it")
     return path
+
+
+def documents() -> Iterator[tuple[str, bool, Any, Any]]:
+    """Every development article, as (set name, scored strictly, gold article, document built from its text).
+
+    Needs the ``ingest`` extra.
+    """
+    from casus.ingest.documents import build_document
+    from casus.ingest.scoring import load_gold
+
+    for name, files, strict in SETS:
+        for path in files:
+            for art in load_gold(readable(path), path.stem):
+                yield (
+                    name,
+                    strict,
+                    art,
+                    build_document(art.text.encode("utf-8"), art.id, lang=art.lang, published=art.published),
+                )

@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from devsets import EVAL, LANGS, REAL, ROOT, SETS, readable
+from devsets import EVAL, LANGS, REAL, ROOT, SETS, documents, readable
 
 OUT = ROOT / "src" / "casus" / "ingest" / "data" / "event_model.json"
 #: Regularisation of the logistic regression (inverse strength).
@@ -84,26 +84,20 @@ def featurize(arts: Sequence[Article]) -> None:
 def collect() -> list[Article]:
     """Run the rules on every development article and label their core events."""
     from casus.curated import load_kb
-    from casus.ingest.documents import build_document
     from casus.ingest.pipeline import analyze
-    from casus.ingest.scoring import assign, assign_core, load_gold
+    from casus.ingest.scoring import assign, assign_core
     from casus.kb.events import EventType
 
     kb = load_kb()
     out = []
-    for name, files, strict in SETS:
-        for path in files:
-            for art in load_gold(readable(path), path.stem):
-                doc = build_document(art.text.encode("utf-8"), art.id, lang=art.lang, published=art.published)
-                analysis = analyze(doc, kb, ranked=False)
-                events = analysis.events
-                pairs = (assign_core if strict else assign)(events, art.events)
-                hit = {id(p) for _, p in pairs if p is not None}
-                core = [k for k, e in enumerate(events) if e.type is not EventType.STATEMENT]
-                labels = [int(id(events[k]) in hit) for k in core]
-                out.append(
-                    Article(name, art.id, art.lang, strict, art.events, events, core, labels, doc, analysis.mentions)
-                )
+    for name, strict, art, doc in documents():
+        analysis = analyze(doc, kb, ranked=False)
+        events = analysis.events
+        pairs = (assign_core if strict else assign)(events, art.events)
+        hit = {id(p) for _, p in pairs if p is not None}
+        core = [k for k, e in enumerate(events) if e.type is not EventType.STATEMENT]
+        labels = [int(id(events[k]) in hit) for k in core]
+        out.append(Article(name, art.id, art.lang, strict, art.events, events, core, labels, doc, analysis.mentions))
     return out
 
 

@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from devsets import EVAL, LANGS, REAL, ROOT, SETS, readable
+from devsets import EVAL, LANGS, REAL, ROOT, SETS, documents, readable
 
 OUT = ROOT / "src" / "casus" / "ingest" / "data" / "event_proposer.json"
 #: Regularisation of each class's logistic regression (inverse strength).
@@ -82,23 +82,18 @@ def collect() -> list[Article]:
     """Run the rules (no proposer) on every development article."""
     from casus.curated import load_kb
     from casus.ingest import nlp
-    from casus.ingest.documents import build_document
     from casus.ingest.pipeline import analyze
     from casus.ingest.proposer import Sentences
-    from casus.ingest.scoring import load_gold
     from casus.ingest.temporal import find_dates
 
     kb = load_kb()
     out = []
-    for name, files, strict in SETS:
-        for path in files:
-            for art in load_gold(readable(path), path.stem):
-                doc = build_document(art.text.encode("utf-8"), art.id, lang=art.lang, published=art.published)
-                analysis = analyze(doc, kb, propose=False)
-                spans = nlp.split_sentences(doc.text)
-                sents = Sentences.of(spans, analysis.mentions, find_dates(doc.text, doc.lang, doc.published))
-                rows = sents.rows(doc.text, doc.lang)
-                out.append(Article(name, art.id, art.lang, strict, art.events, analysis.events, doc, sents, rows))
+    for name, strict, art, doc in documents():
+        analysis = analyze(doc, kb, propose=False)
+        spans = nlp.split_sentences(doc.text)
+        sents = Sentences.of(spans, analysis.mentions, find_dates(doc.text, doc.lang, doc.published))
+        rows = sents.rows(doc.text, doc.lang)
+        out.append(Article(name, art.id, art.lang, strict, art.events, analysis.events, doc, sents, rows))
     return out
 
 

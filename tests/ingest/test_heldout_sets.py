@@ -115,8 +115,10 @@ def _earlier_urls(*folders: str) -> set[str | None]:
 
 
 def _fresh_set(number: int) -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]]]:
-    """Set ``heldout{number}``'s articles by language and its gold events, once checked to hold 15 or more
-    articles per language, none of them (by URL) in the written sets or any set before it."""
+    """Set ``heldout{number}``'s articles by language and its gold events.
+
+    Checked first: 15 or more articles per language, none of them (by URL) in the written sets or an earlier set.
+    """
     by_lang = _articles(f"heldout{number}")
     assert all(len(arts) >= 15 for arts in by_lang.values())
     earlier = _earlier_urls("heldout", *(f"heldout{k}" for k in range(2, number)))
