@@ -31,6 +31,7 @@ BLIND = {
     "heldout7": "2be39dc",
     "heldout8": "f874f25",
     "heldout9": "07c951b",
+    "heldout10": "be21b0e",
 }
 
 #: Run under the old code: every article of the set, its core events as JSON (no quotes, titles or claims).

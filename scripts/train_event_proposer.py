@@ -1,24 +1,24 @@
 """Train the learned event proposer (issue #10), judge it by leave-one-set-out, and decide whether it ships on.
 
 1. *Alignment.* Gold events carry no sentence, so each is aligned to the sentence(s) that tell it: those a rule
-   candidate matching it was read from when there is one (strict core matching on the real sets 3-9, the
-   written sets' own matching on en/fr/ru.yaml, heldout and heldout2); otherwise the sentence (headline
-   included) with the best lexical evidence: the lexicon's trigger stems of its type, its organization and its
-   actors named there (:func:`align`).
+   candidate matching it was read from when there is one (strict core matching on the real sets of
+   ``devsets.REAL``, the written sets' own matching on en/fr/ru.yaml, heldout and heldout2); otherwise the
+   sentence (headline included) with the best lexical evidence: the lexicon's trigger stems of its type, its
+   organization and its actors named there (:func:`align`).
 2. *Classifier.* One logistic regression per event class (type, or type/phase) over the features of
    :func:`casus.ingest.proposer.sentence_features` (words, character n-grams of words, entity kinds, a date,
    the position), trained on every sentence of the training articles (a sentence is a positive example of each
    class of a gold event aligned to it).
 3. *Proposer.* :func:`casus.ingest.proposer.propose`: for each class the rules read nothing of in the article,
    its most probable sentence when at least the threshold.
-4. *Decision.* Leave-one-set-out over the real sets 3-9: for each, the model is trained without it, the
-   threshold chosen by inner leave-one-set-out on the training sets (the one with the most true positives
-   gained minus false positives added), and the set scored strictly with the rules alone and with the
-   proposals added. The proposer ships on (``enabled``) only if, summed over the seven left-out sets, it adds
+4. *Decision.* Leave-one-set-out over the real sets (``devsets.REAL``): for each, the model is trained
+   without it, the threshold chosen by inner leave-one-set-out on the training sets (the one with the most
+   true positives gained minus false positives added), and the set scored strictly with the rules alone and with the
+   proposals added. The proposer ships on (``enabled``) only if, summed over the left-out sets, it adds
    more true positives than false positives and no language loses more than :data:`MAX_PRECISION_LOSS` of
    precision; the table and the decision are written into the model file.
 
-The blind sets are never read: ``tests/ingest/eval/heldout10`` and every later ``heldoutN`` (N >= 10) are refused
+The blind sets are never read: ``tests/ingest/eval/heldout11`` and every later ``heldoutN`` (N >= 11) are refused
 by :func:`readable` before any file is opened.
 
 Usage:
