@@ -557,6 +557,8 @@ CLAUSE_JOINS: frozenset[str] = frozenset([",", ";", ":", "and", "or", "but", "et
 #: Event types that change a state's membership: their object must be an organization or a treaty ("left the
 #: CSTO", "quitté le traité"), never a place ("left Moscow", "quitter le Kazakhstan", "покинуть Казахстан").
 MEMBERSHIP_TYPES: frozenset[T] = frozenset({T.ACCESSION, T.SUSPENSION, T.WITHDRAWAL})
+#: Changes of membership, an application included: one state's act towards one organization.
+MEMBERSHIP_CHANGES: frozenset[T] = MEMBERSHIP_TYPES | {T.APPLICATION}
 
 #: Nouns that make what is joined, left or suspended something other than membership: a meeting ("left the
 #: CSTO summit", "покинул саммит ОДКБ"), people ("retiré ses représentants de l'OTSC"), a proposal.

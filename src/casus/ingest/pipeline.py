@@ -307,11 +307,9 @@ def _same_deployment(bare: ExtractedEvent, other: ExtractedEvent) -> bool:
     return (bare.phase == "end") == (other.phase == "end") and bare.when.overlaps(other.when)
 
 
-#: Changes of membership: one state's act towards one organization, whatever place a sentence names with it.
-_MEMBERSHIP = frozenset({EventType.ACCESSION, EventType.APPLICATION, EventType.WITHDRAWAL, EventType.SUSPENSION})
 #: Acts whose place is not what they are about: a membership change, and a founding (fr8-01: NATO's founding
 #: told "face à l'Union soviétique" and again without a place is one founding).
-_PLACELESS = _MEMBERSHIP | {EventType.FOUNDING}
+_PLACELESS = lx.MEMBERSHIP_CHANGES | {EventType.FOUNDING}
 
 
 #: Stages that tell a membership change as intended, not done (a plain act folds into them).
@@ -332,7 +330,7 @@ def fold_membership(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     staged = {
         (ev.type, ev.organization, frozenset(ev.actors))
         for ev in events
-        if ev.type in _MEMBERSHIP and ev.stage in _INTENTIONS
+        if ev.type in lx.MEMBERSHIP_CHANGES and ev.stage in _INTENTIONS
     }
     groups: dict[tuple[object, ...], list[ExtractedEvent]] = {}
     order: list[ExtractedEvent | tuple[object, ...]] = []

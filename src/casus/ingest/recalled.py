@@ -14,10 +14,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from casus.ingest import lexicon as lx
 from casus.ingest.extract import SentenceReading, title_of
 from casus.ingest.model import ExtractedEvent
 from casus.ingest.temporal import TimeExpression
-from casus.kb.events import EventType as T
 
 #: What may stand between one item of the list and the next: commas, "and", a connective of succession and an
 #: article, nothing else.
@@ -30,7 +30,6 @@ LINK: dict[str, re.Pattern[str]] = {
     ),
     "ru": re.compile(r"[\s,;]*(?:и|а\s+также|а)?[\s,]*(?:затем|потом|позднее|позже)?\s*", re.IGNORECASE),
 }
-_MEMBERSHIP = frozenset([T.ACCESSION, T.WITHDRAWAL, T.SUSPENSION, T.APPLICATION])
 _STATES = ("state", "capital", "government")
 #: Characters between a state's name and its date ("Iran in 2023", "l'Iran en 2023", "Иран — в 2023 году").
 _GAP = 5
@@ -39,7 +38,7 @@ _GAP = 5
 def listed_after(reading: SentenceReading, found: Sequence[ExtractedEvent]) -> list[ExtractedEvent]:
     """Further states' changes listed after a dated membership change (see the module doc)."""
     sent, mentions, times, text = reading.sent, reading.mentions, reading.times, reading.sent.text
-    first = next((e for e in found if e.type in _MEMBERSHIP and e.when.start is not None and e.actors), None)
+    first = next((e for e in found if e.type in lx.MEMBERSHIP_CHANGES and e.when.start is not None and e.actors), None)
     if first is None:
         return []
     dated = next((t for t in times if t.when == first.when), None)

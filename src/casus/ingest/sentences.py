@@ -1154,7 +1154,7 @@ _EARLIER = frozenset(
     ["earlier", "previously", "prior", "ранее", "прежде", "auparavant", "précédemment", "позже", "позднее", "later"]
 )
 #: Types whose noun's organization is what is joined, left or invoked, not who acts ("a member of NATO").
-_JOINED_OR_INVOKED = frozenset({*lx.MEMBERSHIP_TYPES, T.APPLICATION, T.CONSIDERATION_OF_WITHDRAWAL, T.INVOCATION})
+_JOINED_OR_INVOKED = frozenset({*lx.MEMBERSHIP_CHANGES, T.CONSIDERATION_OF_WITHDRAWAL, T.INVOCATION})
 #: Types that are no event without an actor (a membership changes for someone).
 _NEEDS_ACTOR = frozenset({T.ACCESSION, T.APPLICATION, T.WITHDRAWAL, T.SUSPENSION, T.CONSIDERATION_OF_WITHDRAWAL})
 _NO_STAGE = {T.SUMMIT, T.FOUNDING, T.STATEMENT, T.REFUSAL}
