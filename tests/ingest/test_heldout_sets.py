@@ -8,9 +8,10 @@ an earlier set.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import re
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pycountry
@@ -23,7 +24,6 @@ from casus.kb.events import EventType
 from casus.kb.knowledge import KnowledgeBase
 
 EVAL = Path(__file__).resolve().parent / "eval"
-SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
 LANGS = ("en", "fr", "ru")
 
 #: The core alliance events the real-article sets label (statements are not labelled).
@@ -208,11 +208,10 @@ def test_tenth_set_is_fresh_large_and_covers_the_hard_cases() -> None:
     assert {e["type"] for e in gold} == {t.value for t in CORE} - {"withdrawal", "invocation"}
 
 
-def test_scorer_takes_a_set_folder_and_rejects_other_folders(tmp_path: Path) -> None:
-    spec = importlib.util.spec_from_file_location("score_heldout", SCRIPTS / "score_heldout.py")
-    assert spec and spec.loader
-    scorer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(scorer)
+def test_scorer_takes_a_set_folder_and_rejects_other_folders(
+    tmp_path: Path, script: Callable[[str], ModuleType]
+) -> None:
+    scorer = script("score_heldout")
     assert [lang for lang, _ in scorer.set_files(EVAL / "heldout4")] == ["en", "fr", "ru"]
     with pytest.raises(SystemExit, match=r"no en\.yaml"):
         scorer.set_files(tmp_path)

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
-from pathlib import Path
+from collections.abc import Callable
 from types import ModuleType
 
 import pytest
@@ -14,17 +12,10 @@ from casus.ingest.model import DEPLOYMENT_END, Evidence, ExtractedEvent, Modalit
 from casus.ingest.scoring import GoldEvent
 from casus.kb.events import EventType as T
 
-SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
-
 
 @pytest.fixture(scope="module")
-def near() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("near_misses", SCRIPTS / "near_misses.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclass looks its module up
-    spec.loader.exec_module(module)
-    return module
+def near(script: Callable[[str], ModuleType]) -> ModuleType:
+    return script("near_misses")
 
 
 def _found(type_: T, actors: tuple[str, ...], day: dt.date | None = None, **kw: object) -> ExtractedEvent:

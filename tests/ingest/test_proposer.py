@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
-import sys
+from collections.abc import Callable
 from importlib import resources
-from pathlib import Path
 from types import ModuleType
 
 import numpy as np
@@ -29,7 +27,6 @@ from casus.ingest.scoring import GoldEvent
 from casus.ingest.temporal import find_dates
 from casus.kb.events import EventType
 
-SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
 #: TASS, 20 February 2025 (set 7's ru7-07, told in English): a meeting the two presidents will hold.
 COUNCIL = (
     "The presidents of Russia and Belarus, Vladimir Putin and Alexander Lukashenko, will hold a meeting of the "
@@ -38,13 +35,8 @@ COUNCIL = (
 
 
 @pytest.fixture(scope="module")
-def train() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("train_event_proposer", SCRIPTS / "train_event_proposer.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["train_event_proposer"] = module
-    spec.loader.exec_module(module)
-    return module
+def train(script: Callable[[str], ModuleType]) -> ModuleType:
+    return script("train_event_proposer")
 
 
 def test_the_eleventh_set_and_every_later_one_are_refused(train: ModuleType) -> None:

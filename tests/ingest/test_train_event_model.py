@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
+from collections.abc import Callable
 from types import ModuleType
 
 import pytest
 
-SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
-
 
 @pytest.fixture(scope="module")
-def train() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("train_event_model", SCRIPTS / "train_event_model.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["train_event_model"] = module
-    spec.loader.exec_module(module)
-    return module
+def train(script: Callable[[str], ModuleType]) -> ModuleType:
+    return script("train_event_model")
 
 
 def test_the_eleventh_set_and_every_later_one_are_refused(train: ModuleType) -> None:
