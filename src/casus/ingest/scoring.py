@@ -22,7 +22,7 @@ from typing import Any
 
 from casus.errors import SourceFormatError
 from casus.ingest.lexicon import fold
-from casus.ingest.model import STAGES, UNKNOWN_ORG, ExtractedEvent, Modality
+from casus.ingest.model import DEPLOYMENT_END, STAGES, UNKNOWN_ORG, ExtractedEvent, Modality, Precision, When
 from casus.kb.events import EventType
 from casus.kb.knowledge import KnowledgeBase
 
@@ -132,6 +132,32 @@ def _orgs(value: Any) -> tuple[str | None, tuple[str, ...]]:
     return str(value), ()
 
 
+def gold_events(raw: Sequence[dict[str, Any]]) -> tuple[GoldEvent, ...]:
+    """The gold events of one labelled article, from their YAML mappings (``type``, ``org``, ``actors``...).
+
+    Raises:
+        KeyError, TypeError, ValueError: A malformed event (no type, an unknown type, modality or phase, a bad date).
+    """
+    events = []
+    for e in raw:
+        start, end = _date(e.get("date"))
+        org, names = _orgs(e.get("org"))
+        events.append(
+            GoldEvent(
+                EventType(e["type"]),
+                org,
+                tuple(e.get("actors", ())),
+                tuple(e.get("members", ())),
+                start,
+                end,
+                Modality(e.get("modality", "asserted")),
+                _phase(e.get("phase")),
+                names,
+            )
+        )
+    return tuple(events)
+
+
 def load_gold(path: str | Path, lang: str | None = None) -> list[GoldArticle]:
     """Labelled articles from a YAML file (see ``tests/ingest/eval/en.yaml`` for the format).
 
@@ -142,33 +168,18 @@ def load_gold(path: str | Path, lang: str | None = None) -> list[GoldArticle]:
 
     p = Path(path)
     lang = lang or p.stem
+    art: Any = None
     try:
         data = yaml.safe_load(p.read_text("utf-8"))
         out = []
         for art in data:
-            events = []
-            for e in art["events"]:
-                start, end = _date(e.get("date"))
-                org, names = _orgs(e.get("org"))
-                events.append(
-                    GoldEvent(
-                        EventType(e["type"]),
-                        org,
-                        tuple(e.get("actors", ())),
-                        tuple(e.get("members", ())),
-                        start,
-                        end,
-                        Modality(e.get("modality", "asserted")),
-                        _phase(e.get("phase")),
-                        names,
-                    )
-                )
             published = art["published"]
             if not isinstance(published, dt.date):
                 published = dt.date.fromisoformat(str(published))
-            out.append(GoldArticle(art["id"], lang, published, art["text"], tuple(events)))
+            out.append(GoldArticle(art["id"], lang, published, art["text"], gold_events(art["events"])))
     except (KeyError, TypeError, ValueError, yaml.YAMLError) as err:
-        raise SourceFormatError(str(p), f"malformed labelled article: {err}") from None
+        where = f" (article {art.get('id')})" if isinstance(art, dict) and art.get("id") else ""
+        raise SourceFormatError(str(p), f"malformed labelled article{where}: {err}") from None
     return out
 
 
@@ -386,6 +397,35 @@ def score_core(
     for p in free:
         report.counts[lang].fp += 1
         report.misses.append(f"{article_id}: spurious {p.title} {p.when.to_dict()}")
+
+
+def as_found(gold: GoldEvent) -> ExtractedEvent:
+    """A gold event as if it had been found, to score one annotator's labels against another's.
+
+    The found event carries the gold's type, organization (its first name when an unknown organization's
+    names are listed), actors, members, modality, phase (a stage, or a deployment's end) and period; it
+    matches its own gold event (:func:`matches`) and carries the right date (:func:`date_right`).
+
+    >>> from casus.kb.events import EventType
+    >>> ev = as_found(GoldEvent(EventType.ACCESSION, "nato", ("HUN",), phase="ratification"))
+    >>> ev.stage, matches(ev, GoldEvent(EventType.ACCESSION, "nato", ("HUN",), phase="ratification"), stages=True)
+    ('ratification', True)
+    """
+    when = When(gold.start, gold.end, Precision.PERIOD if gold.start else Precision.UNDATED)
+    stage = gold.phase if gold.phase in STAGES else None
+    claim = DEPLOYMENT_END if gold.type is EventType.DEPLOYMENT and gold.phase == "end" else ""
+    return ExtractedEvent(
+        gold.type,
+        gold.organization,
+        gold.actors,
+        when,
+        (),
+        members=gold.members,
+        modality=gold.modality,
+        claim=claim,
+        title=f"{gold.type.value} {gold.organization or '-'}",
+        stage=stage,
+    )
 
 
 def evaluate_core(articles: Iterable[GoldArticle], kb: KnowledgeBase | None = None) -> CoreReport:
