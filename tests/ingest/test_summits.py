@@ -177,6 +177,26 @@ def test_the_authors_aside_is_no_future(read):
     assert (ev.organization, ev.stage, ev.when.start) == ("sco", None, D(2025, 8, 31))
 
 
+def test_the_authors_aside_does_not_read_a_yearless_month_forward(read):
+    # Слово и Дело, 2023-01-10 (development set 10, ru10-06): "Напомним" does not make "в ноябре" next November
+    text = (
+        "Напомним, в ноябре в Ереване прошел саммит ОДКБ с участием глав России, Беларуси, Армении, Казахстана, "
+        "Кыргызстана и Таджикистана."
+    )
+    (ev,) = summits(read(text, "ru", "2023-01-10"))
+    assert (ev.organization, ev.stage, ev.when.start, ev.when.end) == ("csto", None, D(2022, 11, 1), D(2022, 11, 30))
+
+
+def test_a_summit_on_its_opening_day_takes_this_years_days(read):
+    # Delfi, 2023-07-11 (development set 10, en10-02; its adjudication: asserted on the first day, 11-12 July)
+    text = (
+        "Over 3,000 members of foreign delegations, some 2,000 representatives of non-governmental organisations "
+        "and the international media are estimated to be in Vilnius for the NATO summit on 11-12 July."
+    )
+    (ev,) = summits(read(text, "en", "2023-07-11"))
+    assert (ev.organization, ev.stage, ev.when.start, ev.when.end) == ("nato", None, D(2023, 7, 11), D(2023, 7, 12))
+
+
 def test_a_summit_called_off_is_negated_with_its_planned_date(read):
     # Boursier.com (Reuters), 2023-05-17 (development set 5, fr5-10; convention 20)
     fr = (

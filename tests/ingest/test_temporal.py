@@ -176,6 +176,14 @@ def test_a_day_or_month_without_a_year_takes_the_year_told_just_before_it():
     assert found[-1].when.start == dt.date(2024, 7, 12)
 
 
+def test_a_range_of_days_begun_by_publication_is_this_years():
+    # Delfi, 2023-07-11 (development set 10, en10-02): the summit's first day is the publication day
+    (t,) = find_dates("in Vilnius for the summit on 11-12 July", "en", dt.date(2023, 7, 11))
+    assert (t.when.start, t.when.end) == (dt.date(2023, 7, 11), dt.date(2023, 7, 12))
+    (t,) = find_dates("des exercices du 3 au 15 septembre", "fr", dt.date(2024, 9, 2))
+    assert (t.when.start, t.when.end) == (dt.date(2023, 9, 3), dt.date(2023, 9, 15))
+
+
 def test_a_range_of_days_told_in_the_future_is_the_next_one():
     # Boursier.com (Reuters), 2023-05-17 (development set 5, fr5-10)
     text = "au sommet qui se déroulera du 19 au 21 mai à Hiroshima"

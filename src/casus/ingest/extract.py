@@ -1476,6 +1476,7 @@ def _future_clause(toks: Sequence[Token], k: int, lang: str) -> bool:
     """Whether the clause of the date at ``k`` is told in the future: its verb, or a verb just before it."""
     verb = date_verb(toks, k) if toks[k].head >= 0 else None
     window = [*toks[max(_clause_start(toks, k), k - 5) : k], *([toks[verb]] if verb is not None else [])]
+    window = [w for w in window if w.text.lower() not in lx.AUTHOR_ASIDES[lang]]  # "Напомним, в ноябре …"
     return any(
         w.has("Tense=Fut") or w.text.lower() in _FUTURE_VERBS[lang] or (lang == "fr" and _french_future(w))
         for w in window
@@ -1498,6 +1499,7 @@ def governed_future(sent: Sentence, i: int, lang: str) -> bool:
     if verb is None:
         return False
     words = [toks[verb], *(t for t in toks if t.head == verb and t.pos == "AUX")]
+    words = [w for w in words if w.text.lower() not in lx.AUTHOR_ASIDES[lang]]
     return any(
         w.has("Tense=Fut") or w.text.lower() in _FUTURE_VERBS[lang] or (lang == "fr" and _french_future(w))
         for w in words

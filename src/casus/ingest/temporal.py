@@ -450,11 +450,12 @@ def _range(kind: str, m: re.Match[str], lang: str, pub: dt.date) -> When | None:
             start, end = dt.date(int(g["y"]), month, day), dt.date(int(g["y2"]), month2, day2)
         else:
             month = MONTHS[lang][g["m"].lower().rstrip(".")]
-            d2 = int(g["d2"])
-            last = dt.date(int(g["y"]), month, d2) if g.get("y") else _past_day(month, d2, pub)
-            if last is None:
+            d1, d2 = int(g["d"].replace("1er", "1")), int(g["d2"])
+            # a range begun by publication is this year's: "the summit on 11-12 July" on 11 July 2023 is 2023
+            first = dt.date(int(g["y"]), month, d1) if g.get("y") else _past_day(month, d1, pub)
+            if first is None:
                 return None
-            start, end = last.replace(day=int(g["d"].replace("1er", "1"))), last
+            start, end = first, first.replace(day=d2)
     except (ValueError, KeyError):
         return None
     return When(start, end, Precision.PERIOD, m.group(0)) if start < end else None
