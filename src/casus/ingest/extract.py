@@ -673,6 +673,26 @@ def _dep_subject(
     return None
 
 
+def _copular_subject(toks: Sequence[Token], i: int, mentions: Sequence[Mention]) -> Mention | None:
+    """The state a copula links to the noun the trigger's relative or participial clause describes.
+
+    "Теперь, единственной страной-членом НАТО, которая еще не ратифицировала заявку Швеции, остается Венгрия"
+    (ru8-04), "единственным членом альянса, не одобрившим заявку Швеции, является Венгрия" (ru10-12): the one
+    that has not ratified is Hungary. The parser may make the noun a root of its own beside the copula's root.
+    """
+    if toks[i].dep not in ("acl", "acl:relcl") or not 0 <= toks[i].head < len(toks):
+        return None
+    noun = toks[i].head
+    roots = {k for k, t in enumerate(toks) if t.dep == "root"}
+    verbs = roots if noun in roots else {toks[noun].head}
+    for t in toks:
+        if t.dep in _SUBJ and t.head in verbs and t.head != noun and toks[t.head].lemma in lx.COPULAS:
+            hit = next((m for m in mentions if m.start <= t.start < m.end), None)
+            if hit is not None and hit.kind in ("state", "capital", "government"):
+                return hit
+    return None
+
+
 def _governed_noun(toks: Sequence[Token], i: int) -> bool:
     """Whether the trigger at ``i`` is a noun a verb takes as its object or complement: that verb's subject acts.
 
@@ -817,6 +837,10 @@ def _subject(
         if agent is not None and not (agent.kind == "organization" and membership):
             return agent  # "the request of Armenia"; but "a member of NATO" is NATO's member, not NATO
     dep = _dep_subject(sent, i, mentions, lo, governed=membership)
+    if membership and (dep is None or (isinstance(dep, Token) and dep.text.lower() in _RELATIVES)):
+        linked = _copular_subject(toks, i, mentions)
+        if linked is not None:
+            return linked
     if isinstance(dep, Token) and dep.text.lower().replace("’", "'") in ("l'", "d'"):
         # "l’Alliance des États du Sahel a quitté…": the parser took the elided article for the subject noun
         dep = next((m for m in mentions if dep.end <= m.start <= dep.end + 1), dep)

@@ -1112,6 +1112,32 @@ BLOCKING: dict[str, frozenset[str]] = {
     "ru": frozenset(["блокировать", "заблокировать", "затягивать", "затянуть", "препятствовать", "тормозить"]),
 }
 
+#: Words of a long stretch of time before a negated past act ("долгое время не ратифицировали", "в течение почти
+#: двух лет не одобряла", "более полутора лет не ратифицировала", "had for months refused", "avait longtemps
+#: refusé"): a delay the text tells as over, not a denial in force (set 10's decision 101; set 7's ru7-05).
+LONG_WHILE: dict[str, frozenset[str]] = {
+    "ru": frozenset(["долгое", "долго", "течение", "полутора", "полтора", "лет", "месяцев", "годами", "месяцами"]),
+    "fr": frozenset(["longtemps", "pendant", "durant", "mois", "ans", "années"]),
+    "en": frozenset(["long", "months", "years"]),
+}
+
+#: "At present" words: a state of things now, not a day an act happened on. "В настоящее время единственным членом
+#: альянса, не одобрившим заявку Швеции, является Венгрия" (ru10-12) dates no denial, as en8-03's "At the moment,
+#: Hungary remains the only NATO country whose parliament has not ratified" dates none; "today" stays a day.
+AT_PRESENT = frozenset(
+    [
+        "в настоящее время",
+        "на сегодняшний день",
+        "сейчас",
+        "at present",
+        "at the moment",
+        "currently",
+        "actuellement",
+        "à l'heure actuelle",
+        "à présent",
+    ]
+)
+
 #: Words that make a blocking still going on: "La candidature de Stockholm est toujours bloquée par Ankara et
 #: Budapest" (set 6's decision 31: a ratification still blocked is a negated ratification by the blockers).
 STILL: dict[str, frozenset[str]] = {
@@ -1258,6 +1284,11 @@ NOT_ROSTER: dict[str, frozenset[str]] = {
         ]
     ),
 }
+
+#: Verbs linking a subject to the noun it is (lemmas): "Венгрия остается единственной страной, которая не
+#: ратифицировала…", "единственным членом альянса, не одобрившим заявку Швеции, является Венгрия", "Hungary
+#: remains the only member that…", "la Hongrie reste le seul pays qui…": the clause on the noun tells the subject's act.
+COPULAS = frozenset(["оставаться", "являться", "remain", "be", "rester", "demeurer", "être"])
 
 #: Pronouns that stand for the last person or state named.
 PRONOUNS: dict[str, frozenset[str]] = {
