@@ -1,6 +1,6 @@
 """The held-out sets of real articles (#10) are well formed: checked without running any extraction.
 
-The fourth to tenth sets must stay unseen by the pipeline until each is scored once (their README.md), so
+The fourth to eleventh sets must stay unseen by the pipeline until each is scored once (their README.md), so
 these tests only read their YAML: fields, organization ids, ISO codes, dates, and that no article repeats
 an earlier set.
 """
@@ -83,7 +83,8 @@ def _check_event(ev: dict[str, Any], kb_orgs: set[str], where: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "folder", ["heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10"]
+    "folder",
+    ["heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11"],
 )
 def test_real_article_sets_are_well_formed(folder: str, kb: KnowledgeBase) -> None:
     kb_orgs = set(kb.organizations)
@@ -206,6 +207,17 @@ def test_tenth_set_is_fresh_large_and_covers_the_hard_cases() -> None:
     assert len(orgs) >= 10 and {"ecowas", "au", "sadc", "eac", "aes", "russia-dprk-2024", "us-philippines-1951"} <= orgs
     # this set labels no withdrawal and no invocation (its README says so)
     assert {e["type"] for e in gold} == {t.value for t in CORE} - {"withdrawal", "invocation"}
+
+
+def test_eleventh_set_is_fresh_large_and_covers_the_hard_cases() -> None:
+    by_lang, gold = _fresh_set(11)
+    assert {"negated", "reported", "hypothetical"} <= {e.get("modality") for e in gold}
+    assert {"considering", "threatening", "ratification", "signature", "end"} <= {e.get("phase") for e in gold}
+    # after the three adjudications: one negative in en and in ru, none in fr
+    assert _negatives(by_lang) == {"en": 1, "fr": 0, "ru": 1}, "negatives in each language"
+    orgs = _orgs(gold)
+    assert {"nato", "csto", "sco", "ecowas", "sadc", "au", "aes", "russia-dprk-2024"} <= orgs
+    assert {e["type"] for e in gold} == {t.value for t in CORE}, "every core event type"
 
 
 def test_scorer_takes_a_set_folder_and_rejects_other_folders(
