@@ -148,3 +148,28 @@ def test_forces_that_completed_their_withdrawal_end_their_organizations_deployme
     )
     ends = [d for d in deployments(a) if d[2] == "end"]
     assert [(d[0], d[1], d[5]) for d in ends] == [("csto", ("csto",), dt.date(2022, 1, 19))]
+
+
+def test_a_contingent_whose_withdrawal_is_told_was_deployed(read):  # type: ignore[no-untyped-def]
+    # Московский городской портал, 2022-01-12 (development set 10, ru10-08): set 10's decision 94
+    a = read(
+        "Президент Казахстана Касым-Жомарт Токаев сообщил о предстоящем выводе подразделений объединённого "
+        "миротворческого контингента ОДКБ. Завтра начинается организованный вывод миротворческого контингента ОДКБ.",
+        "ru",
+        "2022-01-12",
+    )
+    found = {(d[0], d[1], d[2], d[5]) for d in deployments(a)}
+    assert ("csto", ("csto",), "start", None) in found
+    assert any(d[2] == "end" for d in found)
+
+
+def test_a_mandate_ended_names_no_contingent_sent(read):  # type: ignore[no-untyped-def]
+    # AllAfrica, 2025-03-14 (development set 6, fr6-02): no undated start beside the end
+    a = read(
+        "Le sommet extraordinaire des chefs d'État et de gouvernement de la Communauté de développement de "
+        "l'Afrique australe (SADC) a mis fin, ce jeudi 13 mars, au mandat de sa mission militaire en RDC, la "
+        "SAMIDRC, et a ordonné le début du retrait progressif de ses troupes de la RDC.",
+        "fr",
+        "2025-03-14",
+    )
+    assert [d[2] for d in deployments(a)] == ["end"]

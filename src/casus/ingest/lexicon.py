@@ -1300,6 +1300,11 @@ PRONOUNS: dict[str, frozenset[str]] = {
 #: Object pronouns after "selon" / "according to" / "по словам": "selon lui", "according to him", "по его словам".
 #: The author's own asides, first person plural ("Напомним, ШОС, основанная в 2001 году…", "Rappelons que…"):
 #: the article speaking in its own voice, not a claim. English only as the sentence's first word ("Recall that…").
+#: Words naming an organization's mission as a body of forces that was sent ("the peacekeeping contingent",
+#: "миротворческий контингент ОДКБ", "les forces de maintien de la paix"): a text telling its withdrawal names
+#: it as deployed (set 10's decision 94). Matched as lower-case stems in the quote of the withdrawal.
+MISSION_FORCES: tuple[str, ...] = ("peacekeep", "contingent", "maintien de la paix", "миротвор", "контингент")
+
 AUTHOR_ASIDES: dict[str, frozenset[str]] = {
     "en": frozenset(["recall", "note"]),
     "fr": frozenset(["rappelons", "rappelons-le", "notons", "précisons", "soulignons"]),

@@ -624,7 +624,7 @@ def analyze(
         else:
             memory.last_statement = None
         _remember(memory, mentions, text[s:e])
-    found = _folded(_with_rules(with_founders(undated_beside(events, pub), gaz)), gaz)
+    found = missions_beside_ends(_folded(_with_rules(with_founders(undated_beside(events, pub), gaz)), gaz), gaz, pub)
     found += _proposed(doc, found, (spans, all_mentions, times), gaz, options.get("propose"))
     analysis = Analysis(doc, tuple(found), (*assess(doc), *proposed_signals(found)), tuple(all_mentions))
     return _ranked(analysis, kb) if options.get("ranked", True) is not False else analysis
@@ -678,6 +678,31 @@ def undated_beside(events: list[ExtractedEvent], published: dt.date | None) -> l
         else ev
         for ev in events
     ]
+
+
+def missions_beside_ends(
+    events: list[ExtractedEvent], gaz: Gazetteer, published: dt.date | None
+) -> list[ExtractedEvent]:
+    """An organization's contingent whose withdrawal the article tells, and whose sending it does not, was sent.
+
+    "Завтра начинается организованный вывод миротворческого контингента ОДКБ" (ru10-08): the contingent
+    withdrawn is named as deployed, an undated deployment of the organization beside the end (set 10's decision
+    94, as en8-05 and fr8-03 label both). Only where the withdrawal's quote names the forces as a contingent or
+    peacekeepers (:data:`~casus.ingest.lexicon.MISSION_FORCES`): a mandate ended ("a mis fin au mandat de sa
+    mission", fr6-02) or "the withdrawal of forces" names no mission told as sent.
+    """
+    sent = {ev.organization for ev in events if ev.type is EventType.DEPLOYMENT and ev.phase != "end"}
+    added = [
+        replace(ev, claim="", stage=None, when=undated(published), extra={**ev.extra, "rule": "mission_beside_end"})
+        for ev in events
+        if ev.type is EventType.DEPLOYMENT
+        and ev.phase == "end"
+        and ev.organization is not None
+        and ev.actors == (ev.organization,)
+        and ev.organization not in sent
+        and any(w in q.quote.lower() for q in ev.evidence for w in lx.MISSION_FORCES)
+    ]
+    return events + [replace(ev, title=title_of(ev, gaz)) for ev in merge_events(added)]
 
 
 def _folded(events: list[ExtractedEvent], gaz: Gazetteer) -> list[ExtractedEvent]:
