@@ -480,3 +480,25 @@ def test_a_summit_told_in_the_past_does_not_take_the_next_sentences_planned_date
     )
     (ev,) = summits(a)
     assert (ev.organization, ev.stage, ev.when.start) == ("ecowas", None, None)
+
+
+def test_the_meeting_of_a_body_no_alliance_is_part_of_is_not_the_alliances_summit(read):
+    # L'Observatoire de l'Europe, 2023-09-06 (development set 10, fr10-01); DH, 2022-11-16 (set 6, fr6-16)
+    three_seas = (
+        "L'OTAN a exprimé sa solidarité avec la Roumanie. Le président roumain Klaus Iohannis, qui accueille le "
+        "sommet de l'Initiative des Trois Mers à Bucarest, a déclaré qu'il était clair sur l'importance des débris."
+    )
+    assert summits(read(three_seas, "fr", "2023-09-06")) == []
+    council = (
+        "La Pologne pourrait invoquer l'article 4 de l'OTAN. \"Il vient d'être décidé de relever le niveau "
+        "d'alerte de certaines unités de combat\", a déclaré le porte-parole Piotr Müller, à l'issue d'une réunion "
+        "d'urgence du Conseil de la sécurité nationale."
+    )
+    assert summits(read(council, "fr", "2022-11-16")) == []
+
+
+def test_the_summit_of_a_council_named_with_its_organization_is_that_organizations(read):
+    # the CSTO's Collective Security Council names its organization inside the body's name
+    text = "Le sommet du Conseil de sécurité collective de l'OTSC s'est tenu à Minsk le 23 novembre 2023."
+    (ev,) = summits(read(text, "fr", "2023-11-24"))
+    assert (ev.organization, ev.when.start) == ("csto", D(2023, 11, 23))

@@ -1300,6 +1300,14 @@ PRONOUNS: dict[str, frozenset[str]] = {
 #: Object pronouns after "selon" / "according to" / "по словам": "selon lui", "according to him", "по его словам".
 #: The author's own asides, first person plural ("Напомним, ШОС, основанная в 2001 году…", "Rappelons que…"):
 #: the article speaking in its own voice, not a claim. English only as the sentence's first word ("Recall that…").
+#: Head nouns of a named body whose meeting a summit noun may be ("le sommet de l'Initiative des Trois Mers",
+#: "une réunion d'urgence du Conseil de la sécurité nationale"): with no known organization in its name, the
+#: meeting is that body's, not the article's alliance's (:func:`casus.ingest.summits.foreign_body`).
+BODY_NAMES: frozenset[str] = frozenset(
+    "initiative council conseil forum conference conférence league ligue group groupe partnership partenariat "
+    "union community communauté organisation organization assembly assemblée".split()
+)
+
 #: Words naming an organization's mission as a body of forces that was sent ("the peacekeeping contingent",
 #: "миротворческий контингент ОДКБ", "les forces de maintien de la paix"): a text telling its withdrawal names
 #: it as deployed (set 10's decision 94). Matched as lower-case stems in the quote of the withdrawal.

@@ -86,6 +86,7 @@ from casus.ingest.requests import answered_requests, asked_for, no_assistance, r
 from casus.ingest.summits import (
     borrowed_future,
     dated_by_document,
+    foreign_body,
     guest_bodies,
     held_now,
     said_on,
@@ -794,7 +795,7 @@ def _no_event(
         return True  # "отказаться от нейтрального статуса": renouncing neutrality refuses no alliance
     if kind is T.ACCESSION and _as_observer(sent, i, lang):
         return True  # "l'ont rejointe en 2005 en tant qu'observateur": no membership acquired
-    if kind is T.SUMMIT and (org is None or summits_in_general(sent, i)):
+    if kind is T.SUMMIT and (org is None or summits_in_general(sent, i) or foreign_body(sent, i, mentions)):
         return True  # a meeting of two leaders, not of an alliance's body; "snobé les sommets de l’OTSC"
     if (
         kind is T.DEPLOYMENT

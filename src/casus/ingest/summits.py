@@ -462,3 +462,29 @@ def summits_in_general(sent: Sentence, i: int) -> bool:
     plural = toks[i].has("Number=Plur") if toks[i].pos else toks[i].text.lower().endswith("summits")
     article = i > 0 and toks[i - 1].text.lower() in _ANY_OF
     return plural and article and not any(re.fullmatch(r"(?:19|20)\d\d", t.text) for t in toks)
+
+
+#: Words between a summit noun and the name of the body that meets: "of the", "de l'", "d'urgence du".
+_OF_BODY = frozenset(["of", "the", "de", "du", "des", "d'", "d’", "la", "le", "l'", "l’", "les"])
+
+
+def foreign_body(sent: Sentence, i: int, mentions: Sequence[Mention]) -> bool:
+    """Whether the summit noun at ``i`` is the meeting of a named body no known organization is part of.
+
+    "qui accueille le sommet de l'Initiative des Trois Mers à Bucarest" (fr10-01), "à l'issue d'une réunion
+    d'urgence du Conseil de la sécurité nationale" (fr6-16): a capitalised body noun (``lexicon.BODY_NAMES``)
+    after "de/of", whose name up to the next comma or place names no organization, is another body's meeting,
+    not the alliance's the article is about. "Le sommet du Conseil de sécurité collective de l'OTSC" names one.
+    """
+    toks = sent.tokens
+    k = i + 1
+    while k < len(toks) and k <= i + 4 and (toks[k].text.lower() in _OF_BODY or toks[k].text.islower()):
+        k += 1
+    if k >= len(toks) or k == i + 1 or toks[k - 1].text.lower() not in _OF_BODY:
+        return False
+    head = toks[k]
+    if not head.text[:1].isupper() or head.text.lower() not in lx.BODY_NAMES:
+        return False
+    end = next((j for j in range(k + 1, len(toks)) if toks[j].pos == "PUNCT" or toks[j].pos == "VERB"), len(toks))
+    stop = toks[end].start if end < len(toks) else sent.start + len(sent.text)
+    return not any(m.kind == "organization" and head.start <= m.start < stop for m in mentions)
