@@ -103,8 +103,11 @@ def test_a_mission_ended_is_the_end_of_its_owners_deployment(read):
         "ru",
         "2022-01-19",
     )
-    (ev,) = deployments(a)
+    (ev,) = [d for d in deployments(a) if d.phase == "end"]
     assert (ev.actors, ev.phase, ev.modality.value) == (("csto",), "end", "asserted")
+    # the mission ended was deployed: an undated deployment beside the end (set 10's decision 94)
+    (sent,) = [d for d in deployments(a) if d.phase == "start"]
+    assert (sent.actors, sent.when.start) == (("csto",), None)
 
 
 def test_a_mission_someone_calls_complete_is_their_judgement(read):
@@ -240,7 +243,10 @@ def test_the_owner_of_forces_named_through_a_chain_of_nouns(read):
         "fr",
         "2022-01-14",
     )
-    assert [(e.actors, e.phase, e.when.start) for e in deployments(a)] == [(("csto",), "end", D(2022, 1, 13))]
+    assert [(e.actors, e.phase, e.when.start) for e in deployments(a)] == [
+        (("csto",), "end", D(2022, 1, 13)),
+        (("csto",), "start", None),  # the contingents that left had come (set 10's decision 94)
+    ]
     # en2-03 (the same set, 2008-08-19): "troops out of Georgia" are not Georgia's
     a = read("Russia begins pulling troops out of Georgia", "en", "2008-08-19")
     assert [e.actors for e in deployments(a)] == [("RUS",)]

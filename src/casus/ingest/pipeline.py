@@ -700,6 +700,7 @@ def missions_beside_ends(
         and ev.organization is not None
         and ev.actors == (ev.organization,)
         and ev.organization not in sent
+        and ev.modality in (Modality.ASSERTED, Modality.REPORTED)  # "можно начинать вывод": no mission told as sent
         and any(w in q.quote.lower() for q in ev.evidence for w in lx.MISSION_FORCES)
     ]
     return events + [replace(ev, title=title_of(ev, gaz)) for ev in merge_events(added)]
