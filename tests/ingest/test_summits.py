@@ -502,3 +502,26 @@ def test_the_summit_of_a_council_named_with_its_organization_is_that_organizatio
     text = "Le sommet du Conseil de sécurité collective de l'OTSC s'est tenu à Minsk le 23 novembre 2023."
     (ev,) = summits(read(text, "fr", "2023-11-24"))
     assert (ev.organization, ev.when.start) == ("csto", D(2023, 11, 23))
+
+
+def test_a_summit_told_from_its_eve_is_the_next_day_and_planned(read):
+    # L'essentiel, 2023-07-10 (development set 10, fr10-14): "lundi" is the eve, the summit is on 11 July
+    text = (
+        "Le président turc Recep Tayyip Erdogan a donné son accord pour soutenir l'adhésion de la Suède à l'Otan, "
+        "a annoncé lundi le secrétaire général de l'Alliance, Jens Stoltenberg. «Je suis heureux d'annoncer que le "
+        "président Erdogan a accepté de transmettre le protocole d'adhésion de la Suède» au Parlement turc, a "
+        "déclaré le responsable à l'issue d'une rencontre avec le dirigeant turc et le Premier ministre suédois "
+        "Ulf Kristersson, à la veille d'un sommet de l'Otan à Vilnius."
+    )
+    (ev,) = summits(read(text, "fr", "2023-07-10"))
+    assert (ev.organization, ev.stage, ev.when.start) == ("nato", "considering", D(2023, 7, 11))
+
+
+def test_a_summit_whose_eve_has_no_day_stays_held_and_undated(read):
+    # Al Mayadeen, 2022-07-03 (development set 10, en10-08)
+    text = (
+        "Earlier, the junta had submitted a proposal to the Economic Community of West African States (ECOWAS), "
+        "Foreign Minister Abdoulaye Diop announced on the eve of a summit of the group."
+    )
+    (ev,) = summits(read(text, "en", "2022-07-03"))
+    assert (ev.organization, ev.stage, ev.when.start) == ("ecowas", None, None)

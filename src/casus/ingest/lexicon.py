@@ -1300,12 +1300,20 @@ PRONOUNS: dict[str, frozenset[str]] = {
 #: Object pronouns after "selon" / "according to" / "по словам": "selon lui", "according to him", "по его словам".
 #: The author's own asides, first person plural ("Напомним, ШОС, основанная в 2001 году…", "Rappelons que…"):
 #: the article speaking in its own voice, not a claim. English only as the sentence's first word ("Recall that…").
+#: Words before a summit noun that tell the summit as the next day ("à la veille d'un sommet de l'Otan",
+#: "on the eve of a summit", "накануне саммита"): :func:`casus.ingest.summits.eve_of`. "Ahead of", "en prélude
+#: à", "в преддверии" give no day and not even the summit's tense ("в преддверии нынешнего саммита ШОС", ru8-11).
+SUMMIT_EVE: frozenset[str] = frozenset(["veille", "eve", "накануне"])
+
 #: Head nouns of a named body whose meeting a summit noun may be ("le sommet de l'Initiative des Trois Mers",
 #: "une réunion d'urgence du Conseil de la sécurité nationale"): with no known organization in its name, the
 #: meeting is that body's, not the article's alliance's (:func:`casus.ingest.summits.foreign_body`).
 BODY_NAMES: frozenset[str] = frozenset(
-    "initiative council conseil forum conference conférence league ligue group groupe partnership partenariat "
-    "union community communauté organisation organization assembly assemblée".split()
+    [
+        *("initiative", "council", "conseil", "forum", "conference", "conférence", "league", "ligue", "group"),
+        *("groupe", "partnership", "partenariat", "union", "community", "communauté", "organisation"),
+        *("organization", "assembly", "assemblée"),
+    ]
 )
 
 #: Words naming an organization's mission as a body of forces that was sent ("the peacekeeping contingent",

@@ -86,6 +86,7 @@ from casus.ingest.requests import answered_requests, asked_for, no_assistance, r
 from casus.ingest.summits import (
     borrowed_future,
     dated_by_document,
+    eve_of,
     foreign_body,
     guest_bodies,
     held_now,
@@ -871,6 +872,7 @@ def _settle_when(
     if kind is T.SUMMIT:
         if borrowed_future(sent, i, lang, when, memory.neighbour_when, published):
             when = default_when(memory)  # the next sentence's planned date is not a summit's told in the past
+        when = eve_of(sent, i, when)
         modality, stage = summit_phase(sent, i, lang, when, memory.published, modality)
     elif kind is T.FOUNDING:
         when = founding_by_age(sent, lang, times, memory.published) or when

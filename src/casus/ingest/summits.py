@@ -43,6 +43,20 @@ def summit_phase(
     return modality, ("considering" if future else None)
 
 
+def eve_of(sent: Sentence, i: int, when: When) -> When:
+    """The day a summit told from its eve is held: the day after the sentence's day.
+
+    "a déclaré le responsable …, à la veille d'un sommet de l'Otan à Vilnius" told "lundi" 10 July 2023
+    (fr10-14) is the summit of 11 July, planned (the day is after publication); "on the eve of a summit" with
+    no day of its own stays undated.
+    """
+    before = {t.text.lower() for t in sent.tokens[max(0, i - 4) : i]}
+    if when.precision is not Precision.DAY or when.start is None or not before & lx.SUMMIT_EVE:
+        return when
+    day = when.start + dt.timedelta(days=1)
+    return When(day, day, Precision.DAY, when.text)
+
+
 #: Verbs of holding or hosting a summit, and the words before them that make them an infinitive.
 _HOLD = frozenset(["hold", "host", "tenir", "accueillir", "organiser", "провести", "проводить", "организовать"])
 _TO = frozenset(["to", "de", "d'", "d’"])
