@@ -1044,6 +1044,16 @@ EXPECTED: dict[str, frozenset[str]] = {
     "ru": frozenset(["ожидается", "ожидаться"]),
 }
 
+#: Words of a speaker's confidence or promise that someone else will act ("I am absolutely confident that Sweden
+#: will also become a member", "its previous commitment that Ukraine would join NATO in the future", "уверен, что
+#: Украина станет членом"): said by a third party of another state's accession, a prospect, ``hypothetical``
+#: (set 5's decision 15, fr7-09, en10-02), not that state's own plan.
+PROMISED: dict[str, frozenset[str]] = {
+    "en": frozenset(["confident", "convinced", "certain", "commitment", "promise", "promised", "pledge", "pledged"]),
+    "fr": frozenset(["confiant", "convaincu", "certain", "engagement", "promesse", "promettre", "promis"]),
+    "ru": frozenset(["уверен", "уверенный", "убежден", "убеждённый", "обещание", "обещать", "обязательство"]),
+}
+
 #: Verbs of weighing an act before doing it: before any trigger they make its event a ``considering`` stage
 #: ("Armenia is also considering applying for membership", "envisager de convoquer des consultations …
 #: en vertu de l'article 4", "рассматривает возможность вступления"), and so does checking or studying its

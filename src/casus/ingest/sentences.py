@@ -527,9 +527,9 @@ def _trigger_event(trig: Trigger, said: Sequence[Said], reading: SentenceReading
         suspended_by, subject = subject.ref, trig.member  # the organization suspends the member
     if claim_of is not None and claim_of.speaker is not None:
         subject = _claim_subject(trig, sent, lo, claim_of, claim_of.speaker, subject, mentions, lang)
-    modality, stage, kind = _modality_stage_kind(trig, sent, lang, claim_of)
-    if kind in _WISHED and modality is Modality.NEGATED and _delay_over(sent, i, lang):
+    if (read := _membership_modality(trig, sent, lang, claim_of, subject)) is None:
         return None  # "Заявку Швеции долгое время не ратифицировали Турция и Венгрия": a delay, since ended
+    modality, stage, kind, promised = read
     speakers: tuple[str, ...] = (outlet,) if outlet else ()
     if claim_of is None and outlet is None:
         subject, speakers, modality = _told_about(sent, i, subject, mentions, lang, modality, stage)
@@ -550,8 +550,9 @@ def _trigger_event(trig: Trigger, said: Sequence[Said], reading: SentenceReading
         return None
     when = _when_of(trig, kind, sent, lang, stage, said, claim_of, times, memory)
     when, modality, stage = _settle_when(kind, sent, i, lang, when, modality, stage, times, memory)
-    planned = stage == "considering" or kind is T.CONSIDERATION_OF_WITHDRAWAL
+    planned = stage == "considering" or kind is T.CONSIDERATION_OF_WITHDRAWAL or promised  # a prospect, as a plan
     when = _unsaid(when, modality, planned, sent, lang, times, memory, claim_of.claim if claim_of else None)
+    when = _prospect_when(when, promised, claim_of, times, memory)
     if trig.rule.stage == "considering":
         when, override = _readied(when, override, org, subject, memory, sent, lang)
     if kind is T.FOUNDING and when.start is None and founding_participle(sent, i, mentions):
@@ -915,6 +916,54 @@ def _modality_stage_kind(
     if decided and decided_before(sent, trig.index, lang):
         return modality, "considering", kind  # "decided to join", "одобрил решение о присоединении"
     return modality, stage, kind
+
+
+def _promised(trig: Trigger, sent: Sentence, subject: Mention | None, said: Said, stage: str | None, lang: str) -> bool:
+    """Whether a third party tells another state's accession to come as its expectation or promise (decision 15).
+
+    "« Je suis absolument confiant dans le fait que la Suède deviendra également membre », a déclaré M.
+    Stoltenberg" (fr7-09's words), "Stoltenberg indicated that … the Alliance would 'reaffirm' its previous commitment
+    that Ukraine would join NATO in the future" (en10-02): a prospect, ``hypothetical``. The state's own plan
+    told by its own side ("Kristersson said Sweden would join") stays ``considering``; so does a plain future
+    with no word of confidence or promise, a conditional aside ("Sweden will become the 32nd ally", en10-03).
+    """
+    if trig.type not in _WISHED or trig.stage is not None or stage != "considering":
+        return False
+    if subject is None or subject.kind not in ("state", "capital") or said.speaker is None:
+        return False
+    if _same_side(subject, said.speaker):
+        return False
+    toks = sent.tokens
+    before = toks[max(0, trig.index - 14) : trig.index]
+    words = {t.text.lower() for t in before} | {t.lemma for t in before}
+    return bool(words & lx.PROMISED[lang])
+
+
+def _membership_modality(
+    trig: Trigger, sent: Sentence, lang: str, claim_of: Said | None, subject: Mention | None
+) -> tuple[Modality, str | None, T, bool] | None:
+    """:func:`_modality_stage_kind`, then a third party's prospect (the flag) and a past delay (``None``: no event).
+
+    See :func:`_promised` ("confident that Sweden will join": hypothetical) and :func:`_delay_over` ("долгое
+    время не ратифицировали": a delay since ended, set 10's decision 101).
+    """
+    modality, stage, kind = _modality_stage_kind(trig, sent, lang, claim_of)
+    promised = claim_of is not None and _promised(trig, sent, subject, claim_of, stage, lang)
+    if promised:
+        modality, stage = Modality.HYPOTHETICAL, None  # "its commitment that Ukraine would join NATO in the future"
+    if kind in _WISHED and modality is Modality.NEGATED and _delay_over(sent, trig.index, lang):
+        return None
+    return modality, stage, kind, promised
+
+
+def _prospect_when(
+    when: When, promised: bool, said: Said | None, times: Sequence[TimeExpression], memory: Discourse
+) -> When:
+    """A prospect's date: only one told inside the claim ("Last week, Stoltenberg indicated that … would join")."""
+    if not promised or said is None:
+        return when
+    own = any(said.claim[0] <= t.start < said.claim[1] and when in (t.when, t.future) for t in times)
+    return when if own else default_when(memory)
 
 
 def _delay_over(sent: Sentence, i: int, lang: str) -> bool:

@@ -1,0 +1,51 @@
+"""A third party's confidence or promise that another state will join: a prospect, hypothetical (decision 15)."""
+
+import pytest
+
+from casus.kb.events import EventType as T
+
+
+def accession(analysis):
+    (ev,) = [e for e in analysis.events if e.type is T.ACCESSION]
+    return ev
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ('"I am confident that Sweden will join NATO," Stoltenberg said on Monday.', "en"),
+        (
+            "« Je suis absolument confiant dans le fait que la Suède rejoindra également l'Otan », a déclaré lundi M. "
+            "Stoltenberg.",
+            "fr",
+        ),
+        ("Я уверен, что Швеция вступит в НАТО, заявил в понедельник Столтенберг.", "ru"),
+    ],
+)
+def test_a_secretary_general_confident_that_sweden_will_join_tells_a_prospect(read, text, lang):
+    ev = accession(read(text, lang, "2023-04-04"))
+    assert (ev.actors, ev.modality.value, ev.stage, ev.when.start) == (("SWE",), "hypothetical", None, None)
+
+
+def test_a_commitment_that_ukraine_would_join_is_undated_by_the_week_it_was_told(read):
+    # en10-02: "Last week" dates Stoltenberg's words, not Ukraine's accession
+    ev = accession(
+        read(
+            "Last week, NATO Secretary General Jens Stoltenberg indicated that in Lithuania, the Alliance would "
+            "“reaffirm” its previous commitment that Ukraine would join NATO in the future.",
+            "en",
+            "2023-07-11",
+        )
+    )
+    assert (ev.actors, ev.modality.value, ev.stage, ev.when.start) == (("UKR",), "hypothetical", None, None)
+
+
+def test_the_state_s_own_side_confident_of_joining_stays_its_plan(read):
+    ev = accession(
+        read(
+            "Swedish Prime Minister Ulf Kristersson said on Monday he was confident that Sweden would join NATO.",
+            "en",
+            "2023-04-04",
+        )
+    )
+    assert (ev.actors, ev.modality.value, ev.stage) == (("SWE",), "asserted", "considering")
