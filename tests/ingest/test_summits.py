@@ -525,3 +525,22 @@ def test_a_summit_whose_eve_has_no_day_stays_held_and_undated(read):
     )
     (ev,) = summits(read(text, "en", "2022-07-03"))
     assert (ev.organization, ev.stage, ev.when.start) == ("ecowas", None, None)
+
+
+def test_leaders_of_an_organization_deciding_together_held_a_summit(read):
+    # BreakNLinks, 2022-06-20 (development set 10, en10-10): the Nairobi meeting is not called a summit
+    text = (
+        "Monday, leaders of the East African Community (EAC) confirmed the formation of a regional military force "
+        "whose goal is to maintain peace in the Democratic Republic of the Congo (DRC)."
+    )
+    (ev,) = summits(read(text, "en", "2022-06-20"))
+    assert (ev.organization, ev.stage, ev.when.start) == ("eac", None, D(2022, 6, 20))
+
+
+def test_leaders_who_only_say_something_hold_no_summit(read):
+    # Dateline, 2023-08-10 (development set 9, en9-12)
+    text = (
+        "Economic Community of West African States (ECOWAS) leaders have said their preference is to find a "
+        "diplomatic solution to the crisis and would send in troops as a last resort."
+    )
+    assert summits(read(text, "en", "2023-08-10")) == []

@@ -269,6 +269,9 @@ _FR = [
     _r("session", T.SUMMIT, needs=_BODY_FR, unless=_NOT_BODY_FR, window=6),
     _r("conférence", T.SUMMIT, needs="chef", unless=_NOT_BODY_FR, window=3),
     _r("réunir", T.SUMMIT, needs="chef dirigeant", window=0, org=True),
+    # the heads of state deciding together met: "les chefs d'État ont ordonné l'activation de la force"
+    _r("ordonner", T.SUMMIT, needs="chef dirigeant", window=0, org=True),
+    _r("décider", T.SUMMIT, needs="chef dirigeant", window=0, org=True),
 ]
 
 _EN = [
@@ -364,6 +367,11 @@ _EN = [
     _r("session", T.SUMMIT, needs=_BODY_EN, unless=_NOT_BODY_EN, window=8),
     _r("meet", T.SUMMIT, needs="leader leaders head heads", window=0, org=True),
     _r("gather", T.SUMMIT, needs="leader leaders head heads", window=0, org=True),
+    # "West African leaders on Thursday ordered the activation of the regional group's standby force" (en9-12),
+    # "Monday, leaders of the East African Community (EAC) confirmed the formation of a regional military force"
+    _r("order", T.SUMMIT, needs="leader leaders head heads", window=0, org=True),
+    _r("instruct", T.SUMMIT, needs="leader leaders head heads", window=0, org=True),
+    _r("confirm", T.SUMMIT, needs="leader leaders head heads", window=0, org=True),
 ]
 
 _RU = [
@@ -467,6 +475,7 @@ _RU = [
     _r("сессия", T.SUMMIT, needs=_BODY_RU, unless=_NOT_BODY_RU, window=5),
     _r("встретиться", T.SUMMIT, needs="глава лидер", window=0, org=True),
     _r("собраться", T.SUMMIT, needs="глава лидер", window=0, org=True),
+    _r("поручить", T.SUMMIT, needs="глава лидер", window=0, org=True),
     _r("бойкотировать", T.REFUSAL, org=True),
 ]
 
