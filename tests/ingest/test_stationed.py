@@ -173,3 +173,17 @@ def test_a_mandate_ended_names_no_contingent_sent(read):  # type: ignore[no-unty
         "2025-03-14",
     )
     assert [d[2] for d in deployments(a)] == ["end"]
+
+
+def test_an_act_that_comes_amid_a_war_is_no_intervention(read):  # type: ignore[no-untyped-def]
+    # Algérie Eco, 2023-04-04 (development set 9, fr9-03): French "intervenir" with an act as its subject
+    a = read(
+        "La Finlande est devenue mardi le 31e membre de l'Otan (Organisation du traité de l'atlantique nord). Cette "
+        "adhésion intervient en pleine guerre en Ukraine et après trois décennies de non-alignement militaire.",
+        "fr",
+        "2023-04-04",
+    )
+    assert deployments(a) == []
+    # an organization intervening still deploys (set 6's decision 28)
+    a = read("La CEDEAO est intervenue militairement en Gambie en janvier 2017.", "fr", "2024-04-17")
+    assert [(d[0], d[2]) for d in deployments(a)] == [("ecowas", "start")]

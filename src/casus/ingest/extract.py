@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from casus.ingest import lexicon as lx
-from casus.ingest.entities import ROLES, Gazetteer
+from casus.ingest.entities import GENERIC_ORG, ROLES, Gazetteer
 from casus.ingest.invocations import article_words, needs_met
 from casus.ingest.model import UNKNOWN_ORG, Evidence, ExtractedEvent, Mention, Modality, Precision, When
 from casus.ingest.nlp import Sentence, Token
@@ -282,7 +282,24 @@ def _no_deployment(toks: Sequence[Token], i: int, rule: lx.TriggerRule, lang: st
     """
     if rule.stage == "threatening" and _lemmas(toks, i - 1, i) & _FEEL_OR_BE:
         return True
+    if rule.lemma in _INTERVENE and _act_subject(toks, i, lang):
+        return True  # "Cette adhésion intervient en pleine guerre en Ukraine": it comes, no one intervenes
     return rule.type is T.DEPLOYMENT and bool(_lemmas(toks, i - 4, i + 9) & lx.EXERCISE[lang])
+
+
+_INTERVENE = frozenset(["intervenir", "intervene"])
+
+
+def _act_subject(toks: Sequence[Token], i: int, lang: str) -> bool:
+    """Whether the subject of the verb at ``i`` is a lower-case noun naming no forces ("cette annonce", "l'exercice").
+
+    French "intervenir" with such a subject is "to come, to take place" ("Cette décision intervient à la suite
+    d'une incursion"); an organization, a state (names: "La CEDEAO est intervenue en Gambie"), the organization
+    referred back to ("l'organisation") or forces ("la mission est intervenue") intervene.
+    """
+    subjects = [t for t in toks if t.head == i and t.dep.startswith("nsubj")]
+    forces = lx.TROOP_NOUNS[lang] | GENERIC_ORG[lang]
+    return any(t.pos == "NOUN" and t.text.islower() and t.lemma not in forces for t in subjects)
 
 
 _PLACES = ("state", "capital", "government")
