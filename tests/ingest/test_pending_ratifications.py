@@ -7,6 +7,10 @@ def memberships(analysis):
     return [e for e in analysis.events if e.type in (T.ACCESSION, T.APPLICATION)]
 
 
+def accessions(analysis):
+    return [e for e in analysis.events if e.type is T.ACCESSION]
+
+
 def test_the_only_member_not_to_have_ratified_is_the_state_a_copula_names(read):
     # ru8-04 and ru10-12: the relative or participial clause describes the noun "Венгрия" is said to be
     texts = [
@@ -15,7 +19,7 @@ def test_the_only_member_not_to_have_ratified_is_the_state_a_copula_names(read):
         "В настоящее время единственным членом альянса, не одобрившим заявку Швеции, является Венгрия.",
     ]
     for text in texts:
-        (ev,) = memberships(read(text, "ru", "2024-01-25"))
+        (ev,) = accessions(read(text, "ru", "2024-01-25"))
         assert (ev.actors, ev.modality.value, ev.stage) == (("HUN",), "negated", "ratification")
         assert ev.when.start is None  # "В настоящее время": not ratified so far, on no day of its own
 
@@ -33,7 +37,25 @@ def test_a_long_delay_told_in_the_past_is_no_denial(read):
 
 def test_a_denial_still_in_force_stays_negated(read):
     # no long while ("еще не"), or a present perfect ("has not ratified for months"): still not ratified
-    (ru,) = memberships(read("Венгрия еще не ратифицировала заявку Швеции на вступление в НАТО.", "ru", "2024-01-25"))
+    (ru,) = accessions(read("Венгрия еще не ратифицировала заявку Швеции на вступление в НАТО.", "ru", "2024-01-25"))
     assert (ru.actors, ru.modality.value, ru.stage) == (("HUN",), "negated", "ratification")
-    (en,) = memberships(read("Hungary has not ratified Sweden's NATO accession for months.", "en", "2024-01-25"))
+    (en,) = accessions(read("Hungary has not ratified Sweden's NATO accession for months.", "en", "2024-01-25"))
     assert (en.actors, en.modality.value) == (("HUN",), "negated")
+
+
+def test_a_ratification_of_an_application_names_that_application_undated(read):
+    # set 10's decision 112 (set 5's decision 14): en10-03, ru10-12
+    for text, lang, pub in [
+        ("The Hungarian parliament has ratified Sweden's application for NATO membership.", "en", "2024-02-26"),
+        ("Парламент Турции на заседании 23 января одобрил заявку Швеции на вступление в НАТО.", "ru", "2024-01-23"),
+    ]:
+        a = read(text, lang, pub)
+        (bid,) = [e for e in a.events if e.type is T.APPLICATION]
+        assert (bid.actors, bid.modality.value, bid.stage, bid.when.start) == (("SWE",), "asserted", None, None)
+        (step,) = [e for e in a.events if e.type is T.ACCESSION]
+        assert step.stage == "ratification" and step.actors != ("SWE",)
+
+
+def test_a_ratification_of_an_accession_names_no_application(read):
+    a = read("Le parlement turc a ratifié jeudi l'adhésion de la Finlande à l'OTAN.", "fr", "2023-03-31")
+    assert not [e for e in a.events if e.type is T.APPLICATION]

@@ -1131,6 +1131,14 @@ BLOCKING: dict[str, frozenset[str]] = {
     "ru": frozenset(["блокировать", "заблокировать", "затягивать", "затянуть", "препятствовать", "тормозить"]),
 }
 
+#: Nouns of a membership application a ratification may approve ("ratified Sweden's application for NATO
+#: membership", "одобрил заявку Швеции", "approuvé la candidature de Helsinki"), matched in the sentence's lower case.
+APPLICATION_NOUNS: dict[str, tuple[str, ...]] = {
+    "en": ("application",),
+    "fr": ("candidature",),
+    "ru": ("заявк",),
+}
+
 #: Words of a long stretch of time before a negated past act ("долгое время не ратифицировали", "в течение почти
 #: двух лет не одобряла", "более полутора лет не ратифицировала", "had for months refused", "avait longtemps
 #: refusé"): a delay the text tells as over, not a denial in force (set 10's decision 101; set 7's ru7-05).

@@ -624,10 +624,18 @@ def analyze(
         else:
             memory.last_statement = None
         _remember(memory, mentions, text[s:e])
-    found = missions_beside_ends(_folded(_with_rules(with_founders(undated_beside(events, pub), gaz)), gaz), gaz, pub)
+    found = _across_sentences(events, lang, pub, gaz)
     found += _proposed(doc, found, (spans, all_mentions, times), gaz, options.get("propose"))
     analysis = Analysis(doc, tuple(found), (*assess(doc), *proposed_signals(found)), tuple(all_mentions))
     return _ranked(analysis, kb) if options.get("ranked", True) is not False else analysis
+
+
+def _across_sentences(
+    events: list[ExtractedEvent], lang: str, pub: dt.date | None, gaz: Gazetteer
+) -> list[ExtractedEvent]:
+    """The sentences' events settled against each other: dates beside, founders, folds, missions, applications."""
+    found = missions_beside_ends(_folded(_with_rules(with_founders(undated_beside(events, pub), gaz)), gaz), gaz, pub)
+    return applications_named(found, lang, pub, gaz)
 
 
 def _with_rules(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
@@ -653,6 +661,35 @@ def _proposed(
         replace(ev, title=f"{title_of(ev, gaz)} (proposed by the model)")
         for ev in propose_events(doc, sents, found, load_proposer())
     ]
+
+
+def applications_named(
+    events: list[ExtractedEvent], lang: str, published: dt.date | None, gaz: Gazetteer
+) -> list[ExtractedEvent]:
+    """Events, with the application a ratification step names as existing: undated, asserted, once per state.
+
+    "The Hungarian parliament has ratified Sweden's application for NATO membership" (en10-03), "Парламент Турции
+    … одобрил заявку Швеции на вступление в НАТО" (ru10-12): Sweden's application is named in passing (set 10's
+    decision 112, the latest on it, after set 5's decision 14), beside the ratification that approves it. The
+    applicant is the first state the ratification concerns (not "la candidature de Helsinki … après celui de la
+    Hongrie", nor "Russia's invasion of Ukraine" after it); a state with an application in the article has it.
+    """
+    applied = {a for ev in events if ev.type is EventType.APPLICATION for a in ev.actors}
+    out = list(events)
+    for ev in events:
+        if ev.type is not EventType.ACCESSION or ev.stage != "ratification":
+            continue
+        quotes = " ".join(e.quote.lower() for e in ev.evidence)
+        if not any(noun in quotes for noun in lx.APPLICATION_NOUNS.get(lang, ())):
+            continue
+        states = tuple(s for s in ev.mentioned[:1] if s not in applied and s not in ev.actors and len(s) == 3)
+        if not states:
+            continue
+        applied.update(states)
+        bid = replace(ev, type=EventType.APPLICATION, actors=states, mentioned=(), people=(), speakers=(), stage=None)
+        bid = replace(bid, modality=Modality.ASSERTED, when=undated(published), target=None)
+        out.append(replace(bid, title=title_of(bid, gaz)))
+    return out
 
 
 def undated_beside(events: list[ExtractedEvent], published: dt.date | None) -> list[ExtractedEvent]:
