@@ -49,3 +49,27 @@ def test_the_state_s_own_side_confident_of_joining_stays_its_plan(read):
         )
     )
     assert (ev.actors, ev.modality.value, ev.stage) == (("SWE",), "asserted", "considering")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'Ukraine peut s'attendre à recevoir une invitation à adhérer à l'Otan, a indiqué le Premier ministre belge.",
+        "La présidente Maia Sandu n’exclut pas que la Moldavie puisse renoncer à sa neutralité pour adhérer à l’Otan.",
+    ],
+)
+def test_joining_a_few_complements_below_a_verb_of_possibility_is_hypothetical(read, text):
+    # fr6-05, fr10-12: "peut s'attendre à recevoir une invitation à adhérer", "puisse renoncer … pour adhérer"
+    ev = accession(read(text, "fr", "2023-07-11"))
+    assert ev.modality.value == "hypothetical"
+
+
+def test_new_countries_that_could_join_are_no_state_named_before(read):
+    # "de nouveaux pays" is some countries, not the last one named (the otsc-expansion example)
+    a = read(
+        "La Russie dirige l'alliance. Les tensions actuelles pourraient encourager de nouveaux pays à rejoindre "
+        "l'Organisation du Traité de sécurité collective (OTSC), a suggéré le secrétaire général.",
+        "fr",
+        "2024-06-25",
+    )
+    assert not [e for e in a.events if e.type is T.ACCESSION and e.actors]

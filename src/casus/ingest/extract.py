@@ -898,7 +898,9 @@ def _subject(
     window = {t.lemma for t in toks[max(start, i - 4) : i]} | {t.text.lower() for t in toks[max(start, i - 4) : i]}
     if lx.PRONOUNS[lang] & window:
         return _pronoun_anaphor(memory, membership)
-    if _country_words(membership) & window:
+    lo = max(start, i - 4)
+    countries = [k for k in range(lo, i) if {toks[k].lemma, toks[k].text.lower()} & _country_words(membership)]
+    if countries and not all(_some_countries(toks, k) for k in countries):  # not "de nouveaux pays à rejoindre"
         return _country_anaphor(memory, membership)
     if lang == "ru" and toks[i].pos == "VERB" and not before and start == 0:
         return memory.last_person or memory.last_state
@@ -973,6 +975,16 @@ def _title_before(toks: Sequence[Token], m: Mention, candidates: Sequence[Mentio
 def _country_words(membership: bool) -> frozenset[str]:
     """Nouns standing for a state; for a membership change also "nation" ("The Nordic nation submitted…")."""
     return lx.COUNTRY_WORDS | lx.NATION_WORDS if membership else lx.COUNTRY_WORDS
+
+
+#: Words before a plural country noun that make it some countries, not ones named before ("de nouveaux pays",
+#: "other countries", "другие страны"); "les trois pays", "these countries" refer back.
+_SOME = frozenset(["nouveaux", "autres", "d'autres", "d’autres", "new", "other", "новые", "новых", "другие", "других"])
+
+
+def _some_countries(toks: Sequence[Token], k: int) -> bool:
+    """Whether the plural country noun at ``k`` is some countries ("de nouveaux pays"), not an anaphor."""
+    return toks[k].has("Number=Plur") and any(t.text.lower() in _SOME for t in toks[max(0, k - 2) : k])
 
 
 def _country_anaphor(memory: Discourse, membership: bool) -> Mention | None:
@@ -1113,6 +1125,8 @@ def modality_of(sent: Sentence, i: int, lang: str) -> Modality:
     future_aux_only = lang == "ru" and "быть" in words and not toks[i].has("VerbForm=Inf")
     if (words & lx.HYPOTHETICAL[lang] or any(t.has("Mood=Cnd") for t in (*window, toks[i]))) and not future_aux_only:
         return Modality.HYPOTHETICAL
+    if _possible_governor(toks, i, lang):
+        return Modality.HYPOTHETICAL
     if toks[i].has("Tense=Fut") or (
         lang == "fr" and "aller" in {t.lemma for t in window} and toks[i].has("VerbForm=Inf")
     ):
@@ -1137,6 +1151,28 @@ def _threat_before(toks: Sequence[Token], lo: int, i: int, lang: str) -> bool:
             nxt = toks[k + 1]
             if nxt.text.lower() in _THREAT_OPENS or nxt.has("VerbForm=Inf"):
                 return True
+    return False
+
+
+#: Dependencies a joining verb hangs from when it is what a possibility is about: "peut s'attendre à recevoir une
+#: invitation à adhérer" (xcomp, obj, acl), "puisse renoncer à sa neutralité pour adhérer" (obl:arg, acl).
+_POSSIBLE_CHAIN = frozenset(["xcomp", "obj", "acl", "obl", "obl:arg"])
+#: Verbs of possibility in the present that make what they govern a mere possibility ("can", "pouvoir", "мочь").
+_CAN = frozenset(["can", "could", "may", "might", "pouvoir", "мочь"])
+
+
+def _possible_governor(toks: Sequence[Token], i: int, lang: str) -> bool:
+    """Whether the trigger hangs, a few complements down, from a verb of possibility not in a past tense.
+
+    "L'Ukraine peut s'attendre à recevoir une invitation à adhérer à l'Otan" (fr6-05), "Maia Sandu n'exclut pas
+    que Chisinau puisse renoncer à sa neutralité pour adhérer à l'Alliance" (fr10-12): a possibility
+    (``hypothetical``). Not a past "could" ("Tense=Past"), which told what was possible then.
+    """
+    j, steps = i, 0
+    while toks[j].dep in _POSSIBLE_CHAIN and 0 <= toks[j].head < len(toks) and toks[j].head != j and steps < 5:
+        j, steps = toks[j].head, steps + 1
+        if toks[j].lemma in _CAN and not toks[j].has("Tense=Past") and toks[j].pos in ("VERB", "AUX"):
+            return True
     return False
 
 
