@@ -59,3 +59,15 @@ def test_a_ratification_of_an_application_names_that_application_undated(read):
 def test_a_ratification_of_an_accession_names_no_application(read):
     a = read("Le parlement turc a ratifié jeudi l'adhésion de la Finlande à l'OTAN.", "fr", "2023-03-31")
     assert not [e for e in a.events if e.type is T.APPLICATION]
+
+
+def test_of_two_subjects_the_parser_gives_a_ratifying_verb_the_nearest_before_it_ratified(read):
+    # fr10-03: "approbation" and "Turquie" both hang on "ratifié" as subjects; Turkey ratified on Tuesday
+    a = read(
+        "Pour en faire officiellement partie, il ne lui manque plus que l'approbation de la Hongrie puisque, "
+        "depuis ce mardi, la Turquie a ratifié son adhésion à l'Otan.",
+        "fr",
+        "2024-01-24",
+    )
+    steps = [e for e in accessions(a) if e.stage == "ratification" and e.modality.value == "asserted"]
+    assert [(e.actors, e.when.start.isoformat()) for e in steps] == [(("TUR",), "2024-01-23")]

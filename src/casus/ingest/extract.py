@@ -663,7 +663,7 @@ def _dep_subject(
     for _ in range(4):
         if node < lo:
             return None  # do not climb out of a claim into the clause of the verb of saying
-        subj = next((k for k, t in enumerate(toks) if t.head == node and k != node and t.dep in _SUBJ), None)
+        subj = _nearest_subject(toks, node)
         if subj is not None:
             lo, hi = subj, subj
             for k, t in enumerate(toks):  # the subject's subtree, one level of nmod/appos/flat deep
@@ -708,6 +708,17 @@ def _copular_subject(toks: Sequence[Token], i: int, mentions: Sequence[Mention])
             if hit is not None and hit.kind in ("state", "capital", "government"):
                 return hit
     return None
+
+
+def _nearest_subject(toks: Sequence[Token], node: int) -> int | None:
+    """The subject of the verb at ``node``; of two the parser gave it, the nearest one before it.
+
+    "il ne lui manque plus que l'approbation de la Hongrie puisque, depuis ce mardi, la Turquie a ratifié son
+    adhésion" (fr10-03): the parser hangs both "approbation" and "Turquie" on "ratifié"; Turkey ratified.
+    """
+    found = [k for k, t in enumerate(toks) if t.head == node and k != node and t.dep in _SUBJ]
+    before = [k for k in found if k < node]
+    return before[-1] if before else (found[0] if found else None)
 
 
 def _governed_noun(toks: Sequence[Token], i: int) -> bool:
