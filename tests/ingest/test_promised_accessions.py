@@ -73,3 +73,16 @@ def test_new_countries_that_could_join_are_no_state_named_before(read):
         "2024-06-25",
     )
     assert not [e for e in a.events if e.type is T.ACCESSION and e.actors]
+
+
+def test_a_possible_accession_is_not_dated_by_the_day_it_was_told(read):
+    # fr6-05: "mardi" dates the Belgian prime minister's words, not Ukraine's accession (fr10-14 likewise)
+    ev = accession(
+        read(
+            "L'Ukraine peut s'attendre à recevoir une invitation à adhérer à l'Otan, a indiqué mardi le Premier "
+            "ministre belge Alexander De Croo.",
+            "fr",
+            "2023-07-11",
+        )
+    )
+    assert (ev.actors, ev.modality.value, ev.when.start) == (("UKR",), "hypothetical", None)

@@ -942,7 +942,7 @@ def _promised(trig: Trigger, sent: Sentence, subject: Mention | None, said: Said
 def _membership_modality(
     trig: Trigger, sent: Sentence, lang: str, claim_of: Said | None, subject: Mention | None
 ) -> tuple[Modality, str | None, T, bool] | None:
-    """:func:`_modality_stage_kind`, then a third party's prospect (the flag) and a past delay (``None``: no event).
+    """:func:`_modality_stage_kind`, then a prospect (the flag: undated by its saying) and a past delay (``None``).
 
     See :func:`_promised` ("confident that Sweden will join": hypothetical) and :func:`_delay_over` ("долгое
     время не ратифицировали": a delay since ended, set 10's decision 101).
@@ -953,7 +953,8 @@ def _membership_modality(
         modality, stage = Modality.HYPOTHETICAL, None  # "its commitment that Ukraine would join NATO in the future"
     if kind in _WISHED and modality is Modality.NEGATED and _delay_over(sent, trig.index, lang):
         return None
-    return modality, stage, kind, promised
+    possible = kind in _WISHED and modality is Modality.HYPOTHETICAL  # "peut s'attendre à … adhérer, a indiqué mardi"
+    return modality, stage, kind, promised or possible
 
 
 def _prospect_when(
