@@ -86,3 +86,16 @@ def test_a_possible_accession_is_not_dated_by_the_day_it_was_told(read):
         )
     )
     assert (ev.actors, ev.modality.value, ev.when.start) == (("UKR",), "hypothetical", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("At the Vilnius summit, Ukraine hopes to receive a clear signal on its NATO membership perspective.", "en"),
+        ("Au sommet de Vilnius, l'Ukraine espère recevoir un signal clair sur son adhésion à l'Otan.", "fr"),
+    ],
+)
+def test_a_state_hoping_for_a_step_towards_its_own_membership_intends_to_join(read, text, lang):
+    # en10-02: the hope is Ukraine's own (set 5's decision 14), not a third party's (decision 15)
+    ev = accession(read(text, lang, "2023-07-11"))
+    assert (ev.actors, ev.modality.value, ev.stage) == (("UKR",), "asserted", "considering")

@@ -98,7 +98,7 @@ from casus.ingest.summits import (
 )
 from casus.ingest.suspensions import suspended_states, suspends_state
 from casus.ingest.temporal import TimeExpression
-from casus.ingest.wishes import carried_threats, wished_modality
+from casus.ingest.wishes import carried_threats, own_hope, wished_modality
 from casus.kb.events import EventType as T
 
 if TYPE_CHECKING:
@@ -913,8 +913,8 @@ def _modality_stage_kind(
     if kind in (T.ACCESSION, T.APPLICATION) and modality is not Modality.NEGATED and _bill_to_apply(sent, trig, lang):
         return Modality.ASSERTED, "considering", T.APPLICATION
     decided = kind in _WISHED and modality is Modality.ASSERTED and stage in (None, "ratification")
-    if decided and decided_before(sent, trig.index, lang):
-        return modality, "considering", kind  # "decided to join", "одобрил решение о присоединении"
+    if decided and (decided_before(sent, trig.index, lang) or own_hope(sent, trig.index, lang)):
+        return modality, "considering", kind  # "decided to join", "hopes to receive a signal on its membership"
     return modality, stage, kind
 
 

@@ -56,6 +56,22 @@ def _words(sent: Sentence, lo: int, hi: int) -> set[str]:
     return {t.text.lower() for t in toks} | {t.lemma for t in toks}
 
 
+#: Possessives that make a membership noun the hoping subject's own ("its NATO membership", "son adhésion").
+_OWN = frozenset(["its", "their", "son", "sa", "leur", "свой", "своего", "своему", "своём", "своем"])
+
+
+def own_hope(sent: Sentence, i: int, lang: str) -> bool:
+    """Whether the membership noun at ``i`` is the hoper's own, after a word of hoping: an intention (``considering``).
+
+    "At the Vilnius summit, Ukraine hopes to receive a clear signal on its NATO membership perspective" (en10-02):
+    Ukraine's own wish to join (set 5's decision 14), not a third party's hope for it (decision 15).
+    """
+    noun = sent.tokens[i].pos in ("NOUN", "") or trigger_noun(sent.tokens, i)  # English is tagged by no model
+    if not noun or not _words(sent, i - 3, i) & _OWN:
+        return False
+    return bool(_words(sent, i - 10, i - 3) & HOPE[lang])
+
+
 def wished_modality(sent: Sentence, i: int, lang: str) -> Modality | None:
     """``hypothetical`` for an act hoped for or backed by someone, ``negated`` when ruled out; else ``None``.
 
