@@ -1324,9 +1324,6 @@ PRONOUNS: dict[str, frozenset[str]] = {
     "ru": frozenset(["он", "она", "они", "оно"]),
 }
 
-#: Object pronouns after "selon" / "according to" / "по словам": "selon lui", "according to him", "по его словам".
-#: The author's own asides, first person plural ("Напомним, ШОС, основанная в 2001 году…", "Rappelons que…"):
-#: the article speaking in its own voice, not a claim. English only as the sentence's first word ("Recall that…").
 #: Words before a summit noun that tell the summit as the next day ("à la veille d'un sommet de l'Otan",
 #: "on the eve of a summit", "накануне саммита"): :func:`casus.ingest.summits.eve_of`. "Ahead of", "en prélude
 #: à", "в преддверии" give no day and not even the summit's tense ("в преддверии нынешнего саммита ШОС", ru8-11).
@@ -1348,11 +1345,14 @@ BODY_NAMES: frozenset[str] = frozenset(
 #: it as deployed (set 10's decision 94). Matched as lower-case stems in the quote of the withdrawal.
 MISSION_FORCES: tuple[str, ...] = ("peacekeep", "contingent", "maintien de la paix", "миротвор", "контингент")
 
+#: The author's own asides, first person plural ("Напомним, ШОС, основанная в 2001 году…", "Rappelons que…"):
+#: the article speaking in its own voice, not a claim. English only as the sentence's first word ("Recall that…").
 AUTHOR_ASIDES: dict[str, frozenset[str]] = {
     "en": frozenset(["recall", "note"]),
     "fr": frozenset(["rappelons", "rappelons-le", "notons", "précisons", "soulignons"]),
     "ru": frozenset(["напомним", "отметим", "заметим", "подчеркнем", "подчеркнём", "уточним"]),
 }
+#: Object pronouns after "selon" / "according to" / "по словам": "selon lui", "according to him", "по его словам".
 PRONOUN_SPEAKERS: frozenset[str] = frozenset(["lui", "elle", "him", "her", "them", "его", "ее", "её", "их"])
 
 #: Prepositions that introduce a target ("à/contre/envers", "to/against", "в/против").
