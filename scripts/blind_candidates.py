@@ -32,6 +32,7 @@ BLIND = {
     "heldout8": "f874f25",
     "heldout9": "07c951b",
     "heldout10": "be21b0e",
+    "heldout11": "8e11e68",
 }
 
 #: Run under the old code: every article of the set, its core events as JSON (no quotes, titles or claims).

@@ -18,7 +18,7 @@
    more true positives than false positives and no language loses more than :data:`MAX_PRECISION_LOSS` of
    precision; the table and the decision are written into the model file.
 
-The blind sets are never read: ``tests/ingest/eval/heldout11`` and every later ``heldoutN`` (N >= 11) are refused
+The blind sets are never read: ``tests/ingest/eval/heldout12`` and every later ``heldoutN`` (N >= 12) are refused
 by :func:`readable` before any file is opened.
 
 Usage:
