@@ -39,7 +39,7 @@ def train(script: Callable[[str], ModuleType]) -> ModuleType:
     return script("train_event_proposer")
 
 
-def test_the_eleventh_set_and_every_later_one_are_refused(train: ModuleType) -> None:
+def test_the_twelfth_set_and_every_later_one_are_refused(train: ModuleType) -> None:
     for name in ("heldout12", "heldout13", "heldout23"):
         with pytest.raises(ValueError, match="blind set"):
             train.readable(train.EVAL / name / "ru.yaml")
@@ -47,7 +47,7 @@ def test_the_eleventh_set_and_every_later_one_are_refused(train: ModuleType) -> 
     paths = [p for _, files, _ in train.SETS for p in files]
     assert all(train.readable(p) == p for p in paths)
     assert not any(
-        part.startswith("heldout") and part[7:].isdigit() and int(part[7:]) >= 11 for p in paths for part in p.parts
+        part.startswith("heldout") and part[7:].isdigit() and int(part[7:]) >= 12 for p in paths for part in p.parts
     )
 
 
