@@ -31,13 +31,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from near_misses import _found_text, _gold_text, pair, unmatched
+from score_heldout import LANGS, set_files
 
 from casus.errors import SourceFormatError
 from casus.ingest.model import ExtractedEvent, Modality
 from casus.ingest.scoring import CoreReport, GoldArticle, GoldEvent, as_found, gold_events, load_gold, score_core
 from casus.kb.events import EventType
-
-LANGS = ("en", "fr", "ru")
 
 
 def load(path: Path) -> list[GoldArticle]:
@@ -48,10 +47,7 @@ def load(path: Path) -> list[GoldArticle]:
     """
     if path.is_file():
         return load_gold(path, path.stem if path.stem in LANGS else None)
-    files = [path / f"{lang}.yaml" for lang in LANGS if (path / f"{lang}.yaml").is_file()]
-    if not files:
-        raise SystemExit(f"{path}: give a labelled YAML file or a folder holding en.yaml, fr.yaml or ru.yaml")
-    return [a for f in files for a in load_gold(f, f.stem)]
+    return [a for lang, f in set_files(path) for a in load_gold(f, lang)]
 
 
 def relabelled(path: Path, first: Sequence[GoldArticle]) -> list[GoldArticle]:

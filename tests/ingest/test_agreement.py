@@ -20,6 +20,7 @@ EVAL = Path(__file__).resolve().parent / "eval"
 @pytest.fixture(scope="module")
 def agreement(script: Callable[[str], ModuleType]) -> ModuleType:
     script("near_misses")
+    script("score_heldout")
     return script("agreement")
 
 
