@@ -87,14 +87,18 @@ def _check_event(ev: dict[str, Any], kb_orgs: set[str], where: str) -> None:
     ["heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11"],
 )
 def test_real_article_sets_are_well_formed(folder: str, kb: KnowledgeBase) -> None:
-    kb_orgs = set(kb.organizations)
     by_lang = _articles(folder)
+    _check_articles(folder, by_lang, folder.removeprefix("heldout"), set(kb.organizations))
+
+
+def _check_articles(folder: str, by_lang: dict[str, list[dict[str, Any]]], prefix: str, kb_orgs: set[str]) -> None:
+    """Every article of ``folder`` well formed (ids ``{lang}{prefix}-``), its ids and URLs unique."""
     for lang, arts in by_lang.items():
         assert [a.id for a in load_gold(EVAL / folder / f"{lang}.yaml", lang)] == [a["id"] for a in arts]
         for art in arts:
             where = f"{folder}/{lang}.yaml {art.get('id')}"
             assert set(art) <= ARTICLE_KEYS and ARTICLE_KEYS - {"note"} <= set(art), where
-            assert art["id"].startswith(f"{lang}{folder.removeprefix('heldout')}-"), f"{where}: id prefix"
+            assert art["id"].startswith(f"{lang}{prefix}-"), f"{where}: id prefix"
             assert art["url"].startswith(("http://", "https://")) and art["outlet"].strip(), where
             assert dt.date(2022, 1, 1) <= art["published"] <= dt.date(2026, 12, 3), where
             assert art["published_source"] in ("page", "inferred"), where
@@ -107,6 +111,30 @@ def test_real_article_sets_are_well_formed(folder: str, kb: KnowledgeBase) -> No
     ids = [a["id"] for arts in by_lang.values() for a in arts]
     urls = [a["url"] for arts in by_lang.values() for a in arts]
     assert len(set(ids)) == len(ids) and len(set(urls)) == len(urls)
+
+
+#: The training-only "silver" sets: real articles labelled by one annotator by GUIDELINES.md (#10).
+SILVER = sorted(p.name for p in EVAL.glob("silver*") if p.is_dir())
+
+
+@pytest.mark.parametrize("folder", SILVER)
+def test_silver_training_sets_are_well_formed_and_share_no_article_with_any_other_set(
+    folder: str, kb: KnowledgeBase
+) -> None:
+    by_lang = {
+        lang: yaml.safe_load(path.read_text("utf-8"))
+        for lang in LANGS
+        if (path := EVAL / folder / f"{lang}.yaml").exists()
+    }
+    assert by_lang, f"{folder}: no language file"
+    _check_articles(folder, by_lang, "s" + folder.removeprefix("silver"), set(kb.organizations))
+    others = {
+        a.get("url")
+        for path in EVAL.glob("*/*.yaml")
+        if path.parent.name != folder and path.stem in LANGS
+        for a in yaml.safe_load(path.read_text("utf-8"))
+    } | _earlier_urls()
+    assert not {a["url"] for arts in by_lang.values() for a in arts} & others, "an article of another set"
 
 
 def _earlier_urls(*folders: str) -> set[str | None]:
