@@ -544,3 +544,15 @@ def test_leaders_who_only_say_something_hold_no_summit(read):
         "diplomatic solution to the crisis and would send in troops as a last resort."
     )
     assert summits(read(text, "en", "2023-08-10")) == []
+
+
+def test_a_summit_told_as_held_is_no_plan_beside_the_next_one(read):
+    # ru11-16: the next session "состоится" in 2023; the summit "прошедшего 23 ноября" was held
+    a = read(
+        "«Очередная сессия СКБ (Совета коллективной безопасности — ИФ) ОДКБ состоится в четвертом квартале 2023 "
+        "года в городе Минске», — сообщили в организации по итогам прошедшего 23 ноября саммита в Ереване.",
+        "ru",
+        "2022-11-23",
+    )
+    held = [e for e in summits(a) if e.when.start == D(2022, 11, 23)]
+    assert [(e.organization, e.stage, e.modality.value) for e in held] == [("csto", None, "asserted")]

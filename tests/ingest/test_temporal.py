@@ -336,3 +336,40 @@ def test_an_english_range_of_days_after_the_month():
 
 def test_todays_as_a_modifier_dates_nothing():
     assert not find_dates("responses to today's challenges", "en", PUB)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # en11-15, fr11-14, ru6: "recently" dates nothing (GUIDELINES G85, too vague)
+        ("The recently ended Southern African Development Community (SADC) mission in Mozambique (SAMIM)", "en"),
+        ("La mission de la SADC au Mozambique (SAMIM), récemment terminée", "fr"),
+        ("недавно завершившие одни из крупнейших двусторонних военных учений", "ru"),
+    ],
+)
+def test_recently_is_found_but_dates_nothing(text, lang):
+    (found,) = find_dates(text, lang, PUB)
+    assert found.when is not None
+    assert (found.when.start, found.when.precision) == (None, Precision.UNDATED)
+
+
+def test_a_mission_recently_ended_and_a_summit_beside_recently_are_undated(read):
+    # fr11-14 and en11-15 (gold: the SAMIM's end and the SADC summit, both undated)
+    fr = read(
+        "La mission de la Communauté de développement de l’Afrique australe (SADC) au Mozambique (SAMIM), récemment "
+        "terminée, et sa mission actuelle dans l’est de la République démocratique du Congo (RDC) ont toutes deux été "
+        "citées dans les dépêches après le sommet du bloc régional au Zimbabwe.",
+        "fr",
+        "2024-08-21",
+    )
+    (end,) = [e for e in fr.events if e.type.value == "deployment" and e.phase == "end"]
+    assert (end.organization, end.when.start, end.when.precision) == ("sadc", None, Precision.UNDATED)
+    en = read(
+        "The recently ended Southern African Development Community (SADC) mission in Mozambique (SAMIM) and its "
+        "current mission in the eastern Democratic Republic of Congo (DRC) both rated the equivalent of a mention "
+        "in dispatches after the regional bloc summit in Zimbabwe.",
+        "en",
+        "2024-08-21",
+    )
+    (summit,) = [e for e in en.events if e.type.value == "summit"]
+    assert (summit.organization, summit.when.start, summit.when.precision) == ("sadc", None, Precision.UNDATED)

@@ -1329,6 +1329,13 @@ PRONOUNS: dict[str, frozenset[str]] = {
 #: à", "в преддверии" give no day and not even the summit's tense ("в преддверии нынешнего саммита ШОС", ru8-11).
 SUMMIT_EVE: frozenset[str] = frozenset(["veille", "eve", "накануне"])
 
+#: Lemmas of a past participle that tells a summit as held ("по итогам прошедшего 23 ноября саммита", "le sommet
+#: tenu à Accra", "the summit held in Accra"): :func:`casus.ingest.summits.held`. "Prévu", "scheduled" are
+#: participles too, of a plan, and are not here.
+SUMMIT_HELD: frozenset[str] = frozenset(
+    ["hold", "held", "tenir", "dérouler", "пройти", "проходить", "состояться", "провести", "завершиться"]
+)
+
 #: Head nouns of a named body whose meeting a summit noun may be ("le sommet de l'Initiative des Trois Mers",
 #: "une réunion d'urgence du Conseil de la sécurité nationale"): with no known organization in its name, the
 #: meeting is that body's, not the article's alliance's (:func:`casus.ingest.summits.foreign_body`).

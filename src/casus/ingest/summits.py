@@ -39,8 +39,28 @@ def summit_phase(
             return modality, "considering"
         if when.end is not None and when.end < published:
             return modality, None  # held before publication
+    if held(sent, i):
+        return modality, None  # "по итогам прошедшего 23 ноября саммита", beside "…состоится в 2023 году"
     future = is_future(sent, i, lang, None) or governed_future(sent, i, lang) or _to_hold(sent, i)
     return modality, ("considering" if future else None)
+
+
+def held(sent: Sentence, i: int) -> bool:
+    """Whether the summit noun at ``i`` carries a past participle of holding: told as held, whatever else is future.
+
+    The participle hangs on the noun where the sentence is parsed ("сообщили … по итогам прошедшего 23 ноября
+    саммита в Ереване", "le sommet tenu à Accra"), else (English) follows it ("the summit held in Accra").
+    """
+    toks = sent.tokens
+    for k in range(max(0, i - 6), min(len(toks), i + 3)):
+        t = toks[k]
+        if k == i or (t.lemma not in lx.SUMMIT_HELD and t.text.lower() not in lx.SUMMIT_HELD):
+            continue
+        if t.head == i and t.has("VerbForm=Part") and t.has("Tense=Past"):
+            return True
+        if t.head < 0 and k == i + 1 and t.text.lower() == "held":
+            return True
+    return False
 
 
 def eve_of(sent: Sentence, i: int, when: When) -> When:

@@ -295,7 +295,7 @@ def _relative(kind: str, pub: dt.date, text: str) -> When | None:
         "this_year": lambda: year_period(pub.year, text),
         "later_this_year": lambda: When(pub, dt.date(pub.year, 12, 31), Precision.PERIOD, text),
         "next_year": lambda: year_period(pub.year + 1, text),
-        "recently": lambda: When(pub - dt.timedelta(days=30), pub, Precision.PERIOD, text),
+        "recently": lambda: When(None, pub, Precision.UNDATED, text),  # too vague to date (G85)
         "same_time": lambda: None,
         "this_weekend": lambda: weekend_period(pub, 0, text),
         "last_weekend": lambda: weekend_period(pub, -1 if pub.weekday() < 5 else 0, text),
