@@ -1,6 +1,6 @@
 """The held-out sets of real articles (#10) are well formed: checked without running any extraction.
 
-The fourth to eleventh sets must stay unseen by the pipeline until each is scored once (their README.md), so
+The fourth to twelfth sets must stay unseen by the pipeline until each is scored once (their README.md), so
 these tests only read their YAML: fields, organization ids, ISO codes, dates, and that no article repeats
 an earlier set.
 """
@@ -84,7 +84,18 @@ def _check_event(ev: dict[str, Any], kb_orgs: set[str], where: str) -> None:
 
 @pytest.mark.parametrize(
     "folder",
-    ["heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11"],
+    [
+        "heldout3",
+        "heldout4",
+        "heldout5",
+        "heldout6",
+        "heldout7",
+        "heldout8",
+        "heldout9",
+        "heldout10",
+        "heldout11",
+        "heldout12",
+    ],
 )
 def test_real_article_sets_are_well_formed(folder: str, kb: KnowledgeBase) -> None:
     by_lang = _articles(folder)
@@ -143,14 +154,28 @@ def _earlier_urls(*folders: str) -> set[str | None]:
     }
 
 
-def _fresh_set(number: int) -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]]]:
+def _silver_urls() -> set[str | None]:
+    """The URLs of every silver training set, whichever language files it has."""
+    return {
+        a.get("url")
+        for folder in SILVER
+        for lang in LANGS
+        if (path := EVAL / folder / f"{lang}.yaml").exists()
+        for a in yaml.safe_load(path.read_text("utf-8"))
+    }
+
+
+def _fresh_set(number: int, *, silver: bool = False) -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]]]:
     """Set ``heldout{number}``'s articles by language and its gold events.
 
-    Checked first: 15 or more articles per language, none of them (by URL) in the written sets or an earlier set.
+    Checked first: 15 or more articles per language, none of them (by URL) in the written sets or an earlier set,
+    nor, with ``silver``, in any silver training set.
     """
     by_lang = _articles(f"heldout{number}")
     assert all(len(arts) >= 15 for arts in by_lang.values())
     earlier = _earlier_urls("heldout", *(f"heldout{k}" for k in range(2, number)))
+    if silver:
+        earlier |= _silver_urls()
     fresh = [a for arts in by_lang.values() for a in arts]
     assert not {a["url"] for a in fresh} & earlier, "an article of an earlier set"
     return by_lang, [e for a in fresh for e in a["events"]]
@@ -245,6 +270,35 @@ def test_eleventh_set_is_fresh_large_and_covers_the_hard_cases() -> None:
     assert _negatives(by_lang) == {"en": 1, "fr": 0, "ru": 1}, "negatives in each language"
     orgs = _orgs(gold)
     assert {"nato", "csto", "sco", "ecowas", "sadc", "au", "aes", "russia-dprk-2024"} <= orgs
+    assert {e["type"] for e in gold} == {t.value for t in CORE}, "every core event type"
+
+
+def test_twelfth_set_is_fresh_large_and_covers_the_hard_cases() -> None:
+    # the first set labelled under GUIDELINES.md; fresh against the silver training sets too
+    by_lang, gold = _fresh_set(12, silver=True)
+    assert {lang: len(arts) for lang, arts in by_lang.items()} == {"en": 16, "fr": 16, "ru": 16}
+    assert len(gold) == 113, "44 en, 37 fr, 32 ru after the three adjudications"
+    assert {e.get("modality") for e in gold} == {None, "negated", "reported", "hypothetical"}
+    phases = {e.get("phase") for e in gold}
+    assert {"considering", "threatening", "ratification", "end"} <= phases
+    # this set has no accession signature and no return (its README says so)
+    assert not {"signature", "return"} & phases
+    # after the three adjudications: no negative article in any language, the first set without one
+    assert _negatives(by_lang) == {"en": 0, "fr": 0, "ru": 0}, "no negatives"
+    assert _orgs(gold) == {
+        "nato",
+        "csto",
+        "sco",
+        "ecowas",
+        "sadc",
+        "au",
+        "aes",
+        "eu",
+        "cis",
+        "russia-dprk-2024",
+        "union-state-security-2024",
+    }
+    assert sum("org" not in e for e in gold) == 2, "two deployments between states outside any pact"
     assert {e["type"] for e in gold} == {t.value for t in CORE}, "every core event type"
 
 
