@@ -230,7 +230,7 @@ def find_triggers(
             if (
                 rule.needs
                 and not (rule.needs & after)
-                and not _passive_troops(toks, i, rule)
+                and not (_passive_troops(toks, i, rule) or passive_document(toks, i, rule))
                 and not needs_met(toks, i, rule, lang, article_before=article_before)
                 and not (rule.type is T.SUSPENSION and suspends_state(toks, i, mentions))  # "suspension de la Guinée"
             ):
@@ -249,6 +249,7 @@ def find_triggers(
             near = _lemmas(toks, i - 2, i + 1 + max(rule.window, 3))
             if rule.needs_org and not (
                 has_org
+                or (main_org and rule.stage == "signature" and _lemmas(toks, i - 8, i + 6) & lx.ACCESSION_DOCUMENT)
                 or (main_org and (near & lx.MEMBERSHIP_WORDS or _joined_in_year(toks, i, rule)))
                 or (main_org and _states_leaving(toks, i, rule, mentions, lang))
             ):
@@ -405,6 +406,21 @@ def _passive_troops(toks: Sequence[Token], i: int, rule: lx.TriggerRule) -> bool
     if any(t.head == i and t.dep in _SUBJ and t.lemma in rule.needs for t in toks):
         return True  # the forces as subject, however far: "These soldiers, who had …, arrived in the zone"
     return passive and bool(rule.needs & _lemmas(toks, max(_clause_start(toks, i), i - 14), i))
+
+
+def passive_document(toks: Sequence[Token], i: int, rule: lx.TriggerRule) -> bool:
+    """A passive signature names its document first: "Finland's accession protocol was signed", "был подписан".
+
+    The document the rule needs is the verb's parsed subject, or stands before it in its clause (eight words).
+    """
+    if rule.stage != "signature":
+        return False
+    passive = bool({"be", "être", "быть"} & _lemmas(toks, i - 2, i)) or toks[i].has("Voice=Pass")
+    if not passive:
+        return False
+    if any(t.head == i and t.dep in _SUBJ and t.lemma in rule.needs for t in toks):
+        return True
+    return bool(rule.needs & _lemmas(toks, max(_clause_start(toks, i), i - 8), i))
 
 
 #: Relative pronouns opening a clause on the noun before them.

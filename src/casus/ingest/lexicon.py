@@ -689,6 +689,13 @@ MEMBERSHIP_WORDS: frozenset[str] = frozenset(
     ["participation", "adhésion", "membership", "participation", "членство", "участие"]
 )
 
+#: Words that make a signed protocol or memorandum an accession's, so that its organization may be the article's
+#: own when the sentence names none ("Finland signed its accession protocol on 5 July 2022", "Le mémorandum
+#: d'obligations sur son adhésion avait été signé", "протокол о вступлении Финляндии был подписан").
+ACCESSION_DOCUMENT: frozenset[str] = frozenset(
+    _MEMORANDUM_EN.split() + _MEMORANDUM_FR.split() + _MEMORANDUM_RU.split() + ["присоединение", "обязательства"]
+)
+
 #: Trigger lemmas that are nouns: their agent is the "de X" / "of X" / genitive mention after them.
 NOUN_TRIGGERS: frozenset[str] = frozenset(
     [

@@ -40,6 +40,7 @@ from casus.ingest.extract import (
     make_event,
     modality_of,
     own_dates,
+    passive_document,
     perfect_tense,
     pick_when,
     roster_event,
@@ -398,11 +399,13 @@ def sentence_events(reading: SentenceReading) -> list[ExtractedEvent]:
     triggers = find_triggers(sent, lang, has_org, memory.main_org, mentions, article_before=memory.article_before)
     governing = [(t.index, lx.GOVERNING[t.type]) for t in triggers if t.type in lx.GOVERNING]
     governing += [(t.index, lx.GOVERNING_STAGES[t.stage]) for t in triggers if t.stage in lx.GOVERNING_STAGES]
+    signed = [t.index for t in triggers if passive_document(sent.tokens, t.index, t.rule)]
     refused = _refused_acts(triggers)
     for trig in triggers:
         if trig.index in refused:
             continue  # "отказалась применять статью 4": the act refused is told instead, negated
         ruling = [g for g, reach in governing if 0 < trig.index - g <= reach]
+        ruling += [g for g in signed if 0 < g - trig.index <= _SIGNED_REACH]  # "Le protocole d'adhésion … a été signé"
         if ruling and trig.index not in refused.values() and not _held_summit(trig, ruling[-1], sent, mentions, lang):
             continue  # what was refused, asked for or considered is part of that event
         if trig.type is T.DEPLOYMENT and not trig.end and asked_for(sent.tokens, trig.index, triggers, mentions):
@@ -750,6 +753,9 @@ def _end_confirmed(trig: Trigger, sent: Sentence, claim_of: Said) -> bool:
 
 #: Membership changes a third party may wish for or rule out (:mod:`casus.ingest.wishes`).
 _WISHED = frozenset({T.ACCESSION, T.APPLICATION})
+#: How far before a passive signature the membership words of its document stand ("Le protocole d'adhésion de la
+#: Finlande a été signé"): they name the document signed, not another event.
+_SIGNED_REACH = 8
 #: Steps of an accession a lexicon trigger names; planned, they are the accession at stage ``considering``.
 _STEPS = frozenset({"signature", "ratification"})
 
@@ -1039,7 +1045,8 @@ def _actors_override(
     membership changes: no actor at all.
     """
     on, earlier = (memory.published, memory.events) if memory else (None, [])
-    bound = _bound_signer(trig, sent, mentions)
+    bound = _bound_signer(trig, sent, mentions) or _protocol_candidates(trig, sent, subject, mentions)
+    bound = bound or _document_possessor(trig, sent, subject, memory)
     if bound:
         return bound  # "un mémorandum sur « les obligations » du Bélarus, allié de Moscou"
     named_here = subject is not None and any(m.start == subject.start for m in mentions)
@@ -1078,6 +1085,41 @@ def _bound_signer(trig: Trigger, sent: Sentence, mentions: Sequence[Mention]) ->
     end = sent.tokens[trig.index].end
     after = [m for m in mentions if m.kind == "state" and 0 <= m.start - end <= 40]
     return actor_ids(min(after, key=lambda m: m.start))[0] if after else ()
+
+
+def _protocol_candidates(
+    trig: Trigger, sent: Sentence, subject: Mention | None, mentions: Sequence[Mention]
+) -> tuple[str, ...]:
+    """The acceding states of an accession protocol others sign: the states named in or right after the document.
+
+    "NATO Allies signed Finland's Accession Protocol" (en11-01, set 11's decision 120): the signature is
+    Finland's step, not the Allies'. A state signing its own protocol is the subject as usual.
+    """
+    toks = sent.tokens
+    if trig.rule.stage != "signature" or trig.rule.lemma in lx.MEMORANDUM or (subject and subject.kind == "state"):
+        return ()
+    doc = next((k for k in range(trig.index + 1, len(toks)) if toks[k].lemma in trig.rule.needs), None)
+    if doc is None:
+        return ()
+    lo, hi = toks[trig.index].end, toks[doc].end + 30
+    found = (actor_ids(m)[0] for m in mentions if m.kind == "state" and lo <= m.start <= hi)
+    return tuple(dict.fromkeys(a for ids in found for a in ids))
+
+
+def _document_possessor(
+    trig: Trigger, sent: Sentence, subject: Mention | None, memory: Discourse | None
+) -> tuple[str, ...]:
+    """The state a possessive stands for in an accession document told signed by no one named.
+
+    "Le mémorandum d'obligations sur son adhésion avait été signé en septembre 2022" after "L'Iran est devenu le
+    neuvième membre" (fr11-09) is Iran's signature: "son" is the state named before.
+    """
+    if trig.rule.stage != "signature" or subject is not None or memory is None:
+        return ()
+    if not any(t.has("Poss=Yes") for t in sent.tokens[max(0, trig.index - 8) : trig.index + 8]):
+        return ()
+    state = memory.last_named_state or memory.last_state
+    return actor_ids(state)[0] if state is not None else ()
 
 
 def _plural_states(
