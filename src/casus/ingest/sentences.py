@@ -1526,8 +1526,22 @@ def _role_of_state(m: Mention) -> bool:
     return m.kind == "person" and m.state is not None and bool(m.role) and m.ref.startswith(f"{m.role} of")
 
 
-#: Multi-word "and" of lists, read as "and".
-_AND_PHRASES = (("as well as", "and"), ("ainsi que", "et"), ("а также", "и"))
+#: Multi-word "and" of lists, read as "and"; with them the comitative that adds a co-actor to the subject ("Finland,
+#: along with Sweden, formally applied to join NATO", en11-03; "Она вместе со Швецией подала заявку", en10's
+#: Finland; "La Finlande, aux côtés de la Suède, a demandé").
+_AND_PHRASES = (
+    ("as well as", "and"),
+    ("along with", "and"),
+    ("together with", "and"),
+    ("ainsi que", "et"),
+    ("aux côtés de", "et"),
+    ("conjointement avec", "et"),
+    ("а также", "и"),
+    ("вместе со", "и"),
+    ("вместе с", "и"),
+    ("совместно со", "и"),
+    ("совместно с", "и"),
+)
 
 
 def _list_run(
