@@ -108,3 +108,43 @@ def test_a_suspension_following_a_coup_last_month_is_not_dated_by_the_coup(read)
     text = "The African Union (AU) has suspended Niger from all its activities following the military coup last month."
     (ev,) = [e for e in read(text, "en", "2023-08-22").events if e.type is T.SUSPENSION]
     assert (ev.actors, ev.members, ev.when.start) == (("au",), ("NER",), None)
+
+
+_STILL_SUSPENDED = (
+    "Meanwhile, other African nations that experienced military takeovers—including Mali, Burkina Faso, Guinea, "
+    "and Niger—remain suspended from the AU due to their continued military rule and failure to return to "
+    "constitutional governance."
+)
+
+
+def test_states_that_remain_suspended_are_the_organization_s_members_and_return_to_no_regime(read):
+    # en11-07 (African Now, 30 April 2025): gold, one undated suspension by the AU of the four states; "return to
+    # constitutional governance" is no return to the AU
+    a = read(_STILL_SUSPENDED, "en", "2025-04-30")
+    ((actors, members, org),) = _suspensions(a)
+    assert (actors, sorted(members), org) == (("au",), ["BFA", "GIN", "MLI", "NER"], "au")
+    assert not [e for e in a.events if e.type is T.ACCESSION]
+
+
+def test_states_that_remain_suspended_in_french(read):
+    # the French form of en11-07's sentence (no development set has one): "rester" before the participle
+    a = read("Le Mali, le Burkina Faso, la Guinée et le Niger restent suspendus de l'UA.", "fr", "2025-04-30")
+    ((actors, members, org),) = _suspensions(a)
+    assert (actors, sorted(members), org) == (("au",), ["BFA", "GIN", "MLI", "NER"], "au")
+
+
+def test_states_still_suspended_do_not_fold_into_another_state_s_dated_suspension(read):
+    # en11-07: Gabon's suspension, lifted, dated by the statement "issued Wednesday"; the four states still
+    # suspended are another, undated suspension (gold: both, by the AU)
+    a = read(
+        "The African Union (AU) has officially lifted its suspension of Gabon, nearly two years after the country "
+        "was sidelined following a military coup in August 2023. In a statement issued Wednesday on social media "
+        "platform X, the AU’s Peace and Security Council announced Gabon’s full reinstatement. Gabon was suspended "
+        "after General Oligui, then head of the Republican Guard, deposed long-time president Ali Bongo Ondimba, "
+        "ending over five decades of Bongo family rule. " + _STILL_SUSPENDED,
+        "en",
+        "2025-04-30",
+    )
+    found = sorted((sorted(e.members), e.when.start is None) for e in a.events if e.type is T.SUSPENSION)
+    assert ["BFA", "GIN", "MLI", "NER"] in [members for members, _ in found]
+    assert (["BFA", "GIN", "MLI", "NER"], True) in found

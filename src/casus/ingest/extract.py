@@ -240,8 +240,8 @@ def find_triggers(
             if rule.type is T.WITHDRAWAL and troops_withdrawn(toks, i, mentions, lang, max(rule.window, 4)):
                 out.append(_Trigger(i, rule, T.DEPLOYMENT, end=True))
                 break
-            if rule.lemma in lx.MISSION_END:
-                continue  # "completed the talks": ends nothing an alliance did
+            if rule.lemma in lx.MISSION_END or _to_regime(toks, i, rule):
+                continue  # "completed the talks", "return to constitutional governance": nothing an alliance did
             if _no_deployment(toks, i, rule, lang):
                 continue  # drills ("отправили свои контингенты на совместные учения"), or "feel threatened"
             if rule.lemma in lx.PARTICIPATION and not _forces_take_part(toks, i, lang):
@@ -273,6 +273,18 @@ def find_triggers(
             out.append(_Trigger(i, rule, kind, stage=rule.stage if kind is rule.type else None))
             break
     return out
+
+
+def _to_regime(toks: Sequence[Token], i: int, rule: lx.TriggerRule) -> bool:
+    """Whether the "return to" at ``i`` names a regime ("return to constitutional governance", "to civilian rule")."""
+    if rule.stage != "return":
+        return False
+    after = [t.text.lower() for t in toks[i + 1 : i + 5]]
+    if "to" not in after[:2]:
+        return False
+    rest = after[after.index("to") + 1 :]
+    rest = rest[1:] if rest[:1] in (["the"], ["their"]) else rest
+    return bool(rest) and rest[0] in lx.RETURNED_TO_REGIME
 
 
 def _no_deployment(toks: Sequence[Token], i: int, rule: lx.TriggerRule, lang: str) -> bool:

@@ -528,6 +528,12 @@ MISSION_END: frozenset[str] = frozenset(
 #: Verbs of coming back: with forces as their subject ("часть северокорейских сил … вернулась в Северную Корею",
 #: "the troops returned home") they end a deployment, whole or in part (set 7's decision 41).
 FORCES_RETURN: frozenset[str] = frozenset(["return", "вернуться"])
+#: What a state "returns to" that is a regime, not an organization ("failure to return to constitutional governance",
+#: "a return to civilian rule", "return to their homes"): no return to membership. French "retour" and Russian
+#: "возвращение" need "dans / au sein" and "в", which "à l'ordre constitutionnel", "к конституционному порядку" lack.
+RETURNED_TO_REGIME: frozenset[str] = frozenset(
+    ["constitutional", "civilian", "democratic", "democracy", "normalcy", "normality", "order", "rule", "homes"]
+)
 #: Triggers of taking part: a deployment only when forces take part ("troops took part in the liberation of
 #: Kursk", "участие своих войск"), never a state or a leader ("Armenia will not take part in the summit").
 PARTICIPATION: frozenset[str] = frozenset(

@@ -207,7 +207,8 @@ def fold_undated(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
         candidates = [
             j
             for j in dated.get(loose(ev), [])
-            if ev.type is not EventType.STATEMENT or set(ev.people) <= set(result[j].people)
+            if (ev.type is not EventType.STATEMENT or set(ev.people) <= set(result[j].people))
+            and not _other_members(ev, result[j])
         ]
         if len(candidates) == 1:
             j = candidates[0]
@@ -216,6 +217,15 @@ def fold_undated(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     for j, group in folded.items():
         result[j] = merge_events(group)[0]
     return [ev for k, ev in enumerate(result) if k not in dropped]
+
+
+def _other_members(ev: ExtractedEvent, other: ExtractedEvent) -> bool:
+    """Whether two events name different states as members: two suspensions, not one.
+
+    "The African Union (AU) has officially lifted its suspension of Gabon" and "Mali, Burkina Faso, Guinea, and
+    Niger—remain suspended from the AU" (en11-07): the undated one does not fold into the dated one.
+    """
+    return bool(ev.members and other.members and not set(ev.members) & set(other.members))
 
 
 def fold_untargeted(events: list[ExtractedEvent]) -> list[ExtractedEvent]:

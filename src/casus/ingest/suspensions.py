@@ -22,6 +22,10 @@ from casus.ingest.nlp import Sentence, Token
 _GLUE = frozenset(["of", "the", "de", "d'", "d’", "du", "la", "le", "l'", "l’", "«", "»", '"', "“", "”"])
 #: English forms of "be" before a passive participle ("was suspended", "have been suspended").
 _BE = frozenset(["was", "were", "is", "are", "been", "be", "being"])
+#: Verbs of staying before a participle, a passive still in force ("remain suspended from the AU", "restent
+#: suspendus de l'UA"): English words, French and Russian lemmas.
+_STAY = frozenset(["remain", "remains", "remained", "stay", "stays", "stayed"])
+_STAY_LEMMAS = frozenset(["rester", "demeurer", "оставаться", "остаться"])
 #: Adverbs between the auxiliary and the participle ("were formally suspended", "a été officiellement suspendu").
 _ADVERBS = frozenset(["formally", "officially", "temporarily", "also", "already", "effectively", "immediately"])
 #: Words that may open a clause before a suspension noun that has no agent ("The suspension of Gabon's membership").
@@ -55,18 +59,22 @@ def passive(sent: Sentence, i: int, lang: str) -> int | None:
     """The index of the last word of a passive verb's subject ("Guinea-Bissau was suspended"), else ``None``.
 
     French and Russian participles carry ``Voice=Pass``; the English model has no parser, so "be" before
-    the participle ("were suspended", "was formally suspended") says it.
+    the participle ("were suspended", "was formally suspended") says it. A verb of staying makes a passive
+    still in force ("Mali, Burkina Faso, Guinea, and Niger—remain suspended from the AU", "restent suspendus").
     """
     toks = sent.tokens
     if lang == "en":
         k = i - 1
         while k >= 0 and toks[k].text.lower() in _ADVERBS:
             k -= 1
-        if k < 1 or toks[k].text.lower() not in _BE:
+        if k < 1 or toks[k].text.lower() not in _BE | _STAY:
             return None
         while k > 0 and toks[k - 1].text.lower() in (*_BE, "has", "have", "had"):
             k -= 1
         return k - 1
+    stay = toks[i].head if 0 <= toks[i].head < len(toks) and toks[i].head != i else None
+    if stay is not None and toks[stay].lemma in _STAY_LEMMAS and toks[i].dep.startswith("xcomp"):
+        return next((k for k, t in enumerate(toks) if t.head == stay and t.dep.startswith("nsubj")), None)
     if not toks[i].has("Voice=Pass"):
         return None
     subj = next((k for k, t in enumerate(toks) if t.head == i and t.dep == "nsubj:pass"), None)
