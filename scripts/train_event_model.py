@@ -2,10 +2,11 @@
 
 Runs the pipeline (rules only, ``ranked=False``) on every article of the development sets, labels each core
 event 1 when the scorer of ``casus.ingest.scoring`` assigns it to a gold event (strict core matching on the
-real sets 3-10, the written sets' own matching on en/fr/ru.yaml, heldout and heldout2), and fits a logistic
-regression on the features of :func:`casus.ingest.ranking.features`.
+real sets 3-11 and the silver sets, the written sets' own matching on en/fr/ru.yaml, heldout and heldout2), and
+fits a logistic regression on the features of :func:`casus.ingest.ranking.features`.
 
-What it holds back is judged only by leave-one-set-out on the real sets 3-10: for each, train on every other set,
+What it holds back is judged only by leave-one-set-out on the real sets 3-11 (the silver sets, labelled by one
+annotator, are only ever trained on: ``devsets.SILVER``): for each, train on every other set,
 choose the cut(s) on those (inner leave-one-set-out), apply them to the left-out set's candidates and score it
 strictly. Three policies are tried: one threshold for every type, one per event type, and holding back a
 candidate whose duplicate (same type, organization and actors) is more probable by a margin. A policy is shipped
@@ -22,7 +23,8 @@ what unseen text gives, and they raise the left-out sets' AUC (``--no-blind`` le
 
 Usage:
     python scripts/train_event_model.py          # train on every set, write src/casus/ingest/data/event_model.json
-    python scripts/train_event_model.py --cv     # print the leave-one-set-out tables (sets 3-10), write nothing
+    python scripts/train_event_model.py --cv     # print the leave-one-set-out tables (sets 3-11), write nothing
+    python scripts/train_event_model.py --cv --no-silver   # the same without the silver sets, to compare
 
 Needs scikit-learn (in the ``ingest`` and ``sim`` extras); the model is applied at run time without it.
 """
@@ -42,7 +44,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from devsets import EVAL, LANGS, REAL, ROOT, SETS, documents, readable
+from devsets import EVAL, LANGS, REAL, ROOT, SETS, SILVER, documents, readable
 
 OUT = ROOT / "src" / "casus" / "ingest" / "data" / "event_model.json"
 #: Regularisation of the logistic regression (inverse strength).
@@ -444,8 +446,8 @@ def report(fs: Sequence[Fold]) -> tuple[str, dict[str, Any]]:
     return "\n".join(lines), figures
 
 
-def load(cache: Path | None, blind: bool) -> list[Article]:
-    """The articles with their candidates and labels, their features computed afresh.
+def load(cache: Path | None, blind: bool, silver: bool = True) -> list[Article]:
+    """The articles with their candidates and labels, their features computed afresh (the silver sets' if ``silver``).
 
     From ``cache`` when it exists: only while changing the features (the rules must not have changed since).
     """
@@ -458,7 +460,7 @@ def load(cache: Path | None, blind: bool) -> list[Article]:
             cache.write_bytes(pickle.dumps(arts))
     for a in arts:
         readable(EVAL / a.set)
-    arts = [a for a in arts if blind or not a.set.startswith("blind")]
+    arts = [a for a in arts if (blind or not a.set.startswith("blind")) and (silver or a.set not in SILVER)]
     featurize(arts)
     return arts
 
@@ -495,10 +497,11 @@ def main(argv: list[str] | None = None) -> int:
         help="leave out each real set's blind-era candidates (tests/ingest/eval/blind, scripts/blind_candidates.py)",
     )
     parser.add_argument("--cache", type=Path, help="keep the candidates here (only while changing the features)")
+    parser.add_argument("--no-silver", action="store_true", help="train without the silver sets (to compare)")
     args = parser.parse_args(argv)
     import sklearn
 
-    arts = load(args.cache, not args.no_blind)
+    arts = load(args.cache, not args.no_blind, not args.no_silver)
     n = sum(len(a.labels) for a in arts)
     print(f"{len(arts)} articles, {n} candidate core events, {sum(sum(a.labels) for a in arts)} right")
     fs = folds(arts)

@@ -13,12 +13,13 @@ import pytest
 
 from casus.ingest import nlp
 from casus.ingest.documents import build_document
-from casus.ingest.model import Document
+from casus.ingest.model import Document, Modality
 from casus.ingest.pipeline import analyze
 from casus.ingest.proposer import (
     MODEL_FILE,
     ProposerModel,
     Sentences,
+    build_event,
     load_proposer,
     proposed_with,
     sentence_features,
@@ -60,11 +61,59 @@ def test_a_gold_event_aligns_by_its_trigger_and_its_names(train: ModuleType) -> 
     assert train.gold_class(GoldEvent(EventType.SUMMIT, "nato", phase="considering")) == "summit/considering"
 
 
-def _council() -> tuple[Document, Sentences]:
-    doc = build_document(COUNCIL.encode(), "ru7-07", lang="en", published=dt.date(2025, 2, 20))
+#: Maghress (L'Observateur), 15 January 2025 (set 9): Mali's withdrawal from ECOWAS, planned for 29 January.
+MALI = (
+    "Dans une correspondance datée du 13 janvier courant et citée mercredi par la presse locale, le président de la "
+    "Commission de la Cedeao, Omar Alieu Touray, a confirmé que la République du Mali quittera officiellement la "
+    "Communauté Economique des Etats de l'Afrique de l'Ouest à partir du 29 janvier 2025."
+)
+
+
+def _read(text: str, lang: str, published: dt.date, doc_id: str) -> tuple[Document, Sentences]:
+    """The document and its sentences as the pipeline hands them to the proposer (every sentence parsed)."""
+    doc = build_document(text.encode(), doc_id, lang=lang, published=published)
     analysis = analyze(doc, propose=False)
-    times = find_dates(doc.text, "en", doc.published)
-    return doc, Sentences.of(nlp.split_sentences(doc.text), analysis.mentions, times)
+    times = find_dates(doc.text, lang, doc.published)
+    spans = nlp.split_sentences(doc.text)
+    parsed = dict(enumerate(nlp.parse(lang, [(s, doc.text[s:e]) for s, e in spans])))
+    return doc, Sentences.of(spans, analysis.mentions, times, parsed)
+
+
+def _council() -> tuple[Document, Sentences]:
+    return _read(COUNCIL, "en", dt.date(2025, 2, 20), "ru7-07")
+
+
+def test_a_proposed_event_takes_the_rules_readings_of_tense_and_date() -> None:
+    """The class says a withdrawal; the future "quittera" makes it planned, dated by its own "29 janvier 2025".
+
+    Not by the letter's "13 janvier" (set 9's gold: withdrawal, considering, [MLI], ECOWAS, 29 January 2025).
+    """
+    doc, sents = _read(MALI, "fr", dt.date(2025, 1, 15), "fr9")
+    ev = build_event(doc, sents, 0, "withdrawal", 0.9, None)
+    assert (ev.type, ev.stage, ev.modality, ev.organization) == (
+        EventType.WITHDRAWAL,
+        "considering",
+        Modality.ASSERTED,
+        "ecowas",
+    )
+    assert "MLI" in ev.actors and (ev.when.start, ev.when.end) == (dt.date(2025, 1, 29),) * 2
+    unparsed = Sentences(sents.spans, sents.mentions, sents.times)  # without a parse: the class's own reading
+    assert build_event(doc, unparsed, 0, "withdrawal", 0.9, None).stage is None
+
+
+def test_each_class_has_its_own_threshold() -> None:
+    doc, sents = _council()
+    two = ProposerModel(
+        ("summit", "summit/considering"), ("w:council",), np.array([[5.0, 5.0]]), np.array([-2.0, -2.5]), 0.5
+    )
+    probs = two.probabilities(sents.rows(doc.text, "en"))
+    assert proposed_with(doc, sents, [], two, probs, (0.99, 0.5))[0].extra["rule"] == "proposer"
+    (ev,) = proposed_with(doc, sents, [], two, probs, (0.5, 1.01))  # the bare class: "will hold" makes it planned
+    assert (ev.stage, ev.when.start) == ("considering", dt.date(2025, 2, 26))
+    assert proposed_with(doc, sents, [], two, probs, (1.01, 1.01)) == []
+    cut = type(two)(two.classes, two.features, two.weights, two.intercepts, 0.5, True, {}, (0.99, 0.6))
+    again = ProposerModel.from_dict(json.loads(json.dumps(cut.to_dict())))
+    assert again.thresholds() == (0.99, 0.6) and two.thresholds() == (0.5, 0.5)
 
 
 def _summit_model(threshold: float = 0.5) -> ProposerModel:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -29,6 +30,21 @@ def test_the_training_sets_are_the_development_sets_only(train: ModuleType) -> N
     assert not any(
         part.startswith("heldout") and part[7:].isdigit() and int(part[7:]) >= 12 for p in paths for part in p.parts
     )
+
+
+def test_the_silver_sets_are_trained_on_never_left_out(
+    train: ModuleType, script: Callable[[str], ModuleType], tmp_path: Path
+) -> None:
+    """silver1, silver2… (one annotator's labels) join the training sets, matched strictly, but are no fold."""
+    for name in ("silver10", "silver2", "silverx", "heldout12"):
+        (tmp_path / name).mkdir()
+    (tmp_path / "silver3.yaml").write_text("")
+    assert script("devsets").silver_sets(tmp_path) == ("silver2", "silver10")
+    assert not set(train.SILVER) & set(train.REAL)
+    named = {name: strict for name, _, strict in train.SETS}
+    assert all(named[name] for name in train.SILVER) and all(named[name] for name in train.REAL)
+    paths = [p for name, files, _ in train.SETS if name in train.SILVER for p in files]
+    assert all(train.readable(p) == p and p.exists() for p in paths)
 
 
 def test_gain_counts_a_saved_false_positive_against_a_lost_true_positive(train: ModuleType) -> None:

@@ -635,7 +635,7 @@ def analyze(
             memory.last_statement = None
         _remember(memory, mentions, text[s:e])
     found = _across_sentences(events, lang, pub, gaz)
-    found += _proposed(doc, found, (spans, all_mentions, times), gaz, options.get("propose"))
+    found += _proposed(doc, found, (spans, all_mentions, times, parsed), gaz, options.get("propose"))
     analysis = Analysis(doc, tuple(found), (*assess(doc), *proposed_signals(found)), tuple(all_mentions))
     return _ranked(analysis, kb) if options.get("ranked", True) is not False else analysis
 
@@ -656,13 +656,14 @@ def _with_rules(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
 def _proposed(
     doc: Document,
     found: list[ExtractedEvent],
-    read: tuple[Sequence[tuple[int, int]], Sequence[Mention], Sequence[TimeExpression]],
+    read: tuple[Sequence[tuple[int, int]], Sequence[Mention], Sequence[TimeExpression], dict[int, nlp.Sentence]],
     gaz: Gazetteer,
     propose: bool | None,
 ) -> list[ExtractedEvent]:
     """The events the learned proposer adds (types the rules read nothing of), titled like the rules' events.
 
-    ``read``: the sentences' spans, the mentions and the dates; ``propose``: ``None`` as the model file says.
+    ``read``: the sentences' spans, the mentions, the dates and the parsed sentences; ``propose``: ``None`` as the
+    model file says.
     """
     if not (load_proposer().enabled if propose is None else propose):
         return []

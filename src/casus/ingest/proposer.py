@@ -23,10 +23,11 @@ from __future__ import annotations
 import base64
 import binascii
 import bisect
+import datetime as dt
 import functools
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -34,8 +35,10 @@ from typing import Any
 import numpy as np
 
 from casus.errors import SourceFormatError
+from casus.ingest.extract import Discourse, is_future, modality_of, own_dates, pick_when, stage_of, told_ahead
 from casus.ingest.lexicon import NEGATION, RULES, TROOP_NOUNS, fold
-from casus.ingest.model import DEPLOYMENT_END, Document, Evidence, ExtractedEvent, Mention, Signal
+from casus.ingest.model import DEPLOYMENT_END, Document, Evidence, ExtractedEvent, Mention, Modality, Signal, When
+from casus.ingest.nlp import Sentence
 from casus.ingest.temporal import TimeExpression, undated
 from casus.kb.events import EventType
 
@@ -105,6 +108,8 @@ class ProposerModel:
         threshold: A sentence is proposed for a class when its probability is at least this.
         enabled: Whether the pipeline proposes events by default (the training script's decision).
         meta: What the file says of its training (sets, figures, decision).
+        cuts: Per class, the threshold that replaces ``threshold`` (empty: ``threshold`` for every class; a cut
+            above 1 never proposes the class).
     """
 
     classes: tuple[str, ...]
@@ -114,6 +119,15 @@ class ProposerModel:
     threshold: float
     enabled: bool = False
     meta: dict[str, Any] = field(default_factory=dict, compare=False)
+    cuts: tuple[float, ...] = ()
+
+    def thresholds(self) -> tuple[float, ...]:
+        """Each class's threshold: its cut, else the model's threshold.
+
+        >>> ProposerModel(("a", "b"), (), np.zeros((0, 2)), np.zeros(2), 0.5).thresholds()
+        (0.5, 0.5)
+        """
+        return self.cuts or (self.threshold,) * len(self.classes)
 
     @functools.cached_property
     def index(self) -> dict[str, int]:
@@ -145,6 +159,7 @@ class ProposerModel:
             **self.meta,
             "enabled": self.enabled,
             "threshold": round(self.threshold, 4),
+            "cuts": {c: round(t, 4) for c, t in zip(self.classes, self.cuts, strict=False)},
             "classes": list(self.classes),
             "intercepts": [round(float(b), 4) for b in self.intercepts],
             "features": list(self.features),
@@ -159,8 +174,9 @@ class ProposerModel:
             SourceFormatError: A missing or malformed field.
         """
         try:
-            own = ("enabled", "threshold", "classes", "intercepts", "features", "weights")
+            own = ("enabled", "threshold", "cuts", "classes", "intercepts", "features", "weights")
             classes = tuple(str(c) for c in data["classes"])
+            cuts = data.get("cuts") or {}
             features = tuple(str(f) for f in data["features"])
             raw = np.frombuffer(base64.b64decode(data["weights"]), dtype="<f2").astype(float)
             return cls(
@@ -171,6 +187,7 @@ class ProposerModel:
                 float(data["threshold"]),
                 bool(data["enabled"]),
                 {k: v for k, v in data.items() if k not in own},
+                tuple(float(cuts[c]) for c in classes) if cuts else (),
             )
         except (KeyError, TypeError, ValueError, AttributeError, binascii.Error) as err:
             raise SourceFormatError(MODEL_FILE, f"malformed event proposer: {err}") from None
@@ -205,17 +222,23 @@ class Sentences:
         spans: Each sentence's offsets.
         mentions: Each sentence's entity mentions.
         times: Each sentence's date expressions.
+        parsed: The sentences the pipeline parsed, by index (those its prefilter passed).
     """
 
     spans: Sequence[tuple[int, int]]
     mentions: Sequence[Sequence[Mention]]
     times: Sequence[Sequence[TimeExpression]]
+    parsed: Mapping[int, Sentence] = field(default_factory=dict)
 
     @classmethod
     def of(
-        cls, spans: Sequence[tuple[int, int]], mentions: Sequence[Mention], times: Sequence[TimeExpression]
+        cls,
+        spans: Sequence[tuple[int, int]],
+        mentions: Sequence[Mention],
+        times: Sequence[TimeExpression],
+        parsed: Mapping[int, Sentence] | None = None,
     ) -> Sentences:
-        """The article's mentions and dates grouped by sentence (each placed by its start)."""
+        """The article's mentions and dates grouped by sentence (each placed by its start), and its parses."""
         starts = [s for s, _ in spans]
         by_mention: list[list[Mention]] = [[] for _ in spans]
         by_time: list[list[TimeExpression]] = [[] for _ in spans]
@@ -224,7 +247,7 @@ class Sentences:
                 k = bisect.bisect_right(starts, item.start) - 1
                 if k >= 0 and item.start < spans[k][1]:
                     out[k].append(item)  # type: ignore[arg-type]
-        return cls(spans, by_mention, by_time)
+        return cls(spans, by_mention, by_time, parsed or {})
 
     def rows(self, text: str, lang: str) -> list[list[str]]:
         """Each sentence's features (:func:`sentence_features`)."""
@@ -241,23 +264,24 @@ def main_organization(mentions: Sequence[Mention]) -> str | None:
 
 
 def proposals(
-    probs: np.ndarray[Any, Any], classes: Sequence[str], threshold: float, told: set[str]
+    probs: np.ndarray[Any, Any], classes: Sequence[str], threshold: float | Sequence[float], told: set[str]
 ) -> list[tuple[int, str, float]]:
     """``(sentence, class, probability)``: per event type the rules told nothing of, its likeliest class and sentence.
 
-    Only when its probability is at least ``threshold``.
+    Only when its probability is at least ``threshold`` (one for every class, or one per class).
 
     >>> probs = np.array([[0.2, 0.9, 0.1], [0.7, 0.95, 0.8]])
     >>> proposals(probs, ["summit", "founding", "summit/considering"], 0.6, {"founding"})
     [(1, 'summit/considering', 0.8)]
     """
     best: dict[str, tuple[float, int, str]] = {}
+    cuts = [threshold] * len(classes) if isinstance(threshold, float | int) else list(threshold)
     for c, name in enumerate(classes):
         type_ = name.partition("/")[0]
         if type_ in told or not len(probs):
             continue
         k = int(np.argmax(probs[:, c]))
-        if probs[k, c] >= threshold and probs[k, c] > best.get(type_, (0.0, 0, ""))[0]:
+        if probs[k, c] >= cuts[c] and probs[k, c] > best.get(type_, (0.0, 0, ""))[0]:
             best[type_] = (float(probs[k, c]), k, name)
     return [(k, name, round(p, 4)) for p, k, name in sorted(best.values(), key=lambda b: (b[1], b[2]))]
 
@@ -279,32 +303,94 @@ def _states(mentions: Sequence[Mention]) -> list[str]:
     return [m.ref if m.kind in STATE_KINDS else m.state or "" for m in mentions if m.kind in STATE_KINDS or m.state]
 
 
+def trigger_index(sent: Sentence, type_: str, lang: str) -> int | None:
+    """The first token of a parsed sentence that holds a trigger stem of ``type_`` (:func:`triggers`), if any.
+
+    >>> from casus.ingest.nlp import Token
+    >>> toks = tuple(Token(w, 0, 0, w.lower()) for w in ("Finland", "joined", "NATO"))
+    >>> trigger_index(Sentence(0, 19, "Finland joined NATO", toks), "accession", "en")
+    1
+    """
+    pattern = dict(triggers(lang)).get(type_)
+    if pattern is None:
+        return None
+    return next((k for k, t in enumerate(sent.tokens) if pattern.match(fold(t.text))), None)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the rules' readers say of a proposed event at its trigger: modality, stage and date (``None``: none)."""
+
+    modality: Modality
+    stage: str | None
+    when: When | None
+
+
+def read_at(
+    sent: Sentence, i: int, name: str, lang: str, times: Sequence[TimeExpression], published: dt.date | None
+) -> Reading:
+    """The rules' readings of the event of class ``name`` whose trigger is token ``i`` of ``sent``.
+
+    As the rules read a trigger (:mod:`casus.ingest.sentences`): the modality from the words before it
+    (:func:`~casus.ingest.extract.modality_of`); a stage the class does not give from an intention, a plan or a
+    threat told there (:func:`~casus.ingest.extract.stage_of`: "will leave" is ``considering``, asserted); the
+    date from the sentence's own dates of the trigger (:func:`~casus.ingest.extract.own_dates`), read forward
+    for an event told in the future (:func:`~casus.ingest.extract.is_future`).
+    """
+    type_, _, phase = name.partition("/")
+    modality = modality_of(sent, i, lang)
+    stage = phase or None
+    if stage is None and modality is not Modality.NEGATED:
+        stage = stage_of(sent, i, lang)
+    if stage in ("considering", "threatening") and modality is not Modality.NEGATED:
+        modality = Modality.ASSERTED  # an intention or a threat, told as such
+    own = own_dates(sent, i, told_ahead(sent, times, lang), lang)
+    future = stage in ("considering", "threatening") or is_future(sent, i, lang, stage, whole=type_ == "summit")
+    when = pick_when(own, sent.tokens[i].start, Discourse(None, published), future=future)
+    return Reading(modality, stage, when)
+
+
 def build_event(doc: Document, sents: Sentences, k: int, name: str, p: float, main: str | None) -> ExtractedEvent:
     """The event of class ``name`` the proposer reads in sentence ``k``.
 
     Its organization is the first the sentence names (else the article's main one), its actors the states the
-    sentence names (or whose office-holders it names) and the organizations it names, its date the sentence's
-    first resolved date (the next such day for a planned or threatened event; else undated), asserted.
+    sentence names (or whose office-holders it names) and the organizations it names. Where the pipeline parsed
+    the sentence and a trigger stem of the type stands in it, its modality, stage and date are the rules' own
+    readings there (:func:`read_at`); else it is asserted, at the class's phase, dated by the sentence's first
+    resolved date (the next such day for a planned or threatened event; else undated).
     """
     type_, _, phase = name.partition("/")
     mentions = sents.mentions[k]
     orgs = [m.ref for m in mentions if m.kind == "organization"]
     actors = tuple(dict.fromkeys([*_states(mentions), *orgs]))
-    ahead = phase in ("considering", "threatening")  # "will meet on 26 February": the next such day
+    reading = _reading(doc, sents, k, name)
+    stage = reading.stage if reading is not None else phase or None
+    ahead = stage in ("considering", "threatening")  # "will meet on 26 February": the next such day
     dated = [(t.future or t.when) if ahead else t.when for t in sents.times[k] if t.when is not None]
+    when = reading.when if reading is not None else dated[0] if dated else None
     s, e = sents.spans[k]
     return ExtractedEvent(
         EventType(type_),
         orgs[0] if orgs else main,
         actors,
-        dated[0] if dated else undated(doc.published),
+        when or undated(doc.published),
         (Evidence(doc.id, doc.text[s:e], s, e, p),),
-        claim=DEPLOYMENT_END if phase == "end" else "",
+        modality=reading.modality if reading is not None else Modality.ASSERTED,
+        claim=DEPLOYMENT_END if stage == "end" else "",
         title=f"{', '.join(actors) or '(the article)'}: {name} (proposed by the model)",
         confidence=p,
-        stage=phase if phase and phase != "end" else None,
+        stage=stage if stage != "end" else None,
         extra={"rule": "proposer", "sentence": k, "neighbour_date": False, "rule_confidence": p},
     )
+
+
+def _reading(doc: Document, sents: Sentences, k: int, name: str) -> Reading | None:
+    """:func:`read_at` at the sentence's trigger of the class's type, when it was parsed and holds one."""
+    sent = sents.parsed.get(k)
+    i = trigger_index(sent, name.partition("/")[0], doc.lang) if sent is not None else None
+    if sent is None or i is None:
+        return None
+    return read_at(sent, i, name, doc.lang, sents.times[k], doc.published)
 
 
 def propose(
@@ -312,7 +398,7 @@ def propose(
 ) -> list[ExtractedEvent]:
     """The events the model proposes in this article (see the module docstring)."""
     return proposed_with(
-        doc, sents, events, model, model.probabilities(sents.rows(doc.text, doc.lang)), model.threshold
+        doc, sents, events, model, model.probabilities(sents.rows(doc.text, doc.lang)), model.thresholds()
     )
 
 
@@ -322,9 +408,12 @@ def proposed_with(
     events: Sequence[ExtractedEvent],
     model: ProposerModel,
     probs: np.ndarray[Any, Any],
-    threshold: float,
+    threshold: float | Sequence[float],
 ) -> list[ExtractedEvent]:
-    """The events proposed from these sentence × class probabilities at ``threshold`` (see :func:`propose`)."""
+    """The events proposed from these sentence × class probabilities at ``threshold`` (see :func:`propose`).
+
+    ``threshold``: one for every class, or one per class.
+    """
     told = {event_class(ev).partition("/")[0] for ev in events}
     probs = probs.copy()
     for k, (s, e) in enumerate(sents.spans):
