@@ -358,9 +358,15 @@ def choose_threshold(arts: Sequence[Article], classes: Sequence[str], outer: fro
 
 
 #: Whether each class has its own threshold (:func:`choose_cuts`), else one for all (:func:`choose_threshold`).
-PER_CLASS = True
+#: One for all: leave-one-set-out on sets 3-11 (rules of 300d4e3, no silver), per class +5 tp / +10 fp summed
+#: (+1 / +6 with a class needing a net gain of 2), one for all +4 / +5 — per class, the few events of each class
+#: pick thresholds by noise.
+PER_CLASS = False
 #: The cut of a class that never gains: above every probability.
 NEVER = 1.01
+#: The least net gain (true positives gained minus false positives added, summed over the inner folds) a class's
+#: proposals must bring to be proposed at all: one event either way is noise.
+MIN_CLASS_GAIN = 2
 
 
 def class_gains(arts: Sequence[Article], model: Any, probs: Any, classes: Sequence[str]) -> dict[str, Counter[float]]:
@@ -395,7 +401,7 @@ def choose_cuts(
     """Each class's threshold, and the gains summed.
 
     Each is the one with the largest net gain of the class's proposals alone under inner leave-one-set-out
-    without the sets ``outer`` (:data:`NEVER` when none gains).
+    without the sets ``outer`` (:data:`NEVER` when none gains at least :data:`MIN_CLASS_GAIN`).
     """
     totals: dict[str, Counter[float]] = {name: Counter() for name in classes}
     for held in sorted(set(REAL) - outer):
@@ -406,7 +412,7 @@ def choose_cuts(
     cuts = []
     for name in classes:
         best = max(GRID, key=lambda t: (totals[name][t], t))
-        cuts.append(best if totals[name][best] > 0 else NEVER)
+        cuts.append(best if totals[name][best] >= MIN_CLASS_GAIN else NEVER)
     return tuple(cuts), sum(max(0, max(totals[name].values(), default=0)) for name in classes)
 
 
@@ -419,8 +425,14 @@ def choose(arts: Sequence[Article], classes: Sequence[str], outer: frozenset[str
 
 
 def _on(classes: Sequence[str], cuts: Sequence[float]) -> str:
-    """The classes a set of cuts proposes, with their thresholds: ``summit 0.60, refusal 0.75`` (or ``none``)."""
-    return ", ".join(f"{c} {t:.2f}" for c, t in zip(classes, cuts, strict=True) if t <= 1.0) or "none"
+    """The classes a set of cuts proposes: ``all at 0.95``, ``summit 0.60, refusal 0.75`` or ``none``.
+
+    >>> _on(["summit", "refusal"], [0.95, 0.95]), _on(["summit", "refusal"], [0.6, 1.01]), _on(["summit"], [1.0])
+    ('all at 0.95', 'summit 0.60', 'none')
+    """
+    if len(set(cuts)) == 1 and cuts[0] < 1.0:
+        return f"all at {cuts[0]:.2f}"
+    return ", ".join(f"{c} {t:.2f}" for c, t in zip(classes, cuts, strict=True) if t < 1.0) or "none"
 
 
 @dataclass
@@ -570,10 +582,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, help="keep the articles here (only while the rules do not change)")
     parser.add_argument("--no-silver", action="store_true", help="train without the silver sets (to compare)")
     parser.add_argument("--fits", type=Path, help="keep each fitted model here, by a digest of its training data")
-    parser.add_argument("--one-threshold", action="store_true", help="one threshold for every class, not one each")
+    parser.add_argument("--per-class", action="store_true", help="one threshold per class, not one for all")
     args = parser.parse_args(argv)
     global FITS, PER_CLASS
-    FITS, PER_CLASS = args.fits, not args.one_threshold
+    FITS, PER_CLASS = args.fits, args.per_class
     if FITS is not None:
         FITS.mkdir(parents=True, exist_ok=True)
     arts = load(args.cache, silver=not args.no_silver)
