@@ -163,7 +163,7 @@ def test_features_are_words_stems_triggers_and_entity_kinds() -> None:
 def test_the_shipped_model_is_small_round_trips_and_says_its_decision(script: Callable[[str], ModuleType]) -> None:
     """The shipped model was judged leave-one-set-out on every development set of scripts/devsets.py."""
     text = resources.files("casus.ingest").joinpath(MODEL_FILE).read_text("utf-8")
-    assert len(text.encode()) < 2_000_000
+    assert len(text.encode()) < 5_000_000
     data = json.loads(text)
     model = load_proposer()
     again = ProposerModel.from_dict(json.loads(json.dumps(model.to_dict())))

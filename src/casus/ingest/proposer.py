@@ -153,7 +153,7 @@ class ProposerModel:
         """The JSON form of the data file: the weights as half-precision floats (little-endian, base64).
 
         Half precision keeps three significant digits, far finer than the model's own uncertainty, and keeps
-        the file under 2 MB.
+        the file a few MB (under 5).
         """
         return {
             **self.meta,
