@@ -373,3 +373,36 @@ def test_a_mission_recently_ended_and_a_summit_beside_recently_are_undated(read)
     )
     (summit,) = [e for e in en.events if e.type.value == "summit"]
     assert (summit.organization, summit.when.start, summit.when.precision) == ("sadc", None, Precision.UNDATED)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "start", "end"),
+    [
+        # ru11-16 (Arka / Armenpress, 23 November 2022): the next CSTO session
+        ("Следующий саммит ОДКБ пройдет в четвертом квартале 2023 года в Минске", "ru", "2023-10-01", "2023-12-31"),
+        ("во втором квартале 2024 года", "ru", "2024-04-01", "2024-06-30"),
+        ("au quatrième trimestre 2023", "fr", "2023-10-01", "2023-12-31"),
+        ("au 1er trimestre 2024", "fr", "2024-01-01", "2024-03-31"),
+        ("in the fourth quarter of 2023", "en", "2023-10-01", "2023-12-31"),
+        ("in Q1 2024", "en", "2024-01-01", "2024-03-31"),
+    ],
+)
+def test_a_quarter_of_a_year_is_its_three_months(text, lang, start, end):
+    (found,) = [t for t in find_dates(text, lang, dt.date(2022, 11, 23)) if t.when is not None]
+    assert (found.when.start.isoformat(), found.when.end.isoformat(), found.when.precision) == (
+        start,
+        end,
+        Precision.PERIOD,
+    )
+
+
+def test_a_summit_planned_for_a_quarter_takes_its_months(read):
+    # ru11-16: gold, the planned session `considering` dated 2023-10-01..2023-12-31
+    a = read(
+        "Следующий саммит Организации Договора о коллективной безопасности пройдет в четвертом квартале 2023 года в "
+        "Минске, как передает Арменпресс, об этом сообщила в среду пресс-служба ОДКБ.",
+        "ru",
+        "2022-11-23",
+    )
+    (ev,) = [e for e in a.events if e.type.value == "summit"]
+    assert (ev.stage, ev.when.start, ev.when.end) == ("considering", dt.date(2023, 10, 1), dt.date(2023, 12, 31))

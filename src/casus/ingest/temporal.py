@@ -465,6 +465,32 @@ def _range(kind: str, m: re.Match[str], lang: str, pub: dt.date) -> When | None:
 _RECURRING_EN = r"(?<!regular )(?<!weekly )(?<!usual )(?<!every )(?<!each )"
 
 
+#: A quarter of a year: "в четвертом квартале 2023 года" (ru11-16), "au quatrième trimestre 2023", "in the fourth
+#: quarter of 2023", "Q4 2023": its three months.
+_QUARTERS = {
+    "en": [
+        r"(?:in\s+)?the\s+(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?P<y>\d{4})",
+        r"(?:in\s+)?Q(?P<q>[1-4])\s+(?P<y>\d{4})",
+    ],
+    "fr": [
+        r"(?:au\s+|du\s+)?(?P<q>premier|1er|deuxième|second|troisième|quatrième)\s+trimestre\s+(?:de\s+)?"
+        r"(?P<y>\d{4})"
+    ],
+    "ru": [
+        r"(?:в\s+)?(?P<q>перв|втор|трет|четв[её]рт)(?:ом|ого|ый)\s+квартал[ае]?\s+(?P<y>\d{4})(?:\s+года|\s+г\.)?",
+    ],
+}
+_QUARTER_NUMBER = {"1": 1, "2": 2, "3": 3, "4": 4, "fi": 1, "se": 2, "th": 3, "fo": 4, "pr": 1, "de": 2, "tr": 3}
+_QUARTER_NUMBER |= {"qu": 4, "пе": 1, "вт": 2, "тр": 3, "че": 4}
+
+
+def _quarter(m: re.Match[str], text: str) -> When:
+    """The three months of the quarter a "quarter" pattern names ("1er" and "1st" by their digit)."""
+    q = _QUARTER_NUMBER[m.group("q")[0] if m.group("q")[0].isdigit() else m.group("q")[:2].lower()]
+    year = int(m.group("y"))
+    return When(dt.date(year, 3 * q - 2, 1), month_period(year, 3 * q, text).end, Precision.PERIOD, text)
+
+
 @functools.cache
 def _compiled(lang: str) -> list[tuple[re.Pattern[str], str]]:
     months = "|".join(sorted(MONTHS[lang], key=len, reverse=True))
@@ -474,6 +500,7 @@ def _compiled(lang: str) -> list[tuple[re.Pattern[str], str]]:
     b, e = r"(?<![\w-])", r"(?![\w-])"
     pats: list[tuple[str, str]] = [(r"(?P<iso>\d{4}-\d{2}-\d{2})", "iso"), *_ranges(lang, months)]
     pats += [(p.replace("SEASONS", "|".join(SEASONS[lang])), "season") for p in SEASON_PATTERNS[lang]]
+    pats += [(p, "quarter") for p in _QUARTERS[lang]]
     if lang == "fr":
         pats += [
             (rf"(?:le\s+)?(?P<d>\d{{1,2}}|1er)\s+(?P<m>{months})\.?\s+(?P<y>\d{{4}})", "dmy"),
@@ -551,6 +578,8 @@ def _resolve(kind: str, m: re.Match[str], lang: str, pub: dt.date) -> tuple[When
         return _relative(kind[4:], pub, text), False
     if kind == "season":
         return season_period(m, lang, pub), bool(m.groupdict().get("y"))
+    if kind == "quarter":
+        return _quarter(m, text), True
     if kind in ("yy", "dd", "dmy2"):
         period = _range(kind, m, lang, pub)
         return (period, True) if period else None
