@@ -33,6 +33,7 @@ BLIND = {
     "heldout9": "07c951b",
     "heldout10": "be21b0e",
     "heldout11": "8e11e68",
+    "heldout12": "ef11ad8",
 }
 
 #: Run under the old code: every article of the set, its core events as JSON (no quotes, titles or claims).

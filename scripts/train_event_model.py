@@ -14,7 +14,7 @@ only if, averaged over the eight folds, it raises precision and costs less recal
 (by at least :data:`MIN_NET`); the better such policy is shipped, else nothing is held back (threshold 0).
 The figures and the decision are printed and written into the model file.
 
-The blind sets are never read: ``tests/ingest/eval/heldout12`` and every later ``heldoutN`` (N >= 12) are refused
+The blind sets are never read: ``tests/ingest/eval/heldout13`` and every later ``heldoutN`` (N >= 13) are refused
 by :func:`readable` before any file is opened.
 
 It also trains on each real set's candidates under the code it was scored blind with (``tests/ingest/eval/blind/``,

@@ -18,7 +18,7 @@
    more true positives than false positives and no language loses more than :data:`MAX_PRECISION_LOSS` of
    precision; the table and the decision are written into the model file.
 
-The blind sets are never read: ``tests/ingest/eval/heldout12`` and every later ``heldoutN`` (N >= 12) are refused
+The blind sets are never read: ``tests/ingest/eval/heldout13`` and every later ``heldoutN`` (N >= 13) are refused
 by :func:`readable` before any file is opened.
 
 The silver sets (``devsets.SILVER``: real articles labelled by one annotator) are only ever trained on, in every

@@ -14,21 +14,21 @@ def train(script: Callable[[str], ModuleType]) -> ModuleType:
     return script("train_event_model")
 
 
-def test_the_twelfth_set_and_every_later_one_are_refused(train: ModuleType) -> None:
-    for name in ("heldout12", "heldout13", "heldout14"):
+def test_the_thirteenth_set_and_every_later_one_are_refused(train: ModuleType) -> None:
+    for name in ("heldout13", "heldout14", "heldout15"):
         with pytest.raises(ValueError, match="blind set"):
             train.readable(train.EVAL / name / "en.yaml")
     with pytest.raises(ValueError, match="blind set"):
-        train.readable(train.EVAL / "blind" / "heldout12.json")
-    assert train.readable(train.EVAL / "heldout11" / "fr.yaml").name == "fr.yaml"
+        train.readable(train.EVAL / "blind" / "heldout13.json")
+    assert train.readable(train.EVAL / "heldout12" / "fr.yaml").name == "fr.yaml"
 
 
 def test_the_training_sets_are_the_development_sets_only(train: ModuleType) -> None:
     paths = [p for _, files, _ in train.SETS for p in files]
     assert all(train.readable(p) == p for p in paths)
-    assert train.EVAL / "heldout11" / "ru.yaml" in paths and "heldout11" in train.REAL
+    assert train.EVAL / "heldout12" / "ru.yaml" in paths and "heldout12" in train.REAL
     assert not any(
-        part.startswith("heldout") and part[7:].isdigit() and int(part[7:]) >= 12 for p in paths for part in p.parts
+        part.startswith("heldout") and part[7:].isdigit() and int(part[7:]) >= 13 for p in paths for part in p.parts
     )
 
 
@@ -36,7 +36,7 @@ def test_the_silver_sets_are_trained_on_never_left_out(
     train: ModuleType, script: Callable[[str], ModuleType], tmp_path: Path
 ) -> None:
     """silver1, silver2… (one annotator's labels) join the training sets, matched strictly, but are no fold."""
-    for name in ("silver10", "silver2", "silverx", "heldout12"):
+    for name in ("silver10", "silver2", "silverx", "heldout13"):
         (tmp_path / name).mkdir()
     (tmp_path / "silver3.yaml").write_text("")
     assert script("devsets").silver_sets(tmp_path) == ("silver2", "silver10")
