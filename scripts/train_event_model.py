@@ -2,15 +2,15 @@
 
 Runs the pipeline (rules only, ``ranked=False``) on every article of the development sets, labels each core
 event 1 when the scorer of ``casus.ingest.scoring`` assigns it to a gold event (strict core matching on the
-real sets 3-11 and the silver sets, the written sets' own matching on en/fr/ru.yaml, heldout and heldout2), and
-fits a logistic regression on the features of :func:`casus.ingest.ranking.features`.
+real sets of ``devsets.REAL`` and the silver sets, the written sets' own matching on en/fr/ru.yaml, heldout and
+heldout2), and fits a logistic regression on the features of :func:`casus.ingest.ranking.features`.
 
-What it holds back is judged only by leave-one-set-out on the real sets 3-11 (the silver sets, labelled by one
-annotator, are only ever trained on: ``devsets.SILVER``): for each, train on every other set,
+What it holds back is judged only by leave-one-set-out on the real sets (``devsets.REAL``; the silver sets,
+labelled by one annotator, are only ever trained on: ``devsets.SILVER``): for each, train on every other set,
 choose the cut(s) on those (inner leave-one-set-out), apply them to the left-out set's candidates and score it
 strictly. Three policies are tried: one threshold for every type, one per event type, and holding back a
 candidate whose duplicate (same type, organization and actors) is more probable by a margin. A policy is shipped
-only if, averaged over the eight folds, it raises precision and costs less recall than it gains in precision
+only if, averaged over the folds, it raises precision and costs less recall than it gains in precision
 (by at least :data:`MIN_NET`); the better such policy is shipped, else nothing is held back (threshold 0).
 The figures and the decision are printed and written into the model file.
 
@@ -23,7 +23,7 @@ what unseen text gives, and they raise the left-out sets' AUC (``--no-blind`` le
 
 Usage:
     python scripts/train_event_model.py          # train on every set, write src/casus/ingest/data/event_model.json
-    python scripts/train_event_model.py --cv     # print the leave-one-set-out tables (sets 3-11), write nothing
+    python scripts/train_event_model.py --cv     # print the leave-one-set-out tables (the real sets), write nothing
     python scripts/train_event_model.py --cv --no-silver   # the same without the silver sets, to compare
 
 Needs scikit-learn (in the ``ingest`` and ``sim`` extras); the model is applied at run time without it.
