@@ -132,11 +132,7 @@ SILVER = sorted(p.name for p in EVAL.glob("silver*") if p.is_dir())
 def test_silver_training_sets_are_well_formed_and_share_no_article_with_any_other_set(
     folder: str, kb: KnowledgeBase
 ) -> None:
-    by_lang = {
-        lang: yaml.safe_load(path.read_text("utf-8"))
-        for lang in LANGS
-        if (path := EVAL / folder / f"{lang}.yaml").exists()
-    }
+    by_lang = _silver_articles(folder)
     assert by_lang, f"{folder}: no language file"
     _check_articles(folder, by_lang, "s" + folder.removeprefix("silver"), set(kb.organizations))
     others = {
@@ -154,15 +150,18 @@ def _earlier_urls(*folders: str) -> set[str | None]:
     }
 
 
-def _silver_urls() -> set[str | None]:
-    """The URLs of every silver training set, whichever language files it has."""
+def _silver_articles(folder: str) -> dict[str, list[dict[str, Any]]]:
+    """A silver training set's articles by language, for the language files it has."""
     return {
-        a.get("url")
-        for folder in SILVER
+        lang: yaml.safe_load(path.read_text("utf-8"))
         for lang in LANGS
         if (path := EVAL / folder / f"{lang}.yaml").exists()
-        for a in yaml.safe_load(path.read_text("utf-8"))
     }
+
+
+def _silver_urls() -> set[str | None]:
+    """The URLs of every silver training set, whichever language files it has."""
+    return {a.get("url") for folder in SILVER for arts in _silver_articles(folder).values() for a in arts}
 
 
 def _fresh_set(number: int, *, silver: bool = False) -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]]]:
